@@ -1,0 +1,356 @@
+//! Text, offsets and segmentation.
+//!
+//! Inside the core every offset is a **byte** offset into the UTF-8 text (what `str` slicing and `regex`
+//! use), held in [`Span`]. JavaScript and the JSON contract count **UTF-16 code units**; [`Utf16Index`]
+//! converts once, at the edge (see `analysis.rs`).
+
+use serde::Serialize;
+
+/// A half-open range of **byte** offsets into the analysed UTF-8 text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from byte `start` to byte `end`.
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True when the span holds no byte.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// The text the span covers (empty if it does not fall on character boundaries).
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+    /// True when `other` lies entirely within `self`.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    /// True when the two spans share at least one byte.
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+}
+
+/// Converts byte offsets of one text to UTF-16 code-unit offsets.
+///
+/// Built once per text in O(n); each lookup is a binary search over the non-ASCII characters only, so
+/// ASCII-heavy text costs almost nothing.
+#[derive(Debug, Clone)]
+pub struct Utf16Index {
+    /// (byte offset just after a non-ASCII char, cumulative (bytes - utf16 units) saved up to there).
+    deltas: Vec<(usize, usize)>,
+    len_bytes: usize,
+}
+
+impl Utf16Index {
+    /// Index the text.
+    pub fn new(text: &str) -> Utf16Index {
+        let mut deltas = Vec::new();
+        let mut saved = 0usize;
+        for (i, c) in text.char_indices() {
+            let b = c.len_utf8();
+            if b > 1 {
+                saved += b - c.len_utf16();
+                deltas.push((i + b, saved));
+            }
+        }
+        Utf16Index { deltas, len_bytes: text.len() }
+    }
+
+    /// The UTF-16 offset of byte offset `byte` (clamped to the text's length).
+    pub fn utf16(&self, byte: usize) -> usize {
+        let byte = byte.min(self.len_bytes);
+        let k = self.deltas.partition_point(|&(end, _)| end <= byte);
+        let saved = if k == 0 { 0 } else { self.deltas[k - 1].1 };
+        byte - saved
+    }
+}
+
+/// Byte offset of the UTF-16 offset `unit` in `text` (rounded down to a char boundary; clamped).
+pub fn byte_of_utf16(text: &str, unit: usize) -> usize {
+    let mut u = 0usize;
+    for (i, c) in text.char_indices() {
+        if u >= unit {
+            return i;
+        }
+        u += c.len_utf16();
+        if u > unit {
+            return i;
+        }
+    }
+    text.len()
+}
+
+/// A paragraph: a run of text between line breaks (block boundaries become `\n` in page text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    /// Bytes of the paragraph, without the line break.
+    pub span: Span,
+}
+
+/// A sentence: never crosses a paragraph boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Bytes of the sentence, trimmed of surrounding whitespace.
+    pub span: Span,
+    /// Index into [`Doc::paragraphs`].
+    pub paragraph: usize,
+}
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and marks), with inner hyphens: `a-t-il`, `Etats-Unis`, `après-midi`.
+    Word,
+    /// Digits (with inner `.`, `,`, `:` or `h` separators not included: `13h27` is Number, Word, Number).
+    Number,
+    /// Any other non-space character, one per token: `«`, `'`, `,`.
+    Punct,
+}
+
+/// A token with its byte span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the token.
+    pub span: Span,
+    /// Its kind.
+    pub kind: TokenKind,
+}
+
+/// A text split into paragraphs, sentences and tokens, computed once and shared by every extractor.
+#[derive(Debug, Clone)]
+pub struct Doc<'t> {
+    /// The analysed text.
+    pub text: &'t str,
+    /// Paragraphs in order.
+    pub paragraphs: Vec<Paragraph>,
+    /// Sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Tokens in order.
+    pub tokens: Vec<Token>,
+}
+
+/// Abbreviations after which a full stop does not end a sentence (compared case-sensitively, without the dot).
+const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Prof", "St", "Ste", "Sr", "Jr", "Me", "Mgr",
+    "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Inc", "Co", "Corp", "No", "Jan", "Feb", "Mar", "Apr",
+    "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "av", "apr", "J.-C", "etc", "cf", "vs", "p", "art", "éd", "vol",
+    "U.S", "U.K", "U.N", "a.m", "p.m", "Ph.D", "e.g", "i.e", "Mass", "Calif", "Ont", "Que",
+];
+
+/// Is `c` part of a word (letters and combining marks; digits make their own tokens)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    // Combining marks (decomposed accents) belong to the letter before them.
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+impl<'t> Doc<'t> {
+    /// Segment `text`.
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let paragraphs = split_paragraphs(text);
+        let tokens = tokenize(text);
+        let sentences = split_sentences(text, &paragraphs, &tokens);
+        Doc { text, paragraphs, sentences, tokens }
+    }
+
+    /// The text of a span.
+    pub fn slice(&self, span: Span) -> &'t str {
+        span.slice(self.text)
+    }
+
+    /// Index of the sentence containing byte `pos` (the last sentence starting at or before it).
+    pub fn sentence_at(&self, pos: usize) -> Option<usize> {
+        let k = self.sentences.partition_point(|s| s.span.start <= pos);
+        if k == 0 {
+            None
+        } else {
+            Some(k - 1)
+        }
+    }
+
+    /// Index of the paragraph containing byte `pos`.
+    pub fn paragraph_at(&self, pos: usize) -> Option<usize> {
+        let k = self.paragraphs.partition_point(|p| p.span.start <= pos);
+        if k == 0 {
+            None
+        } else {
+            Some(k - 1)
+        }
+    }
+
+    /// Indices of the tokens lying within `span`.
+    pub fn tokens_in(&self, span: Span) -> std::ops::Range<usize> {
+        let a = self.tokens.partition_point(|t| t.span.start < span.start);
+        let b = self.tokens.partition_point(|t| t.span.end <= span.end);
+        a..b.max(a)
+    }
+}
+
+fn split_paragraphs(text: &str) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '\n' || c == '\u{2029}' {
+            push_trimmed_paragraph(text, start, i, &mut out);
+            start = i + c.len_utf8();
+        }
+    }
+    push_trimmed_paragraph(text, start, text.len(), &mut out);
+    out
+}
+
+fn push_trimmed_paragraph(text: &str, start: usize, end: usize, out: &mut Vec<Paragraph>) {
+    if let Some(span) = trim_span(text, Span::new(start, end)) {
+        out.push(Paragraph { span });
+    }
+}
+
+/// The span without leading and trailing whitespace; `None` if nothing is left.
+pub fn trim_span(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        None
+    } else {
+        Some(Span::new(span.start + lead, span.start + lead + trimmed.len()))
+    }
+}
+
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphabetic() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if (d == '-' || d == '\u{2011}') && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic) {
+                    it.next();
+                    end = j + d.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Word });
+        } else if c.is_numeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_numeric() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Number });
+        } else {
+            tokens.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+        }
+    }
+    tokens
+}
+
+fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, p) in paragraphs.iter().enumerate() {
+        let range_a = tokens.partition_point(|t| t.span.start < p.span.start);
+        let range_b = tokens.partition_point(|t| t.span.end <= p.span.end);
+        let toks = &tokens[range_a..range_b.max(range_a)];
+        let mut start = p.span.start;
+        for (k, t) in toks.iter().enumerate() {
+            let ch = t.span.slice(text);
+            if t.kind != TokenKind::Punct || !matches!(ch, "." | "!" | "?" | "…") {
+                continue;
+            }
+            // Take closing punctuation and quotes that follow the stop into this sentence.
+            let mut last = k;
+            while let Some(n) = toks.get(last + 1) {
+                let s = n.span.slice(text);
+                if n.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "»" | "”" | "\"" | "’" | ")" | "]" | "…") {
+                    last += 1;
+                } else {
+                    break;
+                }
+            }
+            let Some(next) = toks.get(last + 1) else { continue };
+            if next.span.start == toks[last].span.end {
+                continue; // "1.5", "U.S." inside a word: no space, no break
+            }
+            if ch == "." && k > 0 {
+                let prev = toks[k - 1];
+                let prev_s = prev.span.slice(text);
+                let adjacent = prev.span.end == t.span.start;
+                if adjacent && (NON_FINAL_ABBREVIATIONS.contains(&prev_s) || (prev.kind == TokenKind::Word && prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase))) {
+                    continue;
+                }
+            }
+            let next_first = next.span.slice(text).chars().next().unwrap_or(' ');
+            let opens = matches!(next_first, '«' | '“' | '"' | '‘' | '(' | '[' | '—' | '–' | '-');
+            if !(next_first.is_uppercase() || next_first.is_numeric() || opens) {
+                continue;
+            }
+            let end = toks[last].span.end;
+            if let Some(span) = trim_span(text, Span::new(start, end)) {
+                out.push(Sentence { span, paragraph: pi });
+            }
+            start = end;
+        }
+        if let Some(span) = trim_span(text, Span::new(start, p.span.end)) {
+            out.push(Sentence { span, paragraph: pi });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_astral_chars_twice() {
+        let text = "é😀a";
+        let idx = Utf16Index::new(text);
+        assert_eq!(idx.utf16(0), 0);
+        assert_eq!(idx.utf16(2), 1); // after é
+        assert_eq!(idx.utf16(6), 3); // after 😀 (2 units)
+        assert_eq!(idx.utf16(7), 4);
+        assert_eq!(byte_of_utf16(text, 3), 6);
+    }
+
+    #[test]
+    fn sentences_do_not_break_after_honorifics() {
+        let text = "M. Sessions a parlé. Il a ajouté: \"Non.\" Mr. Smith said so.\nNouveau paragraphe";
+        let doc = Doc::new(text);
+        let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+        assert_eq!(sents, vec!["M. Sessions a parlé.", "Il a ajouté: \"Non.\"", "Mr. Smith said so.", "Nouveau paragraphe"]);
+        assert_eq!(doc.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn tokens_keep_inner_hyphens() {
+        let doc = Doc::new("a-t-il 13h27 l'an");
+        let toks: Vec<&str> = doc.tokens.iter().map(|t| doc.slice(t.span)).collect();
+        assert_eq!(toks, vec!["a-t-il", "13", "h", "27", "l", "'", "an"]);
+    }
+}
