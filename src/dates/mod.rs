@@ -1,9 +1,28 @@
 //! Temporal expressions: find them and resolve them to TIMEX3 values against a reference moment.
 //!
-//! (Walking-skeleton stub: the full extractor replaces the body of [`extract`].)
+//! Three steps, one file each: [`lexicon`] (the date words of each language, from `data/dates/*.tsv`),
+//! `finder` (a hand-written grammar over the tokens of [`Doc`]: what each expression says) and `resolver`
+//! (its TIMEX3 value against the reference, the tense of its clause and the dates mentioned before it).
+//!
+//! ```
+//! use newslens::dates::{extract, Reference};
+//! use newslens::text::Doc;
+//! use newslens::Lang;
+//!
+//! let doc = Doc::new("M. Sessions a déclaré jeudi qu'il avait parlé deux fois l'an dernier avec l'ambassadeur.");
+//! let r = Reference::parse_iso("2017-03-03T13:27").unwrap();
+//! let found: Vec<_> = extract(&doc, Lang::Fr, Some(&r)).into_iter().map(|d| d.value.unwrap_or_default()).collect();
+//! assert_eq!(found, ["2017-03-02", "2016"]);
+//! ```
+
+pub mod lexicon;
+mod finder;
+mod resolver;
 
 use crate::lang::Lang;
 use crate::text::{Doc, Span};
+
+pub use resolver::iso_week;
 
 /// A civil date and time (no time zone): the moment relative expressions are resolved against.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -161,10 +180,64 @@ pub struct DateMention {
     pub relative: bool,
 }
 
-/// Find and resolve the temporal expressions of `doc`.
+/// Find and resolve the temporal expressions of `doc`, in text order. Without a reference, expressions
+/// relative to it get no value (`None`) and day-month dates without a year get `XXXX`.
 pub fn extract(doc: &Doc, lang: Lang, reference: Option<&Reference>) -> Vec<DateMention> {
-    let _ = (doc, lang, reference);
-    Vec::new()
+    let toks = finder::tokens(doc);
+    let cands = finder::Finder::new(&toks, lang).find();
+    resolver::resolve(&cands, &toks, lang, reference)
+}
+
+/// The publication moment written at the top of an article ("Publié le 3 mars 2017 à 13h27", "Dernière mise
+/// à jour à 13h27 le 03/03", "Updated March 3, 2017 1:27 p.m."), if the first lines (500 bytes) hold one.
+///
+/// A dateline without its year ("le 03/03") takes `year_hint` (e.g. from page metadata or the copyright
+/// line); without a hint it gives `None`, since the year cannot be guessed. The time defaults to 00:00.
+pub fn dateline_reference(text: &str, lang: Lang, year_hint: Option<i32>) -> Option<Reference> {
+    let head = &text[..crate::lang::floor_char_boundary(text, 500)];
+    let doc = Doc::new(head);
+    let mentions = extract(&doc, lang, None);
+    // Only the lines before the first long paragraph: a dateline is short.
+    let limit = doc.paragraphs.iter().find(|p| p.span.len() > 200).map_or(head.len(), |p| p.span.start);
+    let mut date: Option<(i32, u32, u32)> = None;
+    let mut time: Option<(u32, u32)> = None;
+    for m in mentions.iter().filter(|m| m.span.start < limit) {
+        let Some(v) = m.value.as_deref() else { continue };
+        if date.is_none() {
+            date = parse_day_value(v, year_hint);
+        }
+        if time.is_none() {
+            time = parse_time_value(v);
+        }
+        if date.is_some() && time.is_some() {
+            break;
+        }
+    }
+    let (year, month, day) = date?;
+    let (hour, minute) = time.unwrap_or((0, 0));
+    let r = Reference { year, month, day, hour, minute, second: 0 };
+    r.is_valid().then_some(r)
+}
+
+/// `2017-03-03…` or `XXXX-03-03…` (with the hint) → (y, m, d).
+fn parse_day_value(v: &str, year_hint: Option<i32>) -> Option<(i32, u32, u32)> {
+    let b = v.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year = match v.get(0..4)? {
+        "XXXX" => year_hint?,
+        y => y.parse().ok()?,
+    };
+    Some((year, v.get(5..7)?.parse().ok()?, v.get(8..10)?.parse().ok()?))
+}
+
+/// `…THH:MM…` → (h, m).
+fn parse_time_value(v: &str) -> Option<(u32, u32)> {
+    let t = v.find('T')?;
+    let hh = v.get(t + 1..t + 3)?.parse().ok()?;
+    let mm = v.get(t + 4..t + 6)?.parse().ok()?;
+    (v.get(t + 3..t + 4)? == ":").then_some((hh, mm))
 }
 
 #[cfg(test)]
