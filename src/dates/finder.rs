@@ -102,6 +102,8 @@ pub enum Sem {
     Today { pod: Option<&'static str> },
     /// A length of time; `n` None when vague ("quelques jours").
     Duration { n: Option<f64>, unit: Unit },
+    /// A running time "1h28": hours and minutes.
+    HoursMinutes(u32, u32),
     /// A recurring time: every `n` units, or every given weekday.
     Set { n: i64, unit: Unit, weekday: Option<u32> },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
@@ -376,7 +378,7 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return None;
         }
-        if self.digits(i) == 4 {
+        if self.digits(i) == 4 && !(i > 0 && self.tight(i) && self.punct(i - 1, "-") && self.digits(i.saturating_sub(2)) != 4) {
             let y = self.num(i)?;
             if (1000..=2199).contains(&y) && !self.is_thousands(i) {
                 return Some((y as i32, i + 1));
@@ -605,6 +607,9 @@ impl<'a, 't> Finder<'a, 't> {
             if self.is(i, &["vers", "around", "about", "environ"]) {
                 j = i + e.len;
             }
+        }
+        if j == i && self.is(i + 1, &["h"]) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 && self.is_running_time(i, i + 3, true) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::HoursMinutes(self.num(i)?, self.num(i + 2)?), until: None });
         }
         let (mut cal, mut b) = self.time_core(j)?;
         if j > i && !matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Number | TokenKind::Word)) {
@@ -1052,6 +1057,15 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a: i, b, sem: Sem::Shift { unit, n: 0, anchored: same, pod: None, part: None, fine: false }, until: None });
         }
+        if self.is(i, &["toute", "tout"]) {
+            let j = self.skip_article(i + 1);
+            let u = self.lex(j, Kind::Unit)?;
+            let unit = Unit::parse(u.value)?;
+            if j == i + 1 || self.year_at(j + u.len).is_some() || self.is(j + u.len, &["de", "d"]) {
+                return None;
+            }
+            return Some(Cand { a: i, b: j + u.len, sem: Sem::Duration { n: Some(1.0), unit }, until: None });
+        }
         if self.is(i, &["ces", "les"]) {
             // ces derniers jours (PXD), les trois dernières années (P3Y), ces deux années (P2Y)
             let mut j = i + 1;
@@ -1175,6 +1189,20 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {
             return None;
         }
+        // "8x5min", "24 heures sur 24", "croire une seconde", "un jour après que" (anchored on an event)
+        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + u.len, &["sur"]) && self.is_num_tok(k + u.len + 1) {
+            return None;
+        }
+        if unit == Unit::Second && self.is(j, &["une", "un", "a", "one"]) {
+            return None;
+        }
+        if self.is(k + u.len, &["apres", "avant", "after", "before"]) && self.is(k + u.len + 1, &["que", "qu", "that"]) {
+            return None;
+        }
+        // "0-6 ans", "6-16 ans": age brackets
+        if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
+            return None;
+        }
         let mut b = k + u.len;
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
@@ -1229,12 +1257,27 @@ impl<'a, 't> Finder<'a, 't> {
             return false;
         }
         let p = self.norm(j - 1);
+        // "30 ans de réclusion": a term, whatever precedes it
+        if self.is(k + 1, &["de", "d"]) {
+            return false;
+        }
         if matches!(p, "a" | "aged") && self.lang == Lang::Fr || p == "aged" {
             return true;
         }
         if matches!(p, "de" | "d") && j >= 2 {
-            let pp = self.norm(if p == "d" { j.saturating_sub(3) } else { j - 2 });
-            if pp.starts_with("age") || matches!(pp, "enfant" | "fille" | "garcon" | "homme" | "femme" | "jeune" | "bebe" | "adolescent" | "adolescente" | "fillette") {
+            let at = if p == "d" { j.saturating_sub(3) } else { j - 2 };
+            let pp = self.norm(at);
+            if pp.starts_with("age") || pp == "partir" || self.toks[at].cap && !self.toks[at].first {
+                return true;
+            }
+            // a person noun shortly before: "un chauffeur de bus de 38 ans"
+            const PERSON: &[&str] = &[
+                "enfant", "fille", "garcon", "homme", "femme", "jeune", "bebe", "adolescent", "adolescente", "fillette", "chauffeur",
+                "conducteur", "conductrice", "retraite", "retraitee", "mere", "pere", "fils", "victime", "automobiliste", "motard",
+                "cycliste", "pieton", "pietonne", "eleve", "etudiant", "etudiante", "ouvrier", "agriculteur", "patient", "patiente",
+                "joueur", "joueuse", "individu", "suspect", "detenu", "militaire", "soldat", "policier", "gendarme", "touriste",
+            ];
+            if (at.saturating_sub(3)..=at).any(|x| PERSON.contains(&self.norm(x)) && self.same_sent(x, j)) {
                 return true;
             }
         }
@@ -1330,19 +1373,23 @@ impl<'a, 't> Finder<'a, 't> {
         if self.lang == Lang::En {
             return true;
         }
-        if self.norm(j) != "ete" {
-            return true;
-        }
         if j == 0 {
             return false;
         }
         let p = self.norm(j - 1);
-        if matches!(p, "en" | "d" | "de" | "cet" | "l" | "pendant" | "durant" | "ou" | "et") {
+        if matches!(p, "d" | "de") && j >= 2 && (self.toks[j - 2].cap || self.toks[j - 2].kind != TokenKind::Word) {
+            // "Jeux olympiques d'hiver", "Palais d'Hiver": part of a name
+            return false;
+        }
+        if self.norm(j) != "ete" && matches!(p, "au" | "du" | "comme") {
+            return true;
+        }
+        if matches!(p, "en" | "d" | "de" | "cet" | "l" | "pendant" | "durant" | "ou" | "et" | "comme") {
             // "a été" is never a season: its auxiliary sits before it
             return !(j >= 2 && matches!(self.norm(j - 2), "a" | "ont" | "avait" | "avaient" | "aura" | "auront" | "aurait" | "ait" | "aient" | "avoir" | "ayant"));
         }
         // "Eté" opening a sentence or a heading
-        self.toks[j].first && self.toks[j].cap && (self.is_clause_end(j + 1) || self.punct(j + 1, ","))
+        self.toks[j].first && self.toks[j].cap && (self.is_clause_end(j + 1) || self.punct(j + 1, ",") || self.is(j + 1, &["comme"]))
     }
 
     /// [PART] [le mois de] MONTH [YEAR|dernier|prochain]; bare months need a date context.
@@ -1445,7 +1492,7 @@ impl<'a, 't> Finder<'a, 't> {
         } else if self.is(i, &["annee"]) {
             j = i + 1;
         }
-        let (y, mut b) = self.year_at(j)?;
+        let (y, b) = self.year_at(j)?;
         if self.digits(j) != 4 {
             return None;
         }
@@ -1457,9 +1504,13 @@ impl<'a, 't> Finder<'a, 't> {
         if (self.punct(b, "/") || self.punct(b, "-") || self.punct(b, "–")) && self.tight(b + 1) || (self.punct(b, "-") && self.digits(b + 1) == 4) {
             if let Some((y2, e)) = self.year_at(b + 1) {
                 if y2 > y {
-                    let until = Cal { year: Some(y2), ..Cal::default() };
-                    b = e;
-                    return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: Some(Sem::Cal(until)) });
+                    let until = Some(Sem::Cal(Cal { year: Some(y2), ..Cal::default() }));
+                    if self.punct(b, "/") {
+                        // "2007/2008": one span
+                        return Some(Cand { a: i, b: e, sem: Sem::Cal(cal), until });
+                    }
+                    // "1982-1990": two expressions (TimeML), the first carrying the range
+                    return Some(Cand { a: i, b, sem: Sem::Cal(cal), until });
                 }
             }
         }

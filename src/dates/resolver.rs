@@ -113,6 +113,7 @@ impl Ctx<'_, '_> {
                 self.resolve_shift(*unit, *n, *anchored, *pod, *part, *fine, anchor_day, anchor_point)
             }
             Sem::Duration { n, unit } => Out::new(Some(duration_value(*n, *unit)), "duration", TimexType::Duration, false),
+            Sem::HoursMinutes(h, m) => Out::new(Some(format!("PT{h}H{m}M")), "duration", TimexType::Duration, false),
             Sem::Set { n, unit, weekday } => {
                 let v = match weekday {
                     Some(w) => format!("XXXX-WXX-{w}"),
@@ -339,7 +340,7 @@ impl Ctx<'_, '_> {
         if let (Some(m), Some(d)) = (cal.month, cal.day) {
             let (y, rel) = match (cal.year, r) {
                 (Some(y), _) => (Some(y), false),
-                (None, Some(r)) => (Some(self.infer_year(m, Some(d), cal.dir, c, r)), true),
+                (None, Some(r)) => (Some(self.infer_day_year(m, d, cal, c, r)), true),
                 (None, None) => (None, false),
             };
             return match y {
@@ -434,6 +435,30 @@ impl Ctx<'_, '_> {
         }
     }
 
+    /// The year of a day and month written without one: the one whose weekday agrees with a written weekday,
+    /// else by "dernier"/"prochain", else the nearest to the reference (the tense of the clause says little
+    /// about a full date: "est fixée au 16 septembre").
+    fn infer_day_year(&self, m: u32, d: u32, cal: &Cal, c: &Cand, r: &Reference) -> i32 {
+        if let Some(w) = cal.weekday {
+            let rk = days_from_civil(r.year, r.month, r.day);
+            let fits = [r.year, r.year + 1, r.year - 1]
+                .into_iter()
+                .filter(|&y| d <= days_in_month(y, m) && weekday_of(days_from_civil(y, m, d)) == w)
+                .min_by_key(|&y| (days_from_civil(y, m, d) - rk).abs());
+            if let Some(y) = fits {
+                return y;
+            }
+        }
+        if cal.dir != 0 {
+            return self.infer_year(m, Some(d), cal.dir, c, r);
+        }
+        let rk = days_from_civil(r.year, r.month, r.day);
+        [r.year - 1, r.year, r.year + 1]
+            .into_iter()
+            .min_by_key(|&y| (days_from_civil(y, m, d.min(days_in_month(y, m))) - rk).abs())
+            .unwrap_or(r.year)
+    }
+
     /// The candidate whose day a bare time takes: a day-naming date of the same sentence, the one before
     /// first, else the first one after.
     fn host_day(&self, cands: &[Cand], outs: &[Option<Out>], k: usize) -> Option<usize> {
@@ -485,6 +510,7 @@ impl Ctx<'_, '_> {
                 const FUT: &[&str] = &[
                     "sera", "seront", "serai", "serons", "aura", "auront", "va", "vont", "ira", "iront", "doit", "doivent", "devra",
                     "devront", "prevu", "prevue", "prevus", "prevues", "fera", "feront", "pourra", "pourront", "viendra", "tiendra",
+                    "peut", "peuvent", "devrait", "devraient", "pourrait", "pourraient", "prochain", "prochaine",
                 ];
                 const PAST: &[&str] = &[
                     "ont", "avait", "avaient", "avons", "avez", "eu", "ete", "fut", "furent", "etait", "etaient", "ai", "eut", "eurent",
