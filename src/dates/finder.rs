@@ -31,6 +31,8 @@ pub enum Unit {
     Month,
     /// Quarters.
     Quarter,
+    /// Half-years.
+    Semester,
     /// Years.
     Year,
     /// Decades.
@@ -51,6 +53,7 @@ impl Unit {
             "fortnight" => Unit::Fortnight,
             "month" => Unit::Month,
             "quarter" => Unit::Quarter,
+            "semester" => Unit::Semester,
             "year" => Unit::Year,
             "decade" => Unit::Decade,
             "century" => Unit::Century,
@@ -224,18 +227,52 @@ impl<'a, 't> Finder<'a, 't> {
     /// All expressions, in text order, not overlapping.
     pub fn find(&self) -> Vec<Cand> {
         let _ = self.lex;
-        let mut out = Vec::new();
+        let mut out: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
             match self.best_at(i) {
                 Some(c) if c.b > i => {
                     i = c.b;
+                    if let Some(prev) = out.last_mut() {
+                        if self.joins_range(prev, &c) {
+                            // "13h-15h", "10 - 22 août", "Monday to Friday" make one expression; "du 13 au 15
+                            // juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the first
+                            // carrying the range.
+                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru") {
+                                prev.b = c.b;
+                                prev.until = Some(c.sem);
+                                continue;
+                            }
+                            prev.until = Some(c.sem.clone());
+                        }
+                    }
                     out.push(c);
                 }
                 _ => i += 1,
             }
         }
         out
+    }
+
+    /// "du 13 au 15 juillet", "13h-15h", "Monday to Friday", "between 2010 and 2015": two calendar points of the
+    /// same kind joined by a range word make one expression with an `until`. "1982-1990" stays two (TimeML).
+    fn joins_range(&self, prev: &Cand, next: &Cand) -> bool {
+        let (Sem::Cal(a), Sem::Cal(b)) = (&prev.sem, &next.sem) else { return false };
+        if next.a != prev.b + 1 || !self.same_sent(prev.a, next.a) {
+            return false;
+        }
+        let between = self.toks[prev.b].norm.as_str();
+        let conj = matches!(between, "et" | "and") && prev.a > 0 && self.is(prev.a - 1, &["entre", "between"]);
+        if !(conj || matches!(between, "-" | "–" | "au" | "to" | "through" | "until" | "till" | "thru") || self.toks[prev.b].raw == "à") {
+            return false;
+        }
+        let timeish = |c: &Cal| c.hour.is_some() && c.day.is_none() && c.month.is_none() && c.weekday.is_none();
+        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || (c.month.is_some() && c.year.is_some());
+        let yearish = |c: &Cal| c.year.is_some() && c.month.is_none() && c.season.is_none();
+        (timeish(a) && timeish(b))
+            || (dayish(a) && dayish(b))
+            || (a.month.is_some() && b.month.is_some() && a.day.is_none() && b.day.is_none() && self.lang == Lang::En)
+            || (yearish(a) && yearish(b) && between != "-" && between != "–")
     }
 
     fn best_at(&self, i: usize) -> Option<Cand> {
@@ -491,6 +528,32 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
         }
+        // [WEEKDAY [,]] D/M[/Y]: "lundi 8/2/2016"
+        if let Some(e) = self.lex(i, Kind::Weekday) {
+            let mut j = i + e.len;
+            if self.punct(j, ",") {
+                j += 1;
+            }
+            if self.is_num_tok(j) {
+                let mut c = self.numeric_date(j)?;
+                if let Sem::Cal(cal) = &mut c.sem {
+                    if cal.day.is_none() {
+                        return None;
+                    }
+                    cal.weekday = Some(e.int() as u32);
+                }
+                c.a = i;
+                return Some(c);
+            }
+            return None;
+        }
+        // M/YYYY: "09/2012"
+        if self.digits(i) <= 2 && self.punct(i + 1, "/") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 4 && !(self.punct(i + 3, "/") && self.tight(i + 3)) {
+            let (m, y) = (self.num(i)?, self.num(i + 2)?);
+            if (1..=12).contains(&m) && (1000..=2199).contains(&y) {
+                return Some(Cand { a: i, b: i + 3, sem: Sem::Cal(Cal { year: Some(y as i32), month: Some(m), ..Cal::default() }), until: None });
+            }
+        }
         // D/M[/Y], M/D/Y (English), D.M.Y, D-M-Y
         let first = self.num(i)?;
         if self.digits(i) > 2 {
@@ -508,7 +571,8 @@ impl<'a, 't> Finder<'a, 't> {
             year = Some(if self.digits(b + 1) == 2 { expand_two_digits(y) } else { y as i32 });
             b += 2;
         }
-        if year.is_none() && (sep != "/" || self.digits(i) != 2 || self.digits(i + 2) != 2) {
+        let article = i > 0 && self.is(i - 1, &["le", "du", "au", "les", "on", "the", "since", "until", "from", "depuis", "des"]);
+        if year.is_none() && (sep != "/" || (self.digits(i) != 2 || self.digits(i + 2) != 2) && !article) {
             // "1/2", "3-1", "3.5" are fractions, scores and decimals.
             return None;
         }
@@ -519,7 +583,7 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let (d, m) = if self.lang == Lang::En && first <= 12 { (second, first) } else { (first, second) };
-        if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || d > super::days_in_month(year.unwrap_or(2000), m) {
             return None;
         }
         let cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
@@ -661,6 +725,9 @@ impl<'a, 't> Finder<'a, 't> {
             if self.is_running_time(i, b, m.is_some()) {
                 return None;
             }
+            if let Some((pm, b2)) = self.meridiem(b) {
+                return Some((t(apply_meridiem(h, pm)?, m, None), b2));
+            }
             return Some((t(h % 24, m, None), b));
         }
         // 18 heures [30]
@@ -683,6 +750,16 @@ impl<'a, 't> Finder<'a, 't> {
                 return Some((t(apply_meridiem(hh, pm)?, Some(mm), ss), b2));
             }
             return Some((t(hh % 24, Some(mm), ss), b));
+        }
+        // 6.13 AM
+        if self.punct(i + 1, ".") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 {
+            if let Some((pm, b)) = self.meridiem(i + 3) {
+                let mm = self.num(i + 2)?;
+                if mm < 60 {
+                    return Some((t(apply_meridiem(h, pm)?, Some(mm), None), b));
+                }
+                return None;
+            }
         }
         // 5pm, 5 p.m.
         if let Some((pm, b)) = self.meridiem(i + 1) {
@@ -709,6 +786,9 @@ impl<'a, 't> Finder<'a, 't> {
         }
         match w {
             "am" | "pm" => return Some((w == "pm", i + 1)),
+            "a" | "p" if self.tight(i) && !self.punct(i + 1, ".") && !self.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.gap) => {
+                return Some((w == "p", i + 1))
+            }
             "a" | "p" if self.punct(i + 1, ".") && self.tight(i + 1) && self.is(i + 2, &["m"]) && self.tight(i + 2) => {
                 let mut b = i + 3;
                 if self.punct(b, ".") && self.tight(b) {
@@ -825,6 +905,9 @@ impl<'a, 't> Finder<'a, 't> {
             cal.dir = dir;
             b = e;
         }
+        if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
+            return None;
+        }
         let a = if cal.weekday.is_none() && j > i && self.is(i, &["the"]) { j } else { i };
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
     }
@@ -862,6 +945,13 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some((y, e)) = self.year_at(yb) {
             cal.year = Some(y);
             b = e;
+        } else if yb > b && self.digits(yb) == 2 && !self.punct(yb + 1, ":") {
+            // "Aug 9, 96"
+            cal.year = Some(expand_two_digits(self.num(yb)?));
+            b = yb + 1;
+        }
+        if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
+            return None;
         }
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
     }
@@ -912,6 +1002,9 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// ce matin, cet après-midi, ce soir, this morning, tonight
     fn this_pod(&self, i: usize) -> Option<Cand> {
+        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
+            return Some(Cand { a: i, b: i + 2, sem: Sem::Shift { unit: Unit::Day, n: -1, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
+        }
         if self.is(i, &["tonight"]) {
             return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
         }
@@ -1261,7 +1354,7 @@ impl<'a, 't> Finder<'a, 't> {
         if self.is(k + 1, &["de", "d"]) {
             return false;
         }
-        if matches!(p, "a" | "aged") && self.lang == Lang::Fr || p == "aged" {
+        if self.toks[j - 1].raw == "à" || p == "aged" {
             return true;
         }
         if matches!(p, "de" | "d") && j >= 2 {
@@ -1427,6 +1520,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.lang == Lang::Fr && (self.is(b, &["de"]) || self.elided(b, &["d"]).is_some()) {
             yb = self.skip_of(b);
         } else if self.punct(b, ",") && self.lang == Lang::En {
+            yb = b + 1;
+        } else if self.is(b, &["of"]) && self.year_at(b + 1).is_some() {
             yb = b + 1;
         }
         if let Some((y, e)) = self.year_after_month(yb) {

@@ -79,9 +79,16 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
     let mut mentions = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let Some(out) = outs[k].take() else { continue };
-        let until = c.until.as_ref().and_then(|u| {
-            let o = ctx.resolve_sem(u, c, anchor_day, anchor_point);
-            o.value
+        let until = c.until.as_ref().and_then(|u| match u {
+            // the end of a time range is on the day of its start
+            Sem::Cal(uc) if is_bare_time(u) => {
+                let day = out.value.as_deref().and_then(|v| v.get(..10)).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
+                Some(match day {
+                    Some(d) => format!("{d}{}", fmt_time(uc)),
+                    None => fmt_time(uc),
+                })
+            }
+            _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value,
         });
         let span = Span::new(toks[c.a].span.start, toks[c.b - 1].span.end);
         mentions.push(DateMention { span, timex_type: out.typ, value: out.value, until, grain: out.grain, relative: out.relative });
@@ -230,6 +237,10 @@ impl Ctx<'_, '_> {
                     o.point = Some((yy, Some(mm), None));
                     o
                 }
+            }
+            (Unit::Semester, _) => {
+                let h0 = (i64::from(y) * 2 + i64::from((m - 1) / 6)) + n;
+                Out::new(Some(format!("{:04}-H{}", h0.div_euclid(2), h0.rem_euclid(2) + 1)), "semester", typ, true)
             }
             (Unit::Quarter, _) => {
                 let q0 = (i64::from(y) * 4 + i64::from((m - 1) / 3)) + n;
@@ -565,6 +576,7 @@ fn unit_grain(unit: Unit, pod: Option<&'static str>, part: Option<u8>) -> &'stat
         (Unit::Weekend, _) => "weekend",
         (Unit::Month, _) => "month",
         (Unit::Quarter, _) => "quarter",
+        (Unit::Semester, _) => "semester",
         (Unit::Year, _) => "year",
         (Unit::Decade, _) => "decade",
         (Unit::Century, _) => "century",
@@ -586,10 +598,8 @@ fn fmt_day(y: i32, m: u32, d: u32) -> String {
 }
 
 fn fmt_time(cal: &Cal) -> String {
-    let mut s = format!("T{:02}:{:02}", cal.hour.unwrap_or(0), cal.minute.unwrap_or(0));
-    if let Some(sec) = cal.second {
-        s.push_str(&format!(":{sec:02}"));
-    }
+    // Seconds are always written: "T13:27:00" still reads as "T13:27" to TIMEX3 consumers that truncate.
+    let mut s = format!("T{:02}:{:02}:{:02}", cal.hour.unwrap_or(0), cal.minute.unwrap_or(0), cal.second.unwrap_or(0));
     if let Some(tz) = cal.tz {
         if tz == 0 {
             s.push('Z');
@@ -613,6 +623,7 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Fortnight => (2.0, "W", false),
         Unit::Month => (1.0, "M", false),
         Unit::Quarter => (1.0, "Q", false),
+        Unit::Semester => (6.0, "M", false),
         Unit::Year => (1.0, "Y", false),
         Unit::Decade => (1.0, "DE", false),
         Unit::Century => (1.0, "CE", false),
