@@ -238,7 +238,7 @@ impl<'a, 't> Finder<'a, 't> {
                             // "13h-15h", "10 - 22 août", "Monday to Friday" make one expression; "du 13 au 15
                             // juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the first
                             // carrying the range.
-                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru") {
+                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") {
                                 prev.b = c.b;
                                 prev.until = Some(c.sem);
                                 continue;

@@ -244,6 +244,185 @@ fn parse_time_value(v: &str) -> Option<(u32, u32)> {
 mod tests {
     use super::*;
 
+    /// (text, expected "span=value" items in order) against a reference.
+    fn found(text: &str, lang: Lang, reference: &str) -> Vec<String> {
+        let r = Reference::parse_iso(reference);
+        let doc = Doc::new(text);
+        extract(&doc, lang, r.as_ref())
+            .into_iter()
+            .map(|d| format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")))
+            .collect()
+    }
+
+    fn check(lang: Lang, reference: &str, cases: &[(&str, &[&str])]) {
+        for (text, want) in cases {
+            assert_eq!(found(text, lang, reference), *want, "{text:?} (reference {reference})");
+        }
+    }
+
+    // Friday 3 March 2017, 13:27: the seed article's reference.
+    const SEED: &str = "2017-03-03T13:27";
+
+    #[test]
+    fn french_absolute_dates() {
+        check(Lang::Fr, SEED, &[
+            ("Il est né le 3 mars 2017.", &["le 3 mars 2017=2017-03-03"]),
+            ("Mise à jour le 03/03.", &["03/03=2017-03-03"]),
+            ("Le texte date du 3/3/2017.", &["3/3/2017=2017-03-03"]),
+            ("Publié le 2017-03-03.", &["2017-03-03=2017-03-03"]),
+            ("Les faits remontent au 27 mai 1998.", &["27 mai 1998=1998-05-27"]),
+            ("Il a été élu en mars 2017.", &["mars 2017=2017-03"]),
+            ("dès octobre 98", &["octobre 98=1998-10"]),
+            ("La loi de 2016 a été votée.", &["2016=2016"]),
+            ("dès l'année 2001", &["l'année 2001=2001"]),
+            ("le mardi 1er juin", &["le mardi 1er juin=2017-06-01"]),
+            ("fin septembre 2000", &["fin septembre 2000=2000-09"]),
+            ("au printemps 2015", &["printemps 2015=2015-SP"]),
+            ("dans les années 1990", &["les années 1990=199"]),
+            ("au début des années 60", &["début des années 60=196"]),
+            ("le XXe siècle", &["le XXe siècle=19"]),
+        ]);
+    }
+
+    #[test]
+    fn french_times() {
+        check(Lang::Fr, SEED, &[
+            ("Dernière mise à jour à 13h27 le 03/03", &["13h27=2017-03-03T13:27:00", "03/03=2017-03-03T13:27:00"]),
+            // a date written next to its time carries it too
+            ("Il est arrivé hier vers 12 h 30 locales.", &["hier=2017-03-02T12:30:00", "vers 12 h 30 locales=2017-03-02T12:30:00"]),
+            ("Il est arrivé mardi. Il est mort à 21 h 45.", &["mardi=2017-02-28", "21 h 45=2017-02-28T21:45:00"]),
+            ("un communiqué publié vers minuit", &["vers minuit=2017-03-03T00:00:00"]),
+            ("samedi 24 juillet à 15 h 45", &["samedi 24 juillet=2017-07-24T15:45:00", "15 h 45=2017-07-24T15:45:00"]),
+            ("Le film (documentaire, 1h28, Arte) sort.", &["1h28=PT1H28M"]),
+        ]);
+    }
+
+    #[test]
+    fn french_relative_dates() {
+        check(Lang::Fr, SEED, &[
+            ("Il a parlé hier.", &["hier=2017-03-02"]),
+            ("Il est venu avant-hier.", &["avant-hier=2017-03-01"]),
+            ("Elle viendra demain matin.", &["demain matin=2017-03-04TMO"]),
+            ("Il l'a vu deux fois l'an dernier.", &["l'an dernier=2016"]),
+            ("Il a démissionné la semaine dernière.", &["la semaine dernière=2017-W08"]),
+            ("Le vote aura lieu le mois prochain.", &["le mois prochain=2017-04"]),
+            ("Il est arrivé il y a trois ans.", &["il y a trois ans=2014-03-03"]),
+            ("Il reviendra dans deux semaines.", &["dans deux semaines=2017-03-17"]),
+            ("Il a parlé ce matin.", &["ce matin=2017-03-03TMO"]),
+            ("Il l'a promis cette semaine.", &["cette semaine=2017-W09"]),
+            ("Au début de l'année, il a parlé.", &["début de l'année=2017"]),
+            ("Il est en prison depuis deux ans.", &["depuis deux ans=P2Y"]),
+            ("Il vient chaque lundi.", &["chaque lundi=XXXX-WXX-1"]),
+            ("Il pleut chaque année.", &["chaque année=P1Y"]),
+            ("La situation est actuellement calme.", &["actuellement=PRESENT_REF"]),
+            ("Autrefois on était d'accord.", &["Autrefois=PAST_REF"]),
+        ]);
+    }
+
+    #[test]
+    fn french_weekdays_and_months_follow_the_tense() {
+        check(Lang::Fr, SEED, &[
+            ("Il a déclaré jeudi qu'il partait.", &["jeudi=2017-03-02"]),
+            ("Le film sera mercredi à l'affiche.", &["mercredi=2017-03-08"]),
+            ("Il a parlé jeudi après-midi.", &["jeudi après-midi=2017-03-02TAF"]),
+            ("Il a parlé en septembre.", &["septembre=2016-09"]),
+            ("Il a démissionné en février.", &["février=2017-02"]),
+            ("Il partira en septembre.", &["septembre=2017-09"]),
+            ("vendredi dernier, il a parlé", &["vendredi dernier=2017-02-24"]),
+            ("Il viendra lundi prochain.", &["lundi prochain=2017-03-06"]),
+            ("Le 22 octobre, il a parlé.", &["Le 22 octobre=2016-10-22"]),
+        ]);
+    }
+
+    #[test]
+    fn french_anchored_dates() {
+        check(Lang::Fr, SEED, &[
+            ("Il est arrivé le 10 mai. La veille, il avait appelé.", &["le 10 mai=2017-05-10", "La veille=2017-05-09"]),
+            ("Le 10 mai, il a signé ; deux jours plus tard, il partait.", &["Le 10 mai=2017-05-10", "deux jours plus tard=2017-05-12"]),
+            ("au printemps 2015, puis un an auparavant", &["printemps 2015=2015-SP", "un an auparavant=2014"]),
+            ("du 13 au 15 juillet", &["13=2017-07-13", "15 juillet=2017-07-15"]),
+        ]);
+    }
+
+    #[test]
+    fn french_non_dates() {
+        check(Lang::Fr, SEED, &[
+            ("50 autres ambassadeurs étaient présents.", &[]),
+            ("Il a payé 2000 euros.", &[]),
+            ("La sonde s'est posée sur Mars.", &[]),
+            ("Le score final est de 3-1.", &[]),
+            ("Un chauffeur de bus de 38 ans a été agressé.", &[]),
+            ("Il est mort à 75 ans.", &[]),
+            ("Il a été élu.", &[]),
+            ("les Jeux olympiques d'hiver", &[]),
+            ("Elle vend 1/2 litre.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn english_dates() {
+        check(Lang::En, SEED, &[
+            ("He spoke on March 3, 2017.", &["March 3, 2017=2017-03-03"]),
+            ("The report is dated 3/3/2017.", &["3/3/2017=2017-03-03"]),
+            ("It happened at 1:27 p.m. yesterday.", &["1:27 p.m.=2017-03-02T13:27:00", "yesterday=2017-03-02T13:27:00"]),
+            ("He said on Thursday that he would recuse himself.", &["Thursday=2017-03-02"]),
+            ("She left last week.", &["last week=2017-W08"]),
+            ("They met three years ago.", &["three years ago=2014-03-03"]),
+            ("Prices rose between 2010 and 2015.", &["2010 and 2015=2010"]),
+            ("The shop opens Monday to Friday.", &["Monday to Friday=2017-03-06"]), // no tense: the nearest Monday
+            ("Sales grew in the 1990s.", &["the 1990s=199"]),
+            ("The vote is next month.", &["next month=2017-04"]),
+            ("He is now the leader.", &["now=PRESENT_REF"]),
+            ("He may resign.", &[]),
+            ("May Smith spoke.", &[]),
+            ("He paid 2000 dollars.", &[]),
+            ("A 17-year-old boy", &[]),
+        ]);
+    }
+
+    #[test]
+    fn without_reference_relative_values_are_null() {
+        check(Lang::Fr, "", &[
+            ("Il a parlé hier.", &["hier=null"]),
+            ("le 15 juillet", &["le 15 juillet=XXXX-07-15"]),
+            ("le 3 mars 2017", &["le 3 mars 2017=2017-03-03"]),
+        ]);
+    }
+
+    #[test]
+    fn ranges_carry_until() {
+        let r = Reference::parse_iso(SEED);
+        for (lang, text, until) in [(Lang::Fr, "du 13 au 15 juillet", "2017-07-15"), (Lang::Fr, "de 13h à 15h", "2017-03-03T15:00:00"), (Lang::En, "between 2010 and 2015", "2015")] {
+            let doc = Doc::new(text);
+            let d = extract(&doc, lang, r.as_ref());
+            assert_eq!(d.first().and_then(|d| d.until.as_deref()), Some(until), "{text}");
+        }
+    }
+
+    #[test]
+    fn datelines() {
+        for (text, lang, hint, want) in [
+            ("Publié le 3 mars 2017 à 13h27\nLe procureur…", Lang::Fr, None, Some("2017-03-03T13:27:00")),
+            ("Dernière mise à jour à 13h27 le 03/03\nLe procureur…", Lang::Fr, Some(2017), Some("2017-03-03T13:27:00")),
+            ("Dernière mise à jour à 13h27 le 03/03\nLe procureur…", Lang::Fr, None, None),
+            ("Updated March 3, 2017\nThe attorney general…", Lang::En, None, Some("2017-03-03T00:00:00")),
+            ("Pas de date ici.", Lang::Fr, None, None),
+        ] {
+            assert_eq!(dateline_reference(text, lang, hint).map(|r| r.to_iso()).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        let r = Reference::parse_iso(SEED);
+        for text in ["", "é", "13h", "13 h", "le 31/02", "2017-", "2017-02-30", "« 12 »", "1:", "les années", "il y a", "😀 jeudi 😀", "3/", "vers", "'98", "Mar.", "X"] {
+            let doc = Doc::new(text);
+            for d in extract(&doc, Lang::Fr, r.as_ref()).into_iter().chain(extract(&doc, Lang::En, r.as_ref())) {
+                assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end) && d.span.start < d.span.end);
+            }
+        }
+    }
+
     #[test]
     fn parses_iso_references() {
         let r = Reference::parse_iso("2017-03-03T13:27").unwrap();
