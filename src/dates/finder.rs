@@ -209,7 +209,8 @@ impl<'a, 't> Finder<'a, 't> {
         let mut key = String::new();
         for i in 0..toks.len() {
             key.clear();
-            for len in 1..=lex.max_len {
+            let longest = lex.longest_from(&toks[i].norm);
+            for len in 1..=longest {
                 let Some(t) = toks.get(i + len - 1) else { break };
                 if t.sent != toks[i].sent {
                     break;
@@ -226,7 +227,6 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// All expressions, in text order, not overlapping.
     pub fn find(&self) -> Vec<Cand> {
-        let _ = self.lex;
         let mut out: Vec<Cand> = Vec::new();
         let mut i = 0;
         while i < self.toks.len() {
@@ -275,7 +275,24 @@ impl<'a, 't> Finder<'a, 't> {
             || (yearish(a) && yearish(b) && between != "-" && between != "–")
     }
 
+    /// Can an expression start at token `i`? Most tokens are plain words that start none: skipping them
+    /// keeps the scan cheap.
+    fn may_start(&self, i: usize) -> bool {
+        const STARTERS: &[&str] = &[
+            "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant", "for",
+            "par", "per", "premier", "first",
+        ];
+        let t = &self.toks[i];
+        t.kind == TokenKind::Number
+            || !self.matches[i].is_empty()
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
+            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
+    }
+
     fn best_at(&self, i: usize) -> Option<Cand> {
+        if !self.may_start(i) {
+            return None;
+        }
         let rules: [fn(&Self, usize) -> Option<Cand>; 16] = [
             Self::numeric_date,
             Self::day_list,
@@ -488,11 +505,14 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some((Some(f64::from(n)), i + 1));
         }
-        let w = self.norm(i);
-        if let Some(v) = number_word(self.lex, w) {
-            return Some((Some(v as f64), i + 1));
+        if let Some(e) = self.lex(i, Kind::Num) {
+            return Some((Some(e.int() as f64), i + e.len));
         }
-        None
+        let w = self.norm(i);
+        if !w.contains('-') {
+            return None;
+        }
+        number_word(self.lex, w).map(|v| (Some(v as f64), i + 1))
     }
 
     fn is_thousands_group(&self, i: usize) -> bool {

@@ -113,6 +113,8 @@ impl Entry {
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
     phrases: HashMap<String, Vec<Entry>>,
+    /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
+    first: HashMap<String, usize>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -121,6 +123,11 @@ impl Lexicon {
     /// The meanings of the phrase whose folded tokens joined by spaces are `key`.
     pub fn get(&self, key: &str) -> &[Entry] {
         self.phrases.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
+    pub fn longest_from(&self, first: &str) -> usize {
+        self.first.get(first).copied().unwrap_or(0)
     }
 }
 
@@ -164,6 +171,7 @@ pub fn fold(s: &str) -> String {
 
 fn build(src: &'static str) -> Lexicon {
     let mut phrases: HashMap<String, Vec<Entry>> = HashMap::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -179,9 +187,11 @@ fn build(src: &'static str) -> Lexicon {
             continue;
         }
         max_len = max_len.max(len);
+        let longest = first.entry(toks[0].clone()).or_default();
+        *longest = (*longest).max(len);
         phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
     }
-    Lexicon { phrases, max_len }
+    Lexicon { phrases, first, max_len }
 }
 
 #[cfg(test)]
