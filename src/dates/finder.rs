@@ -567,6 +567,14 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return None;
         }
+        // YYYY/M/D: "2012/8/10"
+        if self.digits(i) == 4 && matches!(self.toks.get(i + 1).map(|t| t.raw), Some("/" | ".")) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) <= 2 && self.toks.get(i + 3).map(|t| t.raw) == self.toks.get(i + 1).map(|t| t.raw) && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) <= 2 {
+            let (y, m, d) = (self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?);
+            if !valid_ymd(y, m, d) {
+                return None;
+            }
+            return Some(Cand { a: i, b: i + 5, sem: Sem::Cal(Cal { year: Some(y), month: Some(m), day: Some(d), ..Cal::default() }), until: None });
+        }
         // M/YYYY: "09/2012"
         if self.digits(i) <= 2 && self.punct(i + 1, "/") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 4 && !(self.punct(i + 3, "/") && self.tight(i + 3)) {
             let (m, y) = (self.num(i)?, self.num(i + 2)?);
@@ -586,7 +594,8 @@ impl<'a, 't> Finder<'a, 't> {
         let second = self.num(i + 2)?;
         let mut b = i + 3;
         let mut year = None;
-        if self.punct(b, sep) && self.tight(b) && self.tight(b + 1) && matches!(self.digits(b + 1), 2 | 4) {
+        let year_digits: &[usize] = if sep == "." { &[4] } else { &[2, 4] };
+        if self.punct(b, sep) && self.tight(b) && self.tight(b + 1) && year_digits.contains(&self.digits(b + 1)) {
             let y = self.num(b + 1)?;
             year = Some(if self.digits(b + 1) == 2 { expand_two_digits(y) } else { y as i32 });
             b += 2;
@@ -635,7 +644,7 @@ impl<'a, 't> Finder<'a, 't> {
     /// A time-zone after a time: an abbreviation, `Z`, `+01:00`, "locales", "heure de Paris".
     fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, usize)> {
         if let Some(e) = self.lex(i, Kind::Tz) {
-            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) {
+            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (self.lang == Lang::En && !tight_only) {
                 let mut off = e.int() as i32;
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
@@ -695,7 +704,27 @@ impl<'a, 't> Finder<'a, 't> {
         if j == i && self.is(i + 1, &["h"]) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 && self.is_running_time(i, i + 3, true) {
             return Some(Cand { a: i, b: i + 3, sem: Sem::HoursMinutes(self.num(i)?, self.num(i + 2)?), until: None });
         }
-        let (mut cal, mut b) = self.time_core(j)?;
+        let (mut cal, mut b) = match self.time_core(j) {
+            Some(x) => x,
+            None => {
+                // a bare hour with its part of the day: "6 in the morning", "11 at night"
+                let h = self.num(j).filter(|&h| (1..=12).contains(&h) && self.digits(j) <= 2)?;
+                let (pod, e) = self.pod_suffix(j + 1)?;
+                (Cal { hour: Some(h), minute: Some(0), pod: Some(pod), ..Cal::default() }, e)
+            }
+        };
+        if cal.pod.is_none() {
+            if let Some((pod, e)) = self.pod_suffix(b) {
+                cal.pod = Some(pod);
+                b = e;
+            }
+        }
+        if let (Some(pod), Some(h)) = (cal.pod.take(), cal.hour) {
+            // "8 heures du soir" = 20:00; "1 at night" = 01:00
+            if h < 12 && (matches!(pod, "AF" | "EV") || pod == "NI" && h >= 6) {
+                cal.hour = Some(h + 12);
+            }
+        }
         if j > i && !matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Number | TokenKind::Word)) {
             a = j;
         }
@@ -709,6 +738,23 @@ impl<'a, 't> Finder<'a, 't> {
             b = e;
         }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
+    }
+
+    /// "du matin", "du soir", "de l'après-midi", "in the morning", "at night" after an hour: (pod, next index).
+    fn pod_suffix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let j = if self.is(i, &["du"]) {
+            i + 1
+        } else if self.is(i, &["de"]) && self.is(i + 1, &["l"]) {
+            i + 3
+        } else if self.is(i, &["in"]) && self.is(i + 1, &["the"]) {
+            i + 2
+        } else if self.is(i, &["at"]) && self.is(i + 1, &["night"]) {
+            i + 1
+        } else {
+            return None;
+        };
+        let e = self.lex(j, Kind::Pod)?;
+        (e.value != "MI").then_some((e.value, j + e.len))
     }
 
     /// The time itself (no modifiers): (cal, next index).
@@ -830,7 +876,7 @@ impl<'a, 't> Finder<'a, 't> {
             j += 1;
         } else if self.lang == Lang::En {
             if let Some(e) = self.lex(i, Kind::Last) {
-                if !self.is(i, &["past", "previous"]) {
+                if !self.is(i, &["previous"]) {
                     cal.dir = -1;
                     j = i + e.len;
                 }
@@ -948,9 +994,12 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
-        let (m, k) = self.month_at(j)?;
-        if !self.toks[j].cap {
+        let (m, mut k) = self.month_at(j)?;
+        if !self.toks[j].cap && (self.norm(j).len() <= 4 || matches!(self.norm(j), "march" | "august")) {
             return None;
+        }
+        if self.punct(k, ",") && self.day_num(k + 1).is_some() {
+            k += 1;
         }
         let (d, mut b) = self.day_num(k)?;
         if self.punct(b, ":") || self.is(b, &["am", "pm"]) || !self.same_sent(j, k) {
@@ -1329,9 +1378,9 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some(e) = self.lex(b, Kind::AgoPost) {
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
-                return Some(Cand { a, b: b + e.len, sem: Sem::Vague("PAST_REF"), until: None });
+                return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
             }
-            return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: -n, anchored: false, pod: None, part: None, fine: true }, until: None });
+            return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: n * e.int(), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
         let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
         if let Some((sign, e)) = after {
@@ -1339,7 +1388,8 @@ impl<'a, 't> Finder<'a, 't> {
             if adverb && a == i && i == j {
                 let n = n.unwrap_or(0.0) as i64;
                 if n > 0 {
-                    return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: sign * n, anchored: true, pod: None, part: None, fine: false }, until: None });
+                    let fine = matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Hour | Unit::Minute | Unit::Second);
+                    return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: sign * n, anchored: true, pod: None, part: None, fine }, until: None });
                 }
             }
         }
@@ -1571,7 +1621,8 @@ impl<'a, 't> Finder<'a, 't> {
         } else if t.cap && !t.first {
             return false;
         }
-        if w.len() <= 4 && !matches!(w, "mai" | "juin" | "aout" | "mars" | "may" | "june" | "july") {
+        let strong_before = j > 0 && self.is(j - 1, &["in", "since", "until", "during", "en", "depuis", "des"]);
+        if w.len() <= 4 && !matches!(w, "mai" | "juin" | "aout" | "mars" | "may" | "june" | "july") && !(strong_before && t.cap) {
             return false;
         }
         if j == 0 {
