@@ -235,10 +235,20 @@ impl<'a, 't> Finder<'a, 't> {
                     i = c.b;
                     if let Some(prev) = out.last_mut() {
                         if self.joins_range(prev, &c) {
-                            // "13h-15h", "10 - 22 août", "Monday to Friday" make one expression; "du 13 au 15
-                            // juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the first
-                            // carrying the range.
-                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") {
+                            // "10 août - 12 septembre 2013": the start takes the end's year
+                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &c.sem) {
+                                if a.year.is_none() && a.month.is_some() {
+                                    if let Some(y) = b.year {
+                                        a.year = Some(if a.month > b.month { y - 1 } else { y });
+                                    }
+                                }
+                            }
+                            // "13h-15h", "10 - 22 août", "Monday to Friday", "de 18 h à 20 h" make one expression;
+                            // "du 13 au 15 juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the
+                            // first carrying the range.
+                            let times = matches!(&c.sem, Sem::Cal(b) if b.hour.is_some() && b.day.is_none());
+                            let from = prev.a > 0 && self.is(prev.a - 1, &["de", "entre", "from", "between"]);
+                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
                                 prev.b = c.b;
                                 prev.until = Some(c.sem);
                                 continue;
@@ -270,6 +280,7 @@ impl<'a, 't> Finder<'a, 't> {
         let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || (c.month.is_some() && c.year.is_some());
         let yearish = |c: &Cal| c.year.is_some() && c.month.is_none() && c.season.is_none();
         (timeish(a) && timeish(b))
+            || (a.hour.is_some() && a.day.is_some() && timeish(b) && matches!(between, "-" | "–" | "to" | "until" | "till"))
             || (dayish(a) && dayish(b))
             || (a.month.is_some() && b.month.is_some() && a.day.is_none() && b.day.is_none() && self.lang == Lang::En)
             || (yearish(a) && yearish(b) && between != "-" && between != "–")
@@ -644,7 +655,7 @@ impl<'a, 't> Finder<'a, 't> {
     /// A time-zone after a time: an abbreviation, `Z`, `+01:00`, "locales", "heure de Paris".
     fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, usize)> {
         if let Some(e) = self.lex(i, Kind::Tz) {
-            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (self.lang == Lang::En && !tight_only) {
+            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (!tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
                 let mut off = e.int() as i32;
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
@@ -699,6 +710,27 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some(e) = self.lex(i, Kind::Approx) {
             if self.is(i, &["vers", "around", "about", "environ"]) {
                 j = i + e.len;
+            }
+        }
+        // "13-15h", "1-3pm": the first hour shares the second's unit and half of the day
+        if j == i && self.digits(i) <= 2 && (self.punct(i + 1, "-") || self.punct(i + 1, "–")) && self.same_sent(i, i + 2) {
+            if let (Some(h1), Some((c2, b2))) = (self.num(i), self.time_core(i + 2)) {
+                let h2 = c2.hour.unwrap_or(0);
+                let unit_after = self.is(i + 3, &["h"]) || self.meridiem(i + 3).is_some();
+                if h1 <= 24 && unit_after && c2.minute == Some(0) {
+                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else { h1 };
+                    let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
+                    return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
+                }
+            }
+        }
+        // "après-midi à 5", "soir à 8"
+        if let Some(e) = self.lex(i, Kind::Pod) {
+            let k = i + e.len;
+            if e.value != "MI" && self.is(k, &["a"]) && self.digits(k + 1) <= 2 && !self.is(k + 2, &["h", "heures", ":"]) && !self.punct(k + 2, ":") {
+                let h = self.num(k + 1).filter(|h| (1..=12).contains(h))?;
+                let h = if matches!(e.value, "AF" | "EV") || e.value == "NI" && h >= 6 { (h + 12) % 24 } else { h };
+                return Some(Cand { a: i, b: k + 2, sem: Sem::Cal(Cal { hour: Some(h), minute: Some(0), ..Cal::default() }), until: None });
             }
         }
         if j == i && self.is(i + 1, &["h"]) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 && self.is_running_time(i, i + 3, true) {
