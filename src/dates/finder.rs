@@ -511,6 +511,9 @@ impl<'a, 't> Finder<'a, 't> {
             // 30,4 secondes
             if (self.punct(i + 1, ",") || self.punct(i + 1, ".")) && self.tight(i + 1) && self.tight(i + 2) && self.is_num_tok(i + 2) {
                 let frac = self.toks[i + 2].raw;
+                if frac.len() == 3 {
+                    return None;
+                }
                 let v: f64 = format!("{n}.{frac}").parse().ok()?;
                 return Some((Some(v), i + 3));
             }
@@ -622,6 +625,10 @@ impl<'a, 't> Finder<'a, 't> {
         if self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
             return None;
         }
+        if year.is_none() && ((first == 24 && second == 7) || (first == 7 && second == 7)) {
+            // "24/7", "7/7": round the clock
+            return None;
+        }
         let (d, m) = if self.lang == Lang::En && first <= 12 { (second, first) } else { (first, second) };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) || d > super::days_in_month(year.unwrap_or(2000), m) {
             return None;
@@ -689,13 +696,17 @@ impl<'a, 't> Finder<'a, 't> {
         let digits = self.digits(i + 1);
         let v = self.num(i + 1)? as i32;
         let (h, mut m, mut b) = match digits {
-            1 | 2 => (v, 0, i + 2),
+            2 => (v, 0, i + 2),
             4 => (v / 100, v % 100, i + 2),
             _ => return None,
         };
-        if self.punct(b, ":") && self.tight(b) && self.digits(b + 1) == 2 {
+        let colon = self.punct(b, ":") && self.tight(b) && self.digits(b + 1) == 2;
+        if colon {
             m = self.num(b + 1)? as i32;
             b += 2;
+        }
+        if sign < 0 && digits == 2 && !colon {
+            return None;
         }
         if h > 14 || m > 59 {
             return None;
@@ -803,8 +814,8 @@ impl<'a, 't> Finder<'a, 't> {
         if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | "." | ":" | "/" | "-") && self.is_num_tok(i - 1) {
             return None;
         }
-        // 13h27, 13 h 27, 18 h, 13H
-        if self.is(i + 1, &["h"]) && self.same_sent(i, i + 1) {
+        // 13h27, 13 h 27, 18 h, 13H ("1h ago" is an amount of time)
+        if self.is(i + 1, &["h"]) && self.same_sent(i, i + 1) && self.lex(i + 2, Kind::AgoPost).is_none() && self.lex(i + 2, Kind::After).is_none() && self.lex(i + 2, Kind::Before).is_none() {
             let mut b = i + 2;
             let mut m = None;
             if self.digits(b) == 2 && self.same_sent(i, b) && (self.tight(b) || !self.toks[i + 1].gap) {
