@@ -231,15 +231,20 @@ impl<'a, 't> Finder<'a, 't> {
         let mut i = 0;
         while i < self.toks.len() {
             match self.best_at(i) {
-                Some(c) if c.b > i => {
+                Some(mut c) if c.b > i => {
                     i = c.b;
                     if let Some(prev) = out.last_mut() {
                         if self.joins_range(prev, &c) {
                             // "10 août - 12 septembre 2013": the start takes the end's year
-                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &c.sem) {
+                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &mut c.sem) {
                                 if a.year.is_none() && a.month.is_some() {
                                     if let Some(y) = b.year {
                                         a.year = Some(if a.month > b.month { y - 1 } else { y });
+                                    }
+                                } else if b.year.is_none() && b.month.is_some() {
+                                    // "10 August 2013 - 12 September": the end takes the start's year
+                                    if let Some(y) = a.year {
+                                        b.year = Some(if b.month < a.month { y + 1 } else { y });
                                     }
                                 }
                             }
@@ -412,6 +417,11 @@ impl<'a, 't> Finder<'a, 't> {
     fn day_num(&self, i: usize) -> Option<(u32, usize)> {
         if self.is(i, &["premier", "first"]) {
             return Some((1, i + 1));
+        }
+        if self.lang == Lang::En {
+            if let Some(d) = self.toks.get(i).and_then(|t| english_ordinal(&t.norm)) {
+                return Some((d, i + 1));
+            }
         }
         let d = self.num(i)?;
         if self.digits(i) > 2 || !(1..=31).contains(&d) {
@@ -1015,7 +1025,8 @@ impl<'a, 't> Finder<'a, 't> {
             b = e;
         }
         if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
-            return None;
+            // "30 février": no date at all (not "février")
+            return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
         let a = if cal.weekday.is_none() && j > i && self.is(i, &["the"]) { j } else { i };
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
@@ -1050,20 +1061,39 @@ impl<'a, 't> Finder<'a, 't> {
         }
         cal.month = Some(m);
         cal.day = Some(d);
+        // "August 10 - 22, 2012", "August 10 to 22"
+        let mut until = None;
+        if self.is(b, &["-", "–", "to", "through"]) {
+            if let Some((d2, e)) = self.day_num(b + 1) {
+                if d2 > d && self.month_at(e).is_none() {
+                    until = Some(Cal { day: Some(d2), ..cal.clone() });
+                    b = e;
+                }
+            }
+        }
         let mut yb = b;
         if self.punct(yb, ",") {
             yb += 1;
         }
         if let Some((y, e)) = self.year_at(yb) {
             cal.year = Some(y);
+            if let Some(u) = until.as_mut() {
+                u.year = Some(y);
+            }
             b = e;
+            if let Some(u) = until {
+                return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: Some(Sem::Cal(u)) });
+            }
+        } else if until.is_some() {
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: until.map(Sem::Cal) });
         } else if yb > b && self.digits(yb) == 2 && !self.punct(yb + 1, ":") {
             // "Aug 9, 96"
             cal.year = Some(expand_two_digits(self.num(yb)?));
             b = yb + 1;
         }
         if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
-            return None;
+            // "30 février": no date at all (not "février")
+            return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
     }
@@ -1798,6 +1828,28 @@ impl<'a, 't> Finder<'a, 't> {
             }
         }
         None
+    }
+}
+
+/// "eighth", "twenty-fourth": English ordinal words for days of the month.
+fn english_ordinal(w: &str) -> Option<u32> {
+    const ORD: [&str; 19] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    ];
+    let unit = |x: &str| ORD.iter().position(|o| *o == x).map(|k| k as u32 + 1);
+    match w {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => {
+            if let Some(rest) = w.strip_prefix("twenty-") {
+                unit(rest).filter(|&u| u < 10).map(|u| 20 + u)
+            } else if let Some(rest) = w.strip_prefix("thirty-") {
+                unit(rest).filter(|&u| u == 1).map(|u| 30 + u)
+            } else {
+                unit(w).filter(|_| w != "second")
+            }
+        }
     }
 }
 

@@ -79,6 +79,9 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
     let mut mentions = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let Some(out) = outs[k].take() else { continue };
+        if matches!(c.sem, Sem::Null("invalid")) {
+            continue;
+        }
         let until = c.until.as_ref().and_then(|u| match u {
             // the end of a time range is on the day of its start
             Sem::Cal(uc) if is_bare_time(u) => {
