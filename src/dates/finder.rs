@@ -453,7 +453,7 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return None;
         }
-        if self.digits(i) == 4 && !(i > 0 && self.tight(i) && self.punct(i - 1, "-") && self.digits(i.saturating_sub(2)) != 4) {
+        if self.digits(i) == 4 && !(i > 1 && self.tight(i) && self.punct(i - 1, "-") && self.is_num_tok(i - 2) && self.digits(i - 2) != 4) {
             let y = self.num(i)?;
             if (1000..=2199).contains(&y) && !self.is_thousands(i) {
                 return Some((y as i32, i + 1));
@@ -518,11 +518,17 @@ impl<'a, 't> Finder<'a, 't> {
             if self.digits(i) > 6 || self.is_thousands_group(i) {
                 return None;
             }
+            // the tail of "1,000" or "30,4" is not an amount of its own
+            if i >= 2 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | ".") && self.tight(i - 1) && self.is_num_tok(i - 2) {
+                return None;
+            }
             // 30,4 secondes
             if (self.punct(i + 1, ",") || self.punct(i + 1, ".")) && self.tight(i + 1) && self.tight(i + 2) && self.is_num_tok(i + 2) {
                 let frac = self.toks[i + 2].raw;
-                if frac.len() == 3 {
-                    return None;
+                let thousands_sep = if self.lang == Lang::En { "," } else { "." };
+                if frac.len() == 3 && self.toks[i + 1].raw == thousands_sep {
+                    // "1,000 hours", "1.000 heures"
+                    return Some((Some(f64::from(n) * 1000.0 + frac.parse::<f64>().ok()?), i + 3));
                 }
                 let v: f64 = format!("{n}.{frac}").parse().ok()?;
                 return Some((Some(v), i + 3));
@@ -1157,6 +1163,17 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// [la|le] début/fin/mi/milieu [de|du|des] PERIOD; early/late/mid PERIOD; the end of PERIOD.
     fn part_of(&self, i: usize) -> Option<Cand> {
+        // "mi-mars", "mid-March": one token
+        if let Some(rest) = self.toks.get(i).and_then(|t| t.norm.strip_prefix("mi-").or_else(|| t.norm.strip_prefix("mid-"))) {
+            let m = self.lex.get(rest).iter().find(|e| e.kind == Kind::Month)?.int() as u32;
+            let mut cal = Cal { month: Some(m), part: Some(2), ..Cal::default() };
+            let mut b = i + 1;
+            if let Some((y, e)) = self.year_after_month(b) {
+                cal.year = Some(y);
+                b = e;
+            }
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
+        }
         let j = if self.is(i, &["la", "le", "the"]) { i + 1 } else { i };
         let e = self.lex(j, Kind::Part)?;
         let part = e.int() as u8;
@@ -1179,6 +1196,15 @@ impl<'a, 't> Finder<'a, 't> {
         } else if self.lex(p, Kind::This).is_some() || self.is(p, &["la", "le", "the"]) {
             this = self.lex(p, Kind::This).is_some();
             p += 1;
+        }
+        if self.lang == Lang::En && p == k2 {
+            if let Some(x) = self.lex(p, Kind::Last).or_else(|| self.lex(p, Kind::Next)) {
+                if let Some(u) = self.lex(p + x.len, Kind::Unit) {
+                    let unit = Unit::parse(u.value)?;
+                    let n = if x.kind == Kind::Last { -1 } else { 1 };
+                    return Some(Cand { a: i, b: p + x.len + u.len, sem: Sem::Shift { unit, n, anchored: false, pod: None, part: Some(part), fine: false }, until: None });
+                }
+            }
         }
         if p > k2 || this {
             if let Some(u) = self.lex(p, Kind::Unit) {
@@ -1816,6 +1842,18 @@ impl<'a, 't> Finder<'a, 't> {
             let k = if self.num(j).is_some() { j + 2 } else { j + 1 };
             if self.is(k, &["siecle", "century"]) && (1..=30).contains(&n) {
                 return Some(Cand { a: i, b: k + 1, sem: Sem::Century(n as i32 - 1), until: None });
+            }
+        }
+        // "la nuit de samedi à dimanche": Saturday night
+        if self.lang == Lang::Fr && self.is(i, &["la"]) && self.is(i + 1, &["nuit"]) && self.is(i + 2, &["de", "du"]) {
+            if let Some(w1) = self.lex(i + 3, Kind::Weekday) {
+                let k = i + 3 + w1.len;
+                if self.is(k, &["a", "au"]) {
+                    if let Some(w2) = self.lex(k + 1, Kind::Weekday) {
+                        let cal = Cal { weekday: Some(w1.int() as u32), pod: Some("NI"), ..Cal::default() };
+                        return Some(Cand { a: i, b: k + 1 + w2.len, sem: Sem::Cal(cal), until: None });
+                    }
+                }
             }
         }
         // "la soirée", "la nuit", "dans la matinée" after a day: anchored part of day

@@ -281,6 +281,9 @@ mod tests {
             ("dans les années 1990", &["les années 1990=199"]),
             ("au début des années 60", &["début des années 60=196"]),
             ("le XXe siècle", &["le XXe siècle=19"]),
+            ("Elle partira mi-mars.", &["mi-mars=2017-03"]),
+            ("Dans la nuit de samedi à dimanche, un incendie a éclaté.", &["la nuit de samedi à dimanche=2017-02-25TNI"]),
+            ("Il fait beau depuis le 30 février.", &[]),
         ]);
     }
 
@@ -338,7 +341,8 @@ mod tests {
     fn french_anchored_dates() {
         check(Lang::Fr, SEED, &[
             ("Il est arrivé le 10 mai. La veille, il avait appelé.", &["le 10 mai=2017-05-10", "La veille=2017-05-09"]),
-            ("Le 10 mai, il a signé ; deux jours plus tard, il partait.", &["Le 10 mai=2017-05-10", "deux jours plus tard=2017-05-12"]),
+            // a past verb puts a day without year before the reference
+            ("Le 10 mai, il a signé ; deux jours plus tard, il partait.", &["Le 10 mai=2016-05-10", "deux jours plus tard=2016-05-12"]),
             ("au printemps 2015, puis un an auparavant", &["printemps 2015=2015-SP", "un an auparavant=2014"]),
             ("du 13 au 15 juillet", &["13=2017-07-13", "15 juillet=2017-07-15"]),
         ]);
@@ -373,6 +377,11 @@ mod tests {
             ("Sales grew in the 1990s.", &["the 1990s=199"]),
             ("The vote is next month.", &["next month=2017-04"]),
             ("He is now the leader.", &["now=PRESENT_REF"]),
+            ("He spoke on Monday.", &["Monday=2017-02-27"]),
+            ("He took office on Jan. 20.", &["Jan. 20=2017-01-20"]),
+            ("Late last year, he left; mid-2018 saw growth.", &["Late last year=2016", "mid-2018=2018"]),
+            ("It ran August 10 - 22, 2012.", &["August 10 - 22, 2012=2012-08-10"]),
+            ("The line runs 24/7 and cost 1,000 hours.", &["1,000 hours=PT1000H"]),
             ("He may resign.", &[]),
             ("May Smith spoke.", &[]),
             ("He paid 2000 dollars.", &[]),

@@ -467,6 +467,19 @@ impl Ctx<'_, '_> {
             return self.infer_year(m, Some(d), cal.dir, c, r);
         }
         let rk = days_from_civil(r.year, r.month, r.day);
+        // A finite past or future verb decides ("he took office on Jan. 20"); a bare participle does not
+        // ("est fixée au 16 septembre").
+        let (t, strong) = self.tense_strength(c);
+        if strong && t != 0 {
+            let this = days_from_civil(r.year, m, d.min(days_in_month(r.year, m)));
+            return if t < 0 {
+                if this <= rk { r.year } else { r.year - 1 }
+            } else if this >= rk {
+                r.year
+            } else {
+                r.year + 1
+            };
+        }
         [r.year - 1, r.year, r.year + 1]
             .into_iter()
             .min_by_key(|&y| (days_from_civil(y, m, d.min(days_in_month(y, m))) - rk).abs())
@@ -496,6 +509,11 @@ impl Ctx<'_, '_> {
 
     /// Past (-1), future (+1) or unknown (0): the nearest tense cue around the expression in its sentence.
     fn tense(&self, c: &Cand) -> i8 {
+        self.tense_strength(c).0
+    }
+
+    /// The nearest tense cue and whether it is a finite verb form (not a participle alone).
+    fn tense_strength(&self, c: &Cand) -> (i8, bool) {
         let sent = self.toks[c.a].sent;
         for dist in 1..=12usize {
             for i in [c.a.checked_sub(dist), Some(c.b - 1 + dist)].into_iter().flatten() {
@@ -505,11 +523,16 @@ impl Ctx<'_, '_> {
                 }
                 let cue = self.cue(i);
                 if cue != 0 {
-                    return cue;
+                    return (cue, !self.is_participle(i));
                 }
             }
         }
-        0
+        (0, false)
+    }
+
+    fn is_participle(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        self.lang == Lang::Fr && (t.raw.ends_with('é') || t.raw.ends_with("ée") || t.raw.ends_with("és") || t.raw.ends_with("ées"))
     }
 
     fn cue(&self, i: usize) -> i8 {
@@ -551,7 +574,12 @@ impl Ctx<'_, '_> {
             }
             Lang::En => {
                 const FUT: &[&str] = &["will", "shall", "ll", "going", "scheduled", "expected", "plans", "due", "upcoming", "tomorrow"];
-                const PAST: &[&str] = &["was", "were", "had", "did", "said", "told", "ago", "yesterday", "met", "went", "came", "took", "left", "got"];
+                const PAST: &[&str] = &[
+                    "was", "were", "had", "did", "said", "told", "ago", "yesterday", "met", "went", "came", "took", "left", "got", "spoke",
+                    "gave", "made", "saw", "found", "began", "won", "lost", "held", "brought", "wrote", "ran", "fell", "rose", "struck",
+                    "shot", "sent", "spent", "paid", "kept", "became", "knew", "thought", "felt", "heard", "led", "meant", "sold",
+                    "stood", "fought", "caught", "taught", "bought", "built", "chose", "drove", "flew", "grew", "hid", "broke", "woke",
+                ];
                 if FUT.contains(&w) {
                     return 1;
                 }
