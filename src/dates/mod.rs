@@ -422,6 +422,51 @@ mod tests {
     }
 
     #[test]
+    fn random_mixes_of_date_tokens_give_valid_spans() {
+        // A deterministic pseudo-random walk over date-ish tokens and separators (no dev dependency needed).
+        const PIECES: &[&str] = &[
+            "le", "3", "mars", "2017", "/", "03", "h", "27", "-", ":", "jeudi", "matin", "l'", "an", "dernier", "il y a", "trois",
+            "ans", "du", "au", "et", "vers", "minuit", "May", "5", "pm", "p.m.", "ago", "last", "week", "’", "é", "😀", ",", ".",
+            "années", "1990", "XXe", "siècle", "mi-", "fin", "de", "depuis", "chaque", "lundi", "à", "12", "30", "+", "GMT",
+        ];
+        let r = Reference::parse_iso(SEED);
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..40 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+                if seed % 3 != 0 {
+                    text.push(' ');
+                }
+            }
+            let doc = Doc::new(&text);
+            for lang in [Lang::Fr, Lang::En] {
+                let found = extract(&doc, lang, r.as_ref());
+                for w in found.windows(2) {
+                    assert!(w[0].span.end <= w[1].span.start, "overlap in {text:?}");
+                }
+                for d in &found {
+                    assert!(text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end) && d.span.start < d.span.end, "{text:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_lists_stay_fast() {
+        // thousands of times in one sentence, no date to hang them on
+        let text = "13h27, ".repeat(5000);
+        let doc = Doc::new(&text);
+        let start = std::time::Instant::now();
+        let found = extract(&doc, Lang::Fr, None);
+        assert_eq!(found.len(), 5000);
+        assert!(start.elapsed().as_secs() < 5);
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         let r = Reference::parse_iso(SEED);
         for text in ["", "é", "13h", "13 h", "le 31/02", "2017-", "2017-02-30", "« 12 »", "1:", "les années", "il y a", "😀 jeudi 😀", "3/", "vers", "'98", "Mar.", "X"] {

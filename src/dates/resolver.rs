@@ -46,7 +46,15 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         }
         outs[k] = Some(out);
     }
-    // Pass 2: times.
+    // Pass 2: times. `last_day[k]`: the last day named before candidate k (one pass, so the whole stays linear).
+    let mut last_day = Vec::with_capacity(cands.len());
+    let mut running = None;
+    for out in &outs {
+        last_day.push(running);
+        if let Some(d) = out.as_ref().and_then(|o| o.day) {
+            running = Some(d);
+        }
+    }
     for (k, c) in cands.iter().enumerate() {
         let Sem::Cal(cal) = &c.sem else { continue };
         if !is_bare_time(&c.sem) {
@@ -55,7 +63,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         let host = ctx.host_day(cands, &outs, k);
         let day = host.and_then(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| {
             // the last day named before, else the reference day
-            (0..k).rev().find_map(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| reference.map(|r| (r.year, r.month, r.day)))
+            last_day[k].or_else(|| reference.map(|r| (r.year, r.month, r.day)))
         });
         let time = fmt_time(cal);
         let value = match day {
@@ -491,11 +499,13 @@ impl Ctx<'_, '_> {
     fn host_day(&self, cands: &[Cand], outs: &[Option<Out>], k: usize) -> Option<usize> {
         let sent = self.toks[cands[k].a].sent;
         let names_day = |h: usize| outs[h].as_ref().is_some_and(|o| o.day.is_some());
+        // at most a few neighbours each way: a sentence listing thousands of times stays linear
         (0..k)
             .rev()
+            .take(8)
             .take_while(|&h| self.toks[cands[h].a].sent == sent)
             .find(|&h| names_day(h))
-            .or_else(|| (k + 1..cands.len()).take_while(|&h| self.toks[cands[h].a].sent == sent).find(|&h| names_day(h)))
+            .or_else(|| (k + 1..cands.len()).take(8).take_while(|&h| self.toks[cands[h].a].sent == sent).find(|&h| names_day(h)))
     }
 
     /// Only "à", "at", "le", "on", a comma (or nothing) between a date and its time.
