@@ -330,7 +330,7 @@ impl<'a, 't> Finder<'a, 't> {
         let mut best: Option<Cand> = None;
         for rule in rules {
             if let Some(c) = rule(self, i) {
-                if c.b > i && best.as_ref().is_none_or(|b| c.b > b.b) {
+                if c.b > i && best.as_ref().map_or(true, |b| c.b > b.b) {
                     best = Some(c);
                 }
             }
@@ -587,9 +587,7 @@ impl<'a, 't> Finder<'a, 't> {
             if self.is_num_tok(j) {
                 let mut c = self.numeric_date(j)?;
                 if let Sem::Cal(cal) = &mut c.sem {
-                    if cal.day.is_none() {
-                        return None;
-                    }
+                    cal.day?;
                     cal.weekday = Some(e.int() as u32);
                 }
                 c.a = i;
@@ -641,7 +639,7 @@ impl<'a, 't> Finder<'a, 't> {
         if self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
             return None;
         }
-        if year.is_none() && ((first == 24 && second == 7) || (first == 7 && second == 7)) {
+        if year.is_none() && second == 7 && matches!(first, 7 | 24) {
             // "24/7", "7/7": round the clock
             return None;
         }
@@ -834,13 +832,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.is(i + 1, &["h"]) && self.same_sent(i, i + 1) && self.lex(i + 2, Kind::AgoPost).is_none() && self.lex(i + 2, Kind::After).is_none() && self.lex(i + 2, Kind::Before).is_none() {
             let mut b = i + 2;
             let mut m = None;
-            if self.digits(b) == 2 && self.same_sent(i, b) && (self.tight(b) || !self.toks[i + 1].gap) {
-                let mm = self.num(b)?;
-                if mm < 60 {
-                    m = Some(mm);
-                    b += 1;
-                }
-            } else if self.digits(b) == 2 && self.same_sent(i, b) && self.toks[i + 1].gap {
+            // "13h27" and "13 h 27" alike
+            if self.digits(b) == 2 && self.same_sent(i, b) {
                 let mm = self.num(b)?;
                 if mm < 60 {
                     m = Some(mm);
@@ -1492,10 +1485,9 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
-        if self.is(b, &["minimum", "maximum", "environ", "au", "plus"]) {
-            if self.is(b, &["minimum", "maximum", "environ"]) {
-                b += 1;
-            }
+        // "quatre mois minimum"
+        if self.is(b, &["minimum", "maximum", "environ"]) {
+            b += 1;
         }
         Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
     }
@@ -1688,9 +1680,7 @@ impl<'a, 't> Finder<'a, 't> {
         let mut yb = b;
         if self.lang == Lang::Fr && (self.is(b, &["de"]) || self.elided(b, &["d"]).is_some()) {
             yb = self.skip_of(b);
-        } else if self.punct(b, ",") && self.lang == Lang::En {
-            yb = b + 1;
-        } else if self.is(b, &["of"]) && self.year_at(b + 1).is_some() {
+        } else if (self.punct(b, ",") && self.lang == Lang::En) || (self.is(b, &["of"]) && self.year_at(b + 1).is_some()) {
             yb = b + 1;
         }
         if let Some((y, e)) = self.year_after_month(yb) {
@@ -1736,7 +1726,7 @@ impl<'a, 't> Finder<'a, 't> {
         }
         if matches!(p, "et" | "ou" | "and" | "or" | "," | "-" | "to") {
             // only in a list of months: "mai et juin", "mars, avril"
-            return j >= 2 && (self.lex(j - 2, Kind::Month).is_some() || self.month_at(j + 2).is_some() || self.month_at(j + 1).is_some() && false);
+            return j >= 2 && (self.lex(j - 2, Kind::Month).is_some() || self.month_at(j + 2).is_some());
         }
         if matches!(p, "de" | "d" | "au" | "of" | "to") {
             // "la fin de mars" ok via part_of; "de mars à mai", "of March"; not "la planète de Mars"
