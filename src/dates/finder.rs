@@ -1027,6 +1027,11 @@ impl<'a, 't> Finder<'a, 't> {
             // "30 février": no date at all (not "février")
             return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
+        if let Some((pod, e)) = self.pod_after(if self.is(b, &["au"]) && self.lang == Lang::Fr { b + 1 } else { b }) {
+            // "le 3 mars au matin"
+            cal.pod = Some(pod);
+            b = e;
+        }
         let a = if cal.weekday.is_none() && j > i && self.is(i, &["the"]) { j } else { i };
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
     }
@@ -1094,6 +1099,11 @@ impl<'a, 't> Finder<'a, 't> {
             // "30 février": no date at all (not "février")
             return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
+        if let Some((pod, e)) = self.pod_after(b) {
+            // "Jan 1, 2020 Morning"
+            cal.pod = Some(pod);
+            b = e;
+        }
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
     }
 
@@ -1118,7 +1128,7 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// hier, demain, aujourd'hui, yesterday [+ part of day]; la veille, le lendemain, the day before.
     fn deictic(&self, i: usize) -> Option<Cand> {
-        if let Some(e) = self.lex(i, Kind::Anchored) {
+        if let Some(e) = self.lex(i, Kind::Anchored).filter(|e| self.lex(i, Kind::Deictic).is_none_or_shorter(e.len)) {
             return Some(Cand { a: i, b: i + e.len, sem: Sem::Shift { unit: Unit::Day, n: e.int(), anchored: true, pod: None, part: None, fine: false }, until: None });
         }
         // "le matin même": the morning of the day just mentioned
@@ -1349,6 +1359,10 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a: i, b: j + u.len, sem: Sem::Duration { n, unit }, until: None });
         }
+        // "la nouvelle année": the current one
+        if self.is(i, &["la"]) && self.is(i + 1, &["nouvelle"]) && self.is(i + 2, &["annee"]) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Shift { unit: Unit::Year, n: 0, anchored: false, pod: None, part: None, fine: false }, until: None });
+        }
         // la semaine dernière, l'an dernier, le mois prochain, la saison dernière
         let j = self.skip_article(i);
         if j == i {
@@ -1369,7 +1383,6 @@ impl<'a, 't> Finder<'a, 't> {
         if self.is(b, &["suivant", "suivante"]) {
             return Some(Cand { a: i, b: b + 1, sem: Sem::Shift { unit, n: 1, anchored: true, pod: None, part: None, fine: false }, until: None });
         }
-        // la nouvelle année
         None
     }
 
@@ -1856,6 +1869,17 @@ impl<'a, 't> Finder<'a, 't> {
             }
         }
         None
+    }
+}
+
+/// Comparing an optional lexicon entry's length.
+trait ShorterThan {
+    fn is_none_or_shorter(&self, len: usize) -> bool;
+}
+
+impl ShorterThan for Option<Entry> {
+    fn is_none_or_shorter(&self, len: usize) -> bool {
+        self.map_or(true, |e| e.len < len)
     }
 }
 
