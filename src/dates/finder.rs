@@ -511,8 +511,8 @@ impl<'a, 't> Finder<'a, 't> {
     /// A number (digits with an optional decimal part, or number words): (value, next index).
     fn amount_at(&self, i: usize) -> Option<(Option<f64>, usize)> {
         if let Some(e) = self.lex(i, Kind::NumX) {
-            let v = e.int();
-            return Some((if v == 0 { None } else { Some(v as f64) }, i + e.len));
+            let v: f64 = e.value.parse().unwrap_or(0.0);
+            return Some((if v == 0.0 { None } else { Some(v) }, i + e.len));
         }
         if let Some(n) = self.num(i) {
             if self.digits(i) > 6 || self.is_thousands_group(i) {
@@ -558,7 +558,7 @@ impl<'a, 't> Finder<'a, 't> {
         if self.digits(i) == 4 && self.punct(i + 1, "-") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) <= 2 && self.punct(i + 3, "-") && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) <= 2 {
             let (y, m, d) = (self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?);
             if !valid_ymd(y, m, d) {
-                return None;
+                return Some(Cand { a: i, b: i + 5, sem: Sem::Null("invalid"), until: None });
             }
             let mut cal = Cal { year: Some(y), month: Some(m), day: Some(d), ..Cal::default() };
             let mut b = i + 5;
@@ -599,7 +599,7 @@ impl<'a, 't> Finder<'a, 't> {
         if self.digits(i) == 4 && matches!(self.toks.get(i + 1).map(|t| t.raw), Some("/" | ".")) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) <= 2 && self.toks.get(i + 3).map(|t| t.raw) == self.toks.get(i + 1).map(|t| t.raw) && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) <= 2 {
             let (y, m, d) = (self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?);
             if !valid_ymd(y, m, d) {
-                return None;
+                return Some(Cand { a: i, b: i + 5, sem: Sem::Null("invalid"), until: None });
             }
             return Some(Cand { a: i, b: i + 5, sem: Sem::Cal(Cal { year: Some(y), month: Some(m), day: Some(d), ..Cal::default() }), until: None });
         }
@@ -645,7 +645,8 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let (d, m) = if self.lang == Lang::En && first <= 12 { (second, first) } else { (first, second) };
         if !(1..=12).contains(&m) || !(1..=31).contains(&d) || d > super::days_in_month(year.unwrap_or(2000), m) {
-            return None;
+            // "13/31/2018", "02/29/2022": no date (and not the year alone)
+            return year.map(|_| Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
         let cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
@@ -1083,6 +1084,9 @@ impl<'a, 't> Finder<'a, 't> {
             cal.year = Some(y);
             if let Some(u) = until.as_mut() {
                 u.year = Some(y);
+                if u.day.unwrap_or(1) > super::days_in_month(y, m) {
+                    return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+                }
             }
             b = e;
             if let Some(u) = until {
@@ -1473,6 +1477,11 @@ impl<'a, 't> Finder<'a, 't> {
         let mut b = k + u.len;
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
+        let (n, unit) = match (n, unit) {
+            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
+            (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
+            other => other,
+        };
         if mode != 0 {
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
@@ -1800,6 +1809,9 @@ impl<'a, 't> Finder<'a, 't> {
             if p.kind == TokenKind::Number && self.same_sent(i - 1, i) {
                 return false;
             }
+        }
+        if self.tight(i + 1) && matches!(self.toks.get(i + 1).map(|t| t.raw), Some("-" | "/")) && self.tight(i + 2) && self.is_num_tok(i + 2) && !matches!(self.digits(i + 2), 2 | 4) {
+            return false;
         }
         match self.toks.get(i + 1) {
             None => true,

@@ -669,6 +669,12 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         Unit::Decade => (1.0, "DE", false),
         Unit::Century => (1.0, "CE", false),
     };
+    // "une demi-heure", "half an hour": PT30M rather than PT0.5H
+    if let (Some(v), Unit::Hour) = (n, unit) {
+        if v.fract() != 0.0 && (v * 60.0).fract() == 0.0 {
+            return format!("PT{}M", (v * 60.0) as i64);
+        }
+    }
     let amount = match n {
         None => "X".to_string(),
         Some(v) => {
