@@ -8,6 +8,8 @@
 //! The pages belong to third parties and are never copied into the repository: when the folder is absent
 //! the test says so and checks nothing.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 

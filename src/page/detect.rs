@@ -80,6 +80,11 @@ static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Share bars and the like: removed when short.
 static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
+/// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
+static JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore)([\s_-]|$)")
+        .expect("valid regex")
+});
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
 
 /// One node of the flattened page.
@@ -385,7 +390,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         let mut unlikely = UNLIKELY_ROLES.contains(&node.role.as_str());
         if flags.strip_unlikely && !unlikely && node.tag != "a" && node.tag != "article" && !node.in_table_or_code {
             let hint = format!("{} {}", node.class, node.id);
-            unlikely = UNLIKELY.is_match(&hint) && !MAYBE.is_match(&hint);
+            unlikely = (UNLIKELY.is_match(&hint) && !MAYBE.is_match(&hint)) || JUNK.is_match(&node.class) || JUNK.is_match(&node.id);
         }
         if unlikely {
             removed[i] = true;
@@ -684,6 +689,9 @@ fn clean<N>(
             if flags.clean_conditionally && s.chars < 500 && (SHARE.is_match(&node.class) || SHARE.is_match(&node.id)) {
                 drop = true;
             }
+            if flags.clean_conditionally && (JUNK.is_match(&node.class) || JUNK.is_match(&node.id)) {
+                drop = true;
+            }
             let conditional = match tag {
                 "form" | "fieldset" | "table" | "ul" | "ol" => true,
                 "div" | "section" => s.has_block_child || i == c,
@@ -723,6 +731,8 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
         || (!is_list && heading_density < 0.9 && s.chars < 25 && (s.img == 0 || s.img > 2) && !node.in_figure)
         || (!is_list && weight < 25 && ld > 0.2)
         || (weight >= 25 && ld > 0.5)
+        // Lists of links ("read also", "most read") inside the article.
+        || (is_list && ld > 0.5)
 }
 
 /// Collect the text of the containers: blocks and `<br>` become `\n`, whitespace runs collapse to one
