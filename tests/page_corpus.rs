@@ -180,7 +180,8 @@ fn saved_pages_table() {
     assert!(without_rate <= CEILING_WITHOUT, "trafilatura without-snippets kept {without_rate:.3} > {CEILING_WITHOUT}");
 }
 
-const FLOOR_READABILITY: f64 = 0.0;
-const FLOOR_NEWSPAPER: f64 = 0.0;
-const FLOOR_WITH: f64 = 0.0;
-const CEILING_WITHOUT: f64 = 1.0;
+// Reached on the saved pages: readability 0.992, newspaper 0.975, with 0.928, without 0.084.
+const FLOOR_READABILITY: f64 = 0.98;
+const FLOOR_NEWSPAPER: f64 = 0.95;
+const FLOOR_WITH: f64 = 0.90;
+const CEILING_WITHOUT: f64 = 0.10;

@@ -63,6 +63,11 @@ fn text_collection_table() {
         ("<p>we<button>Share</button>ll</p>", "well"),
         ("<figure><img src=x><figcaption>A caption</figcaption></figure><p>after</p>", "after"),
         ("<p>sé<!-- comment -->paré</p>", "séparé"),
+        ("<div><span class=dropcap>L</span>\n<p>e jour se leva sur la ville endormie.</p></div>", "Le jour se leva sur la ville endormie."),
+        ("<p><b>Q</b></p><p>Question ?</p>", "Q\nQuestion ?"),
+        ("<p>vu<span class='sr-only'>lu</span><span class='hidden-xs'>!</span></p>", "vu!"),
+        ("<p class=wp-caption-text>Photo: someone</p><p>kept</p>", "kept"),
+        ("<p>À lire aussi : <a href=/x>Un autre article sur un autre sujet</a></p><p>kept</p>", "kept"),
     ];
     for (inner, expected) in cases {
         let html = page(&format!("{}{inner}{}", para("Before"), para("After")));
@@ -116,6 +121,15 @@ fn the_densest_block_wins_over_link_lists() {
     let text = text_of(&html);
     assert!(text.starts_with("Alpha,"), "{text}");
     assert!(!text.contains("Another headline"), "{text}");
+}
+
+#[test]
+fn a_long_table_of_names_does_not_beat_the_prose() {
+    let rows: String = (0..300).map(|i| format!("<tr><td>Constituency number {i}, North</td><td>member.{i}@parliament.example</td></tr>")).collect();
+    let html = page(&format!("{}{}<table>{rows}</table>{}", para("One"), para("Two"), para("Three")));
+    let text = text_of(&html);
+    assert!(text.starts_with("One,"), "{}", &text[..80]);
+    assert!(text.contains("Three,"));
 }
 
 #[test]
@@ -332,4 +346,13 @@ fn deep_and_huge_pages_are_handled() {
     let text = text_of(&huge);
     assert_eq!(text.matches('\n').count(), 19_999);
     assert!(start.elapsed().as_secs() < 60, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn a_pre_ending_in_a_newline_keeps_its_segment_whole() {
+    let html = format!("<html><body><article>{}<pre>code\n</pre></article></body></html>", para("Intro").repeat(3));
+    let arena = parse_html(&html);
+    let content = scan(&arena).unwrap();
+    assert!(content.text.ends_with("code\n"), "{:?}", &content.text[content.text.len() - 10..]);
+    check_segments(&arena, &content);
 }

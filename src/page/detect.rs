@@ -82,8 +82,12 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore)([\s_-]|$)")
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta)([\s_-]|$)")
         .expect("valid regex")
+});
+/// Class/id hints of captions, credits, bylines and calls to action: removed when short.
+static SHORT_JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(wp-caption-text|captions?|credits?|byline|author|copyright|cta|signup|sign-up)([\s_-]|$)").expect("valid regex")
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
 
@@ -114,6 +118,8 @@ pub(crate) struct Flat<N> {
     pub role: String,
     /// `itemprop` attribute, lower-case.
     pub itemprop: String,
+    /// Number of form fields among its children (skipped, but counted by the cleaning step).
+    pub inputs: u32,
 }
 
 impl<N> Flat<N> {
@@ -142,6 +148,15 @@ fn is_hidden<P: PageTree>(tree: &P, node: &P::Node) -> bool {
     if tree.attr(node, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
         // Readability's exception: some sites mark the visible fallback image this way.
         return !tree.attr(node, "class").is_some_and(|c| c.contains("fallback-image"));
+    }
+    // Utility classes that hide an element (or keep it for screen readers only) in every common CSS
+    // framework; responsive variants like `hidden-xs` are not hidden everywhere and do not count.
+    if let Some(class) = tree.attr(node, "class") {
+        if class.split_ascii_whitespace().any(|c| {
+            matches!(c, "hidden" | "d-none" | "sr-only" | "visually-hidden" | "visuallyhidden" | "screen-reader-text" | "is-hidden")
+        }) {
+            return true;
+        }
     }
     if let Some(style) = tree.attr(node, "style") {
         let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
@@ -179,6 +194,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
                     in_table_or_code,
                     role: String::new(),
                     itemprop: String::new(),
+                    inputs: 0,
                 });
                 continue;
             }
@@ -194,6 +210,11 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
                     let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|a| tree.attr(&node, a));
                     if let (Some(key), Some(content)) = (key, tree.attr(&node, "content")) {
                         page.metas.push((key.trim().to_ascii_lowercase(), content));
+                    }
+                }
+                "input" | "select" | "textarea" => {
+                    if let Some(p) = page.nodes.get_mut(parent) {
+                        p.inputs += 1;
                     }
                 }
                 _ => {}
@@ -215,6 +236,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             id: lower("id"),
             role: lower("role"),
             itemprop: lower("itemprop"),
+            inputs: 0,
             node,
             parent,
             end: 0,
@@ -276,6 +298,8 @@ struct Stats {
     img: u32,
     input: u32,
     heading_chars: u32,
+    /// Whitespace-separated words.
+    words: u32,
     /// Has an element child that stops a `div` from being a paragraph.
     has_block_child: bool,
 }
@@ -334,10 +358,15 @@ pub(crate) fn choose<N>(page: &Page<N>) -> Choice {
         Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
     ];
     let mut best: Option<(u32, Choice)> = None;
-    for flags in passes {
+    for (pass, flags) in passes.into_iter().enumerate() {
         let choice = choose_with(page, flags);
         let len = text_len(page, &choice);
         if len >= 500 {
+            return choice;
+        }
+        // A short article that the page marks up as such (`<article>`, `itemprop="articleBody"`): keep it
+        // rather than the longer text a laxer pass finds in the page's menus and boxes.
+        if pass == 0 && len >= 140 && in_marked_article(page, choice.containers[0]) {
             return choice;
         }
         if best.as_ref().map_or(true, |(l, _)| len > *l) {
@@ -345,6 +374,22 @@ pub(crate) fn choose<N>(page: &Page<N>) -> Choice {
         }
     }
     best.map(|(_, c)| c).unwrap_or(Choice { containers: vec![page.body], removed: vec![false; page.nodes.len()] })
+}
+
+fn is_marked_article<N>(n: &Flat<N>) -> bool {
+    n.tag == "article" || n.itemprop.split_whitespace().any(|p| p == "articlebody")
+}
+
+/// True when `i` is, is inside, or holds exactly one `<article>` or `itemprop="articleBody"` element.
+fn in_marked_article<N>(page: &Page<N>, i: usize) -> bool {
+    let mut a = i;
+    while a != NONE {
+        if is_marked_article(&page.nodes[a]) {
+            return true;
+        }
+        a = page.nodes[a].parent;
+    }
+    page.nodes[i..page.nodes[i].end].iter().filter(|n| n.tag == "article").count() == 1
 }
 
 /// Characters of text a choice would collect (an estimate, without building the text).
@@ -425,6 +470,10 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
             s.own_chars
         };
         if text_chars < 25 {
+            continue;
+        }
+        // Table cells count only when they hold prose: a long table of names or addresses is not an article.
+        if nodes[i].tag == "td" && (text_chars < 50 || s.words < 8) {
             continue;
         }
         let commas = if s.has_block_child { s.own_commas } else { s.commas };
@@ -563,6 +612,34 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
             }
         }
     }
+    // The same container repeated further down (an article cut by ads or "read also" boxes into several
+    // blocks that are not siblings): same tag and class, prose with few links.
+    if !nodes[best].class.trim().is_empty() {
+        let mut j = body;
+        let end = nodes[body].end;
+        while j < end {
+            if gone[j] {
+                j = nodes[j].end;
+                continue;
+            }
+            if let Some(&c) = containers.iter().find(|&&c| c <= j && j < nodes[c].end) {
+                j = nodes[c].end;
+                continue;
+            }
+            let nj = &nodes[j];
+            if !nj.is_text() && nj.tag == nodes[best].tag && nj.class == nodes[best].class {
+                let inside = containers.iter().any(|&c| j < c && c < nj.end);
+                let st = &stats[j];
+                if !inside && st.chars >= 50 && st.link_density() < 0.3 && (st.p > 0 || st.own_chars >= 50) {
+                    containers.push(j);
+                    j = nj.end;
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        containers.sort_unstable();
+    }
     let removed = clean(page, &stats, &score, best, &containers, removed, flags);
     Choice { containers, removed }
 }
@@ -582,9 +659,9 @@ fn element_children<N>(page: &Page<N>, p: usize, gone: &[bool]) -> Vec<usize> {
 
 fn subtree_text<N>(page: &Page<N>, i: usize, gone: &[bool]) -> String {
     let mut s = String::new();
-    for j in i..page.nodes[i].end {
-        if page.nodes[j].is_text() && !gone[j] {
-            s.push_str(&page.nodes[j].text);
+    for (node, &gone) in page.nodes[i..page.nodes[i].end].iter().zip(&gone[i..]) {
+        if node.is_text() && !gone {
+            s.push_str(&node.text);
         }
     }
     s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
@@ -609,6 +686,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         let (chars, commas) = text_measure(&nodes[i].text);
         stats[i].chars = chars;
         stats[i].commas = commas;
+        stats[i].words = nodes[i].text.split_ascii_whitespace().count() as u32;
         let b = block_of[i];
         if b != NONE {
             stats[b].own_chars += chars;
@@ -621,6 +699,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
             continue;
         }
         let tag = nodes[i].tag.as_str();
+        stats[i].input += nodes[i].inputs;
         match tag {
             "a" => stats[i].link_chars = stats[i].chars as f32 * if nodes[i].hash_link { 0.3 } else { 1.0 },
             "p" => stats[i].p += 1,
@@ -629,7 +708,6 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
                 stats[i].li_chars = stats[i].chars;
             }
             "img" => stats[i].img += 1,
-            "input" => stats[i].input += 1,
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => stats[i].heading_chars = stats[i].chars,
             _ => {}
         }
@@ -648,6 +726,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         ps.img += s.img;
         ps.input += s.input;
         ps.heading_chars += s.heading_chars;
+        ps.words += s.words;
         if DIV_BLOCK_CHILDREN.contains(&tag) {
             ps.has_block_child = true;
         }
@@ -690,6 +769,22 @@ fn clean<N>(
                 drop = true;
             }
             if flags.clean_conditionally && (JUNK.is_match(&node.class) || JUNK.is_match(&node.id)) {
+                drop = true;
+            }
+            let no_caption = |h: &str| h.contains("no_caption") || h.contains("no-caption");
+            if flags.clean_conditionally
+                && s.chars < 200
+                && ((SHORT_JUNK.is_match(&node.class) && !no_caption(&node.class)) || SHORT_JUNK.is_match(&node.id))
+            {
+                drop = true;
+            }
+            // A paragraph that is a link with a short label ("Read also: …", "À lire aussi »").
+            if flags.clean_conditionally
+                && matches!(tag, "p" | "li" | "div")
+                && !s.has_block_child
+                && s.link_density() > 0.6
+                && (s.chars as f32 - s.link_chars) < 30.0
+            {
                 drop = true;
             }
             let conditional = match tag {
@@ -739,7 +834,7 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
 /// space, the ends of blocks are trimmed, soft hyphens (U+00AD) are dropped from the text (they stay in
 /// the node; `node_offsets_u16` maps around them), NBSP is kept; whitespace in `<pre>` is kept.
 pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec<Segment<N>>) {
-    let mut c = Collector { out: String::new(), out_u16: 0, segs: Vec::new(), pending: None };
+    let mut c = Collector { out: String::new(), out_u16: 0, segs: Vec::new(), pending: None, drop_cap: false, line_start: 0 };
     let nodes = &page.nodes;
     for &root in &choice.containers {
         c.boundary();
@@ -772,12 +867,25 @@ pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec
             let node = &nodes[i];
             if node.is_text() {
                 c.text(i, &node.text, pre_depth > 0);
+                // A drop cap: one capital letter in an inline element, its paragraph opening next.
+                let parent = node.parent;
+                if !node.text.trim().is_empty() {
+                    c.drop_cap = parent != NONE
+                        && !is_block(&nodes[parent].tag)
+                        && c.line_is_one_capital()
+                        && node.text.trim().chars().count() == 1;
+                }
             } else if node.tag == "br" {
                 c.line_break();
             } else {
                 let block = is_block(&node.tag);
                 if block {
-                    c.boundary();
+                    if c.drop_cap && c.line_is_one_capital() {
+                        c.drop_cap = false;
+                        c.pending = None;
+                    } else {
+                        c.boundary();
+                    }
                 }
                 let pre = node.tag == "pre";
                 if pre {
@@ -789,7 +897,9 @@ pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec
         }
         c.boundary();
     }
-    while c.out.ends_with('\n') {
+    // Drop the trailing separator (a newline inside a `<pre>` segment is text and stays).
+    let covered = c.segs.last().map_or(0, |s| s.start + s.offsets.len());
+    while c.out.ends_with('\n') && c.out_u16 > covered {
         c.out.pop();
         c.out_u16 -= 1;
     }
@@ -821,14 +931,29 @@ struct Collector {
     segs: Vec<SegBuild>,
     /// A whitespace run not yet written: (flat index of its node, UTF-16 offset in the node).
     pending: Option<(usize, u32)>,
+    /// The current line is a drop cap: the next block opening continues it.
+    drop_cap: bool,
+    /// Byte offset in `out` where the current line starts (kept so that no check rescans the text).
+    line_start: usize,
 }
 
 impl Collector {
+    fn line_is_one_capital(&self) -> bool {
+        let line = &self.out[self.line_start..];
+        if line.len() > 4 {
+            return false;
+        }
+        let mut chars = line.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    }
+
     fn boundary(&mut self) {
+        self.drop_cap = false;
         self.pending = None;
         if !self.out.is_empty() && !self.out.ends_with('\n') {
             self.out.push('\n');
             self.out_u16 += 1;
+            self.line_start = self.out.len();
         }
     }
 
@@ -847,6 +972,9 @@ impl Collector {
         }
         self.out.push(ch);
         self.out_u16 += units;
+        if ch == '\n' {
+            self.line_start = self.out.len();
+        }
     }
 
     fn text(&mut self, flat: usize, text: &str, pre: bool) {

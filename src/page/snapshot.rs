@@ -272,15 +272,17 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
                 Event::Key(k) => *key = Some(k.to_ascii_lowercase()),
                 Event::Str(v) => {
                     if let Some(name) = key.take() {
-                        let id = *id;
-                        arena.attrs_mut(id).map(|a| a.push((name, v.clone())));
+                        if let Some(a) = arena.attrs_mut(*id) {
+                            a.push((name, v.clone()));
+                        }
                     }
                 }
                 Event::Bool(true) => {
                     // `"hidden": true` style boolean attributes.
                     if let Some(name) = key.take() {
-                        let id = *id;
-                        arena.attrs_mut(id).map(|a| a.push((name, String::new())));
+                        if let Some(a) = arena.attrs_mut(*id) {
+                            a.push((name, String::new()));
+                        }
                     }
                 }
                 Event::StartObject | Event::StartArray => stack.push(Frame::Skip(1)),
