@@ -15,6 +15,8 @@
 //! (pre-)order from 0 over the **whole** snapshot, hidden or not; [`scan_snapshot`] returns segments whose
 //! node is that number, so the content script maps them back to the text nodes it serialised.
 //!
+//! The long key names `tag`, `attrs`, `children`, `hidden`, `text` are read as `t`, `a`, `c`, `h`, `x`, and
+//! the top value may be an envelope `{"url": "…", "root": NODE}` (what the extension's `snapshot.js` sends).
 //! Unknown keys are ignored. The JSON is read without recursion, so any nesting depth is accepted. A lone
 //! UTF-16 surrogate (`"\ud800"`, which `JSON.stringify` writes for a broken string) becomes U+FFFD: one
 //! code unit for one, so offsets stay right.
@@ -319,23 +321,33 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
                         ArenaData::Element { name, .. } => ArenaData::Element { name, attrs },
                         other => other,
                     };
+                    // An envelope is not a node: take it out so the page's root is the document's child.
+                    if matches!(data, ArenaData::Other) && id == root {
+                        arena.detach(id);
+                    }
                     arena.set_data(id, data);
                     stack.pop();
                 }
                 _ => {
                     let id = *id;
                     match (key.take().as_deref(), event) {
-                        (Some("t"), Event::Str(s)) => *tag = Some(s.clone()),
-                        (Some("x"), Event::Str(s)) => *text = Some(s.clone()),
-                        (Some("h"), Event::Bool(h)) => arena.set_hidden(id, *h),
-                        (Some("a"), Event::StartObject) => {
+                        (Some("t" | "tag"), Event::Str(s)) => *tag = Some(s.clone()),
+                        (Some("x" | "text"), Event::Str(s)) => *text = Some(s.clone()),
+                        (Some("h" | "hidden"), Event::Bool(h)) => arena.set_hidden(id, *h),
+                        (Some("root"), Event::StartObject) => {
+                            // The `{"url": …, "root": NODE}` envelope: NODE is the page's root.
+                            let child = arena.create(ArenaData::Other);
+                            arena.append(Arena::DOCUMENT, child);
+                            stack.push(Frame::Node { id: child, key: None, tag: None, text: None });
+                        }
+                        (Some("a" | "attrs"), Event::StartObject) => {
                             // Attributes are stored on a provisional element until the tag is known.
                             if arena.attrs_mut(id).is_none() {
                                 arena.set_data(id, ArenaData::Element { name: String::new(), attrs: Vec::new() });
                             }
                             stack.push(Frame::Attrs(id, None));
                         }
-                        (Some("c"), Event::StartArray) => stack.push(Frame::Children(id)),
+                        (Some("c" | "children"), Event::StartArray) => stack.push(Frame::Children(id)),
                         (_, Event::StartObject | Event::StartArray) => stack.push(Frame::Skip(1)),
                         _ => {}
                     }
@@ -391,6 +403,23 @@ mod tests {
         assert_eq!(a.kind(&ps[1]), NodeKind::Element("p".into()));
         let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).collect();
         assert_eq!(texts, vec!["Bonjour", " le monde"]);
+    }
+
+    #[test]
+    fn long_keys_and_the_envelope_are_read_alike() {
+        let short = r#"{"t":"html","c":[{"t":"body","a":{"class":"x"},"c":[{"t":"p","h":true,"c":[{"x":"a"}]},{"x":"b"}]}]}"#;
+        let long = r#"{"url":"https://example.org/","root":{"tag":"html","children":[{"tag":"body","attrs":{"class":"x"},
+            "children":[{"tag":"p","hidden":true,"children":[{"text":"a"}]},{"text":"b"}]}]}}"#;
+        let (a, b) = (snapshot_arena(short).unwrap(), snapshot_arena(long).unwrap());
+        for arena in [&a, &b] {
+            let html = arena.root();
+            assert_eq!(arena.kind(&html), NodeKind::Element("html".into()));
+            let body = arena.children(&html)[0];
+            assert_eq!(arena.attr(&body, "class").as_deref(), Some("x"));
+            assert!(arena.is_hidden(&arena.children(&body)[0]));
+            let texts: Vec<String> = arena.text_nodes().iter().filter_map(|t| arena.text(t)).collect();
+            assert_eq!(texts, vec!["a", "b"]);
+        }
     }
 
     #[test]
