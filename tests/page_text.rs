@@ -152,6 +152,13 @@ fn metadata_table() {
             Some("en"),
         ),
         ("<title>Short | Site</title>", "Short | Site", None, Some("en")),
+        (
+            "<meta property=og:site_name content='Le Journal'><meta property=og:title content='Un titre | Le Journal - Actualités'>",
+            "Un titre",
+            None,
+            Some("en"),
+        ),
+        ("<meta property=og:site_name content='Le Journal'><meta property=og:title content='Paris - Lyon : le match'>", "Paris - Lyon : le match", None, Some("en")),
         ("<title>Page</title><meta itemprop=datePublished content='2019-12-10'>", "Page", Some("2019-12-10"), Some("en")),
         ("<title>Page</title><meta name=date content='2021-02-03'>", "Page", Some("2021-02-03"), Some("en")),
     ];
