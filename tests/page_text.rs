@@ -110,6 +110,22 @@ fn an_article_split_over_sibling_containers_is_joined() {
 }
 
 #[test]
+fn the_lead_in_a_header_beside_the_body_is_kept_without_the_headline() {
+    let html = format!(
+        "<html><body><nav><a href=/>Accueil</a></nav><div class=page><div class=cartouche><h1>Le titre</h1>\
+         <p class=chapo>Le chapeau résume l'article, en une phrase assez longue pour compter.</p></div>\
+         <div class=texte>{}{}{}</div></div></body></html>",
+        para("Un"),
+        para("Deux"),
+        para("Trois")
+    );
+    let text = text_of(&html);
+    assert!(text.starts_with("Le chapeau résume l'article"), "{text}");
+    assert!(!text.contains("Le titre"), "{text}");
+    assert!(text.contains("\nUn, "), "{text}");
+}
+
+#[test]
 fn the_densest_block_wins_over_link_lists() {
     let links: String = (0..30).map(|i| format!("<li><a href=/s{i}>Another headline number {i} here</a></li>")).collect();
     let html = format!(

@@ -612,6 +612,33 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
             }
         }
     }
+    // The article's header (headline, standfirst) as an earlier sibling of the body: many news sites keep
+    // the lead paragraph there. Taken when the body has no <h1> of its own and the header is mostly text.
+    let mut headline = None;
+    if parent != NONE && !has_tag(page, best, "h1", &gone) {
+        let first = containers.first().copied().unwrap_or(best);
+        let mut header = None;
+        for s in element_children(page, parent, &gone) {
+            if s >= first {
+                break;
+            }
+            if has_tag(page, s, "h1", &gone) {
+                header = Some(s);
+            }
+        }
+        if let Some(h) = header {
+            let st = &stats[h];
+            if st.link_density() < 0.5 && st.chars < 1500 {
+                containers.insert(0, h);
+                // Its headline is the page title (`Article::title`), not article text.
+                for j in h..nodes[h].end {
+                    if nodes[j].tag == "h1" {
+                        headline = Some(j);
+                    }
+                }
+            }
+        }
+    }
     // The same container repeated further down (an article cut by ads or "read also" boxes into several
     // blocks that are not siblings): same tag and class, prose with few links.
     if !nodes[best].class.trim().is_empty() {
@@ -640,8 +667,16 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         }
         containers.sort_unstable();
     }
-    let removed = clean(page, &stats, &score, best, &containers, removed, flags);
+    let mut removed = clean(page, &stats, &score, best, &containers, removed, flags);
+    if let Some(h) = headline {
+        removed[h] = true;
+    }
     Choice { containers, removed }
+}
+
+/// True when the subtree of `i` holds a `tag` element still in the page.
+fn has_tag<N>(page: &Page<N>, i: usize, tag: &str, gone: &[bool]) -> bool {
+    (i..page.nodes[i].end).any(|j| !gone[j] && page.nodes[j].tag == tag)
 }
 
 /// Element children of `p` still in the page.
@@ -780,7 +815,7 @@ fn clean<N>(
             }
             // A paragraph that is a link with a short label ("Read also: …", "À lire aussi »").
             if flags.clean_conditionally
-                && matches!(tag, "p" | "li" | "div")
+                && matches!(tag, "p" | "div")
                 && !s.has_block_child
                 && s.link_density() > 0.6
                 && (s.chars as f32 - s.link_chars) < 30.0
@@ -826,8 +861,6 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
         || (!is_list && heading_density < 0.9 && s.chars < 25 && (s.img == 0 || s.img > 2) && !node.in_figure)
         || (!is_list && weight < 25 && ld > 0.2)
         || (weight >= 25 && ld > 0.5)
-        // Lists of links ("read also", "most read") inside the article.
-        || (is_list && ld > 0.5)
 }
 
 /// Collect the text of the containers: blocks and `<br>` become `\n`, whitespace runs collapse to one
