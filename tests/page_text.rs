@@ -379,3 +379,48 @@ fn a_pre_ending_in_a_newline_keeps_its_segment_whole() {
     assert!(content.text.ends_with("code\n"), "{:?}", &content.text[content.text.len() - 10..]);
     check_segments(&arena, &content);
 }
+
+/// A small deterministic generator (no dependency): tag soup and broken JSON must never panic.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+#[test]
+fn any_tag_soup_scans_without_panic_and_keeps_the_segment_map_right() {
+    let pieces = [
+        "<p>", "</p>", "<div class=content>", "</div>", "<br>", "<b>", "</b>", "<table><tr><td>", "</td></tr></table>",
+        "<article>", "</article>", "<pre>", "</pre>", "<a href=/x>", "</a>", "<ul><li>", "</li></ul>", "<span hidden>",
+        "</span>", "<script>x<y</script>", "<!--c-->", "<h1>", "</h1>", "Texte, avec une virgule. ", "😀 ",
+        "soft\u{ad}hyphen ", "  \n\t ", "\u{a0}", "&amp;", "<", ">", "é", "<form><input></form>", "<nav>menu</nav>",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..300 {
+        let n = rng.next() % 80;
+        let html: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+        let arena = parse_html(&html);
+        if let Ok(content) = scan(&arena) {
+            check_segments(&arena, &content);
+            // (Trailing spaces are possible: whitespace inside <pre> is kept.)
+            assert!(!content.text.starts_with('\n'), "{html:?} -> {:?}", content.text);
+        }
+    }
+}
+
+#[test]
+fn any_broken_snapshot_is_an_error_not_a_panic() {
+    let pieces = ["{", "}", "[", "]", ",", ":", "\"t\"", "\"x\"", "\"c\"", "\"a\"", "\"p\"", "true", "null", "1", "\"\\u12\"", "\"\\ud800\""];
+    let mut rng = Lcg(7);
+    for _ in 0..2000 {
+        let n = rng.next() % 30;
+        let json: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+        let _ = scan_snapshot(&json);
+    }
+}

@@ -13,13 +13,24 @@
 //!    `1 − link density`.
 //! 3. **Container choice**: the best candidate, moved up when its ancestors gather several near-best
 //!    candidates or score higher, then joined with its siblings that score well or read like paragraphs —
-//!    so an article split over sibling containers is found whole.
+//!    so an article split over sibling containers is found whole; also joined: an earlier sibling holding
+//!    the `<h1>` (the article header: its standfirst is kept, its headline is not, being the title), and
+//!    further elements with the best one's tag and class (an article cut into blocks by ads).
 //! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
-//!    `div`s that look like link lists, share bars, comment blocks or related-article lists are dropped.
-//! 5. **Collection** of the text (see [`collect`]).
+//!    `div`s that look like link lists, share bars, comment threads, related-article lists, breadcrumbs,
+//!    captions, credits, bylines or "read also" link paragraphs are dropped.
+//! 5. **Collection** of the text (see [`collect`]): a drop cap (one capital letter in an inline element
+//!    before its paragraph) is joined to its word.
+//!
+//! Table cells score only when they hold prose (50 characters, 8 words): a long table of names is not an
+//! article. Hidden means: the `hidden` attribute, `aria-hidden="true"`, an inline `display:none` or
+//! `visibility:hidden`, a utility class (`hidden`, `d-none`, `sr-only`, `visually-hidden`…), or what the
+//! backend knows (computed style in the DOM, `"h": true` in a snapshot).
 //!
 //! When a pass finds less than 500 characters it is retried with fewer removals (first without removing
-//! "unlikely" class names, then without class weights, then without cleaning), keeping the longest result.
+//! "unlikely" class names, then without class weights, then without cleaning), keeping the longest result —
+//! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
+//! kept, rather than a longer one made of the page's menus.
 
 use std::sync::LazyLock;
 
@@ -82,7 +93,7 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta)([\s_-]|$)")
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane)([\s_-]|$)")
         .expect("valid regex")
 });
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
