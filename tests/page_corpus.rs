@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use newslens::page::arena::Arena;
 use newslens::page::html::parse_html;
-use newslens::page::{article_from_html, PageTree};
+use newslens::page::snapshot::{scan_snapshot, to_snapshot_json};
+use newslens::page::{article_from_html, scan, PageTree};
 
 fn corpus() -> Option<PathBuf> {
     let dir = std::env::var("NEWSLENS_CORPUS")
@@ -234,3 +235,40 @@ const FLOOR_WITH: f64 = 0.94;
 const CEILING_WITHOUT: f64 = 0.10;
 const FLOOR_TITLE: f64 = 0.75;
 const FLOOR_DATE: f64 = 0.85;
+
+/// The CSP fallback path on real pages: the snapshot of each saved page gives the same article, segment for
+/// segment, as the parsed HTML (text nodes numbered in document order).
+#[test]
+fn snapshot_path_matches_html_path_on_saved_pages() {
+    let Some(dir) = corpus() else { return };
+    let mut pages: Vec<PathBuf> = Vec::new();
+    for sub in ["readability", "newspaper/html", "trafilatura/fr", "trafilatura/en"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            let source = if path.is_dir() { path.join("source.html") } else { path };
+            if source.extension().is_some_and(|e| e == "html") && source.exists() {
+                pages.push(source);
+            }
+        }
+    }
+    pages.sort();
+    let mut compared = 0;
+    for path in &pages {
+        let arena = parse_html(&read(path));
+        let numbers: HashMap<usize, usize> = arena.text_nodes().into_iter().enumerate().map(|(i, id)| (id, i)).collect();
+        let (Ok(from_html), Ok(from_json)) = (scan(&arena), scan_snapshot(&to_snapshot_json(&arena))) else {
+            assert!(scan(&arena).is_err() && scan_snapshot(&to_snapshot_json(&arena)).is_err(), "{}", path.display());
+            continue;
+        };
+        assert_eq!(from_html.text, from_json.text, "{}", path.display());
+        assert_eq!(from_html.meta, from_json.meta, "{}", path.display());
+        assert_eq!(from_html.segments.len(), from_json.segments.len());
+        for (h, j) in from_html.segments.iter().zip(&from_json.segments) {
+            assert_eq!(numbers[&h.node], j.node, "{}", path.display());
+            assert_eq!((h.start_u16, h.len_u16, &h.node_offsets_u16), (j.start_u16, j.len_u16, &j.node_offsets_u16));
+        }
+        compared += 1;
+    }
+    println!("snapshot path = html path on {compared}/{} saved pages", pages.len());
+    assert!(compared > 100);
+}

@@ -4,7 +4,7 @@
 
 use newslens::page::arena::Arena;
 use newslens::page::html::parse_html;
-use newslens::page::snapshot::{scan_snapshot, snapshot_arena};
+use newslens::page::snapshot::{scan_snapshot, snapshot_arena, to_snapshot_json};
 use newslens::page::{article_from_html, scan, ArticleContent, PageTree};
 use newslens::ErrorKind;
 
@@ -278,46 +278,12 @@ fn locate_follows_the_boundary_rule() {
     assert!(c.locate(end + 1).is_none());
 }
 
-/// The JSON snapshot of an arena, as the content script writes it.
-fn to_snapshot(arena: &Arena, node: usize) -> String {
-    // Iterative writer: (node, closing) frames.
-    let mut out = String::new();
-    let mut stack = vec![(node, false)];
-    while let Some((id, closing)) = stack.pop() {
-        if closing {
-            out.push_str("]}");
-            continue;
-        }
-        if !out.is_empty() && !out.ends_with('[') {
-            out.push(',');
-        }
-        match newslens::page::PageTree::kind(arena, &id) {
-            newslens::page::NodeKind::Text => {
-                out.push_str(&format!("{{\"x\":{}}}", serde_json::to_string(&arena.text(&id).unwrap()).unwrap()))
-            }
-            newslens::page::NodeKind::Element(tag) => {
-                let attrs: serde_json::Map<String, serde_json::Value> = ["id", "class", "lang", "hidden", "style", "content", "property", "type"]
-                    .iter()
-                    .filter_map(|a| arena.attr(&id, a).map(|v| (a.to_string(), serde_json::Value::String(v))))
-                    .collect();
-                out.push_str(&format!("{{\"t\":\"{tag}\",\"a\":{},\"c\":[", serde_json::Value::Object(attrs)));
-                stack.push((id, true));
-                for c in arena.children(&id).into_iter().rev() {
-                    stack.push((c, false));
-                }
-            }
-            newslens::page::NodeKind::Other => out.push_str("{}"),
-        }
-    }
-    out
-}
-
 #[test]
 fn the_snapshot_backend_finds_the_same_article() {
     let html = page(&format!("<h1>Title</h1>{}<p>Two  <b>nodes</b></p>{}", para("One"), para("Three")));
     let arena = parse_html(&html);
     let from_html = scan(&arena).unwrap();
-    let json = to_snapshot(&arena, arena.root());
+    let json = to_snapshot_json(&arena);
     let from_json = scan_snapshot(&json).unwrap();
     assert_eq!(from_json.text, from_html.text);
     assert_eq!(from_json.meta, from_html.meta);

@@ -19,7 +19,7 @@
 //! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
 //!    `div`s that look like link lists, share bars, comment threads, related-article lists, breadcrumbs,
 //!    captions, credits, bylines or "read also" link paragraphs are dropped.
-//! 5. **Collection** of the text (see [`collect`]): a drop cap (one capital letter in an inline element
+//! 5. **Collection** of the text (`collect`): a drop cap (one capital letter in an inline element
 //!    before its paragraph) is joined to its word.
 //!
 //! Table cells score only when they hold prose (50 characters, 8 words): a long table of names is not an

@@ -1,6 +1,6 @@
 //! Page metadata: title, publication time, language.
 //!
-//! Read from the flattened page ([`Page`]) that detection uses, so the live DOM and parsed HTML agree.
+//! Read from the flattened page that detection uses, so the live DOM and parsed HTML agree.
 //! Orders of preference:
 //! - title: `og:title`, JSON-LD `headline`, `twitter:title`, `<title>` (a trailing " | Site" part dropped when
 //!   what remains is long enough to be a headline), the first `<h1>`;
