@@ -642,11 +642,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
             if st.link_density() < 0.5 && st.chars < 1500 {
                 containers.insert(0, h);
                 // Its headline is the page title (`Article::title`), not article text.
-                for j in h..nodes[h].end {
-                    if nodes[j].tag == "h1" {
-                        headline = Some(j);
-                    }
-                }
+                headline = (h..nodes[h].end).find(|&j| nodes[j].tag == "h1");
             }
         }
     }
