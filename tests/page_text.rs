@@ -68,6 +68,7 @@ fn text_collection_table() {
         ("<p>vu<span class='sr-only'>lu</span><span class='hidden-xs'>!</span></p>", "vu!"),
         ("<p class=wp-caption-text>Photo: someone</p><p>kept</p>", "kept"),
         ("<p>À lire aussi : <a href=/x>Un autre article sur un autre sujet</a></p><p>kept</p>", "kept"),
+        ("<p><a href='mailto:redaction@example.org'>redaction@example.org</a></p>", "redaction@example.org"),
     ];
     for (inner, expected) in cases {
         let html = page(&format!("{}{inner}{}", para("Before"), para("After")));

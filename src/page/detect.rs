@@ -120,6 +120,8 @@ pub(crate) struct Flat<N> {
     pub id: String,
     /// `<a href="#…">`: an in-page link counts less in the link density.
     pub hash_link: bool,
+    /// `<a href="mailto:…">`: an address is content, not navigation; it does not count as link text.
+    pub mail_link: bool,
     /// Inside `<head>`: never content.
     pub in_head: bool,
     /// Inside a `<figure>`, `<table>` or `<code>` (Readability spares those from some removals).
@@ -200,6 +202,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
                     class: String::new(),
                     id: String::new(),
                     hash_link: false,
+                    mail_link: false,
                     in_head,
                     in_figure,
                     in_table_or_code,
@@ -240,7 +243,9 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
         if tag == "body" && page.body == NONE {
             page.body = index;
         }
-        let hash_link = tag == "a" && tree.attr(&node, "href").is_some_and(|h| h.starts_with('#'));
+        let href = if tag == "a" { tree.attr(&node, "href") } else { None };
+        let hash_link = href.as_deref().is_some_and(|h| h.starts_with('#'));
+        let mail_link = href.as_deref().is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("mailto:"));
         let children = tree.children(&node);
         page.nodes.push(Flat {
             class: lower("class"),
@@ -254,6 +259,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             tag,
             text: String::new(),
             hash_link,
+            mail_link,
             in_head,
             in_figure,
             in_table_or_code,
@@ -743,7 +749,14 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         let tag = nodes[i].tag.as_str();
         stats[i].input += nodes[i].inputs;
         match tag {
-            "a" => stats[i].link_chars = stats[i].chars as f32 * if nodes[i].hash_link { 0.3 } else { 1.0 },
+            "a" => {
+                let weight = match (nodes[i].hash_link, nodes[i].mail_link) {
+                    (_, true) => 0.0,
+                    (true, _) => 0.3,
+                    _ => 1.0,
+                };
+                stats[i].link_chars = stats[i].chars as f32 * weight;
+            }
             "p" => stats[i].p += 1,
             "li" => {
                 stats[i].li += 1;
