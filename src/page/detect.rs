@@ -93,7 +93,7 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane)([\s_-]|$)")
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
         .expect("valid regex")
 });
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
