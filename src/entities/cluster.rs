@@ -311,17 +311,15 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         loc += cands[k].votes.0;
         org += cands[k].votes.1;
     }
+    // An unknown name is a place after "à", "dans", "in" (unless it also follows an article: "l'État"). Otherwise
+    // it stays `other`: guessing organisation for bare names ("sur Netflix") was wrong as often as right on the
+    // French dev set (strict F1 0.772 with the guess, 0.817 without).
+    let unknown = if loc > 0 && loc >= org { EntityType::Location } else { EntityType::Other };
     let ety = counts
         .iter()
         .max_by_key(|(t, c)| (**c, matches!(t, EntityType::Person | EntityType::Organization | EntityType::Location)))
         .map(|(t, _)| *t)
-        .unwrap_or(if loc > org {
-            EntityType::Location
-        } else if org > loc {
-            EntityType::Organization
-        } else {
-            EntityType::Other
-        });
+        .unwrap_or(unknown);
     // Canonical: the fullest form (most words; for organisations, not the acronym when an expansion exists).
     let mut names: Vec<String> = Vec::new();
     let mut forms: Vec<String> = Vec::new();

@@ -37,8 +37,10 @@ pub(crate) struct Cand {
 const PARTICLES: &[&str] = &["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"];
 /// Connectors inside organisation names after a head cue word.
 const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"];
+/// Lower-case heads that take a name in apposition as part of the whole name ("école Maurice-Henry").
+const APPOSED_HEADS: &[&str] = &["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"];
 /// Prepositions after which an unknown name is a place.
-const PLACE_PREPS: &[&str] = &["à", "en", "au", "aux", "dans", "vers", "in", "at", "near", "à", "outside"];
+const PLACE_PREPS: &[&str] = &["à", "au", "dans", "vers", "in", "at", "near", "outside"];
 /// Articles after which an unknown name is an organisation in French ("le Kremlin", "le Likoud").
 const ORG_ARTICLES: &[&str] = &["le", "la", "l", "du", "the"];
 /// Determiners that open an apposition ("la porte-parole de M. Sessions").
@@ -156,6 +158,10 @@ fn is_adjective(w: &str) -> bool {
         && ADJ_SUFFIXES.iter().any(|s| lw.ends_with(s))
 }
 
+fn place_cue(w: &str) -> Option<CuePos> {
+    LEX.place_cues.get(w.to_lowercase().as_str()).copied()
+}
+
 fn org_cue(w: &str) -> Option<CuePos> {
     LEX.org_cues.get(w.to_lowercase().as_str()).copied()
 }
@@ -228,8 +234,31 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
             // the words before it are a run of their own, the cue phrase starts at it.
             if let Some(k) = (i + 1..=end).find(|&k| cue_phrase(&cx, k).is_some_and(|(e, _)| e > end)) {
                 if !nested {
+                    // Capitalised words before the cue belong to the name ("European Journal of …"), unless they are
+                    // function words or a person's name.
+                    let a = (i..k).find(|&j| !LEX.function_words.contains(cx.lower(j).as_str()) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
+                    if a < k && !LEX.first_names.contains_key(cx.s(a)) && !LEX.demonyms.contains(cx.s(a)) {
+                        if let Some((e, kind)) = cue_phrase(&cx, k) {
+                            let span = Span::new(cx.span(a).start, cx.span(e).end);
+                            out.push(Cand::new(span, span, Some(kind)));
+                            covered_until = e + 1;
+                            i = k + 1;
+                            continue;
+                        }
+                    }
                     out.extend(classify_run(&cx, i, k - 1, nested));
                     i = k;
+                    continue;
+                }
+            }
+            // Channels, stations and sites: "Canal+", "France 5", "France 3 Limousin", "Libération.fr".
+            if !nested {
+                if let Some(e) = brand_end(&cx, i, end) {
+                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(cx.lower(j).as_str())).unwrap_or(i) };
+                    let span = Span::new(cx.span(a).start, cx.span(e).end);
+                    out.push(Cand::new(span, span, Some(EntityType::Organization)));
+                    covered_until = e + 1;
+                    i = e + 1;
                     continue;
                 }
             }
@@ -306,6 +335,12 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
         // "Nancy Pelosi de la Chambre" stays two names.
         if count == 1 && !after_honorific {
             let p = skip_particles(cx, k);
+            // "Corée du Nord", "Europe de l'Est": a place name with a particle inside.
+            if p > k && cx.is_cap(p) && is_place(Span::new(cx.span(start).start, cx.span(p).end).slice(cx.doc.text)) {
+                e = p;
+                count += 1;
+                continue;
+            }
             if p > k && cx.is_cap(p) && !cx.initial[i] {
                 let next = cx.s(p);
                 if org_cue(next).is_none() && !is_place(next) && LEX.first_names.contains_key(cx.s(i)) {
@@ -357,8 +392,23 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             return out;
         }
     }
-    // Split at a demonym or a weekday inside the run ("Russian President Putin" keeps "Putin").
-    if let Some(k) = (a..=b).find(|&k| LEX.demonyms.contains(cx.s(k)) || LEX.not_names.contains(cx.s(k))) {
+    let has_org_cue = (a..=b).any(|k| org_cue(cx.s(k)).is_some());
+    // "le ministre de la Défense Shaoul Mofaz": the ministry's domain opens the run; the person follows.
+    if b > a && after_ministry(cx, a) {
+        let k = (a + 1..=b.min(a + 2)).find(|&k| LEX.first_names.contains_key(cx.s(k))).unwrap_or(a + 1);
+        return classify_run(cx, k, b, nested);
+    }
+    // "Education Nationale Ségolène Royal": a first name after other capitalised words starts a new name.
+    if !has_org_cue && b >= a + 2 {
+        if let Some(k) = (a + 1..b).find(|&k| LEX.first_names.contains_key(cx.s(k)) && !LEX.first_names.contains_key(cx.s(k - 1)) && cx.is_word(k - 1) && !is_allcaps(cx.s(k))) {
+            out.extend(classify_run(cx, a, k - 1, nested));
+            out.extend(classify_run(cx, k, b, nested));
+            return out;
+        }
+    }
+    // Split at a demonym or a weekday inside the run ("Russian President Putin" keeps "Putin"), but not inside an
+    // organisation's name ("European Journal of …").
+    if let Some(k) = (a..=b).find(|&k| (LEX.demonyms.contains(cx.s(k)) && !has_org_cue) || LEX.not_names.contains(cx.s(k))) {
         if k > a {
             out.extend(classify_run(cx, a, k - 1, nested));
         }
@@ -391,7 +441,12 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }) || (n >= 2 && is_allcaps(last) && !is_allcaps(first) && !LEX.first_names.contains_key(first) && false)
     {
         c.kind = Some(EntityType::Organization);
-    } else if n >= 2 && (LEX.place_cues.contains(last.to_lowercase().as_str()) || LEX.place_cues.contains(first.to_lowercase().as_str())) {
+    } else if n >= 2 && is_allcaps(first) && !is_allcaps(last) {
+        // "CHU Beaujon", "OCS Max": an acronym opening a name makes an organisation.
+        c.kind = Some(EntityType::Organization);
+    } else if n >= 2
+        && (place_cue(last).is_some_and(|p| p != CuePos::Head) || place_cue(first).is_some_and(|p| p != CuePos::Tail))
+    {
         c.kind = Some(EntityType::Location);
     } else if n >= 2 {
         if LEX.first_names.contains_key(first) || role_before.is_some() || cx.is_initial(a) {
@@ -427,6 +482,59 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     out.push(c);
     out
+}
+
+/// The end of a brand name made of the run `a..=b` and a suffix: a glued "+" ("Canal+"), a glued web domain
+/// ("Libération.fr"), or a one- or two-digit number after a one-word name ("France 5", "Europe 1"), with one
+/// more capitalised word ("France 3 Limousin").
+fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
+    if cx.s(b + 1) == "+" && cx.glued(b) && !cx.is_word(b + 2) {
+        return Some(b + 1);
+    }
+    if cx.s(b + 1) == "." && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
+        return Some(b + 2);
+    }
+    let num = cx.s(b + 1);
+    if a == b && cx.kind(b + 1) == Some(TokenKind::Number) && num.len() <= 2 && cx.spaced(b) && !cx.initial[a] && !cx.glued(b + 1) {
+        // Not a date or a quantity: "Mai 68", "Europe 1 a annoncé" vs "juin 12" — the name must not be a month and
+        // the next token must not be a unit.
+        let next = cx.s(b + 2);
+        if LEX.not_names.contains(cx.s(a)) || next.chars().next().is_some_and(char::is_lowercase) && !LEX.function_words.contains(next) {
+            return None;
+        }
+        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2).as_str()) && LEX.first_names.get(next).is_none() {
+            return Some(b + 2);
+        }
+        return Some(b + 1);
+    }
+    None
+}
+
+/// Is the run at `a` right after "ministre de la", "ministère de l'", "secretary of"?
+fn after_ministry(cx: &Ctx, a: usize) -> bool {
+    let mut k = a;
+    let back = |k: &mut usize| -> Option<String> {
+        if *k == 0 {
+            return None;
+        }
+        *k -= 1;
+        Some(cx.lower(*k))
+    };
+    let mut w = back(&mut k);
+    if matches!(w.as_deref(), Some("'" | "’")) {
+        w = back(&mut k);
+        if w.as_deref() != Some("l") {
+            return false;
+        }
+        w = back(&mut k);
+    } else if w.as_deref() == Some("la") {
+        w = back(&mut k);
+    }
+    if !matches!(w.as_deref(), Some("de" | "du" | "of")) {
+        return false;
+    }
+    let head = back(&mut k).unwrap_or_default();
+    matches!(head.as_str(), "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
 }
 
 /// Votes from the words before an unknown name: "à Giromagny" (place), "le Kremlin" (organisation).
@@ -486,13 +594,12 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
     let lw = w.to_lowercase();
     let kind = match org_cue(w) {
         Some(CuePos::Head | CuePos::Both) => EntityType::Organization,
-        _ if LEX.place_cues.contains(lw.as_str()) => EntityType::Location,
+        _ if place_cue(w).is_some_and(|p| p != CuePos::Tail) => EntityType::Location,
         _ => return None,
     };
     let capital = w.chars().next().is_some_and(char::is_uppercase);
-    if capital && cx.initial[i] && !matches!(org_cue(w), Some(_)) {
-        return None;
-    }
+    // A lower-case place word ("bande de Gaza", "fort Dorsner") takes one capitalised complement, nothing more.
+    let lower_place = !capital && kind == EntityType::Location;
     let mut e = i;
     let mut has_cap = false;
     let mut complements = 0;
@@ -506,20 +613,33 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         let k = e + 1;
         let nw = cx.s(k);
-        if cx.is_word(k) && is_adjective(nw) && k == e + 1 && cx.spaced(e) {
+        if !lower_place && cx.is_word(k) && is_adjective(nw) && cx.spaced(e) {
             e = k;
             continue;
         }
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
-            // "école Maurice-Henry", "éditions Philippe Picquier", "Maison Blanche".
-            let end = run_end(cx, k, false);
-            e = end;
+            // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
+            // Fatah", "l'organisation Anti-Violence Project") is not part of it.
+            if !capital && !APPOSED_HEADS.contains(&lw.as_str()) {
+                break;
+            }
+            e = run_end(cx, k, false);
             has_cap = true;
             break;
         }
-        // Connector: de / du / des / d' / de la / de l' / of (the) / à / au.
-        let lk = nw.to_lowercase();
-        if complements >= 3 || !ORG_CONNECTORS.contains(&lk.as_str()) || !cx.is_word(k) {
+        // Connector: de / du / des / d' / de la / de l' / of (the) / à / au; "et de" goes on with a second one
+        // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
+        let mut lk = nw.to_lowercase();
+        let mut k = k;
+        if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
+            k += 1;
+            lk = cx.s(k).to_lowercase();
+        }
+        if complements >= 4 || !ORG_CONNECTORS.contains(&lk.as_str()) || !cx.is_word(k) {
+            break;
+        }
+        let is_at = matches!(lk.as_str(), "à" | "au" | "aux");
+        if (is_at && complements == 0) || (lower_place && !matches!(lk.as_str(), "de" | "du" | "d")) {
             break;
         }
         let mut j = k + 1;
@@ -538,14 +658,21 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         } else if aw == "l" && cx.is_apos(j + 1) && cx.glued(j) {
             j += 2;
         }
-        let is_at = matches!(lk.as_str(), "à" | "au" | "aux");
         if cx.is_cap(j) && cx.honorific(j).is_none() {
-            e = run_end(cx, j, false);
+            let end = run_end(cx, j, false);
+            // "l'autorité naturelle de Mark Strong": a person's name does not end an organisation.
+            if end > j && LEX.first_names.contains_key(cx.s(j)) && !is_place(Span::new(cx.span(j).start, cx.span(end).end).slice(cx.doc.text)) {
+                break;
+            }
+            e = end;
             has_cap = true;
             complements += 1;
+            if lower_place {
+                break;
+            }
             continue;
         }
-        if is_at || lower_nouns >= 2 || !cx.is_word(j) {
+        if is_at || lower_nouns >= 2 || !cx.is_word(j) || lower_place {
             break;
         }
         let nl = cx.s(j).to_lowercase();
@@ -568,7 +695,6 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
     if !capital && !has_cap {
         return None;
     }
-    // A capitalised head with only adjectives must still look like a name: "Union européenne" yes.
     Some((e, kind))
 }
 
