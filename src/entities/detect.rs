@@ -29,8 +29,8 @@ pub(crate) struct Cand {
     pub descriptions: Vec<String>,
     /// Span of the candidate this one follows inside parentheses ("Heritage Foundation (Fondation du patrimoine)").
     pub paren_of: Option<Span>,
-    /// Context votes for an unknown single word: (location, organisation).
-    pub votes: (i32, i32),
+    /// Context votes for an unknown single word: (place preposition before, article before, speech verb around).
+    pub votes: (i32, i32, i32),
 }
 
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
@@ -278,7 +278,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
 
 impl Cand {
     fn new(span: Span, name: Span, kind: Option<EntityType>) -> Cand {
-        Cand { span, name, kind, gender: None, honorific: false, weak: false, nested: false, descriptions: Vec::new(), paren_of: None, votes: (0, 0) }
+        Cand { span, name, kind, gender: None, honorific: false, weak: false, nested: false, descriptions: Vec::new(), paren_of: None, votes: (0, 0, 0) }
     }
 }
 
@@ -314,6 +314,11 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             e += 2;
             continue;
         }
+        if cx.glued(e) && cx.s(e) == "." && cx.is_initial(e + 1) {
+            // "P.J. Boatwright": initials glued together.
+            e += 2;
+            continue;
+        }
         if !cx.spaced(e) {
             break;
         }
@@ -324,7 +329,7 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             continue;
         }
         if cx.is_cap(k) && cx.honorific(k).is_none() {
-            if LEX.not_names.contains(cx.s(k)) {
+            if LEX.not_names.contains(cx.s(k)) && !LEX.first_names.contains_key(cx.s(e)) {
                 break;
             }
             e = k;
@@ -400,7 +405,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     // "Education Nationale Ségolène Royal": a first name after other capitalised words starts a new name.
     if !has_org_cue && b >= a + 2 {
-        if let Some(k) = (a + 1..b).find(|&k| LEX.first_names.contains_key(cx.s(k)) && !LEX.first_names.contains_key(cx.s(k - 1)) && cx.is_word(k - 1) && !is_allcaps(cx.s(k))) {
+        if let Some(k) = (a + 1..b).find(|&k| {
+            LEX.first_names.contains_key(cx.s(k)) && !LEX.first_names.contains_key(cx.s(k - 1)) && cx.is_word(k - 1) && !is_allcaps(cx.s(k)) && !is_particle_name(cx.s(k))
+        }) {
             out.extend(classify_run(cx, a, k - 1, nested));
             out.extend(classify_run(cx, k, b, nested));
             return out;
@@ -408,7 +415,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     // Split at a demonym or a weekday inside the run ("Russian President Putin" keeps "Putin"), but not inside an
     // organisation's name ("European Journal of …").
-    if let Some(k) = (a..=b).find(|&k| (LEX.demonyms.contains(cx.s(k)) && !has_org_cue) || LEX.not_names.contains(cx.s(k))) {
+    if let Some(k) = (a..=b).find(|&k| (LEX.demonyms.contains(cx.s(k)) && !has_org_cue) || (LEX.not_names.contains(cx.s(k)) && (k == a || !LEX.first_names.contains_key(cx.s(k - 1))))) {
         if k > a {
             out.extend(classify_run(cx, a, k - 1, nested));
         }
@@ -441,7 +448,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }) || (n >= 2 && is_allcaps(last) && !is_allcaps(first) && !LEX.first_names.contains_key(first) && false)
     {
         c.kind = Some(EntityType::Organization);
-    } else if n >= 2 && is_allcaps(first) && !is_allcaps(last) {
+    } else if n >= 2 && is_allcaps(first) && first.chars().count() >= 3 && !is_allcaps(last) {
         // "CHU Beaujon", "OCS Max": an acronym opening a name makes an organisation.
         c.kind = Some(EntityType::Organization);
     } else if n >= 2
@@ -449,14 +456,15 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     {
         c.kind = Some(EntityType::Location);
     } else if n >= 2 {
-        if LEX.first_names.contains_key(first) || role_before.is_some() || cx.is_initial(a) {
+        if LEX.first_names.contains_key(first) || LEX.first_names.contains_key(title_case(first).as_str()) || role_before.is_some() || cx.is_initial(a) {
             c.kind = Some(EntityType::Person);
         } else if words.iter().any(|&k| LEX.demonyms.contains(cx.s(k))) {
             c.kind = Some(EntityType::Other);
         } else {
             // Two or three capitalised words with no cue: most often a person in news text.
             c.kind = Some(EntityType::Person);
-            c.weak = initial && !words.iter().skip(1).any(|&k| LEX.first_names.contains_key(cx.s(k)));
+            // Even opening a sentence, two capitalised words in a row are a name far more often than not
+            // ("Vern Sparkes was one of them"); a single one is not.
         }
     } else {
         let w = first;
@@ -510,6 +518,11 @@ fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
     None
 }
 
+/// Arabic and Romance name particles that the first-name list also holds ("Al", "Ben"): no name starts there.
+fn is_particle_name(w: &str) -> bool {
+    matches!(w, "Al" | "El" | "Ben" | "Bin" | "Abu" | "Ibn" | "Van" | "Von" | "De" | "Da" | "Di" | "Del" | "Le" | "La" | "Mac" | "Mc" | "St")
+}
+
 /// Is the run at `a` right after "ministre de la", "ministère de l'", "secretary of"?
 fn after_ministry(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
@@ -538,9 +551,14 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
 }
 
 /// Votes from the words before an unknown name: "à Giromagny" (place), "le Kremlin" (organisation).
-fn context_votes(cx: &Ctx, a: usize) -> (i32, i32) {
+fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32) {
+    // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
+    let next = cx.lower(a + 1);
+    let speaks = SPEECH_VERBS.contains(&next.as_str())
+        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1).as_str()) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1).as_str()));
     if a == 0 {
-        return (0, 0);
+        return (0, 0, i32::from(speaks));
     }
     let mut p = a - 1;
     if cx.is_apos(p) && p > 0 {
@@ -548,13 +566,18 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32) {
     }
     let w = cx.lower(p);
     if PLACE_PREPS.contains(&w.as_str()) {
-        (1, 0)
+        (1, 0, 0)
     } else if ORG_ARTICLES.contains(&w.as_str()) {
-        (0, 1)
+        (0, 1, 0)
     } else {
-        (0, 0)
+        (0, 0, i32::from(speaks))
     }
 }
+
+/// English speech verbs (present and past) that follow or precede a speaker's name.
+const SPEECH_VERBS: &[&str] = &["said", "says", "told", "tells", "added", "adds", "explained", "explains", "asked", "asks", "wrote", "writes", "recalled", "recalls", "noted", "notes", "replied", "stated", "argued", "insisted", "admitted", "confirmed", "declared", "estime", "explique", "raconte", "ajoute", "affirme", "déclare", "souligne", "précise", "confie", "indique"];
+/// French past participles after "a" ("a dit Bernard", "a déclaré M. Schumer").
+const SPEECH_VERBS_PARTICIPLE: &[&str] = &["dit", "déclaré", "affirmé", "expliqué", "ajouté", "indiqué", "précisé", "souligné", "estimé", "confié", "raconté", "confirmé", "annoncé"];
 
 /// A title before a name: "le président Donald Trump" → "président", "Le procureur général américain Jeff
 /// Sessions" → "procureur général américain". Looks back at most five lower-case words.
