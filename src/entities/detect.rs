@@ -398,6 +398,18 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         }
     }
     let has_org_cue = (a..=b).any(|k| org_cue(cx.s(k)).is_some());
+    // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
+    // then a first name: the words up to the role describe the person who follows.
+    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(cx.lower(k).as_str()) && LEX.first_names.contains_key(cx.s(k + 1))) {
+        if !(k + 1..=b).any(|j| org_cue(cx.s(j)).is_some()) {
+            let span = Span::new(cx.span(k + 1).start, cx.span(b).end);
+            let mut c = Cand::new(span, span, Some(EntityType::Person));
+            c.descriptions.push(Span::new(cx.span(a).start, cx.span(k).end).slice(text).to_string());
+            c.nested = nested;
+            out.push(c);
+            return out;
+        }
+    }
     // "le ministre de la Défense Shaoul Mofaz": the ministry's domain opens the run; the person follows.
     if b > a && after_ministry(cx, a) {
         let k = (a + 1..=b.min(a + 2)).find(|&k| LEX.first_names.contains_key(cx.s(k))).unwrap_or(a + 1);
