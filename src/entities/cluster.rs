@@ -55,7 +55,7 @@ pub(crate) fn norm(s: &str) -> String {
 fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| {
-            if is_allcaps(w) && w.chars().count() > 2 {
+            if is_allcaps(w) && w.chars().count() > 2 && !w.contains('.') {
                 let mut out = String::new();
                 let mut start = true;
                 for c in w.chars() {
@@ -100,7 +100,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut person_words: HashSet<String> = HashSet::new();
     for c in &cands {
         if !c.weak && !c.nested {
-            strong_forms.insert(form(c));
+            strong_forms.insert(norm(&form(c)));
             if c.kind == Some(EntityType::Person) {
                 person_words.extend(name_words(&form(c)));
             }
@@ -109,11 +109,11 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     cands.retain(|c| {
         let f = form(c);
         if c.weak {
-            return strong_forms.contains(&f) || person_words.contains(&f);
+            return strong_forms.contains(&norm(&f)) || person_words.contains(&f);
         }
         if c.nested {
             let single = !f.contains(' ');
-            return strong_forms.contains(&f)
+            return strong_forms.contains(&norm(&f))
                 || c.kind == Some(EntityType::Location)
                 || (single && is_allcaps(&f))
                 || (single && c.kind == Some(EntityType::Organization));
@@ -297,7 +297,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     let spans: HashSet<(usize, usize)> = cands.iter().map(|c| (c.span.start, c.span.end)).collect();
     let mut extra: Vec<(usize, Cand)> = Vec::new();
-    for c in &cands {
+    for (ci, c) in cands.iter().enumerate() {
         let m = c.span.slice(text);
         // Word starts and ends inside the mention (at most a few words: names are short).
         let bounds: Vec<(usize, usize)> = word_bounds(m).into_iter().take(8).collect();
@@ -310,7 +310,8 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                     continue;
                 }
                 let sub = &m[bounds[i].0..bounds[j].1];
-                if let Some(&owner) = standalone.get(sub) {
+                // mkgold-style: a short form inside the same entity's long form is not a second mention.
+                if let Some(&owner) = standalone.get(sub).filter(|&&o| dsu.find(o) != dsu.find(ci)) {
                     let span = Span::new(c.span.start + bounds[i].0, c.span.start + bounds[j].1);
                     if !spans.contains(&(span.start, span.end)) && !extra.iter().any(|(_, e)| e.span == span) {
                         let mut nc = cands[owner].clone();

@@ -309,8 +309,9 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
     }
     count += 1;
     loop {
-        // Apostrophe names: O'Brien, D'Alema.
-        if cx.is_apos(e + 1) && cx.glued(e) && cx.glued(e + 1) && cx.is_cap(e + 2) && cx.s(e).chars().count() == 1 {
+        // Apostrophe names: O'Brien.
+        if cx.is_apos(e + 1) && cx.glued(e) && cx.glued(e + 1) && cx.is_cap(e + 2) && cx.s(e).chars().count() == 1 && !matches!(cx.s(e), "L" | "D" | "J" | "C" | "S" | "N" | "M" | "T") {
+            // Not French elisions: "L'Union", "D'après", "J'ai".
             e += 2;
             continue;
         }
@@ -338,14 +339,14 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
         }
         // A particle joins a first name to a surname ("Dominique de Villepin"); only after one name word, so
         // "Nancy Pelosi de la Chambre" stays two names.
+        // "Corée du Nord", "Europe de l'Est": a place name with a particle inside.
+        let p = skip_particles(cx, k);
+        if p > k && cx.is_cap(p) && is_place(Span::new(cx.span(e).start, cx.span(p).end).slice(cx.doc.text)) {
+            e = p;
+            count += 1;
+            continue;
+        }
         if count == 1 && !after_honorific {
-            let p = skip_particles(cx, k);
-            // "Corée du Nord", "Europe de l'Est": a place name with a particle inside.
-            if p > k && cx.is_cap(p) && is_place(Span::new(cx.span(start).start, cx.span(p).end).slice(cx.doc.text)) {
-                e = p;
-                count += 1;
-                continue;
-            }
             if p > k && cx.is_cap(p) && !cx.initial[i] {
                 let next = cx.s(p);
                 if org_cue(next).is_none() && !is_place(next) && LEX.first_names.contains_key(cx.s(i)) {
@@ -470,7 +471,8 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     } else if n >= 2 {
         if LEX.first_names.contains_key(first) || LEX.first_names.contains_key(title_case(first).as_str()) || role_before.is_some() || cx.is_initial(a) {
             c.kind = Some(EntityType::Person);
-        } else if words.iter().any(|&k| LEX.demonyms.contains(cx.s(k))) {
+        } else if words.iter().any(|&k| LEX.demonyms.contains(cx.s(k))) || words.iter().all(|&k| cx.s(k).ends_with(['s', 'x'])) {
+            // Demonyms, and plural phrases ("Jeux Olympiques", "Grands Prix"), are not people.
             c.kind = Some(EntityType::Other);
         } else {
             // Two or three capitalised words with no cue: most often a person in news text.
@@ -496,8 +498,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             c.kind = Some(EntityType::Person);
             c.weak = initial;
         } else {
-            c.weak = initial;
             c.votes = context_votes(cx, a);
+            // A capital after a quotation mark is evidence of nothing, but a speaker's name is ("…," Kimbal said).
+            c.weak = initial && c.votes.2 == 0;
         }
     }
     out.push(c);
@@ -508,7 +511,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
 /// ("Libération.fr"), or a one- or two-digit number after a one-word name ("France 5", "Europe 1"), with one
 /// more capitalised word ("France 3 Limousin").
 fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
-    if cx.s(b + 1) == "+" && cx.glued(b) && !cx.is_word(b + 2) {
+    if cx.s(b + 1) == "+" && cx.glued(b) && !(cx.glued(b + 1) && cx.is_word(b + 2)) {
         return Some(b + 1);
     }
     if cx.s(b + 1) == "." && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
@@ -655,7 +658,9 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if !capital && !APPOSED_HEADS.contains(&lw.as_str()) {
+            if capital || !APPOSED_HEADS.contains(&lw.as_str()) {
+                // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
+                // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
             }
             e = run_end(cx, k, false);

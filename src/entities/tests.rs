@@ -120,3 +120,39 @@ fn never_panics_on_odd_input() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn brands_acronyms_and_nested_names() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("Le film passe sur Canal+ puis sur France 3 Limousin, en France.", &[("Canal+", "organization", &["Canal+"]), ("France 3 Limousin", "organization", &["France 3 Limousin"]), ("France", "location", &["France", "France"])]),
+        ("La Caisse d'allocations familiales paie. La Caf a confirmé.", &[("Caisse d'allocations familiales", "organization", &["Caisse d'allocations familiales", "Caf"])]),
+        ("Lire la critique sur Libération.fr : Libération aime.", &[("Libération.fr", "organization", &["Libération.fr", "Libération"])]),
+        ("Le Conseil de sécurité de l'ONU s'est réuni. Le Conseil de sécurité a voté.", &[("Conseil de sécurité de l'ONU", "organization", &["Conseil de sécurité de l'ONU", "Conseil de sécurité"]), ("ONU", "organization", &["ONU"])]),
+        ("La Corée du Nord a tiré un missile.", &[("Corée du Nord", "location", &["Corée du Nord"])]),
+        ("Il vit dans la bande de Gaza depuis 2000.", &[("bande de Gaza", "location", &["bande de Gaza"])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn english_people_with_titles_and_context() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("Senate Minority Leader Chuck Schumer spoke. Schumer said no.", &[("Chuck Schumer", "person", &["Chuck Schumer", "Schumer"])]),
+        ("British Prime Minister Theresa May met Donald Tusk.", &[("Theresa May", "person", &["Theresa May"]), ("Donald Tusk", "person", &["Donald Tusk"])]),
+        ("The family adopted two-year-old Ayo. Officials met Ayo said the lawyer.", &[]),
+        ("\"We are ready,\" Kimbal said on Monday.", &[("Kimbal", "person", &["Kimbal"])]),
+        ("P.J. Boatwright ran the course.", &[("P.J. Boatwright", "person", &["P.J. Boatwright"])]),
+        ("The winner, GRAHAM DELAET, spoke.", &[("Graham Delaet", "person", &["GRAHAM DELAET"])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn phrases_that_are_not_people() {
+    let got = run("Il a suivi les Jeux Olympiques et les Grands Prix avec les Russes.");
+    assert!(got.iter().all(|e| e.1 != "person"), "{got:?}");
+}
