@@ -339,6 +339,14 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
         }
         // A particle joins a first name to a surname ("Dominique de Villepin"); only after one name word, so
         // "Nancy Pelosi de la Chambre" stays two names.
+        // "Europe du Sud", "Asie de l'Est", "Afrique subsaharienne": a place and a compass qualifier.
+        if is_place(cx.s(e)) {
+            if let Some(q) = geo_qualifier(cx, e) {
+                e = q;
+                count += 1;
+                continue;
+            }
+        }
         // "Corée du Nord", "Europe de l'Est": a place name with a particle inside.
         let p = skip_particles(cx, k);
         if p > k && cx.is_cap(p) && is_place(Span::new(cx.span(e).start, cx.span(p).end).slice(cx.doc.text)) {
@@ -359,6 +367,26 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
         break;
     }
     e
+}
+
+/// The last token of a compass qualifier after the place at `e`: "du Nord", "du Sud", "de l'Est", "de
+/// l'Ouest", "centrale", "occidentale", "orientale", "subsaharienne", "méridionale", "septentrionale".
+fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
+    if !cx.spaced(e) {
+        return None;
+    }
+    let k = e + 1;
+    let w = cx.lower(k);
+    if matches!(w.as_str(), "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
+        return Some(k);
+    }
+    if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
+        return Some(k + 1);
+    }
+    if w == "de" && cx.spaced(k) && cx.s(k + 1) == "l" && cx.is_apos(k + 2) && matches!(cx.s(k + 3), "Est" | "Ouest") {
+        return Some(k + 3);
+    }
+    None
 }
 
 /// Turn the run `a..=b` into candidates: strip sentence-initial function words and leading titles, then type it.
@@ -451,7 +479,10 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     if let Some(d) = &role_before {
         c.descriptions.push(d.clone());
     }
-    if is_place(s) {
+    // A head cue opening a multi-word name outranks the place lists, whose alternate names hold a few
+    // institutions' names ("Maison Blanche").
+    let head_cue = n >= 2 && matches!(org_cue(first), Some(CuePos::Head));
+    if is_place(s) && !head_cue {
         c.kind = Some(EntityType::Location);
     } else if words.iter().any(|&k| match org_cue(cx.s(k)) {
         Some(CuePos::Both) => true,
@@ -471,8 +502,12 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     } else if n >= 2 {
         if LEX.first_names.contains_key(first) || LEX.first_names.contains_key(title_case(first).as_str()) || role_before.is_some() || cx.is_initial(a) {
             c.kind = Some(EntityType::Person);
-        } else if words.iter().any(|&k| LEX.demonyms.contains(cx.s(k))) || words.iter().all(|&k| cx.s(k).ends_with(['s', 'x'])) {
-            // Demonyms, and plural phrases ("Jeux Olympiques", "Grands Prix"), are not people.
+        } else if words.iter().any(|&k| LEX.demonyms.contains(cx.s(k)))
+            || words.iter().all(|&k| cx.s(k).ends_with(['s', 'x']))
+            || matches!(last, "II" | "III" | "IV" | "V" | "VI" | "VII" | "VIII" | "IX" | "X")
+        {
+            // Demonyms, plural phrases ("Jeux Olympiques", "Grands Prix") and numbered things without a first name
+            // ("Dublin II", "Vatican II") are not people.
             c.kind = Some(EntityType::Other);
         } else {
             // Two or three capitalised words with no cue: most often a person in news text.
