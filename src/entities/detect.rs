@@ -33,6 +33,8 @@ pub(crate) struct Cand {
     pub votes: (i32, i32, i32),
 }
 
+/// Longest capitalised run taken as one name, in words.
+const MAX_RUN_WORDS: usize = 12;
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
 const PARTICLES: &[&str] = &["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"];
 /// Connectors inside organisation names after a head cue word.
@@ -308,7 +310,9 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
         e = start;
     }
     count += 1;
-    loop {
+    // No name runs longer than this; the bound keeps shouted all-caps text linear (each run is re-read at most
+    // by the cue-word look-ups inside it).
+    while count < MAX_RUN_WORDS {
         // Apostrophe names: O'Brien.
         if cx.is_apos(e + 1) && cx.glued(e) && cx.glued(e + 1) && cx.is_cap(e + 2) && cx.s(e).chars().count() == 1 && !matches!(cx.s(e), "L" | "D" | "J" | "C" | "S" | "N" | "M" | "T") {
             // Not French elisions: "L'Union", "D'après", "J'ai".
