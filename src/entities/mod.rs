@@ -4,7 +4,7 @@
 //! ("le président Macron"), lexicons of first names, countries, regions and cities (`data/lexicons/`),
 //! organisation cue words ("ministère de la Justice", "Heritage Foundation") and place cue words ("bande de
 //! Gaza"). A capitalised word opening a sentence counts only when the same form has evidence elsewhere.
-//! Mentions are then clustered ([`cluster`]): full name, surname, honorific + surname; acronyms and their
+//! Mentions are then clustered (`cluster.rs`): full name, surname, honorific + surname; acronyms and their
 //! expansions; translations in parentheses; short forms of organisation names.
 //!
 //! Gender comes from honorifics, then the first-name lexicon, then coreferring pronouns; `None` when unknown.
