@@ -309,8 +309,9 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 16] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 17] = [
             Self::numeric_date,
+            Self::sep_month_date,
             Self::day_list,
             Self::day_month,
             Self::month_day_en,
@@ -1037,6 +1038,70 @@ impl<'a, 't> Finder<'a, 't> {
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
     }
 
+    /// Dates that join a month name with `-` or `/`, or put the year first: "2024 August", "2024-August",
+    /// "2012/Aug/10", "2018 March 18", "August-10, 2012", "August/10/2012", "8/Oct/2012", "21-APR-16",
+    /// "Sep-2012". Log files, forms and datelines write them so.
+    fn sep_month_date(&self, i: usize) -> Option<Cand> {
+        // a separator glued to both its neighbours
+        let sep_at = |j: usize| -> Option<&str> {
+            let t = self.toks.get(j)?;
+            (matches!(t.raw, "-" | "/") && self.tight(j) && self.tight(j + 1)).then_some(t.raw)
+        };
+        let done = |a: usize, b: usize, y: Option<i32>, m: u32, d: Option<u32>| -> Cand {
+            if let Some(d) = d {
+                if d > super::days_in_month(y.unwrap_or(2000), m) {
+                    return Cand { a, b, sem: Sem::Null("invalid"), until: None };
+                }
+            }
+            Cand { a, b, sem: Sem::Cal(Cal { year: y, month: Some(m), day: d, ..Cal::default() }), until: None }
+        };
+        // YEAR [sep | AD] MONTH [sep DAY | DAY]
+        if self.digits(i) == 4 {
+            let (y, j) = self.year_at(i)?;
+            let sep = sep_at(j);
+            let k = if sep.is_some() || (self.is(j, &["ad"]) && self.toks[j].cap) { j + 1 } else { j };
+            let (m, e) = self.month_at(k)?;
+            // "in 2018 March saw…" needs a capital month; "2012/aug/10" is glued
+            if !self.same_sent(i, k) || (sep.is_none() && !self.toks[k].cap) {
+                return None;
+            }
+            let day = match sep {
+                Some(s) => (sep_at(e) == Some(s)).then(|| self.day_num(e + 1)).flatten().filter(|&(_, b)| b == e + 2),
+                None => self.day_num(e).filter(|&(_, b)| self.same_sent(e, b - 1) && !self.punct(b, ":") && !self.is_unit_after(b)),
+            };
+            return Some(match day {
+                Some((d, b)) => done(i, b, Some(y), m, Some(d)),
+                None => done(i, e, Some(y), m, None),
+            });
+        }
+        // DAY sep MON sep YEAR: "8/Oct/2012", "21-APR-16"
+        if self.is_num_tok(i) {
+            let s = sep_at(i + 1)?;
+            let (d, _) = self.day_num(i).filter(|&(_, b)| b == i + 1)?;
+            let (m, e) = self.month_at(i + 2)?;
+            if sep_at(e) != Some(s) {
+                return None;
+            }
+            let y = match self.digits(e + 1) {
+                4 => self.year_at(e + 1)?.0,
+                2 => expand_two_digits(self.num(e + 1)?),
+                _ => return None,
+            };
+            return Some(done(i, e + 2, Some(y), m, Some(d)));
+        }
+        // MONTH sep YEAR, MONTH sep DAY [, | sep] YEAR: "Sep-2012", "August-10, 2012", "August/10/2012"
+        let (m, j) = self.month_at(i)?;
+        let s = sep_at(j)?;
+        if self.digits(j + 1) == 4 {
+            let (y, b) = self.year_at(j + 1)?;
+            return Some(done(i, b, Some(y), m, None));
+        }
+        let (d, e) = self.day_num(j + 1).filter(|&(_, b)| b == j + 2)?;
+        let yb = if sep_at(e) == Some(s) || self.punct(e, ",") { e + 1 } else { return None };
+        let (y, b) = self.year_at(yb)?;
+        Some(done(i, b, Some(y), m, Some(d)))
+    }
+
     /// English [WEEKDAY [,]] MONTH DAY[th] [,] [YEAR]
     fn month_day_en(&self, i: usize) -> Option<Cand> {
         if self.lang != Lang::En {
@@ -1451,36 +1516,47 @@ impl<'a, 't> Finder<'a, 't> {
             j += e.len;
         }
         let (n, k) = self.amount_at(j)?;
-        let k = if self.is(k, &["de", "d"]) && self.lex(j, Kind::NumX).is_none() { return None } else { k };
-        let u = self.lex(k, Kind::Unit)?;
-        let unit = Unit::parse(u.value)?;
-        if self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && self.tight(k)) {
+        let k = if self.is(k, &["de", "d"]) && self.lang == Lang::Fr && self.lex(j, Kind::NumX).is_none() { return None } else { k };
+        // "1d", "3mo", "25m": letter units glued to their number count only in offsets (checked below)
+        let (unit, ulen, short) = match self.lex(k, Kind::Unit) {
+            Some(u) => (Unit::parse(u.value)?, u.len, false),
+            None => (self.short_unit(k).filter(|_| self.tight(k))?, 1, true),
+        };
+        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && self.tight(k)) {
             return None;
         }
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {
             return None;
         }
         // "8x5min", "24 heures sur 24", "croire une seconde", "un jour après que" (anchored on an event)
-        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + u.len, &["sur"]) && self.is_num_tok(k + u.len + 1) {
+        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + ulen, &["sur"]) && self.is_num_tok(k + ulen + 1) {
             return None;
         }
         if unit == Unit::Second && self.is(j, &["une", "un", "a", "one"]) {
             return None;
         }
-        if self.is(k + u.len, &["apres", "avant", "after", "before"]) && self.is(k + u.len + 1, &["que", "qu", "that"]) {
+        if self.is(k + ulen, &["apres", "avant", "after", "before"]) && self.is(k + ulen + 1, &["que", "qu", "that"]) {
             return None;
         }
         // "0-6 ans", "6-16 ans": age brackets
         if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
             return None;
         }
-        let mut b = k + u.len;
+        let b = k + ulen;
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
         let (n, unit) = match (n, unit) {
             (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
             (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
             other => other,
+        };
+        // "1 day 21 hours ago", "in 1d, 2hr, and 5min": one offset in the finest unit
+        let offset_at = |e: usize| mode != 0 || self.lex(e, Kind::AgoPost).is_some() || self.lex(e, Kind::After).is_some() || self.lex(e, Kind::Before).is_some();
+        let (n, unit, mut b) = match n.and_then(|v| self.compound_tail(b, unit, v)) {
+            Some((v, u, e)) if offset_at(e) => (Some(v), u, e),
+            // "5m ago" alone: minutes, months, millions or metres
+            _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
+            _ => (n, unit, b),
         };
         if mode != 0 {
             let n = n.unwrap_or(0.0) as i64;
@@ -1498,6 +1574,19 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
         if let Some((sign, e)) = after {
+            // "2 days before yesterday", "a week after tomorrow": counted from the day named
+            let per_unit = match unit {
+                Unit::Day => Some(1),
+                Unit::Week => Some(7),
+                Unit::Fortnight => Some(14),
+                _ => None,
+            };
+            if let (Some(days), Some(d), Some(v)) = (per_unit, self.lex(b + e.len, Kind::Deictic), n) {
+                if a == i && i == j && v >= 1.0 && v.fract() == 0.0 && e.len == 1 {
+                    let shift = d.int() + sign * days * v as i64;
+                    return Some(Cand { a, b: b + e.len + d.len, sem: Sem::Shift { unit: Unit::Day, n: shift, anchored: false, pod: None, part: None, fine: false }, until: None });
+                }
+            }
             let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);
             if adverb && a == i && i == j {
                 let n = n.unwrap_or(0.0) as i64;
@@ -1514,7 +1603,81 @@ impl<'a, 't> Finder<'a, 't> {
         Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
     }
 
-    fn is_clause_end(&self, i: usize) -> bool {
+/// Letter units glued to a number ("1d", "2h", "5m", "49s", "3w", "3mo", "3y"): English offsets only.
+    fn short_unit(&self, k: usize) -> Option<Unit> {
+        // not "the 1990s", "in 3D", "$5m"
+        let n = k.checked_sub(1)?;
+        let t = self.toks.get(k)?;
+        if self.lang != Lang::En || !self.is_num_tok(n) || self.digits(n) > 3 || t.raw != t.norm {
+            return None;
+        }
+        if n > 0 && self.tight(n) && self.toks[n - 1].kind == TokenKind::Punct && !matches!(self.toks[n - 1].raw, "," | "(" | "-" | "+") {
+            return None;
+        }
+        Some(match self.norm(k) {
+            "s" => Unit::Second,
+            "m" => Unit::Minute,
+            "h" => Unit::Hour,
+            "d" => Unit::Day,
+            "w" | "wk" | "wks" => Unit::Week,
+            "mo" | "mon" => Unit::Month,
+            "y" => Unit::Year,
+            _ => return None,
+        })
+    }
+
+    /// More amounts of finer units after `b` ("21 hours", ", 2hr, and 5min"): the sum in the finest
+    /// unit (`n` already counted in `unit`) and the index after the last one. `None` when none follows.
+    fn compound_tail(&self, mut b: usize, mut unit: Unit, n: f64) -> Option<(f64, Unit, usize)> {
+        fn size(u: Unit) -> Option<(u8, i64)> {
+            // (family, size): seconds for clock and day units, months for calendar ones
+            Some(match u {
+                Unit::Second => (0, 1),
+                Unit::Minute => (0, 60),
+                Unit::Hour => (0, 3600),
+                Unit::Day => (0, 86_400),
+                Unit::Week => (0, 604_800),
+                Unit::Month => (1, 1),
+                Unit::Year => (1, 12),
+                _ => return None,
+            })
+        }
+        if n.fract() != 0.0 || n < 1.0 {
+            return None;
+        }
+        let (family, mut unit_size) = size(unit)?;
+        let mut total = n as i64 * unit_size;
+        let mut found = false;
+        for _ in 0..4 {
+            let mut p = b;
+            if self.punct(p, ",") {
+                p += 1;
+            }
+            if self.is(p, &["and", "et"]) {
+                p += 1;
+            }
+            let Some((Some(v), k)) = self.amount_at(p) else { break };
+            if v.fract() != 0.0 || !self.same_sent(b, k) {
+                break;
+            }
+            let (u, len) = match self.lex(k, Kind::Unit) {
+                Some(e) => (Unit::parse(e.value), e.len),
+                None => (self.short_unit(k), 1),
+            };
+            let Some((f, sz)) = u.and_then(size) else { break };
+            if f != family || sz >= unit_size {
+                break;
+            }
+            total = total.checked_add((v as i64).checked_mul(sz)?)?;
+            unit_size = sz;
+            unit = u?;
+            b = k + len;
+            found = true;
+        }
+        found.then(|| ((total / unit_size) as f64, unit, b))
+    }
+
+        fn is_clause_end(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
             Some(t) => t.kind == TokenKind::Punct || t.sent != self.toks[i - 1].sent,

@@ -390,6 +390,63 @@ mod tests {
     }
 
     #[test]
+    fn glued_and_year_first_dates() {
+        check(Lang::Fr, SEED, &[
+            ("Relevé du 2012/août/10.", &["2012/août/10=2012-08-10"]),
+            ("Expire le 21-oct-16.", &["21-oct-16=2016-10-21"]),
+            ("Version 2024-août publiée.", &["2024-août=2024-08"]),
+            // two years stay two years
+            ("Le plan 2024-2025 est voté.", &["2024=2024", "2025=2025"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Published 2024 August.", &["2024 August=2024-08"]),
+            ("The Deadline is 2018 March 18.", &["2018 March 18=2018-03-18"]),
+            ("Logged 2012/aug/10 by admin.", &["2012/aug/10=2012-08-10"]),
+            ("Filed on 8/Oct/2012.", &["8/Oct/2012=2012-10-08"]),
+            ("Expires 21-APR-16.", &["21-APR-16=2016-04-21"]),
+            ("Due August-10, 2012.", &["August-10, 2012=2012-08-10"]),
+            ("Due August/10/2012.", &["August/10/2012=2012-08-10"]),
+            ("Issued Sep-2012.", &["Sep-2012=2012-09"]),
+            ("Void on August-32-2014.", &[]),
+            ("In 2019 may be late.", &["2019=2019"]),
+        ]);
+    }
+
+    #[test]
+    fn offsets_counted_from_a_named_day() {
+        check(Lang::Fr, SEED, &[
+            ("Il partira trois jours après demain.", &["trois jours après demain=2017-03-07"]),
+            ("Il est arrivé deux jours avant hier.", &["deux jours avant hier=2017-02-28"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It was due 2 days before yesterday.", &["2 days before yesterday=2017-02-28"]),
+            ("It is due a week after tomorrow.", &["a week after tomorrow=2017-03-11"]),
+            ("It is due 2 days after today.", &["2 days after today=2017-03-05"]),
+            // without a day named after the word, the offset counts from the text's last date
+            ("Two days later, he left.", &["Two days later=2017-03-05"]),
+        ]);
+    }
+
+    #[test]
+    fn compound_offsets() {
+        check(Lang::Fr, SEED, &[
+            ("Il est parti il y a deux heures et quinze minutes.", &["il y a deux heures et quinze minutes=2017-03-03T11:12"]),
+            ("Il reviendra dans 1 jour et 2 heures.", &["dans 1 jour et 2 heures=2017-03-04T15:27"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It left 1 day 21 hours ago.", &["1 day 21 hours ago=2017-03-01T16:27"]),
+            ("Back in 1d, 2hr, and 5min.", &["in 1d, 2hr, and 5min=2017-03-04T15:32"]),
+            ("Posted 3m 49s ago.", &["3m 49s ago=2017-03-03T13:23:11"]),
+            ("See you 3w later.", &["3w later=2017-03-24"]),
+            // a lone "m" may be minutes, months, millions or metres; "3D" and "the 1990s" are no offsets
+            ("Posted 5m ago.", &[]),
+            ("Shot in 3D in the 1990s.", &["the 1990s=199"]),
+            // a plain duration keeps its parts apart
+            ("The film runs 2 hours 10 minutes.", &["2 hours=PT2H", "10 minutes=PT10M"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
