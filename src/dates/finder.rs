@@ -81,6 +81,9 @@ pub struct Cal {
     pub second: Option<u32>,
     /// Time-zone offset in minutes, when written.
     pub tz: Option<i32>,
+    /// Daylight-saving rule of the zone ("us", "eu") when its name covers both seasons: `tz` is then the
+    /// standard offset, one hour more in summer.
+    pub dst: Option<&'static str>,
     /// Part of day (MO, AF, EV, NI, MI).
     pub pod: Option<&'static str>,
     /// Season (SP, SU, FA, WI).
@@ -571,8 +574,9 @@ impl<'a, 't> Finder<'a, 't> {
                     cal.minute = Some(mi);
                     cal.second = s;
                     b = e;
-                    if let Some((tz, e2)) = self.tz_at(b, true) {
+                    if let Some((tz, dst, e2)) = self.tz_at(b, true) {
                         cal.tz = Some(tz);
+                        cal.dst = dst;
                         b = e2;
                     }
                 }
@@ -676,25 +680,31 @@ impl<'a, 't> Finder<'a, 't> {
     }
 
     /// A time-zone after a time: an abbreviation, `Z`, `+01:00`, "locales", "heure de Paris".
-    fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, usize)> {
+    /// A time zone at `i`: (offset in minutes, daylight-saving rule, next index).
+    fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, Option<&'static str>, usize)> {
         if let Some(e) = self.lex(i, Kind::Tz) {
-            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (!tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
+            let raw = self.toks[i].raw;
+            let upper = raw.chars().all(|c| c.is_uppercase());
+            // two-letter zones ("ET", "PT") only in capitals: "et", "pt" are words
+            if upper || (raw.len() > 2 && !tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
                 let mut off = e.int() as i32;
+                let mut dst = e.tag();
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
                 if let Some((o, e2)) = self.offset_at(b) {
                     off = o;
+                    dst = None;
                     b = e2;
                 }
-                return Some((off, b));
+                return Some((off, dst, b));
             }
         }
         if self.is(i, &["z"]) && self.tight(i) && self.toks[i].raw == "Z" {
-            return Some((0, i + 1));
+            return Some((0, None, i + 1));
         }
         if tight_only || self.tight(i) {
-            if let Some(r) = self.offset_at(i) {
-                return Some(r);
+            if let Some((o, b)) = self.offset_at(i) {
+                return Some((o, None, b));
             }
         }
         None
@@ -792,8 +802,9 @@ impl<'a, 't> Finder<'a, 't> {
             b += 1;
         } else if self.is(b, &["heure", "time"]) && self.is(b + 1, &["locale", "locales", "local"]) {
             b += 2;
-        } else if let Some((tz, e)) = self.tz_at(b, false) {
+        } else if let Some((tz, dst, e)) = self.tz_at(b, false) {
             cal.tz = Some(tz);
+            cal.dst = dst;
             b = e;
         }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)

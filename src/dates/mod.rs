@@ -447,6 +447,27 @@ mod tests {
     }
 
     #[test]
+    fn zones_named_for_both_seasons_follow_summer_time() {
+        check(Lang::Fr, SEED, &[
+            ("Ouverture le 2022-07-12 20:00 CET.", &["2022-07-12 20:00 CET=2022-07-12T20:00:00+02:00"]),
+            ("Ouverture le 2022-01-12 20:00 CET.", &["2022-01-12 20:00 CET=2022-01-12T20:00:00+01:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            // US summer time starts on the second Sunday of March (13 March 2022)
+            ("Kickoff 2022-03-12 23:00 ET.", &["2022-03-12 23:00 ET=2022-03-12T23:00:00-05:00"]),
+            ("Kickoff 2022-03-13 23:00 ET.", &["2022-03-13 23:00 ET=2022-03-13T23:00:00-04:00"]),
+            ("Kickoff 2021-11-07 23:00 PT.", &["2021-11-07 23:00 PT=2021-11-07T23:00:00-08:00"]),
+            // EU summer time ends on the last Sunday of October (30 October 2022)
+            ("Kickoff 2022-10-29 23:00 CET.", &["2022-10-29 23:00 CET=2022-10-29T23:00:00+02:00"]),
+            ("Kickoff 2022-10-30 23:00 CET.", &["2022-10-30 23:00 CET=2022-10-30T23:00:00+01:00"]),
+            // a zone that names its season keeps its offset
+            ("Kickoff 2022-07-12 20:00 EST.", &["2022-07-12 20:00 EST=2022-07-12T20:00:00-05:00"]),
+            // "et" is a word
+            ("Smith et al. met at 2022-07-12 20:00 et cetera.", &["2022-07-12 20:00=2022-07-12T20:00:00"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),

@@ -65,7 +65,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             // the last day named before, else the reference day
             last_day[k].or_else(|| reference.map(|r| (r.year, r.month, r.day)))
         });
-        let time = fmt_time(cal);
+        let time = fmt_time(cal, day);
         let value = match day {
             Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}{time}"),
             None => time.clone(),
@@ -94,9 +94,10 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             // the end of a time range is on the day of its start
             Sem::Cal(uc) if is_bare_time(u) => {
                 let day = out.value.as_deref().and_then(|v| v.get(..10)).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
+                let ymd = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
                 Some(match day {
-                    Some(d) => format!("{d}{}", fmt_time(uc)),
-                    None => fmt_time(uc),
+                    Some(d) => format!("{d}{}", fmt_time(uc, ymd)),
+                    None => fmt_time(uc, None),
                 })
             }
             _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value,
@@ -404,7 +405,7 @@ impl Ctx<'_, '_> {
             v.push_str(p);
             grain = "part-of-day";
         } else if cal.hour.is_some() {
-            v.push_str(&fmt_time(cal));
+            v.push_str(&fmt_time(cal, Some((y, m, d))));
             grain = "minute";
         }
         let mut o = Out::new(Some(v), grain, typ, rel);
@@ -638,10 +639,16 @@ fn fmt_day(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-fn fmt_time(cal: &Cal) -> String {
+/// `THH:MM:SS[±HH:MM]`; on `day`, a zone with a daylight-saving rule takes its summer offset when due.
+fn fmt_time(cal: &Cal, day: Option<(i32, u32, u32)>) -> String {
     // Seconds are always written: "T13:27:00" still reads as "T13:27" to TIMEX3 consumers that truncate.
-    let mut s = format!("T{:02}:{:02}:{:02}", cal.hour.unwrap_or(0), cal.minute.unwrap_or(0), cal.second.unwrap_or(0));
-    if let Some(tz) = cal.tz {
+    let hour = cal.hour.unwrap_or(0);
+    let mut s = format!("T{:02}:{:02}:{:02}", hour, cal.minute.unwrap_or(0), cal.second.unwrap_or(0));
+    let summer = match (cal.dst, day) {
+        (Some(rule), Some((y, m, d))) => in_summer_time(rule, y, m, d, hour),
+        _ => false,
+    };
+    if let Some(tz) = cal.tz.map(|tz| if summer { tz + 60 } else { tz }) {
         if tz == 0 {
             s.push('Z');
         } else {
@@ -650,6 +657,29 @@ fn fmt_time(cal: &Cal) -> String {
         }
     }
     s
+}
+
+/// Is local time `hour` on `y-m-d` summer time under `rule`? "us": from the second Sunday of March (02:00)
+/// to the first Sunday of November (02:00); "eu": from the last Sunday of March (02:00) to the last Sunday of
+/// October (03:00).
+fn in_summer_time(rule: &str, y: i32, m: u32, d: u32, hour: u32) -> bool {
+    // day of month of the n-th Sunday (n = 0: the last one)
+    let sunday = |month: u32, n: u32| -> u32 {
+        if n == 0 {
+            let last = days_in_month(y, month);
+            last - weekday_of(days_from_civil(y, month, last)) % 7
+        } else {
+            1 + (7 - weekday_of(days_from_civil(y, month, 1)) % 7) % 7 + 7 * (n - 1)
+        }
+    };
+    let ((sm, sn, sh), (em, en, eh)) = match rule {
+        "us" => ((3, 2, 2), (11, 1, 2)),
+        "eu" => ((3, 0, 2), (10, 0, 3)),
+        _ => return false,
+    };
+    let (start, end) = ((sm, sunday(sm, sn)), (em, sunday(em, en)));
+    let today = (m, d);
+    (today > start || (today == start && hour >= sh)) && (today < end || (today == end && hour < eh))
 }
 
 /// TIMEX3 duration: P2Y, P3M, P1W, P20D, PT1H, PT30.4S, PXD (unknown amount).
