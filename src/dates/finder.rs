@@ -1174,6 +1174,21 @@ impl<'a, 't> Finder<'a, 't> {
             // "Aug 9, 96"
             cal.year = Some(expand_two_digits(self.num(yb)?));
             b = yb + 1;
+        } else if let Some((h, mi, sec, e)) = self.clock(b).filter(|_| cal.weekday.is_some()) {
+            // the Unix `date` layout: "Thu Oct 26 11:00:09 [EDT] 2023"
+            let (tz, e) = match self.tz_at(e, false) {
+                Some((off, dst, e2)) => (Some((off, dst)), e2),
+                None => (None, e),
+            };
+            if let Some((y, e)) = self.year_at(e).filter(|_| self.digits(e) == 4) {
+                cal.year = Some(y);
+                cal.hour = Some(h);
+                cal.minute = Some(mi);
+                cal.second = sec;
+                cal.tz = tz.map(|t| t.0);
+                cal.dst = tz.and_then(|t| t.1);
+                b = e;
+            }
         }
         if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
             // "30 février": no date at all (not "février")
@@ -1508,7 +1523,8 @@ impl<'a, 't> Finder<'a, 't> {
             j += e.len;
         } else if let Some(e) = self.lex(i, Kind::In) {
             if self.is(i, &["in", "dans", "within"]) && !self.is(i + e.len, &["les", "the", "la", "le", "l", "ces", "des"]) {
-                mode = if self.is(i, &["within"]) { 0 } else { 1 };
+                // "within two weeks": by that date, like "in two weeks"
+                mode = 1;
                 j += e.len;
             } else if self.is(i, &["d"]) {
                 // d'ici deux ans
@@ -1577,6 +1593,12 @@ impl<'a, 't> Finder<'a, 't> {
             return Some(Cand { a, b, sem: Sem::Shift { unit, n: n * i64::from(mode), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
         if let Some(e) = self.lex(b, Kind::AgoPost) {
+            // "half an hour ago": in minutes
+            let (n, unit) = match (n, unit) {
+                (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some(v * 60.0), Unit::Minute),
+                (Some(v), Unit::Day) if v.fract() != 0.0 => (Some(v * 24.0), Unit::Hour),
+                other => other,
+            };
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
                 return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });

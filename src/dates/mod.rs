@@ -468,6 +468,27 @@ mod tests {
     }
 
     #[test]
+    fn deadlines_midnight_and_log_stamps() {
+        check(Lang::Fr, SEED, &[
+            // "dans un délai de", "d'ici": the date the period ends
+            ("Il partira d'ici deux semaines.", &["d'ici deux semaines=2017-03-17"]),
+            // a midnight still to come ends the day; a past one began it
+            ("La date limite sera minuit.", &["minuit=2017-03-04T00:00:00"]),
+            ("Il est arrivé à minuit.", &["minuit=2017-03-03T00:00:00"]),
+            ("Il est parti il y a 1,5 heure.", &["il y a 1,5 heure=2017-03-03T11:57"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("He will return within two weeks.", &["within two weeks=2017-03-17"]),
+            ("The deadline is midnight.", &["midnight=2017-03-04T00:00:00"]),
+            ("He left at midnight.", &["midnight=2017-03-03T00:00:00"]),
+            ("It was sent half an hour ago.", &["half an hour ago=2017-03-03T12:57"]),
+            ("It is due half an hour from now.", &["half an hour from now=2017-03-03T13:57"]),
+            ("Build Thu Oct 26 11:00:09 EDT 2023 ok", &["Thu Oct 26 11:00:09 EDT 2023=2023-10-26T11:00:09-04:00"]),
+            ("Build Thu Oct 26 11:00:09 2023 ok", &["Thu Oct 26 11:00:09 2023=2023-10-26T11:00:09"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),

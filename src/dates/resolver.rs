@@ -62,8 +62,17 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         }
         let host = ctx.host_day(cands, &outs, k);
         let day = host.and_then(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| {
-            // the last day named before, else the reference day
-            last_day[k].or_else(|| reference.map(|r| (r.year, r.month, r.day)))
+            // the last day named before, else the reference day; a midnight still to come ends it
+            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm.as_str(), "midnight" | "minuit"));
+            last_day[k].or_else(|| {
+                reference.map(|r| {
+                    if midnight && ctx.tense(c) >= 0 {
+                        civil_from_days(days_from_civil(r.year, r.month, r.day) + 1)
+                    } else {
+                        (r.year, r.month, r.day)
+                    }
+                })
+            })
         });
         let time = fmt_time(cal, day);
         let value = match day {
