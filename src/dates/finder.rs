@@ -254,6 +254,16 @@ impl<'a, 't> Finder<'a, 't> {
                             // "13h-15h", "10 - 22 août", "Monday to Friday", "de 18 h à 20 h" make one expression;
                             // "du 13 au 15 juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the
                             // first carrying the range.
+                            // "3:30-4:30pm": the start takes the end's half of the day when it has none
+                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &c.sem) {
+                                let pm_end = (c.a..c.b).any(|k| self.meridiem(k).is_some_and(|(pm, _)| pm));
+                                let bare_start = !(prev.a..prev.b).any(|k| self.meridiem(k).is_some());
+                                if let (Some(h1), Some(h2)) = (a.hour, b.hour) {
+                                    if pm_end && bare_start && a.day.is_none() && h1 < 12 && h1 + 12 <= h2 {
+                                        a.hour = Some(h1 + 12);
+                                    }
+                                }
+                            }
                             let times = matches!(&c.sem, Sem::Cal(b) if b.hour.is_some() && b.day.is_none());
                             let from = prev.a > 0 && self.is(prev.a - 1, &["de", "entre", "from", "between"]);
                             if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
@@ -641,7 +651,9 @@ impl<'a, 't> Finder<'a, 't> {
         if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "/" | "." | "-" | ",") {
             return None;
         }
-        if self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
+        // "05/31/2024.14:15", "05/31/2024:14:15": a time glued to a full date (logs, forms)
+        let glued = if year.is_some() && self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("." | ":" | "-")) && self.tight(b + 1) { self.clock(b + 1) } else { None };
+        if glued.is_none() && self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
             return None;
         }
         if year.is_none() && second == 7 && matches!(first, 7 | 24) {
@@ -653,7 +665,11 @@ impl<'a, 't> Finder<'a, 't> {
             // "13/31/2018", "02/29/2022": no date (and not the year alone)
             return year.map(|_| Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
-        let cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
+        let mut cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
+        let mut b = b;
+        if let Some((h, mi, sec, e)) = glued {
+            (cal.hour, cal.minute, cal.second, b) = (Some(h), Some(mi), sec, e);
+        }
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
     }
 
@@ -755,7 +771,8 @@ impl<'a, 't> Finder<'a, 't> {
                 let h2 = c2.hour.unwrap_or(0);
                 let unit_after = self.is(i + 3, &["h"]) || self.meridiem(i + 3).is_some();
                 if h1 <= 24 && unit_after && c2.minute == Some(0) {
-                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else { h1 };
+                    // "12-3am" starts at midnight
+                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else if h1 == 12 && h2 < 12 && self.meridiem(i + 3).is_some() { 0 } else { h1 };
                     let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
                     return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
                 }
@@ -1017,6 +1034,9 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
+        if let Some(e) = self.invalid_day_month_year(j) {
+            return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+        }
         let (d, mut k) = self.day_num(j)?;
         k = self.skip_of(k);
         let (m, mut b) = self.month_at(k)?;
@@ -1113,6 +1133,16 @@ impl<'a, 't> Finder<'a, 't> {
         Some(done(i, b, Some(y), m, Some(d)))
     }
 
+    /// "32 août 2014": a day number no month has, before a month and a year: the index after the year.
+    fn invalid_day_month_year(&self, j: usize) -> Option<usize> {
+        if self.digits(j) != 2 || !self.num(j).is_some_and(|d| d > 31) {
+            return None;
+        }
+        let (_, e) = self.month_at(self.skip_of(j + 1))?;
+        let yb = if self.punct(e, ",") { e + 1 } else { e };
+        self.year_at(yb).filter(|_| self.digits(yb) == 4).map(|(_, b)| b)
+    }
+
     /// English [WEEKDAY [,]] MONTH DAY[th] [,] [YEAR]
     fn month_day_en(&self, i: usize) -> Option<Cand> {
         if self.lang != Lang::En {
@@ -1135,6 +1165,12 @@ impl<'a, 't> Finder<'a, 't> {
         }
         if self.punct(k, ",") && self.day_num(k + 1).is_some() {
             k += 1;
+        }
+        // "August 32, 2014": no date (and not "August" or "2014" either)
+        if self.digits(k) == 2 && self.num(k).is_some_and(|d| d > 31) && self.punct(k + 1, ",") {
+            if let Some((_, e)) = self.year_at(k + 2) {
+                return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+            }
         }
         let (d, mut b) = self.day_num(k)?;
         if self.punct(b, ":") || self.is(b, &["am", "pm"]) || !self.same_sent(j, k) {

@@ -489,6 +489,25 @@ mod tests {
     }
 
     #[test]
+    fn glued_times_ranges_and_impossible_days() {
+        check(Lang::Fr, SEED, &[
+            ("Horodatage 31/05/2024-14:15 relevé.", &["31/05/2024-14:15=2024-05-31T14:15:00"]),
+            ("Il est né le 32 août 2014.", &[]),
+            // one day number too many is not a year
+            ("Il y avait 45 personnes en août 2014.", &["août 2014=2014-08"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Logged 05/31/2024:14:15 by admin.", &["05/31/2024:14:15=2024-05-31T14:15:00"]),
+            ("Logged 05/31/2024.14:15 by admin.", &["05/31/2024.14:15=2024-05-31T14:15:00"]),
+            ("Open between 3:30-4:30pm today.", &["3:30-4:30pm=2017-03-03T15:30:00", "today=2017-03-03T15:30:00"]),
+            ("Open 12-3am.", &["12-3am=2017-03-03T00:00:00"]),
+            ("It opened 10:30am-4:30pm.", &["10:30am-4:30pm=2017-03-03T10:30:00"]),
+            ("It was filed on 32 August 2014.", &[]),
+            ("It was filed on August 32, 2014.", &[]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
