@@ -819,7 +819,10 @@ impl<'a, 't> Finder<'a, 't> {
             b += 1;
         } else if self.is(b, &["heure", "time"]) && self.is(b + 1, &["locale", "locales", "local"]) {
             b += 2;
-        } else if let Some((tz, dst, e)) = self.tz_at(b, false) {
+        } else if let Some((tz, dst, e)) = self.tz_at(b, false).filter(|_| {
+            // "10:00-11:00" is a range, not a UTC offset of -11:00
+            !(self.punct(b, "-") && self.clock(b + 1).is_some_and(|(h2, ..)| Some(h2) > cal.hour))
+        }) {
             cal.tz = Some(tz);
             cal.dst = dst;
             b = e;
@@ -855,7 +858,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.digits(i) > 2 || h > 24 {
             return None;
         }
-        if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | "." | ":" | "/" | "-") && self.is_num_tok(i - 1) {
+        // the tail of "13.12", "1,5", "12:99" starts nothing ("13.12 PM" is no time at all)
+        if i > 1 && self.tight(i) && self.tight(i - 1) && matches!(self.toks[i - 1].raw, "," | "." | ":") && self.is_num_tok(i - 2) {
             return None;
         }
         // 13h27, 13 h 27, 18 h, 13H ("1h ago" is an amount of time)
@@ -907,6 +911,13 @@ impl<'a, 't> Finder<'a, 't> {
                     return Some((t(apply_meridiem(h, pm)?, Some(mm), None), b));
                 }
                 return None;
+            }
+            // "at 23.00", "at 12.30" (British)
+            if self.lang == Lang::En && i > 0 && self.is(i - 1, &["at"]) && !self.is_unit_after(i + 3) && !self.is(i + 3, &["percent", "%"]) && !self.punct(i + 3, "%") {
+                let mm = self.num(i + 2)?;
+                if mm < 60 && h <= 24 {
+                    return Some((t(h % 24, Some(mm), None), i + 3));
+                }
             }
         }
         // 5pm, 5 p.m.

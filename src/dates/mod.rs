@@ -508,6 +508,24 @@ mod tests {
     }
 
     #[test]
+    fn dotted_times_and_clock_ranges() {
+        check(Lang::Fr, SEED, &[
+            // the tail of "13.12" starts no time of its own
+            ("Le taux était de 13.12 PM.", &[]),
+            ("Ouvert de 10:00-11:00.", &["10:00-11:00=2017-03-03T10:00:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("The rate was 13.12 PM.", &[]),
+            ("We meet at 12.30 today.", &["12.30=2017-03-03T12:30:00", "today=2017-03-03T12:30:00"]),
+            ("Rates rose at 12.30 percent.", &[]),
+            ("Wednesday, September 16, 2020 at 23.00+14", &["Wednesday, September 16, 2020=2020-09-16T23:00:00+14:00", "23.00+14=2020-09-16T23:00:00+14:00"]),
+            // a later clock after "-" is the end of a range, not a UTC offset
+            ("Open 10:00-11:00.", &["10:00-11:00=2017-03-03T10:00:00"]),
+            ("Stamped 10:00:00-05:00.", &["10:00:00-05:00=2017-03-03T10:00:00-05:00"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
