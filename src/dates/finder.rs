@@ -94,6 +94,8 @@ pub struct Cal {
     pub dir: i8,
     /// "ce", "this": the current one.
     pub this: bool,
+    /// A weekday in the week this many weeks from the reference's ("Tuesday, next week": 1).
+    pub week: Option<i8>,
 }
 
 /// What an expression means, before resolution.
@@ -862,6 +864,10 @@ impl<'a, 't> Finder<'a, 't> {
         if i > 1 && self.tight(i) && self.tight(i - 1) && matches!(self.toks[i - 1].raw, "," | "." | ":") && self.is_num_tok(i - 2) {
             return None;
         }
+        // "%8a", "b7": digits glued to a word or a per-cent sign are codes, not times
+        if i > 0 && self.tight(i) && (self.toks[i - 1].raw == "%" || (self.toks[i - 1].kind == TokenKind::Word && !self.is(i - 1, &["t"]))) {
+            return None;
+        }
         // 13h27, 13 h 27, 18 h, 13H ("1h ago" is an amount of time)
         if self.is(i + 1, &["h"]) && self.same_sent(i, i + 1) && self.lex(i + 2, Kind::AgoPost).is_none() && self.lex(i + 2, Kind::After).is_none() && self.lex(i + 2, Kind::Before).is_none() {
             let mut b = i + 2;
@@ -1001,6 +1007,25 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some((d, e2)) = self.dir_after(b) {
             cal.dir = d;
             b = e2;
+        } else if cal.dir == 0 && !cal.this {
+            // "Tuesday, next week", "mardi de la semaine prochaine": that weekday in that week
+            let mut k = if self.punct(b, ",") { b + 1 } else { b };
+            if self.lang == Lang::Fr && self.is(k, &["de"]) {
+                k += 1;
+            }
+            let k = if self.lang == Lang::Fr { self.skip_article(k) } else { k };
+            let week = if self.lang == Lang::En {
+                let n = if self.is(k, &["next"]) { Some(1) } else if self.is(k, &["last"]) { Some(-1) } else if self.is(k, &["this"]) { Some(0) } else { None };
+                n.filter(|_| self.is(k + 1, &["week"])).map(|n| (n, k + 2))
+            } else if self.is(k, &["semaine"]) && k > b {
+                if self.is(k + 1, &["prochaine"]) { Some((1, k + 2)) } else if self.is(k + 1, &["derniere"]) { Some((-1, k + 2)) } else { None }
+            } else {
+                None
+            };
+            if let Some((n, e2)) = week.filter(|&(_, e2)| self.same_sent(j, e2 - 1)) {
+                cal.week = Some(n);
+                b = e2;
+            }
         }
         // "le lundi" alone is habitual ("le lundi, il travaille"): keep only "le" + weekday with more after.
         let a = if j > i && self.is(i, &["le"]) && cal.dir == 0 && cal.pod.is_none() { j } else { i };

@@ -526,6 +526,23 @@ mod tests {
     }
 
     #[test]
+    fn weekday_of_a_named_week_and_codes() {
+        check(Lang::Fr, SEED, &[
+            ("Il viendra mardi de la semaine prochaine.", &["mardi de la semaine prochaine=2017-03-07"]),
+            ("Il est venu jeudi de la semaine dernière.", &["jeudi de la semaine dernière=2017-02-23"]),
+            // the tense still decides for a bare weekday
+            ("Il est venu jeudi.", &["jeudi=2017-03-02"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("I take the day off on Tuesday, next week.", &["Tuesday, next week=2017-03-07"]),
+            ("He came on Thursday last week.", &["Thursday last week=2017-02-23"]),
+            ("He will come on Thursday.", &["Thursday=2017-03-09"]),
+            // URL escapes are no times
+            ("See https://example.com/%e7%b7%8a now", &["now=PRESENT_REF"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),

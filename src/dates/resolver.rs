@@ -346,7 +346,9 @@ impl Ctx<'_, '_> {
             let rw = weekday_of(rd);
             let back = i64::from((rw + 7 - w) % 7); // days back to the last such day (0 = today)
             let fwd = i64::from((w + 7 - rw) % 7);
-            let delta = if cal.this {
+            let delta = if let Some(n) = cal.week {
+                i64::from(n) * 7 + i64::from(w) - i64::from(rw)
+            } else if cal.this {
                 i64::from(w) - i64::from(rw)
             } else if cal.dir < 0 {
                 -(if back == 0 { 7 } else { back })
