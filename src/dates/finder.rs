@@ -483,7 +483,7 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some(y) = self.year_at(i) {
             return Some(y);
         }
-        if self.digits(i) == 2 && !self.punct(i + 1, ":") && !self.is(i + 1, &["h"]) && !self.is_unit_after(i + 1) {
+        if self.digits(i) == 2 && !self.punct(i + 1, ":") && !self.is(i + 1, &["h"]) && !self.is_unit_after(i + 1) && self.oclock(i + 1).is_none() {
             return Some((expand_two_digits(self.num(i)?), i + 1));
         }
         None
@@ -926,11 +926,29 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
+        // "10 o'clock [p.m.]", "10 o clock"
+        if let Some(b) = self.oclock(i + 1).filter(|_| (1..=12).contains(&h)) {
+            if let Some((pm, b2)) = self.meridiem(b) {
+                return Some((t(apply_meridiem(h, pm)?, None, None), b2));
+            }
+            return Some((t(h, None, None), b));
+        }
         // 5pm, 5 p.m.
         if let Some((pm, b)) = self.meridiem(i + 1) {
             return Some((t(apply_meridiem(h, pm)?, None, None), b));
         }
         None
+    }
+
+    /// "o'clock", "o’clock", "o clock" at `i`: the index after it.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        if self.lang != Lang::En || !self.is(i, &["o"]) || !self.same_sent(i.checked_sub(1)?, i) {
+            return None;
+        }
+        if (self.punct(i + 1, "'") || self.punct(i + 1, "’")) && self.is(i + 2, &["clock"]) {
+            return Some(i + 3);
+        }
+        self.is(i + 1, &["clock"]).then_some(i + 2)
     }
 
     /// "(1h28)", ", 1h45,": a running time, not a time of day.

@@ -543,6 +543,20 @@ mod tests {
     }
 
     #[test]
+    fn oclock_hours() {
+        check(Lang::Fr, SEED, &[
+            // the French hour word, for comparison
+            ("Le rendez-vous aura lieu le 24 octobre à 10 heures.", &["le 24 octobre=2017-10-24T10:00:00", "10 heures=2017-10-24T10:00:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("We meet at 10 o'clock.", &["10 o'clock=2017-03-03T10:00:00"]),
+            ("We meet at 6 o'clock p.m.", &["6 o'clock p.m.=2017-03-03T18:00:00"]),
+            // "10" before "o'clock" is no year
+            ("It will open 24 October 10 o clock.", &["24 October=2017-10-24T10:00:00", "10 o clock=2017-10-24T10:00:00"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
