@@ -478,6 +478,43 @@ impl<'a, 't> Finder<'a, 't> {
         None
     }
 
+    /// A year written with its era: "88 AD", "234 BC", "234 BCE", "234 av. J.-C.", "88 apr. J.-C.", "234 AC",
+    /// "88 p. Chr. n.": (year, negative before Christ; next index).
+    fn era_year(&self, i: usize) -> Option<(i32, usize)> {
+        const ERAS: &[(&[&str], i32)] = &[
+            (&["ad"], 1), (&["ce"], 1), (&["bc"], -1), (&["bce"], -1), (&["ac"], -1), (&["av", "j", "c"], -1),
+            (&["avant", "j", "c"], -1), (&["apr", "j", "c"], 1), (&["ap", "j", "c"], 1), (&["apres", "j", "c"], 1),
+            (&["p", "chr", "n"], 1),
+        ];
+        let y = self.num(i)?;
+        if self.digits(i) > 4 || y == 0 {
+            return None;
+        }
+        'eras: for (words, sign) in ERAS {
+            let mut k = i + 1;
+            for (n, w) in words.iter().enumerate() {
+                if n > 0 {
+                    // "J.-C.", "p. Chr. n.": dots and hyphens between the letters
+                    while (self.punct(k, ".") || self.punct(k, "-")) && k < i + 12 {
+                        k += 1;
+                    }
+                }
+                if !self.is(k, &[w]) || !self.same_sent(i, k) {
+                    continue 'eras;
+                }
+                k += 1;
+            }
+            if words.len() > 1 && self.punct(k, ".") && self.tight(k) {
+                k += 1;
+            } else if words.len() == 1 && self.toks[k - 1].raw.chars().any(char::is_lowercase) {
+                // "AD", "BC" in capitals: "ce", "ad" are words too
+                continue;
+            }
+            return Some((sign * y as i32, k));
+        }
+        None
+    }
+
     /// A year after a month: four digits, or two ("octobre 98").
     fn year_after_month(&self, i: usize) -> Option<(i32, usize)> {
         if let Some(y) = self.year_at(i) {
@@ -668,7 +705,6 @@ impl<'a, 't> Finder<'a, 't> {
             return year.map(|_| Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
         let mut cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
-        let mut b = b;
         if let Some((h, mi, sec, e)) = glued {
             (cal.hour, cal.minute, cal.second, b) = (Some(h), Some(mi), sec, e);
         }
@@ -1103,7 +1139,10 @@ impl<'a, 't> Finder<'a, 't> {
         if self.punct(yb, ",") {
             yb += 1;
         }
-        if let Some((y, e)) = self.year_after_month(yb) {
+        if let Some((y, e)) = self.era_year(yb) {
+            cal.year = Some(y);
+            b = e;
+        } else if let Some((y, e)) = self.year_after_month(yb) {
             cal.year = Some(y);
             b = e;
         } else if let Some((dir, e)) = self.dir_after(b) {

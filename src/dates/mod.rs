@@ -557,6 +557,22 @@ mod tests {
     }
 
     #[test]
+    fn years_with_their_era() {
+        check(Lang::Fr, SEED, &[
+            ("La bataille eut lieu le 10 août 234 av. J.-C.", &["le 10 août 234 av. J.-C.=BC0234-08-10"]),
+            ("Le 10 août 88 apr. J.-C., il régnait.", &["Le 10 août 88 apr. J.-C.=0088-08-10"]),
+            ("le 10 Août 88 p. Chr. n.", &["le 10 Août 88 p. Chr. n.=0088-08-10"]),
+            // "ce" is a word: "88" stays a two-digit year
+            ("le 10 août 88 ce fut la fête", &["le 10 août 88=1988-08-10"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It fell on 10 August 234 BC.", &["10 August 234 BC=BC0234-08-10"]),
+            ("It fell on 10 August 234 BCE.", &["10 August 234 BCE=BC0234-08-10"]),
+            ("It fell on 10 August 88 AD.", &["10 August 88 AD=0088-08-10"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),

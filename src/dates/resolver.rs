@@ -76,7 +76,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         });
         let time = fmt_time(cal, day);
         let value = match day {
-            Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}{time}"),
+            Some((y, m, d)) => format!("{}{time}", fmt_day(y, m, d)),
             None => time.clone(),
         };
         // A date written right next to its time ("samedi 24 juillet à 15 h 45", "demain 17:00") carries it too.
@@ -393,7 +393,7 @@ impl Ctx<'_, '_> {
             let grain = if cal.part.is_some() { "part-of-month" } else { "month" };
             return match y {
                 Some(y) => {
-                    let mut o = Out::new(Some(format!("{y:04}-{m:02}")), grain, typ, rel);
+                    let mut o = Out::new(Some(format!("{}-{m:02}", fmt_year(y))), grain, typ, rel);
                     o.point = Some((y, Some(m), None));
                     o
                 }
@@ -401,7 +401,7 @@ impl Ctx<'_, '_> {
             };
         }
         if let Some(y) = cal.year {
-            let mut o = Out::new(Some(format!("{y:04}")), if cal.part.is_some() { "part-of-year" } else { "year" }, typ, false);
+            let mut o = Out::new(Some(fmt_year(y)), if cal.part.is_some() { "part-of-year" } else { "year" }, typ, false);
             o.point = Some((y, None, None));
             return o;
         }
@@ -647,7 +647,16 @@ fn season_months(s: &str) -> (u32, u32) {
 }
 
 fn fmt_day(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    format!("{}-{m:02}-{d:02}", fmt_year(y))
+}
+
+/// A year, TIMEX3 style: `0088`, `2017`, `BC0234`.
+fn fmt_year(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", y.unsigned_abs())
+    } else {
+        format!("{y:04}")
+    }
 }
 
 /// `THH:MM:SS[±HH:MM]`; on `day`, a zone with a daylight-saving rule takes its summer offset when due.
