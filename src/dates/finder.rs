@@ -1563,7 +1563,8 @@ impl<'a, 't> Finder<'a, 't> {
                 j = e;
             }
             let mut last = false;
-            if self.lex(j, Kind::Last).is_some() {
+            // "ces derniers jours", "les trois prochaines semaines"
+            if self.lex(j, Kind::Last).is_some() || self.is(j, &["prochains", "prochaines"]) {
                 last = true;
                 j += 1;
             }
@@ -1678,7 +1679,8 @@ impl<'a, 't> Finder<'a, 't> {
             Some(u) => (Unit::parse(u.value)?, u.len, false),
             None => (self.short_unit(k).filter(|_| self.tight(k))?, 1, true),
         };
-        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && self.tight(k)) {
+        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount
+        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) {
             return None;
         }
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {

@@ -573,6 +573,18 @@ mod tests {
     }
 
     #[test]
+    fn coming_periods_and_minutes() {
+        check(Lang::Fr, SEED, &[
+            ("Il faudra attendre les trois prochaines semaines.", &["les trois prochaines semaines=P3W"]),
+            ("Il a plu ces derniers jours.", &["ces derniers jours=PXD"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It was posted 3 min 49 sec ago.", &["3 min 49 sec ago=2017-03-03T13:23:11"]),
+            ("It takes 5 min to read.", &["5 min=PT5M"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
