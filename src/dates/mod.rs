@@ -585,6 +585,21 @@ mod tests {
     }
 
     #[test]
+    fn tenseless_months_take_the_nearest_year() {
+        check(Lang::Fr, SEED, &[
+            ("Réunion en janvier.", &["janvier=2017-01"]),
+            ("Salon en novembre.", &["novembre=2016-11"]),
+            // the tense still decides
+            ("Le salon aura lieu en novembre.", &["novembre=2017-11"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Sales in May.", &["May=2017-05"]),
+            ("Conference in October.", &["October=2016-10"]),
+            ("The conference will open in October.", &["October=2017-10"]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),

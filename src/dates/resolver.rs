@@ -460,10 +460,8 @@ impl Ctx<'_, '_> {
                 }
             }
             _ => {
-                if d.is_none() {
-                    return same;
-                }
-                // the nearest of last year's, this year's and next year's
+                // the nearest of last year's, this year's and next year's (a month more than six months away
+                // is last or next year's: "in January" said in November)
                 [same - 1, same, same + 1].into_iter().min_by_key(|&y| (key(y) - rk).abs()).unwrap_or(same)
             }
         }
