@@ -1222,8 +1222,9 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let (d, e) = self.day_num(j + 1).filter(|&(_, b)| b == j + 2)?;
         let yb = if sep_at(e) == Some(s) || self.punct(e, ",") { e + 1 } else { return None };
-        let (y, b) = self.year_at(yb)?;
-        Some(done(i, b, Some(y), m, Some(d)))
+        // four digits straight (year_at declines "10-2012", which elsewhere is a score or a range)
+        let y = self.num(yb).filter(|y| self.digits(yb) == 4 && (1000..=2199).contains(y))?;
+        Some(done(i, yb + 1, Some(y as i32), m, Some(d)))
     }
 
     /// "32 août 2014": a day number no month has, before a month and a year: the index after the year.
@@ -2053,7 +2054,9 @@ impl<'a, 't> Finder<'a, 't> {
         let t = &self.toks[j];
         let w = t.norm.as_str();
         if self.lang == Lang::En {
-            if !t.cap || w.len() <= 3 && !matches!(w, "may") {
+            // "in Jan", "since Feb" (not "in Jan's house")
+            let short_ok = j > 0 && self.is(j - 1, &["in", "since", "until", "during"]) && !self.punct(j + 1, "'") && !self.punct(j + 1, "’") && !self.toks.get(j + 1).is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+            if !t.cap || w.len() <= 3 && !matches!(w, "may") && !short_ok {
                 return false;
             }
         } else if t.cap && !t.first {

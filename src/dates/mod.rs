@@ -600,6 +600,20 @@ mod tests {
     }
 
     #[test]
+    fn short_month_names_after_a_preposition() {
+        check(Lang::Fr, SEED, &[
+            ("Hausse des prix depuis févr. 2016.", &["févr. 2016=2016-02"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Prices rose since Feb, he said.", &["Feb=2017-02"]),
+            ("Due August-10-2012.", &["August-10-2012=2012-08-10"]),
+            // a person called Jan
+            ("We met in Jan's house.", &[]),
+            ("In Jan Smith's view, it failed.", &[]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
