@@ -318,6 +318,7 @@ impl<'a, 't> Finder<'a, 't> {
             || !self.matches[i].is_empty()
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
             || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
+            || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
     fn best_at(&self, i: usize) -> Option<Cand> {

@@ -614,6 +614,18 @@ mod tests {
     }
 
     #[test]
+    fn days_written_as_ordinal_words() {
+        check(Lang::Fr, SEED, &[
+            ("Il est né le premier mai 2010.", &["le premier mai 2010=2010-05-01"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It ran eighth to eleventh May 2010.", &["eighth to eleventh May 2010=2010-05-08"]),
+            ("It opened on the third of May 2010.", &["third of May 2010=2010-05-03"]),
+            ("He came third in the race.", &[]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
