@@ -96,6 +96,8 @@ pub struct Cal {
     pub this: bool,
     /// A weekday in the week this many weeks from the reference's ("Tuesday, next week": 1).
     pub week: Option<i8>,
+    /// Days added to a weekday once it is resolved ("2 days after next Friday": 2).
+    pub shift_days: i64,
 }
 
 /// What an expression means, before resolution.
@@ -1751,6 +1753,15 @@ impl<'a, 't> Finder<'a, 't> {
                 if a == i && i == j && v >= 1.0 && v.fract() == 0.0 && e.len == 1 {
                     let shift = d.int() + sign * days * v as i64;
                     return Some(Cand { a, b: b + e.len + d.len, sem: Sem::Shift { unit: Unit::Day, n: shift, anchored: false, pod: None, part: None, fine: false }, until: None });
+                }
+            }
+            // "2 days after next Friday", "a week before Monday"
+            if let (Some(days), Some(v)) = (per_unit, n) {
+                if a == i && i == j && v >= 1.0 && v.fract() == 0.0 && e.len == 1 {
+                    if let Some(Cand { b: wb, sem: Sem::Cal(mut cal), .. }) = self.weekday(b + e.len) {
+                        cal.shift_days = sign * days * v as i64;
+                        return Some(Cand { a, b: wb, sem: Sem::Cal(cal), until: None });
+                    }
                 }
             }
             let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);

@@ -417,11 +417,14 @@ mod tests {
         check(Lang::Fr, SEED, &[
             ("Il partira trois jours après demain.", &["trois jours après demain=2017-03-07"]),
             ("Il est arrivé deux jours avant hier.", &["deux jours avant hier=2017-02-28"]),
+            ("Il partira trois jours après vendredi prochain.", &["trois jours après vendredi prochain=2017-03-13"]),
         ]);
         check(Lang::En, SEED, &[
             ("It was due 2 days before yesterday.", &["2 days before yesterday=2017-02-28"]),
             ("It is due a week after tomorrow.", &["a week after tomorrow=2017-03-11"]),
             ("It is due 2 days after today.", &["2 days after today=2017-03-05"]),
+            ("It is due 2 days after next Friday.", &["2 days after next Friday=2017-03-12"]),
+            ("He left a week before Monday.", &["a week before Monday=2017-02-20"]),
             // without a day named after the word, the offset counts from the text's last date
             ("Two days later, he left.", &["Two days later=2017-03-05"]),
         ]);
@@ -630,6 +633,7 @@ mod tests {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
             ("le 15 juillet", &["le 15 juillet=XXXX-07-15"]),
+            ("deux jours après vendredi", &["deux jours après vendredi=null"]),
             ("le 3 mars 2017", &["le 3 mars 2017=2017-03-03"]),
         ]);
     }

@@ -340,7 +340,8 @@ impl Ctx<'_, '_> {
         if cal.weekday.is_some() && cal.day.is_none() && cal.month.is_none() && cal.year.is_none() {
             let w = cal.weekday.unwrap_or(1);
             let Some(r) = r else {
-                return Out::new(Some(format!("XXXX-WXX-{w}")), "day", typ, false);
+                // "2 days after Friday" is no weekday of its own
+                return Out::new((cal.shift_days == 0).then(|| format!("XXXX-WXX-{w}")), "day", typ, false);
             };
             let rd = days_from_civil(r.year, r.month, r.day);
             let rw = weekday_of(rd);
@@ -367,7 +368,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             };
-            let (y, m, d) = civil_from_days(rd + delta);
+            let (y, m, d) = civil_from_days(rd + delta + cal.shift_days);
             return self.day_out(y, m, d, cal, typ, true);
         }
         // day and month (with or without year)
