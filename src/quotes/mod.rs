@@ -1,0 +1,271 @@
+//! Quotes and their speakers: direct quotes in quotation marks, reported speech, and who said them.
+//!
+//! The pipeline, one module per question:
+//! - [`marks`] pairs quotation marks (« », “ ”, " ", ‘ ’, „ “, ‹ ›) per paragraph, with nesting and bounds;
+//! - [`cues`] finds verbs of saying from the lexicons (`data/lexicons/speech_verbs_*.txt`) in their
+//!   conjugated, compound and inverted forms, and the source prepositions (*selon*, *according to*);
+//! - [`reported`] gives each cue its frame: subject, reported clause, where a quotation would attach;
+//! - [`speakers`] resolves subjects (names, pronouns, role nouns, source noun phrases) to entities.
+//!
+//! This module ties them: a quotation becomes a direct quote when a cue attaches to it (before, after, as an
+//! incise inside it, or as the cue of the clause holding it) or when it continues the previous speaker's words;
+//! a cue's clause becomes an indirect quote (mixed when it holds a quoted fragment).
+//!
+//! ```
+//! use newslens::{analyze, Options};
+//! let a = analyze("« Je démissionne », a déclaré M. Dupont jeudi.", &Options::default());
+//! assert_eq!(a.quotes[0].text, "Je démissionne");
+//! assert_eq!(a.quotes[0].speaker_name.as_deref(), Some("Dupont"));
+//! ```
+
+pub mod cues;
+pub mod marks;
+pub mod reported;
+pub mod speakers;
+mod tok;
+
+use crate::entities::Entity;
+use crate::lang::Lang;
+use crate::text::{Doc, Span};
+
+/// How the words are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Inside quotation marks.
+    Direct,
+    /// A reported clause ("X a déclaré que …").
+    Indirect,
+    /// A reported clause holding a quoted fragment.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One quote with its attribution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Bytes of the quoted words (without the quotation marks).
+    pub span: Span,
+    /// Index into the entity list passed to [`extract`], when the speaker is a known entity.
+    pub speaker: Option<usize>,
+    /// Canonical speaker name, or the source's noun phrase ("les médias américains").
+    pub speaker_name: Option<String>,
+    /// The mention the cue points at (may be a pronoun).
+    pub speaker_mention: Option<Span>,
+    /// The speech verb or "selon".
+    pub cue: Option<Span>,
+    /// 0–1.
+    pub confidence: f32,
+}
+
+use cues::CueKind;
+use marks::Marked;
+use reported::Frame;
+use speakers::{Resolved, Resolver, Speaker};
+use tok::Toks;
+
+/// Confidence of a quotation with a cue right before or after it.
+const CONF_DIRECT: f32 = 0.9;
+/// Confidence of a quotation inside a cue's sentence.
+const CONF_FRAGMENT: f32 = 0.75;
+/// Confidence of a quotation given to the previous speaker.
+const CONF_FLOATING: f32 = 0.55;
+/// Confidence of a reported clause.
+const CONF_INDIRECT: f32 = 0.7;
+/// How many paragraphs back a floating quotation may look for its speaker.
+const FLOAT_PARAGRAPHS: usize = 2;
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn only_gap(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text.get(a..b).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '\u{a0}' | '\u{202f}')) && g.len() <= 8)
+}
+
+/// Find the quotes of `doc` and attribute them to `entities` where possible.
+///
+/// Never panics; linear in the text apart from small bounded look-arounds.
+pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let text = doc.text;
+    let t = Toks::new(doc);
+    let marks = marks::find(doc);
+    let all_cues = cues::find(&t, lang);
+    let frames = reported::frames(&t, &all_cues, lang);
+    let resolver = Resolver::new(&t, entities, lang);
+
+    // Which quotation (if any) each frame's cue sits in; such a cue only counts as an incise.
+    let inside = |sp: Span| -> Option<usize> {
+        let k = marks.partition_point(|m| m.inner.start <= sp.start);
+        (k > 0 && marks[k - 1].inner.contains(sp)).then(|| k - 1)
+    };
+    let para_of = |pos: usize| doc.paragraph_at(pos).unwrap_or(0);
+
+    // Resolve every frame's speaker, in text order (pronouns look back at the previous speaker).
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(frames.len());
+    let mut incise_of: Vec<Option<usize>> = Vec::with_capacity(frames.len());
+    let mut last: Option<(Speaker, usize)> = None;
+    for f in &frames {
+        let in_mark = inside(f.cue.span);
+        let incise = in_mark.filter(|_| is_incise(&t, f));
+        incise_of.push(incise);
+        if in_mark.is_some() && incise.is_none() {
+            speakers.push(None);
+            continue;
+        }
+        let here = para_of(f.cue.span.start);
+        let recent = last.as_ref().filter(|(_, p)| here <= p + 3).map(|(s, _)| s);
+        let sp = match f.subject {
+            Some(np) if !np.is_empty() => match resolver.resolve(np, f.cue.span.start, recent) {
+                Resolved::Speaker(s) => Some(s),
+                Resolved::NotReported => None,
+            },
+            _ => Some(Speaker::default()),
+        };
+        if let Some(s) = &sp {
+            if s.name.is_some() {
+                last = Some((s.clone(), here));
+            }
+        }
+        speakers.push(sp);
+    }
+
+    let mut out: Vec<Quote> = Vec::new();
+    let quote_of = |kind: QuoteKind, span: Span, f: &Frame, s: &Speaker, confidence: f32| Quote {
+        kind,
+        span,
+        speaker: s.entity,
+        speaker_name: s.name.clone(),
+        speaker_mention: s.mention.or(f.subject),
+        cue: Some(f.cue.span),
+        confidence,
+    };
+
+    // Direct quotes.
+    let mut floating: Vec<usize> = Vec::new();
+    for (mi, m) in marks.iter().enumerate() {
+        // An incise inside the marks splits the quotation in two.
+        let incises: Vec<usize> = (0..frames.len()).filter(|&k| incise_of[k] == Some(mi) && speakers[k].is_some()).collect();
+        if let Some(&k) = incises.first() {
+            let f = &frames[k];
+            let s = speakers[k].as_ref().expect("filtered");
+            let cut = t.before(f.cue.span.start);
+            let left_end = if cut > 0 && t.text_of(cut - 1) == "," { t.span(cut - 1).start } else { f.cue.span.start };
+            if let Some(left) = text_trim(text, Span::new(m.inner.start, left_end)) {
+                out.push(quote_of(QuoteKind::Direct, left, f, s, CONF_DIRECT));
+            }
+            let mut r = t.at_or_after(f.subject.map_or(f.cue.span.end, |p| p.end.max(f.cue.span.end)));
+            while r < t.len() && matches!(t.text_of(r), "," | "." | ";") {
+                r += 1;
+            }
+            let right_start = t.span(r).start;
+            if right_start < m.inner.end {
+                if let Some(right) = text_trim(text, Span::new(right_start, m.inner.end)) {
+                    out.push(quote_of(QuoteKind::Direct, right, f, s, CONF_DIRECT));
+                }
+            }
+            continue;
+        }
+        let live = |k: usize| speakers[k].is_some() && incise_of[k].is_none() && inside(frames[k].cue.span).is_none();
+        // A cue right after: "« … », a-t-il dit", "“…,” said X", "“…,” X said".
+        let after = (0..frames.len()).find(|&k| live(k) && frames[k].before_end.is_some_and(|be| be >= m.outer.end && only_gap(text, m.outer.end, be)));
+        // A cue right before: "X a déclaré : « … »", "X said: “…”".
+        let before = || (0..frames.len()).rev().find(|&k| live(k) && frames[k].opens_at.is_some_and(|o| o <= m.outer.start && o + 4 >= m.outer.start && frames[k].cue.span.end <= m.outer.start));
+        // A cue in the same sentence, before the quotation, or a clause holding it.
+        let sent = doc.sentence_at(m.outer.start);
+        let holder = || {
+            (0..frames.len()).rev().find(|&k| {
+                live(k)
+                    && frames[k].cue.kind != CueKind::Participle
+                    && (frames[k].content.is_some_and(|c| c.contains(m.inner) || c.start <= m.outer.start && m.outer.start < c.end)
+                        || (doc.sentence_at(frames[k].cue.span.start) == sent && frames[k].cue.span.end <= m.outer.start && frames[k].before_end.is_none()))
+            })
+        };
+        if let Some(k) = after.or_else(before) {
+            let s = speakers[k].as_ref().expect("live");
+            out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_DIRECT));
+        } else if let Some(k) = holder() {
+            let s = speakers[k].as_ref().expect("live");
+            out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_FRAGMENT));
+        } else {
+            floating.push(mi);
+        }
+    }
+
+    // Reported clauses.
+    for (k, f) in frames.iter().enumerate() {
+        let Some(s) = speakers[k].as_ref() else { continue };
+        if incise_of[k].is_some() {
+            continue;
+        }
+        let Some(c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
+        let inner_marks: Vec<&Marked> = marks.iter().filter(|m| c.overlaps(m.outer)).collect();
+        // The whole clause is in marks: the direct quote says it all.
+        if inner_marks.iter().any(|m| m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
+            continue;
+        }
+        if words(c.slice(text)) == 0 {
+            continue;
+        }
+        let kind = if inner_marks.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        let conf = if f.cue.kind == CueKind::Source { CONF_INDIRECT - 0.05 } else { CONF_INDIRECT };
+        out.push(quote_of(kind, c, f, s, conf));
+    }
+
+    // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
+    for mi in floating {
+        let m = &marks[mi];
+        let inner = m.inner.slice(text);
+        let sentence_like = words(inner) >= 4 && (inner.chars().next().is_some_and(char::is_uppercase) || inner.ends_with(['.', '!', '?', '…', ',']));
+        if !sentence_like {
+            continue;
+        }
+        let here = para_of(m.outer.start);
+        let prev = out.iter().filter(|q| q.span.end <= m.outer.start && q.speaker_name.is_some()).max_by_key(|q| q.span.end);
+        let next = out.iter().filter(|q| q.span.start >= m.outer.end && q.speaker_name.is_some() && para_of(q.span.start) == here).min_by_key(|q| q.span.start);
+        let pick = prev.filter(|q| para_of(q.span.start) + FLOAT_PARAGRAPHS >= here).or(next);
+        if let Some(q) = pick {
+            let q = Quote { kind: QuoteKind::Direct, span: m.inner, confidence: CONF_FLOATING, ..q.clone() };
+            out.push(q);
+        }
+    }
+
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// Is the cue of `f` an incise inside a quotation ("…, a-t-il dit, …", "…, écrit-elle. …")?
+fn is_incise(t: &Toks, f: &Frame) -> bool {
+    if f.cue.kind != CueKind::Verb || !f.inverted {
+        return false;
+    }
+    let first = f.cue.first;
+    first >= 1 && t.text_of(first - 1) == ","
+}
+
+fn text_trim(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let is_trim = |c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '.' | '\u{a0}' | '\u{202f}') ;
+    let lead = s.len() - s.trim_start_matches(is_trim).len();
+    let t = s.trim_start_matches(is_trim).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '\u{a0}' | '\u{202f}'));
+    if t.is_empty() {
+        None
+    } else {
+        Some(Span::new(span.start + lead, span.start + lead + t.len()))
+    }
+}

@@ -1,0 +1,379 @@
+//! The frame of each speech cue: where its subject (the speaker mention) is, and which words it reports —
+//! a *que*/*that* clause, a declarative infinitive, the content after a colon, the clause before a postposed
+//! cue ("Il faut agir, a estimé X"), or the clause around "selon X" / "according to X".
+
+use super::cues::{Cue, CueKind};
+use super::tok::Toks;
+use crate::lang::Lang;
+use crate::text::Span;
+
+/// A cue with its subject and its reported content.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The cue.
+    pub cue: Cue,
+    /// The noun phrase (or pronoun) the cue points at, bytes.
+    pub subject: Option<Span>,
+    /// True when the subject was found after the cue (inverted: "a déclaré X", "said X", "a-t-il dit").
+    pub inverted: bool,
+    /// The content is before the cue: byte offset where it ends (the comma or closing mark before the cue group).
+    pub before_end: Option<usize>,
+    /// Start of the sentence the cue is in (bytes).
+    pub sentence_start: usize,
+    /// Indirect content reported by the cue (without complementizer), bytes.
+    pub content: Option<Span>,
+    /// Where a quotation opening here would be this cue's direct quote (after "a déclaré :", "said,").
+    pub opens_at: Option<usize>,
+    /// Subject comes from the previous cue of the sentence (participle "ajoutant", "adding").
+    pub borrows_subject: bool,
+}
+
+const FR_SKIP_AFTER: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "demain", "matin", "soir",
+    "après-midi", "encore", "aussi", "également", "ensuite", "enfin", "alors", "déjà", "ainsi", "récemment", "soir", "dernier",
+    "dernière", "mardi", "ce", "cette", "notamment", "toutefois", "cependant", "pourtant", "d'ailleurs", "plus", "tard", "lui", "leur",
+];
+const EN_SKIP_AFTER: &[&str] = &[
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later",
+    "also", "then", "again", "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "previously",
+];
+const FR_NP_STOP: &[&str] = &[
+    "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "hier", "qui", "que", "qu", "dont", "ajoutant", "tout", "selon", "mais", "car",
+    "où", "avec", "pour", "vers", "depuis", "cité", "citée", "interrogé", "interrogée", "joint", "jointe", "contacté", "contactée",
+];
+const EN_NP_STOP: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "who", "when", "while", "that", "told", "to", "as", "adding", "noting",
+    "saying", "but", "because", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than", "and",
+];
+const FR_BOUNDARY_BEFORE: &[&str] = &[
+    "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
+];
+const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though"];
+const LEADING_CONNECTORS: &[&str] = &[
+    "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
+    "meanwhile", "earlier", "later", "ainsi", "puis", "alors", "aussi",
+];
+const TRAILING_NP_WORDS: &[&str] = &[
+    "also", "has", "have", "had", "would", "will", "could", "did", "does", "later", "then", "previously", "repeatedly", "once",
+    "lui", "leur", "nous", "vous", "y", "en", "l", "me", "m", "te", "se", "s", "ne", "n", "has", "recently", "further", "simply",
+    "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told",
+];
+/// Honorific abbreviations whose full stop belongs to the name.
+pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
+const CLAUSE_STOPPERS: &[&str] = &["même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
+
+fn is_punct_boundary(s: &str) -> bool {
+    matches!(s, "," | ";" | ":" | "." | "!" | "?" | "«" | "»" | "“" | "”" | "\"" | "(" | ")" | "[" | "]" | "—" | "–" | "„" | "‹" | "›" | "…")
+}
+
+fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
+    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(&t.text_of(k - 1))
+}
+
+/// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
+pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Option<(Span, usize)> {
+    let sent = t.sentence(from.saturating_sub(1));
+    let mut k = from;
+    if skip_adjuncts {
+        let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
+        let mut hops = 0;
+        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(&t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
+            k += 1;
+            hops += 1;
+        }
+    }
+    if k >= t.len() || t.sentence(k) != sent {
+        return None;
+    }
+    let first = t.low(k);
+    let starts = t.is_cap_at(k)
+        || t.doc.tokens[k].kind == crate::text::TokenKind::Number
+        || matches!(
+            first,
+            "le" | "la" | "les" | "l" | "un" | "une" | "des" | "d" | "du" | "son" | "sa" | "ses" | "leur" | "leurs" | "plusieurs" | "certains" | "certaines"
+                | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
+                | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
+        );
+    if !starts {
+        return None;
+    }
+    let stop = if lang == Lang::Fr { FR_NP_STOP } else { EN_NP_STOP };
+    let start = k;
+    let mut end = k;
+    let mut has_cap = false;
+    while end < t.len() && t.sentence(end) == sent && end - start < 14 {
+        let w = t.low(end);
+        let raw = t.text_of(end);
+        if is_dot_of_honorific(t, end) {
+            end += 1;
+            continue;
+        }
+        if end > start && (is_punct_boundary(raw) || stop.contains(&w)) {
+            // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
+            if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if raw == "," && end == start {
+            return None;
+        }
+        has_cap |= t.is_cap_at(end);
+        end += 1;
+    }
+    // Drop trailing apostrophes and lone particles.
+    while end > start + 1 && (t.is_apostrophe(end - 1) || matches!(t.low(end - 1), "de" | "d" | "du" | "des" | "of" | "the" | "le" | "la" | "l")) {
+        end -= 1;
+    }
+    if end <= start {
+        return None;
+    }
+    Some((Span::new(t.span(start).start, t.span(end - 1).end), end))
+}
+
+/// The noun phrase just before token `upto` within its sentence (a preposed subject). Returns the span and the
+/// index of the token that bounded it on the left (if any).
+pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usize>)> {
+    if upto == 0 {
+        return None;
+    }
+    let sent = t.sentence(upto);
+    let bounds = if lang == Lang::Fr { FR_BOUNDARY_BEFORE } else { EN_BOUNDARY_BEFORE };
+    let mut k = upto;
+    let mut boundary = None;
+    while k > 0 && upto - k < 14 {
+        let j = k - 1;
+        if t.sentence(j) != sent {
+            break;
+        }
+        let raw = t.text_of(j);
+        let w = t.low(j);
+        if raw == "." && is_dot_of_honorific(t, j) {
+            k = j;
+            continue;
+        }
+        if is_punct_boundary(raw) || bounds.contains(&w) || (w == "qui" || w == "who") {
+            // "Smith and Jones said": keep a coordination of names.
+            if (w == "and" || w == "et") && t.is_cap_at(j + 1) && j >= 1 && t.is_cap_at(j - 1) {
+                k = j;
+                continue;
+            }
+            boundary = Some(j);
+            break;
+        }
+        k = j;
+    }
+    let mut a = k;
+    let mut b = upto;
+    while a < b && (LEADING_CONNECTORS.contains(&t.low(a)) || t.text_of(a) == ",") {
+        a += 1;
+    }
+    while b > a && (TRAILING_NP_WORDS.contains(&t.low(b - 1)) || t.is_apostrophe(b - 1) || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)) {
+        // keep "s" of an English possessive out of the way too
+        b -= 1;
+    }
+    if a >= b {
+        return if boundary.is_some() { Some((Span::new(t.span(upto).start, t.span(upto).start), boundary)) } else { None };
+    }
+    Some((Span::new(t.span(a).start, t.span(b - 1).end), boundary))
+}
+
+/// End of the clause starting at token `from`: the sentence's end, a semicolon, or a comma before a new clause.
+pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
+    let sent = t.sentence(from);
+    let mut k = from;
+    let mut last_end = t.span(from).end;
+    while k < t.len() && t.sentence(k) == sent {
+        let raw = t.text_of(k);
+        if raw == ";" {
+            break;
+        }
+        if raw == "," {
+            let next = t.low(k + 1);
+            if CLAUSE_STOPPERS.contains(&next) && !(next == "un" && t.low(k + 2) != "jour") {
+                break;
+            }
+            if next == "a" && t.low(k + 2).contains('-') {
+                break;
+            }
+        }
+        if !matches!(raw, "." | "!" | "?" | "…") {
+            last_end = t.span(k).end;
+        }
+        k += 1;
+    }
+    last_end
+}
+
+fn first_content_token(t: &Toks, from: usize, lang: Lang) -> usize {
+    let mut k = from;
+    while k < t.len() && LEADING_CONNECTORS.contains(&t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
+        k += 1;
+        if t.text_of(k) == "," {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// Build the frame of every cue.
+pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::with_capacity(cues.len());
+    for (ci, cue) in cues.iter().enumerate() {
+        let sent = t.sentence(cue.first);
+        let sentence_start = t.doc.sentences.get(sent).map_or(0, |s| s.span.start);
+        let prev_raw = if cue.first > 0 && t.sentence(cue.first - 1) == sent { t.text_of(cue.first - 1) } else { "" };
+        let prev_is_break = matches!(prev_raw, "," | "»" | "”" | "\"" | "’" | "›" | "“") || prev_raw.is_empty();
+        let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false };
+        match cue.kind {
+            CueKind::Source => {
+                // "selon X, …" / "…, selon X." / "according to X, …"
+                let Some((np, after)) = np_after(t, cue.last, lang, false) else { continue };
+                f.subject = Some(np);
+                f.inverted = true;
+                let starts_sentence = t.at_sentence_start(cue.first) || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1));
+                if starts_sentence {
+                    let mut k = after;
+                    if t.text_of(k) == "," || t.text_of(k) == ":" {
+                        k += 1;
+                    }
+                    if k < t.len() && t.sentence(k) == sent {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        f.opens_at = Some(t.span(k).start);
+                    }
+                } else if prev_raw == "," {
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    if after >= t.len() || t.sentence(after) != sent || matches!(t.text_of(after), "." | "!" | "?") {
+                        f.before_end = Some(t.span(cue.first - 1).start);
+                        if t.span(s).start < t.span(cue.first - 1).start {
+                            f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).start));
+                        }
+                    } else {
+                        // in the middle: the whole sentence, the "selon X" included
+                        f.content = Some(Span::new(t.span(s).start, clause_end(t, s, lang)));
+                    }
+                }
+            }
+            CueKind::Verb | CueKind::Participle => {
+                if let Some(p) = cue.inverted_pronoun {
+                    f.subject = Some(p);
+                    f.inverted = true;
+                } else if cue.kind == CueKind::Participle {
+                    f.borrows_subject = true;
+                } else if prev_is_break {
+                    if let Some((np, _)) = np_after(t, cue.last, lang, true) {
+                        f.subject = Some(np);
+                        f.inverted = true;
+                    }
+                }
+                if !f.inverted && !f.borrows_subject {
+                    let np_b = np_before(t, cue.first, lang);
+                    // Speech inside a temporal clause ("un jour après que les médias ont révélé…") is background.
+                    if let Some((_, Some(b))) = np_b {
+                        if matches!(t.low(b), "que" | "qu") && b >= 1 && matches!(t.low(b - 1), "après" | "avant" | "depuis" | "dès" | "pendant") {
+                            continue;
+                        }
+                        if t.low(b) == "after" || t.low(b) == "before" || t.low(b) == "since" {
+                            continue;
+                        }
+                    }
+                    if let Some((np, boundary)) = np_b {
+                        if !np.is_empty() {
+                            f.subject = Some(np);
+                        }
+                        // postposed non-inverted: "…, Smith said." / "“…,” he said."
+                        if let Some(b) = boundary {
+                            let braw = t.text_of(b);
+                            let next_after = t.text_of(cue.last);
+                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && matches!(t.low(cue.last), "in" | "on" | "at" | "during" | "after" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "yesterday" | "today" | "last" | "earlier");
+                            if matches!(braw, "," | "”" | "\"" | "»" | "’") && ends && !np.is_empty() {
+                                f.before_end = Some(t.span(b).start + if braw == "," { 0 } else { braw.len() });
+                            }
+                        }
+                    }
+                }
+                if f.inverted && prev_is_break {
+                    f.before_end = Some(if prev_raw == "," { t.span(cue.first - 1).start } else { t.span(cue.first).start });
+                }
+                if f.borrows_subject {
+                    if let Some(p) = out.iter().rev().find(|p| t.sentence(p.cue.first) == sent) {
+                        f.subject = p.subject;
+                    }
+                }
+                // What follows the cue: "que …", ": …", an infinitive, a quotation, an English bare clause.
+                let end_np = if f.inverted && cue.inverted_pronoun.is_none() { np_after(t, cue.last, lang, true).map(|(_, e)| e) } else { None };
+                let mut k = end_np.unwrap_or(cue.last);
+                let mut hops = 0;
+                let next_cue_first = cues.get(ci + 1).map_or(usize::MAX, |c| c.first);
+                while k < t.len() && t.sentence(k) == sent && hops < 10 && k < next_cue_first {
+                    let w = t.low(k);
+                    let raw = t.text_of(k);
+                    if matches!(raw, "." | "!" | "?" | ";") || (w == "et" || w == "and") {
+                        break;
+                    }
+                    if raw == ":" {
+                        let n = k + 1;
+                        if n < t.len() && t.sentence(n) == sent {
+                            f.opens_at = Some(t.span(n).start);
+                            f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                        } else if n < t.len() {
+                            f.opens_at = Some(t.span(n).start);
+                        }
+                        break;
+                    }
+                    if matches!(raw, "«" | "“" | "\"" | "„") {
+                        f.opens_at = Some(t.span(k).start);
+                        break;
+                    }
+                    if w == "que" || w == "qu" || (lang == Lang::En && w == "that") {
+                        let n = if w == "qu" { k + 2 } else { k + 1 };
+                        if n < t.len() && t.sentence(n) == sent {
+                            f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                            f.opens_at = Some(t.span(n).start);
+                        }
+                        break;
+                    }
+                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1))) && !f.inverted {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        break;
+                    }
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && (hops == 0 || t.low(cue.first) == "told") {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        break;
+                    }
+                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur") {
+                        // a bare object ("annoncer la rupture") is not reported speech
+                        break;
+                    }
+                    k += 1;
+                    hops += 1;
+                }
+                // Postposed cue with plain content before: "Il faut agir, a estimé X."
+                if let Some(be) = f.before_end {
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    let s_at = t.span(s).start;
+                    let last_before = t.before(be);
+                    let closing = last_before > 0 && matches!(t.text_of(last_before - 1), "»" | "”" | "\"" | "’" | "›");
+                    if !closing && s_at < be && f.content.is_none() {
+                        f.content = Some(Span::new(s_at, be));
+                    }
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn en_clause_start(t: &Toks, k: usize) -> bool {
+    let w = t.low(k);
+    matches!(
+        w,
+        "he" | "she" | "it" | "they" | "we" | "i" | "there" | "this" | "these" | "those" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            | "some" | "many" | "most" | "no" | "all" | "more" | "government" | "people"
+    ) || (t.is_cap_at(k) && !matches!(w, "in" | "on" | "at" | "during" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"))
+}

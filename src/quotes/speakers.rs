@@ -1,0 +1,269 @@
+//! Speakers: resolving a cue's subject (a name, a pronoun, a role noun, a source noun phrase) to an entity of
+//! the entity list, or keeping the noun phrase when no entity fits ("les médias américains").
+//!
+//! The entity list may be crude: an entity is found by a mention overlapping the subject, and when none does the
+//! subject's own words are the name, so attribution survives a weak entity extractor.
+
+use std::sync::LazyLock;
+
+use super::cues::data_lines;
+use super::reported::HONORIFIC_ABBR;
+use super::tok::Toks;
+use crate::entities::{Entity, EntityType, Gender};
+use crate::lang::Lang;
+use crate::text::Span;
+
+static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
+static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
+
+/// Who said it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Speaker {
+    /// Index into the entity list.
+    pub entity: Option<usize>,
+    /// Canonical name or source noun phrase.
+    pub name: Option<String>,
+    /// The words the cue points at.
+    pub mention: Option<Span>,
+    /// True for a person (or an unknown named speaker), which a pronoun may refer back to.
+    pub person: bool,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+}
+
+/// What a subject turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved {
+    /// A speaker (possibly without a name, when a pronoun found no antecedent).
+    Speaker(Speaker),
+    /// The author ("je", "nous", "I", "we") or generic "on": not reported speech.
+    NotReported,
+}
+
+const FR_DETS: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains", "certaines", "quelques", "notre", "nos"];
+const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
+
+/// Resolves subjects against the entity list.
+pub struct Resolver<'a, 'd, 't> {
+    t: &'a Toks<'d, 't>,
+    entities: &'a [Entity],
+    lang: Lang,
+    /// (mention span, entity index), sorted by start.
+    mentions: Vec<(Span, usize)>,
+    /// (role head word, entity index, byte position of the apposition).
+    roles: Vec<(String, usize, usize)>,
+}
+
+impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
+    /// Index the entity mentions and the role appositions ("Sara Isgur Flores, la porte-parole de …").
+    pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
+        mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        let mut r = Resolver { t, entities, lang, mentions, roles: Vec::new() };
+        r.index_roles();
+        r
+    }
+
+    fn is_person(&self, k: usize) -> bool {
+        self.entities.get(k).is_some_and(|e| e.kind == EntityType::Person)
+    }
+
+    fn index_roles(&mut self) {
+        let t = self.t;
+        let mut roles = Vec::new();
+        for &(m, k) in &self.mentions {
+            if !self.is_person(k) {
+                continue;
+            }
+            // After: "X, la porte-parole de …", "X, director of …"
+            let after = t.at_or_after(m.end);
+            if t.text_of(after) == "," {
+                if let Some(h) = self.head_of(after + 1, 6) {
+                    roles.push((h, k, m.start));
+                }
+            }
+            // Before: "le procureur général américain Jeff Sessions", "Surrey Mayor Doug McCallum"
+            let first = t.at_or_after(m.start);
+            let mut j = first;
+            let mut words = Vec::new();
+            while j > 0 && first - j < 5 {
+                let w = t.low(j - 1);
+                if t.is_word(j - 1) && !t.is_cap_at(j - 1) || self.role_word(w) {
+                    words.push(w.to_string());
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            for w in words {
+                if self.role_word(&w) || self.lang == Lang::Fr {
+                    roles.push((w, k, m.start));
+                }
+            }
+        }
+        for (k, e) in self.entities.iter().enumerate() {
+            for d in &e.descriptions {
+                for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    let w = w.to_lowercase();
+                    if self.role_word(&w) {
+                        roles.push((w, k, e.mentions.first().map_or(0, |m| m.start)));
+                    }
+                }
+            }
+        }
+        self.roles = roles;
+    }
+
+    fn role_word(&self, w: &str) -> bool {
+        match self.lang {
+            Lang::Fr => ROLES_FR.binary_search(&w).is_ok(),
+            Lang::En => ROLES_EN.binary_search(&w).is_ok(),
+        }
+    }
+
+    /// The head word of the noun phrase at token `from` (French: first noun after the determiner; English: last
+    /// word before a preposition).
+    fn head_of(&self, from: usize, max: usize) -> Option<String> {
+        let t = self.t;
+        let dets = if self.lang == Lang::Fr { FR_DETS } else { EN_DETS };
+        let mut k = from;
+        while dets.contains(&t.low(k)) || t.is_apostrophe(k) {
+            k += 1;
+        }
+        let start = k;
+        let mut words = Vec::new();
+        while k < t.len() && k - start < max && t.is_word(k) && !PREPS.contains(&t.low(k)) {
+            words.push(t.low(k).to_string());
+            k += 1;
+        }
+        let h = match self.lang {
+            Lang::Fr => words.first().cloned(),
+            Lang::En => words.iter().rev().find(|w| self.role_word(w)).cloned().or_else(|| words.last().cloned()),
+        }?;
+        if h.chars().next().is_some_and(char::is_alphabetic) {
+            Some(h)
+        } else {
+            None
+        }
+    }
+
+    fn gender_of(&self, k: usize) -> Option<Gender> {
+        let e = self.entities.get(k)?;
+        if e.gender.is_some() {
+            return e.gender;
+        }
+        for m in &e.mentions {
+            let s = m.slice(self.t.doc.text);
+            if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
+                return Some(Gender::Male);
+            }
+            if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
+                return Some(Gender::Female);
+            }
+        }
+        None
+    }
+
+    fn from_entity(&self, k: usize, mention: Span) -> Speaker {
+        let e = &self.entities[k];
+        Speaker { entity: Some(k), name: Some(e.name.clone()), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// Resolve the subject `np` of a cue at byte `at`; `last` is the previous quote's speaker, if recent.
+    pub fn resolve(&self, np: Span, at: usize, last: Option<&Speaker>) -> Resolved {
+        let t = self.t;
+        let text = t.doc.text;
+        let toks = t.doc.tokens_in(np);
+        let single = np.slice(text).to_lowercase();
+        // Pronouns (also the "il" of an inverted "a-t-il", which is part of a token).
+        if toks.len() <= 1 {
+            let w = single.as_str();
+            let gender = match w {
+                "il" | "lui" | "he" | "him" => Some(Some(Gender::Male)),
+                "elle" | "she" | "her" => Some(Some(Gender::Female)),
+                "ils" | "elles" | "eux" | "they" | "them" => Some(None),
+                _ => None,
+            };
+            if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "vous" | "you" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
+                return Resolved::NotReported;
+            }
+            if let Some(g) = gender {
+                return Resolved::Speaker(self.antecedent(g, np, at, last));
+            }
+        }
+        if toks.is_empty() {
+            return Resolved::Speaker(Speaker::default());
+        }
+        // An entity mention heading the phrase (not after a preposition, not an English possessive).
+        let mut cands: Vec<(Span, usize)> = Vec::new();
+        let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
+        for &(m, k) in self.mentions[lo..].iter().take_while(|(m, _)| m.start < np.end) {
+            if !m.overlaps(np) {
+                continue;
+            }
+            let before = t.before(m.start.max(np.start));
+            let after_m = t.at_or_after(m.end);
+            let prep_before = (toks.start..before).any(|i| PREPS.contains(&t.low(i)));
+            let possessive = t.is_apostrophe(after_m) && t.low(after_m + 1) == "s" && t.span(after_m + 1).end <= np.end;
+            if !prep_before && !possessive {
+                cands.push((m, k));
+            }
+        }
+        let pick = match self.lang {
+            Lang::Fr => cands.first().copied(),
+            Lang::En => cands.last().copied(),
+        };
+        if let Some((m, k)) = pick {
+            let _ = m;
+            return Resolved::Speaker(self.from_entity(k, np));
+        }
+        // A role noun: the person described so.
+        if let Some(h) = self.head_of(toks.start, 6) {
+            if self.role_word(&h) || self.roles.iter().any(|(r, _, _)| *r == h) {
+                let hit = self.roles.iter().rev().find(|(r, _, p)| *r == h && *p < at).or_else(|| self.roles.iter().find(|(r, _, _)| *r == h));
+                if let Some(&(_, k, _)) = hit {
+                    return Resolved::Speaker(self.from_entity(k, np));
+                }
+            }
+        }
+        // A capitalised name the entity list missed: its words are the name.
+        let caps: Vec<usize> = toks.clone().filter(|&i| t.is_cap_at(i) && !(i == toks.start && (FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i))))).collect();
+        let first_word_cap = t.is_cap_at(toks.start) && !FR_DETS.contains(&t.low(toks.start)) && !EN_DETS.contains(&t.low(toks.start));
+        if first_word_cap && !caps.is_empty() {
+            let mut end = caps[0];
+            while end + 1 < toks.end && (t.is_cap_at(end + 1) || (t.text_of(end + 1) == "." && HONORIFIC_ABBR.contains(&t.text_of(end)))) {
+                end += 1;
+            }
+            let span = Span::new(t.span(caps[0]).start, t.span(end).end);
+            let name = span.slice(text).to_string();
+            return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: true, gender: None });
+        }
+        // A source noun phrase ("les médias américains", "a spokesperson").
+        let name = np.slice(text).trim().to_string();
+        Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
+    }
+
+    fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
+        let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
+        if let Some(l) = last {
+            if (l.person || gender.is_none()) && fits(l.gender) && l.name.is_some() {
+                return Speaker { mention: Some(np), ..l.clone() };
+            }
+        }
+        if gender.is_some() {
+            // The nearest person mentioned before, within a few paragraphs.
+            let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
+            for &(m, k) in self.mentions[..hi].iter().rev().take(40) {
+                if at.saturating_sub(m.end) > 3000 {
+                    break;
+                }
+                if self.is_person(k) && fits(self.gender_of(k)) {
+                    let _ = m;
+                    return self.from_entity(k, np);
+                }
+            }
+        }
+        Speaker { entity: None, name: None, mention: Some(np), person: true, gender }
+    }
+}
