@@ -310,7 +310,7 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         if info.gerund && !info.finite {
             // "adding that", ", saying": only after a comma or "while/before/after".
             let prev = t.lower(i.saturating_sub(1));
-            if !(prev == "," || prev == "while" || prev == "after" || prev == "before" || prev == "when") {
+            if !(prev == "," || prev == "while" || prev == "after" || prev == "before" || prev == "when" || prev == "as") {
                 return None;
             }
             return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Participle });
@@ -318,7 +318,7 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         // Bare base forms ("say", "tell") need a plural or first-person subject; keep only after a pronoun.
         if !info.participle && !w.ends_with('s') && !w.ends_with("ed") && lookup(lex, &w).iter().all(|f| !f.participle) {
             let prev = t.lower(i.saturating_sub(1));
-            if !matches!(prev.as_str(), "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "to" | "did" | "does" | "may" | "might") {
+            if !matches!(prev.as_str(), "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "did" | "does" | "may" | "might") {
                 // plural nouns before "say" are common ("experts say"): accept a plural-looking word too
                 if !(prev.ends_with('s') && prev.len() > 3) {
                     continue;

@@ -198,7 +198,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if let Some(k) = after.or_else(before) {
             let s = speakers[k].as_ref().expect("live");
             out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_DIRECT));
-        } else if let Some(k) = holder() {
+        } else if let Some(k) = holder().filter(|&k| lang == Lang::Fr || !frames[k].content.is_some_and(|c| c.contains(m.inner)) && words(m.inner.slice(text)) >= 4) {
             let s = speakers[k].as_ref().expect("live");
             out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_FRAGMENT));
         } else {

@@ -45,7 +45,7 @@ const FR_NP_STOP: &[&str] = &[
 const EN_NP_STOP: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "who", "when", "while", "that", "told", "to", "as", "adding", "noting",
     "saying", "but", "because", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than", "and",
+    "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than",
 ];
 const FR_BOUNDARY_BEFORE: &[&str] = &[
     "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
@@ -76,6 +76,8 @@ fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
 /// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
 pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Option<(Span, usize)> {
     let sent = t.sentence(from.saturating_sub(1));
+    // After "“…,” said" any noun phrase may follow ("said oil and gas worker Mike Wipf").
+    let after_quote = lang == Lang::En && from >= 2 && matches!(t.text_of(from - 2), "”" | "\"" | "’" | ",");
     let mut k = from;
     if skip_adjuncts {
         let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
@@ -97,7 +99,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
-    if !starts {
+    if !starts && !(after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as")) {
         return None;
     }
     let stop = if lang == Lang::Fr { FR_NP_STOP } else { EN_NP_STOP };
@@ -148,6 +150,9 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     while k > 0 && upto - k < 14 {
         let j = k - 1;
         if t.sentence(j) != sent {
+            if matches!(t.text_of(j), "»" | "”" | "\"") {
+                boundary = Some(j);
+            }
             break;
         }
         let raw = t.text_of(j);
@@ -226,7 +231,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     for (ci, cue) in cues.iter().enumerate() {
         let sent = t.sentence(cue.first);
         let sentence_start = t.doc.sentences.get(sent).map_or(0, |s| s.span.start);
-        let prev_raw = if cue.first > 0 && t.sentence(cue.first - 1) == sent { t.text_of(cue.first - 1) } else { "" };
+        let prev_tok = if cue.first > 0 { t.text_of(cue.first - 1) } else { "" };
+        // A closing mark just before counts even when the splitter ended a sentence at "?”".
+        let prev_raw = if cue.first > 0 && (t.sentence(cue.first - 1) == sent || matches!(prev_tok, "»" | "”" | "\"")) { prev_tok } else { "" };
         let prev_is_break = matches!(prev_raw, "," | "»" | "”" | "\"" | "’" | "›" | "“") || prev_raw.is_empty();
         let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false };
         match cue.kind {
@@ -341,7 +348,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
-                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && (hops == 0 || t.low(cue.first) == "told") {
+                    let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((hops == 0 && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -358,7 +366,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let s_at = t.span(s).start;
                     let last_before = t.before(be);
                     let closing = last_before > 0 && matches!(t.text_of(last_before - 1), "»" | "”" | "\"" | "’" | "›");
-                    if !closing && s_at < be && f.content.is_none() {
+                    let n_words = (s..last_before).filter(|&i| t.is_word(i)).count();
+                    let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
+                    if !closing && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
                     }
                 }
@@ -369,8 +379,20 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     out
 }
 
+fn en_pronoun(t: &Toks, k: usize) -> bool {
+    matches!(t.low(k), "he" | "she" | "it" | "they" | "we" | "i" | "there")
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december",
+];
+
 fn en_clause_start(t: &Toks, k: usize) -> bool {
     let w = t.low(k);
+    if MONTHS.contains(&w) {
+        return false;
+    }
     matches!(
         w,
         "he" | "she" | "it" | "they" | "we" | "i" | "there" | "this" | "these" | "those" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"

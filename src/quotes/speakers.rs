@@ -7,7 +7,6 @@
 use std::sync::LazyLock;
 
 use super::cues::data_lines;
-use super::reported::HONORIFIC_ABBR;
 use super::tok::Toks;
 use crate::entities::{Entity, EntityType, Gender};
 use crate::lang::Lang;
@@ -40,7 +39,18 @@ pub enum Resolved {
     NotReported,
 }
 
-const FR_DETS: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains", "certaines", "quelques", "notre", "nos"];
+const FR_DETS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains",
+    "certaines", "quelques", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ton", "ta", "tes",
+];
+/// Words that open a capitalised run without being part of a name ("Selon Paul Collier", "For Fouzia Al Hashish").
+const NOT_NAME_START: &[&str] = &[
+    "selon", "pour", "après", "avant", "dans", "mais", "et", "le", "la", "les", "un", "une", "des", "for", "on", "in", "at", "with", "by",
+    "asked", "according", "said", "says", "when", "while", "the", "a", "an", "but", "and", "of", "from", "to", "after", "before", "as",
+    "organizer", "organiser", "article", "continued", "below", "read", "watch", "more", "if", "since", "then", "quand", "lorsque", "chez",
+    "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "me", "pr", "prof", "sen", "gov", "rep",
+];
+const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
@@ -75,6 +85,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         for &(m, k) in &self.mentions {
             if !self.is_person(k) {
                 continue;
+            }
+            // Inside a loose mention: "Surrey Mayor Doug McCallum"
+            for w in m.slice(t.doc.text).split(' ') {
+                let w = w.to_lowercase();
+                if self.role_word(&w) {
+                    roles.push((w, k, m.start));
+                }
             }
             // After: "X, la porte-parole de …", "X, director of …"
             let after = t.at_or_after(m.end);
@@ -167,7 +184,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn from_entity(&self, k: usize, mention: Span) -> Speaker {
         let e = &self.entities[k];
-        Speaker { entity: Some(k), name: Some(e.name.clone()), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+        let name = self.clean_name(&e.name);
+        Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
+    /// ("Selon Paul Collier", "Surrey Mayor Doug McCallum" → "Paul Collier", "Doug McCallum").
+    pub fn clean_name(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut a = 0;
+        // after the last title word, if a name follows it
+        if let Some(r) = words.iter().rposition(|w| self.role_word(&w.to_lowercase()) || matches!(*w, "MP" | "MPP" | "MLA" | "CEO")) {
+            if r + 1 < words.len() && words[r + 1].chars().next().is_some_and(char::is_uppercase) {
+                a = r + 1;
+            }
+        }
+        while a + 1 < words.len() && NOT_NAME_START.contains(&words[a].trim_end_matches('.').to_lowercase().as_str()) {
+            a += 1;
+        }
+        words[a..].join(" ")
     }
 
     /// Resolve the subject `np` of a cue at byte `at`; `last` is the previous quote's speaker, if recent.
@@ -185,7 +220,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 "ils" | "elles" | "eux" | "they" | "them" => Some(None),
                 _ => None,
             };
-            if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "vous" | "you" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
+            if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
                 return Resolved::NotReported;
             }
             if let Some(g) = gender {
@@ -195,8 +230,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if toks.is_empty() {
             return Resolved::Speaker(Speaker::default());
         }
-        // An entity mention heading the phrase (not after a preposition, not an English possessive).
-        let mut cands: Vec<(Span, usize)> = Vec::new();
+        // An entity mention heading the phrase: a person not governed by a preposition ("le ministre … Dominique
+        // de Villepin", not "la porte-parole de M. Sessions"), else any entity with no preposition before it and
+        // not an English possessive ("Cisco System's Talos unit").
+        let mut persons: Vec<usize> = Vec::new();
+        let mut others: Vec<usize> = Vec::new();
         let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
         for &(m, k) in self.mentions[lo..].iter().take_while(|(m, _)| m.start < np.end) {
             if !m.overlaps(np) {
@@ -204,18 +242,22 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             let before = t.before(m.start.max(np.start));
             let after_m = t.at_or_after(m.end);
-            let prep_before = (toks.start..before).any(|i| PREPS.contains(&t.low(i)));
             let possessive = t.is_apostrophe(after_m) && t.low(after_m + 1) == "s" && t.span(after_m + 1).end <= np.end;
-            if !prep_before && !possessive {
-                cands.push((m, k));
+            if possessive {
+                continue;
+            }
+            let governed = before > toks.start && (PREPS.contains(&t.low(before - 1)) || t.is_apostrophe(before - 1) && before >= 2 && PREPS.contains(&t.low(before - 2)));
+            if self.is_person(k) && !governed {
+                persons.push(k);
+            } else if !(toks.start..before).any(|i| PREPS.contains(&t.low(i))) {
+                others.push(k);
             }
         }
         let pick = match self.lang {
-            Lang::Fr => cands.first().copied(),
-            Lang::En => cands.last().copied(),
+            Lang::Fr => persons.first().or(others.first()),
+            Lang::En => persons.last().or(others.last()),
         };
-        if let Some((m, k)) = pick {
-            let _ = m;
+        if let Some(&k) = pick {
             return Resolved::Speaker(self.from_entity(k, np));
         }
         // A role noun: the person described so.
@@ -227,15 +269,23 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
         }
-        // A capitalised name the entity list missed: its words are the name.
-        let caps: Vec<usize> = toks.clone().filter(|&i| t.is_cap_at(i) && !(i == toks.start && (FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i))))).collect();
-        let first_word_cap = t.is_cap_at(toks.start) && !FR_DETS.contains(&t.low(toks.start)) && !EN_DETS.contains(&t.low(toks.start));
-        if first_word_cap && !caps.is_empty() {
-            let mut end = caps[0];
-            while end + 1 < toks.end && (t.is_cap_at(end + 1) || (t.text_of(end + 1) == "." && HONORIFIC_ABBR.contains(&t.text_of(end)))) {
-                end += 1;
+        // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
+        // inside: "M. de Villepin", "Dominique de Villepin").
+        let is_det = |i: usize| FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i));
+        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)));
+        if let Some(c0) = name_start.filter(|&c| c == toks.start || toks.clone().take_while(|&i| i < c).all(|i| NOT_NAME_START.contains(&t.low(i)) || t.text_of(i) == ".")) {
+            let mut end = c0;
+            while end + 1 < toks.end {
+                let n = end + 1;
+                if t.is_cap_at(n) || t.is_apostrophe(n) && t.adjacent(end, n) {
+                    end = n;
+                } else if NAME_PARTICLES.contains(&t.low(n)) && t.is_cap_at(n + 1) && n + 1 < toks.end {
+                    end = n + 1;
+                } else {
+                    break;
+                }
             }
-            let span = Span::new(t.span(caps[0]).start, t.span(end).end);
+            let span = Span::new(t.span(c0).start, t.span(end).end);
             let name = span.slice(text).to_string();
             return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: true, gender: None });
         }
