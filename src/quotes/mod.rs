@@ -224,6 +224,11 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let kind = if inner_marks.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
         let conf = if f.cue.kind == CueKind::Source { CONF_INDIRECT - 0.05 } else { CONF_INDIRECT };
         out.push(quote_of(kind, c, f, s, conf));
+        if let Some(x) = f.extra.and_then(|x| text_trim(text, x)) {
+            if !marks.iter().any(|m| m.outer.start <= x.start && m.outer.end + 2 >= x.end) {
+                out.push(quote_of(QuoteKind::Indirect, x, f, s, conf));
+            }
+        }
     }
 
     // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.

@@ -26,6 +26,8 @@ pub struct Frame {
     pub opens_at: Option<usize>,
     /// Subject comes from the previous cue of the sentence (participle "ajoutant", "adding").
     pub borrows_subject: bool,
+    /// A second reported clause ("… selon X : …" reports both sides of the colon).
+    pub extra: Option<Span>,
 }
 
 const FR_SKIP_AFTER: &[&str] = &[
@@ -48,7 +50,7 @@ const EN_NP_STOP: &[&str] = &[
     "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than",
 ];
 const FR_BOUNDARY_BEFORE: &[&str] = &[
-    "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
+    "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
 ];
 const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though"];
 const LEADING_CONNECTORS: &[&str] = &[
@@ -205,6 +207,10 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
             if next == "a" && t.low(k + 2).contains('-') {
                 break;
             }
+            // ", indiquant que…", ", adding that…": a participle clause of its own
+            if t.is_word(k + 1) && !t.is_cap_at(k + 1) && ((_lang == Lang::Fr && next.ends_with("ant") && next.len() > 5) || (_lang == Lang::En && next.ends_with("ing") && next.len() > 5)) {
+                break;
+            }
         }
         if !matches!(raw, "." | "!" | "?" | "…") {
             last_end = t.span(k).end;
@@ -235,7 +241,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
         // A closing mark just before counts even when the splitter ended a sentence at "?”".
         let prev_raw = if cue.first > 0 && (t.sentence(cue.first - 1) == sent || matches!(prev_tok, "»" | "”" | "\"")) { prev_tok } else { "" };
         let prev_is_break = matches!(prev_raw, "," | "»" | "”" | "\"" | "’" | "›" | "“") || prev_raw.is_empty();
-        let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false };
+        let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false, extra: None };
         match cue.kind {
             CueKind::Source => {
                 // "selon X, …" / "…, selon X." / "according to X, …"
@@ -251,6 +257,21 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     if k < t.len() && t.sentence(k) == sent {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         f.opens_at = Some(t.span(k).start);
+                    }
+                } else if prev_raw != "," {
+                    // "Une hypothèse qui n'est pas irréaliste selon X : …": the words before, and those after a colon.
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    if t.span(s).start < cue.span.start && cue.first > s + 1 {
+                        f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).end));
+                    }
+                    if t.text_of(after) == ":" && after + 1 < t.len() && t.sentence(after + 1) == sent {
+                        let extra = Span::new(t.span(after + 1).start, clause_end(t, after + 1, lang));
+                        f.opens_at = Some(extra.start);
+                        if f.content.is_none() {
+                            f.content = Some(extra);
+                        } else {
+                            f.extra = Some(extra);
+                        }
                     }
                 } else if prev_raw == "," {
                     let s = first_content_token(t, t.at_or_after(sentence_start), lang);
@@ -288,6 +309,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             continue;
                         }
                     }
+                    let np_b = np_b.map(|(np, b)| refine_subject(t, np, b, lang));
                     if let Some((np, boundary)) = np_b {
                         if !np.is_empty() {
                             f.subject = Some(np);
@@ -399,3 +421,70 @@ fn en_clause_start(t: &Toks, k: usize) -> bool {
             | "some" | "many" | "most" | "no" | "all" | "more" | "government" | "people"
     ) || (t.is_cap_at(k) && !matches!(w, "in" | "on" | "at" | "during" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"))
 }
+
+/// Words that open an adjunct, not a subject ("en préambule à cette présentation", "in a statement").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
+    "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
+];
+const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"];
+
+/// Improve a preposed subject: step back over adjuncts and appositions between commas
+/// ("Daniel Lanquetin, maire, en préambule…, rappela" → "Daniel Lanquetin"), and take the sentence's subject
+/// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
+fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
+    let (mut np, mut boundary) = (np, boundary);
+    // Coordinated verb: "… et a déclaré", "… and said".
+    if np.is_empty() {
+        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
+            let sent = t.sentence(b);
+            let mut k = b;
+            while k > 0 && t.sentence(k - 1) == sent {
+                k -= 1;
+            }
+            while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+                k += 1;
+            }
+            let mut e = k;
+            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait") {
+                e += 1;
+            }
+            if e > k {
+                return (Span::new(t.span(k).start, t.span(e - 1).end), None);
+            }
+        }
+        return (np, boundary);
+    }
+    for _ in 0..3 {
+        let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };
+        let first = t.at_or_after(np.start);
+        let w = t.low(first);
+        let adjunct = ADJUNCT_OPENERS.contains(&w);
+        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w);
+        if !(adjunct || lower_apposition) {
+            break;
+        }
+        let Some((prev, pb)) = np_before(t, b, lang) else { break };
+        if prev.is_empty() {
+            break;
+        }
+        let pf = t.at_or_after(prev.start);
+        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && t.doc.tokens_in(prev).len() <= 6;
+        if name_like {
+            np = prev;
+            boundary = pb;
+            if !adjunct {
+                break;
+            }
+        } else if adjunct {
+            // keep stepping back over adjuncts only
+            np = prev;
+            boundary = pb;
+        } else {
+            break;
+        }
+    }
+    (np, boundary)
+}
+
+const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];

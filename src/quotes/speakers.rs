@@ -99,14 +99,29 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 if let Some(h) = self.head_of(after + 1, 6) {
                     roles.push((h, k, m.start));
                 }
+                // every noun of a French apposition ("professeure de nutrition et gastro-entérologue")
+                if self.lang == Lang::Fr {
+                    let mut j = after + 1;
+                    let mut words = Vec::new();
+                    while j < t.len() && j - after < 8 && (t.is_word(j) || t.is_apostrophe(j)) && !matches!(t.low(j), "qui" | "que" | "qu" | "dont") {
+                        let w = t.low(j);
+                        if w.chars().count() > 3 && !t.is_cap_at(j) && !PREPS.contains(&w) && !FR_DETS.contains(&w) {
+                            words.push(w.to_string());
+                        }
+                        j += 1;
+                    }
+                    if words.iter().any(|w| self.role_word(w)) {
+                        roles.extend(words.into_iter().map(|w| (w, k, m.start)));
+                    }
+                }
             }
             // Before: "le procureur général américain Jeff Sessions", "Surrey Mayor Doug McCallum"
             let first = t.at_or_after(m.start);
             let mut j = first;
             let mut words = Vec::new();
-            while j > 0 && first - j < 5 {
+            while j > 0 && first - j < 6 && t.sentence(j - 1) == t.sentence(first) {
                 let w = t.low(j - 1);
-                if t.is_word(j - 1) && !t.is_cap_at(j - 1) || self.role_word(w) {
+                if t.is_word(j - 1) || t.is_apostrophe(j - 1) {
                     words.push(w.to_string());
                     j -= 1;
                 } else {
@@ -114,7 +129,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
             for w in words {
-                if self.role_word(&w) || self.lang == Lang::Fr {
+                if self.role_word(&w) {
                     roles.push((w, k, m.start));
                 }
             }
@@ -163,6 +178,22 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         } else {
             None
         }
+    }
+
+    /// The capitalised run (with name particles) around `m`, within `within`.
+    fn cap_run(&self, m: Span, within: Span) -> Span {
+        let t = self.t;
+        let lo = t.at_or_after(within.start);
+        let hi = t.before(within.end);
+        let mut a = t.at_or_after(m.start);
+        let mut b = t.before(m.end).max(a + 1);
+        while a > lo && (t.is_cap_at(a - 1) && !NOT_NAME_START.contains(&t.low(a - 1)) || (NAME_PARTICLES.contains(&t.low(a - 1)) && a >= lo + 2 && t.is_cap_at(a - 2))) {
+            a -= 1;
+        }
+        while b < hi && (t.is_cap_at(b) || (NAME_PARTICLES.contains(&t.low(b)) && b + 1 < hi && t.is_cap_at(b + 1))) {
+            b += 1;
+        }
+        Span::new(t.span(a).start, t.span(b - 1).end)
     }
 
     fn gender_of(&self, k: usize) -> Option<Gender> {
@@ -258,7 +289,14 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             Lang::En => persons.last().or(others.last()),
         };
         if let Some(&k) = pick {
-            return Resolved::Speaker(self.from_entity(k, np));
+            let mut sp = self.from_entity(k, np);
+            if let Some(run) = self.entities[k].mentions.iter().find(|m| m.overlaps(np)).map(|m| self.cap_run(*m, np)) {
+                let run_text = run.slice(text);
+                if sp.name.as_ref().is_some_and(|n| run_text.len() > n.len() && run_text.contains(n.as_str())) {
+                    sp.name = Some(self.clean_name(run_text));
+                }
+            }
+            return Resolved::Speaker(sp);
         }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
@@ -272,8 +310,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
         // inside: "M. de Villepin", "Dominique de Villepin").
         let is_det = |i: usize| FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i));
-        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)));
-        if let Some(c0) = name_start.filter(|&c| c == toks.start || toks.clone().take_while(|&i| i < c).all(|i| NOT_NAME_START.contains(&t.low(i)) || t.text_of(i) == ".")) {
+        let prep_at = |j: usize| PREPS.contains(&t.low(j)) || (matches!(t.low(j), "la" | "le" | "les" | "l" | "the") && j > toks.start && PREPS.contains(&t.low(j - 1)));
+        let governed = |i: usize| i > toks.start && (prep_at(i - 1) || t.is_apostrophe(i - 1) && i >= 2 && prep_at(i - 2));
+        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)) && !governed(i) && (i == toks.start || !t.is_cap_at(i - 1) || NOT_NAME_START.contains(&t.low(i - 1))));
+        if let Some(c0) = name_start {
             let mut end = c0;
             while end + 1 < toks.end {
                 let n = end + 1;
@@ -308,7 +348,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 if at.saturating_sub(m.end) > 3000 {
                     break;
                 }
-                if self.is_person(k) && fits(self.gender_of(k)) {
+                let e = &self.entities[k];
+                let person_like = self.gender_of(k).is_some() || e.name.split(' ').count() >= 2;
+                if self.is_person(k) && person_like && fits(self.gender_of(k)) {
                     let _ = m;
                     return self.from_entity(k, np);
                 }
