@@ -1,0 +1,160 @@
+//! Named entities: people, organisations and places, with their aliases clustered into one entity.
+//!
+//! Mentions come from capitalisation backed by evidence: honorifics (`M.`, `Mme`, `Mr.`, `Dr.`), titles
+//! ("le président Macron"), lexicons of first names, countries, regions and cities (`data/lexicons/`),
+//! organisation cue words ("ministère de la Justice", "Heritage Foundation") and place cue words ("bande de
+//! Gaza"). A capitalised word opening a sentence counts only when the same form has evidence elsewhere.
+//! Mentions are then clustered ([`cluster`]): full name, surname, honorific + surname; acronyms and their
+//! expansions; translations in parentheses; short forms of organisation names.
+//!
+//! Offsets are **bytes** ([`Span`]); `analysis.rs` converts them to UTF-16.
+//!
+//! ```
+//! use newslens::{entities, lang::Lang, text::Doc};
+//! let doc = Doc::new("Le procureur général Jeff Sessions a parlé. M. Sessions a nié.");
+//! let found = entities::extract(&doc, Lang::Fr);
+//! assert_eq!(found[0].name, "Jeff Sessions");
+//! assert_eq!(found[0].mentions.len(), 2);
+//! assert_eq!(found[0].gender, Some(entities::Gender::Male));
+//! ```
+
+mod cluster;
+mod detect;
+pub mod lexicon;
+
+use crate::lang::Lang;
+use crate::text::{Doc, Span};
+
+/// Kind of entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntityType {
+    /// A person.
+    Person,
+    /// A company, institution, party, team, ministry…
+    Organization,
+    /// A country, city, region, place.
+    Location,
+    /// Nationalities, events, works, anything else.
+    Other,
+}
+
+impl EntityType {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Location => "location",
+            EntityType::Other => "other",
+        }
+    }
+}
+
+/// Grammatical/social gender of a person, as far as the text tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Male.
+    Male,
+    /// Female.
+    Female,
+}
+
+impl Gender {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
+/// One entity and every place it is mentioned.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// Person, organisation, location or other.
+    pub kind: EntityType,
+    /// Canonical (fullest) name.
+    pub name: String,
+    /// Other surface forms, without the canonical name, in order of first appearance.
+    pub aliases: Vec<String>,
+    /// Appositions and titles found in the text ("procureur général américain").
+    pub descriptions: Vec<String>,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+    /// Byte spans of every mention, in text order.
+    pub mentions: Vec<Span>,
+}
+
+/// Find the entities of `doc`, ordered by first mention.
+///
+/// Linear in the length of the text; never panics. `lang` is accepted for the API's sake: the lexicons and
+/// rules cover French and English together, since news in one language quotes names from the other.
+pub fn extract(doc: &Doc, lang: Lang) -> Vec<Entity> {
+    let _ = lang;
+    let cands = detect::candidates(doc);
+    cluster::cluster(doc, cands)
+}
+
+/// The entity and mention covering `span` (the tightest mention that contains it, else one that overlaps it).
+///
+/// For the quotes module: which entity is the subject "M. Sessions" that a cue points at.
+pub fn entity_at(entities: &[Entity], span: Span) -> Option<(usize, Span)> {
+    let mut best: Option<(usize, Span)> = None;
+    for (k, e) in entities.iter().enumerate() {
+        for &m in &e.mentions {
+            let better = |b: &(usize, Span)| m.len() < b.1.len();
+            if m.contains(span) && best.as_ref().map_or(true, |b| !b.1.contains(span) || better(b)) {
+                best = Some((k, m));
+            } else if m.overlaps(span) && best.is_none() {
+                best = Some((k, m));
+            }
+        }
+    }
+    best
+}
+
+/// The last person mentioned before byte `pos` (mention ending at or before it), of `gender` when given
+/// (a person whose gender is unknown matches any gender). Returns the entity index and that mention.
+///
+/// For pronoun speakers: "a-t-il déclaré" → the last male person before the quote.
+pub fn last_person_before(entities: &[Entity], pos: usize, gender: Option<Gender>) -> Option<(usize, Span)> {
+    let mut best: Option<(usize, Span)> = None;
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Person || (gender.is_some() && e.gender.is_some() && e.gender != gender) {
+            continue;
+        }
+        if let Some(&m) = e.mentions.iter().filter(|m| m.end <= pos).max_by_key(|m| m.end) {
+            if best.map_or(true, |(_, b)| m.end > b.end) {
+                best = Some((k, m));
+            }
+        }
+    }
+    best
+}
+
+/// The person described by a noun phrase such as "la porte-parole" or "the spokesman": a person one of whose
+/// `descriptions` has the same head noun (the first role noun of the phrase). When several match, the one
+/// mentioned last before `pos` wins.
+pub fn person_described_as(entities: &[Entity], phrase: &str, pos: usize) -> Option<usize> {
+    let head = role_head(phrase)?;
+    let mut best: Option<(usize, usize)> = None; // (entity, last mention end before pos)
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind != EntityType::Person || !e.descriptions.iter().any(|d| role_head(d).as_deref() == Some(head.as_str())) {
+            continue;
+        }
+        let last = e.mentions.iter().filter(|m| m.end <= pos).map(|m| m.end).max().unwrap_or(0);
+        if best.map_or(true, |(_, b)| last > b) {
+            best = Some((k, last));
+        }
+    }
+    best.map(|(k, _)| k)
+}
+
+/// The first role noun of a phrase, lower-case ("la porte-parole de M. Sessions" → "porte-parole").
+pub fn role_head(phrase: &str) -> Option<String> {
+    phrase.split([' ', '\'', '’']).map(str::to_lowercase).find(|w| lexicon::LEX.roles.contains(w.as_str()))
+}
+
+#[cfg(test)]
+mod tests;
