@@ -39,6 +39,12 @@ const EN_SKIP_AFTER: &[&str] = &[
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later",
     "also", "then", "again", "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "previously",
 ];
+/// Words that may follow a postposed English cue ("…,” he said Saturday in a statement.").
+const EN_AFTER_POSTPOSED: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
+    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards",
+];
 const FR_NP_STOP: &[&str] = &[
     "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche", "hier", "qui", "que", "qu", "dont", "ajoutant", "tout", "selon", "mais", "car",
@@ -309,7 +315,13 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             continue;
                         }
                     }
-                    let np_b = np_b.map(|(np, b)| refine_subject(t, np, b, lang));
+                    // "He said …, and added …": the coordinated verb shares the previous cue's subject.
+                    let coordinated = np_b.is_some_and(|(np, b)| np.is_empty() && b.is_some_and(|b| matches!(t.low(b), "et" | "and")));
+                    let prev_subject = out.iter().rev().find(|p| t.sentence(p.cue.first) == sent && p.subject.is_some()).and_then(|p| p.subject);
+                    let np_b = match (coordinated, prev_subject) {
+                        (true, Some(ps)) => Some((ps, None)),
+                        _ => np_b.map(|(np, b)| refine_subject(t, np, b, lang)),
+                    };
                     if let Some((np, boundary)) = np_b {
                         if !np.is_empty() {
                             f.subject = Some(np);
@@ -318,7 +330,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         if let Some(b) = boundary {
                             let braw = t.text_of(b);
                             let next_after = t.text_of(cue.last);
-                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && matches!(t.low(cue.last), "in" | "on" | "at" | "during" | "after" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "yesterday" | "today" | "last" | "earlier");
+                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
                             if matches!(braw, "," | "”" | "\"" | "»" | "’") && ends && !np.is_empty() {
                                 f.before_end = Some(t.span(b).start + if braw == "," { 0 } else { braw.len() });
                             }

@@ -48,7 +48,11 @@ const NOT_NAME_START: &[&str] = &[
     "selon", "pour", "après", "avant", "dans", "mais", "et", "le", "la", "les", "un", "une", "des", "for", "on", "in", "at", "with", "by",
     "asked", "according", "said", "says", "when", "while", "the", "a", "an", "but", "and", "of", "from", "to", "after", "before", "as",
     "organizer", "organiser", "article", "continued", "below", "read", "watch", "more", "if", "since", "then", "quand", "lorsque", "chez",
-    "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "me", "pr", "prof", "sen", "gov", "rep",
+    "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "me", "pr", "prof", "sen", "gov", "rep", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "late", "early", "below", "above", "ce", "cette", "plus", "many", "some", "most",
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
