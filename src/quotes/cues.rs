@@ -18,6 +18,8 @@ pub enum CueKind {
     Participle,
     /// "selon", "d'après", "according to": the source follows.
     Source,
+    /// A negated verb group ("n'a pas dit"): not reported speech; kept only to skip it while scanning.
+    Negated,
 }
 
 /// One speech cue in the text.
@@ -173,8 +175,10 @@ pub fn find(t: &Toks, lang: Lang) -> Vec<Cue> {
             Lang::Fr => cue_fr(t, lex, i),
             Lang::En => cue_en(t, lex, i),
         } {
-            i = c.last;
-            out.push(c);
+            i = c.last.max(i + 1);
+            if c.kind != CueKind::Negated {
+                out.push(c);
+            }
             continue;
         }
         i += 1;
@@ -251,7 +255,8 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             if info.participle {
                 if let Some(end) = particle_ok(t, info, k + 1) {
                     if negated || negated_before(t, i) || part_pron {
-                        return None;
+                        // skip the whole negated group ("n'a pas dit")
+                        return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Negated });
                     }
                     return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind: CueKind::Verb });
                 }

@@ -274,3 +274,138 @@ fn text_trim(text: &str, span: Span) -> Option<Span> {
         Some(Span::new(span.start + lead, span.start + lead + t.len()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+
+    /// (quote text, kind, speaker name) for every quote of `text`.
+    fn run(text: &str, lang: Lang) -> Vec<(String, &'static str, Option<String>)> {
+        let doc = Doc::new(text);
+        let ents = entities::extract(&doc, lang);
+        extract(&doc, lang, &ents).into_iter().map(|q| (q.span.slice(text).to_string(), q.kind.as_str(), q.speaker_name)).collect()
+    }
+
+    /// Does `got` hold a quote with this text and kind whose speaker ends with `surname` (None: no speaker)?
+    fn has(got: &[(String, &'static str, Option<String>)], quote: &str, kind: &str, surname: Option<&str>) -> bool {
+        got.iter().any(|(q, k, s)| {
+            q == quote && *k == kind && match surname {
+                Some(n) => s.as_deref().is_some_and(|s| s.ends_with(n)),
+                None => s.is_none(),
+            }
+        })
+    }
+
+    #[test]
+    fn french_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            // direct, cue after, inverted subject
+            ("« Je démissionne », a déclaré M. Dupont jeudi.", "Je démissionne", "direct", Some("Dupont")),
+            ("«Je démissionne», a déclaré Marie Curie.", "Je démissionne", "direct", Some("Curie")),
+            ("\"J'ai rencontré un responsable\", a confirmé M. Sessions lors d'une conférence.", "J'ai rencontré un responsable", "direct", Some("Sessions")),
+            // cue before, colon
+            ("Le ministre Jean Dupont a déclaré : « Nous partirons demain. »", "Nous partirons demain.", "direct", Some("Dupont")),
+            // indirect after que, subject before
+            ("Le ministre Jean Dupont a déclaré jeudi qu'il se récuserait de toute enquête.", "il se récuserait de toute enquête", "indirect", Some("Dupont")),
+            // postposed cue: the clause before is reported
+            ("Il faut agir vite sur le climat, a estimé jeudi Marie Dubois.", "Il faut agir vite sur le climat", "indirect", Some("Dubois")),
+            // selon
+            ("Selon Marie Dubois, le projet sera abandonné.", "le projet sera abandonné", "indirect", Some("Dubois")),
+            ("Le projet sera abandonné, selon les médias américains.", "Le projet sera abandonné", "indirect", Some("les médias américains")),
+            // non-person source keeps its noun phrase
+            ("M. Dupont a parlé au téléphone avec l'ambassadeur, ont rapporté mercredi les médias américains.", "M. Dupont a parlé au téléphone avec l'ambassadeur", "indirect", Some("les médias américains")),
+        ];
+        for (text, quote, kind, speaker) in table {
+            let got = run(text, Lang::Fr);
+            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
+    #[test]
+    fn english_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            ("“We will win,” said Nancy Pelosi.", "We will win,", "direct", Some("Pelosi")),
+            ("“We will win,” Nancy Pelosi said.", "We will win,", "direct", Some("Pelosi")),
+            ("Nancy Pelosi said: “We will win.”", "We will win.", "direct", Some("Pelosi")),
+            ("\"It is over,\" John Smith told reporters on Friday.", "It is over,", "direct", Some("Smith")),
+            ("John Smith said that the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("John Smith said the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("According to John Smith, the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("The plan would fail, John Smith said.", "The plan would fail", "indirect", Some("Smith")),
+        ];
+        for (text, quote, kind, speaker) in table {
+            let got = run(text, Lang::En);
+            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_roles_and_incises() {
+        // a pronoun goes to the previous speaker
+        let t = "« Non », a déclaré Jean Dupont. « Ce n'est pas mon intention », a-t-il ajouté.";
+        assert!(has(&run(t, Lang::Fr), "Ce n'est pas mon intention", "direct", Some("Dupont")));
+        // a role noun goes to the person described so
+        let t = "Selon Sara Isgur Flores, la porte-parole du ministre, tout va bien. « La rencontre était courte », a déclaré la porte-parole.";
+        assert!(has(&run(t, Lang::Fr), "La rencontre était courte", "direct", Some("Flores")));
+        // an incise inside the marks splits the quote, one speaker
+        let t = "« Je suis venue ici, écrit-elle. Et je suis restée. » Marie Dubois le dit souvent.";
+        let got = run(t, Lang::Fr);
+        assert!(got.iter().any(|(q, _, _)| q == "Je suis venue ici"), "{got:?}");
+        assert!(got.iter().any(|(q, _, _)| q == "Et je suis restée."), "{got:?}");
+        // mixed: the clause holds a quoted fragment, which is direct too
+        let t = "Le président Donald Trump a déclaré qu'il avait une confiance « totale » en Jeff Sessions.";
+        let got = run(t, Lang::Fr);
+        assert!(has(&got, "totale", "direct", Some("Trump")), "{got:?}");
+        assert!(has(&got, "il avait une confiance « totale » en Jeff Sessions", "mixed", Some("Trump")), "{got:?}");
+    }
+
+    #[test]
+    fn not_quotes() {
+        let table: &[(&str, Lang)] = &[
+            ("Le film « Vape Wave » sort mercredi en salles.", Lang::Fr),
+            ("Il a lu « Le Monde » ce matin.", Lang::Fr),
+            ("The so-called “experts” were wrong about the weather.", Lang::En),
+            ("Il n'a pas dit que c'était faux.", Lang::Fr),
+            ("He didn't say that the plan was wrong.", Lang::En),
+        ];
+        for (text, lang) in table {
+            assert!(run(text, *lang).is_empty(), "{text}: {:?}", run(text, *lang));
+        }
+    }
+
+    #[test]
+    fn stray_marks_do_not_swallow_the_article() {
+        let mut text = String::from("Il a dit « bonjour sans fermer, puis rien.\n");
+        for _ in 0..50 {
+            text.push_str("Un paragraphe ordinaire sans citation, qui continue longuement.\n");
+        }
+        let doc = Doc::new(&text);
+        let quotes = extract(&doc, Lang::Fr, &[]);
+        assert!(quotes.iter().all(|q| q.span.len() < 200), "{quotes:?}");
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        // char boundaries, lone marks, empty text, odd punctuation
+        for text in ["", "«", "»", "\"", "“”", "« »", "a-t-il", ", a-t-il dit", "selon", "according to", "é«é»é, dit-elle.", "“‘’”", "’’’", "„x“ said", "\u{a0}«\u{202f}x\u{202f}»"] {
+            let doc = Doc::new(text);
+            let _ = extract(&doc, Lang::Fr, &[]);
+            let _ = extract(&doc, Lang::En, &[]);
+        }
+    }
+
+    #[test]
+    fn shifting_text_shifts_spans() {
+        let body = "« Je démissionne », a déclaré M. Dupont jeudi.";
+        let prefix = "Titre du jour.\n";
+        let shifted = format!("{prefix}{body}");
+        let a = extract(&Doc::new(body), Lang::Fr, &[]);
+        let b = extract(&Doc::new(&shifted), Lang::Fr, &[]);
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.span.start + prefix.len(), y.span.start);
+            assert_eq!(x.span.end + prefix.len(), y.span.end);
+        }
+    }
+}

@@ -292,6 +292,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                 }
             }
+            CueKind::Negated => continue,
             CueKind::Verb | CueKind::Participle => {
                 if let Some(p) = cue.inverted_pronoun {
                     f.subject = Some(p);
@@ -331,7 +332,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             let braw = t.text_of(b);
                             let next_after = t.text_of(cue.last);
                             let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
-                            if matches!(braw, "," | "”" | "\"" | "»" | "’") && ends && !np.is_empty() {
+                            let after_mark = matches!(braw, "”" | "\"" | "»" | "’") && !matches!(t.low(cue.last), "that" | "que" | "qu");
+                            if matches!(braw, "," | "”" | "\"" | "»" | "’") && (ends || after_mark) && !np.is_empty() {
                                 f.before_end = Some(t.span(b).start + if braw == "," { 0 } else { braw.len() });
                             }
                         }
