@@ -152,10 +152,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     }
 
     fn role_word(&self, w: &str) -> bool {
-        match self.lang {
+        let ours = match self.lang {
             Lang::Fr => ROLES_FR.binary_search(&w).is_ok(),
             Lang::En => ROLES_EN.binary_search(&w).is_ok(),
-        }
+        };
+        // the entity module's title list too ("attorney", "sénateur")
+        ours || (!w.contains(' ') && crate::entities::role_head(w).is_some())
     }
 
     /// The head word of the noun phrase at token `from` (French: first noun after the determiner; English: last
@@ -307,6 +309,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if self.role_word(&h) || self.roles.iter().any(|(r, _, _)| *r == h) {
                 let hit = self.roles.iter().rev().find(|(r, _, p)| *r == h && *p < at).or_else(|| self.roles.iter().find(|(r, _, _)| *r == h));
                 if let Some(&(_, k, _)) = hit {
+                    return Resolved::Speaker(self.from_entity(k, np));
+                }
+                if let Some(k) = crate::entities::person_described_as(self.entities, np.slice(text), at) {
                     return Resolved::Speaker(self.from_entity(k, np));
                 }
             }
