@@ -85,7 +85,7 @@ fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
 pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Option<(Span, usize)> {
     let sent = t.sentence(from.saturating_sub(1));
     // After "“…,” said" any noun phrase may follow ("said oil and gas worker Mike Wipf").
-    let after_quote = lang == Lang::En && from >= 2 && matches!(t.text_of(from - 2), "”" | "\"" | "’" | ",");
+    let after_quote = lang == Lang::En && from >= 2 && matches!(t.text_of(from - 2), "”" | "\"" | "’");
     let mut k = from;
     if skip_adjuncts {
         let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
@@ -300,9 +300,13 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 } else if cue.kind == CueKind::Participle {
                     f.borrows_subject = true;
                 } else if prev_is_break {
-                    if let Some((np, _)) = np_after(t, cue.last, lang, true) {
-                        f.subject = Some(np);
-                        f.inverted = true;
+                    if let Some((np, end)) = np_after(t, cue.last, lang, true) {
+                        // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
+                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
+                        if lang == Lang::Fr || closes {
+                            f.subject = Some(np);
+                            f.inverted = true;
+                        }
                     }
                 }
                 if !f.inverted && !f.borrows_subject {
