@@ -192,7 +192,11 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                 live(k)
                     && frames[k].cue.kind != CueKind::Participle
                     && (frames[k].content.is_some_and(|c| c.contains(m.inner) || c.start <= m.outer.start && m.outer.start < c.end)
-                        || (doc.sentence_at(frames[k].cue.span.start) == sent && frames[k].cue.span.end <= m.outer.start && frames[k].before_end.is_none()))
+                        || (doc.sentence_at(frames[k].cue.span.start) == sent
+                            && frames[k].cue.span.end <= m.outer.start
+                            && frames[k].before_end.is_none()
+                            // a lone scare-quoted word needs the cue close by ("a dénoncé le « scandale »")
+                            && (words(m.inner.slice(text)) >= 2 || m.outer.start <= frames[k].cue.span.end + 12)))
             })
         };
         if let Some(k) = after.or_else(before) {
@@ -215,7 +219,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let Some(c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
         let inner_marks: Vec<&Marked> = marks.iter().filter(|m| c.overlaps(m.outer)).collect();
         // The whole clause is in marks: the direct quote says it all.
-        if inner_marks.iter().any(|m| m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
+        if inner_marks.iter().any(|m| m.outer.start <= c.start + 1 && m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
             continue;
         }
         if words(c.slice(text)) == 0 {

@@ -71,7 +71,7 @@ const TRAILING_NP_WORDS: &[&str] = &[
 ];
 /// Honorific abbreviations whose full stop belongs to the name.
 pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
-const CLAUSE_STOPPERS: &[&str] = &["même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
+const CLAUSE_STOPPERS: &[&str] = &["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
 
 fn is_punct_boundary(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "." | "!" | "?" | "«" | "»" | "“" | "”" | "\"" | "(" | ")" | "[" | "]" | "—" | "–" | "„" | "‹" | "›" | "…")
@@ -252,6 +252,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
             CueKind::Source => {
                 // "selon X, …" / "…, selon X." / "according to X, …"
                 let Some((np, after)) = np_after(t, cue.last, lang, false) else { continue };
+                if !is_source_np(t, np, lang) {
+                    continue;
+                }
                 f.subject = Some(np);
                 f.inverted = true;
                 let starts_sentence = t.at_sentence_start(cue.first) || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1));
@@ -303,7 +306,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     if let Some((np, end)) = np_after(t, cue.last, lang, true) {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
-                        if lang == Lang::Fr || closes {
+                        let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
+                        if (lang == Lang::Fr && fr_closes) || closes {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -384,6 +388,12 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         }
                         break;
                     }
+                    // "a accusé Sharon d'avoir fait échouer…": the infinitive after the object
+                    if lang == Lang::Fr && hops <= 4 && matches!(w, "d" | "de") && matches!(t.low(k + 1 + usize::from(t.is_apostrophe(k + 1))), "avoir" | "être" | "ne" | "n") && !f.inverted {
+                        let n = k + 1 + usize::from(t.is_apostrophe(k + 1));
+                        f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                        break;
+                    }
                     if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
@@ -393,7 +403,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur") {
+                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
                         // a bare object ("annoncer la rupture") is not reported speech
                         break;
                     }
@@ -408,7 +418,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let closing = last_before > 0 && matches!(t.text_of(last_before - 1), "»" | "”" | "\"" | "’" | "›");
                     let n_words = (s..last_before).filter(|&i| t.is_word(i)).count();
                     let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
-                    if !closing && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
+                    let fr_plain = lang == Lang::Fr && !f.inverted;
+                    if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
                     }
                 }
@@ -506,3 +517,21 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
 }
 
 const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
+
+/// Nouns that name a source of information ("selon les médias", "according to police"); "selon les domaines"
+/// is not one.
+const SOURCE_NOUNS: &[&str] = &[
+    "médias", "sources", "source", "experts", "spécialistes", "responsables", "autorités", "police", "sondage", "étude", "rapport",
+    "enquête", "témoins", "témoin", "habitants", "proches", "entourage", "services", "agence", "journal", "quotidien", "presse",
+    "chiffres", "estimations", "documents", "communiqué", "avocat", "avocate", "observateurs", "analystes", "démographes",
+    "scientifiques", "chercheurs", "officials", "sources", "experts", "police", "report", "study", "survey", "statement", "data",
+    "figures", "documents", "witnesses", "residents", "analysts", "researchers", "spokesperson", "spokesman", "spokeswoman",
+    "court", "records", "release", "post", "website", "union", "company", "city", "government", "ministry", "department", "officers",
+];
+
+fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
+    let toks = t.doc.tokens_in(np);
+    toks.clone().any(|i| t.is_cap_at(i) && !matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"))
+        || toks.clone().any(|i| matches!(t.low(i), "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them" | "it" | "they"))
+        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some())
+}
