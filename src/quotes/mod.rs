@@ -216,7 +216,11 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if incise_of[k].is_some() {
             continue;
         }
-        let Some(c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
+        let Some(mut c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
+        // A quotation opened inside the clause runs to its closing mark (the splitter may cut at its full stop).
+        if let Some(m) = marks.iter().find(|m| m.outer.start >= c.start && m.outer.start < c.end && m.outer.end > c.end) {
+            c.end = m.inner.end;
+        }
         let inner_marks: Vec<&Marked> = marks.iter().filter(|m| c.overlaps(m.outer)).collect();
         // The whole clause is in marks: the direct quote says it all.
         if inner_marks.iter().any(|m| m.outer.start <= c.start + 1 && m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {

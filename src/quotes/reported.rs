@@ -202,7 +202,7 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
     let mut last_end = t.span(from).end;
     while k < t.len() && t.sentence(k) == sent {
         let raw = t.text_of(k);
-        if raw == ";" {
+        if raw == ";" || (raw == ":" && k > from) {
             break;
         }
         if raw == "," {

@@ -193,8 +193,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let hi = t.before(within.end);
         let mut a = t.at_or_after(m.start);
         let mut b = t.before(m.end).max(a + 1);
-        while a > lo && (t.is_cap_at(a - 1) && !NOT_NAME_START.contains(&t.low(a - 1)) || (NAME_PARTICLES.contains(&t.low(a - 1)) && a >= lo + 2 && t.is_cap_at(a - 2))) {
-            a -= 1;
+        while a > lo + 1 && NAME_PARTICLES.contains(&t.low(a - 1)) && t.is_cap_at(a - 2) {
+            a -= 2;
         }
         while b < hi && (t.is_cap_at(b) || (NAME_PARTICLES.contains(&t.low(b)) && b + 1 < hi && t.is_cap_at(b + 1))) {
             b += 1;
