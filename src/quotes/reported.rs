@@ -482,7 +482,14 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 return (Span::new(t.span(k).start, t.span(e - 1).end), None);
             }
         }
-        return (np, boundary);
+        // "L'avocate de Bernard, Alexandra Michel, a souligné": the phrase before the comma.
+        match boundary.filter(|&b| t.text_of(b) == ",").and_then(|b| np_before(t, b, lang)) {
+            Some((p, pb)) if !p.is_empty() => {
+                np = p;
+                boundary = pb;
+            }
+            _ => return (np, boundary),
+        }
     }
     for _ in 0..3 {
         let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };

@@ -304,6 +304,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             return Resolved::Speaker(sp);
         }
+        // A person named in apposition right after the phrase ("la secrétaire à l'Intérieur (Environnement), Gale Norton").
+        if let Some(k) = self.apposed_person_after(np) {
+            return Resolved::Speaker(self.from_entity(k, np));
+        }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
             if self.role_word(&h) || self.roles.iter().any(|(r, _, _)| *r == h) {
@@ -336,11 +340,32 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             let span = Span::new(t.span(c0).start, t.span(end).end);
             let name = span.slice(text).to_string();
-            return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: true, gender: None });
+            // one capitalised word may be anything ("Effrayées"); two or more look like a person's name
+            let person = end > c0;
+            return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
         }
         // A source noun phrase ("les médias américains", "a spokesperson").
         let name = np.slice(text).trim().to_string();
         Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
+    }
+
+    fn apposed_person_after(&self, np: Span) -> Option<usize> {
+        let t = self.t;
+        let start = t.at_or_after(np.end);
+        let sent = t.sentence(start.saturating_sub(1));
+        let mut k = start;
+        while k < t.len() && k - start < 12 && t.sentence(k) == sent {
+            if t.text_of(k) == "," {
+                let at = t.span(k + 1).start;
+                let hit = self.mentions.iter().find(|(m, e)| m.start == at && self.is_person(*e));
+                return hit.map(|&(_, e)| e);
+            }
+            if matches!(t.text_of(k), "." | ";" | ":" | "«" | "»" | "“" | "”" | "\"") {
+                return None;
+            }
+            k += 1;
+        }
+        None
     }
 
     fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
