@@ -303,6 +303,10 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         if i >= 1 && EN_DETERMINERS.contains(&t.lower(i - 1).as_str()) {
             return None; // "the report", "a claim"
         }
+        // passives and reduced clauses ("was told", "when asked", "if confirmed") report no speech of the subject
+        if i >= 1 && !info.gerund && matches!(t.low(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "when" | "if" | "once" | "get" | "got") {
+            return None;
+        }
         // "did not say", "never said", "didn't say"
         for back in 1..=3 {
             if i >= back && NEGATIONS.contains(&t.lower(i - back).as_str()) {

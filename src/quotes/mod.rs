@@ -137,7 +137,8 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             _ => Some(Speaker::default()),
         };
         if let Some(s) = &sp {
-            if s.name.is_some() {
+            // pronouns refer back to people: remember the last person who spoke
+            if s.name.is_some() && s.person {
                 last = Some((s.clone(), here));
             }
         }

@@ -284,6 +284,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 continue;
             }
             let governed = before > toks.start && (PREPS.contains(&t.low(before - 1)) || t.is_apostrophe(before - 1) && before >= 2 && PREPS.contains(&t.low(before - 2)));
+            // English heads are final: "City financial records" is about records, not the city.
+            let head_final_ok = self.lang == Lang::Fr || m.end >= t.span(toks.end - 1).end || t.is_cap_at(toks.end - 1);
+            if !head_final_ok {
+                continue;
+            }
             if self.is_person(k) && !governed {
                 persons.push(k);
             } else if !(toks.start..before).any(|i| PREPS.contains(&t.low(i))) {
@@ -330,8 +335,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             let mut end = c0;
             while end + 1 < toks.end {
                 let n = end + 1;
-                if t.is_cap_at(n) || t.is_apostrophe(n) && t.adjacent(end, n) {
+                if t.is_cap_at(n) {
                     end = n;
+                } else if t.is_apostrophe(n) && t.adjacent(end, n) && t.is_word(n + 1) && t.adjacent(n, n + 1) && n + 1 < toks.end && t.low(n + 1) != "s" {
+                    end = n + 1; // "Na'moks", "O'Brien"
                 } else if NAME_PARTICLES.contains(&t.low(n)) && t.is_cap_at(n + 1) && n + 1 < toks.end {
                     end = n + 1;
                 } else {
@@ -376,18 +383,15 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
         }
         if gender.is_some() {
-            // The nearest person mentioned before, within a few paragraphs.
+            // The nearest person mentioned before, within a few paragraphs: first one whose gender is known to
+            // fit, else one of unknown gender that looks like a full name.
             let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
-            for &(m, k) in self.mentions[..hi].iter().rev().take(40) {
-                if at.saturating_sub(m.end) > 3000 {
-                    break;
-                }
-                let e = &self.entities[k];
-                let person_like = self.gender_of(k).is_some() || e.name.split(' ').count() >= 2;
-                if self.is_person(k) && person_like && fits(self.gender_of(k)) {
-                    let _ = m;
-                    return self.from_entity(k, np);
-                }
+            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000);
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
+                return self.from_entity(k, np);
+            }
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2) {
+                return self.from_entity(k, np);
             }
         }
         Speaker { entity: None, name: None, mention: Some(np), person: true, gender }
