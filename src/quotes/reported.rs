@@ -67,7 +67,8 @@ const LEADING_CONNECTORS: &[&str] = &[
 const TRAILING_NP_WORDS: &[&str] = &[
     "also", "has", "have", "had", "would", "will", "could", "did", "does", "later", "then", "previously", "repeatedly", "once",
     "lui", "leur", "nous", "vous", "y", "en", "l", "me", "m", "te", "se", "s", "ne", "n", "has", "recently", "further", "simply",
-    "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told",
+    "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told", "now",
+    "still", "too",
 ];
 /// Honorific abbreviations whose full stop belongs to the name.
 pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
@@ -185,7 +186,12 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     while a < b && (LEADING_CONNECTORS.contains(&t.low(a)) || t.text_of(a) == ",") {
         a += 1;
     }
-    while b > a && (TRAILING_NP_WORDS.contains(&t.low(b - 1)) || t.is_apostrophe(b - 1) || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)) {
+    while b > a
+        && (TRAILING_NP_WORDS.contains(&t.low(b - 1))
+            || t.is_apostrophe(b - 1)
+            || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)
+            || (b - 1 > a && t.low(b - 1).ends_with("ly") && !t.is_cap_at(b - 1) && lang == Lang::En))
+    {
         // keep "s" of an English possessive out of the way too
         b -= 1;
     }
@@ -341,6 +347,12 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             let next_after = t.text_of(cue.last);
                             let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
                             let after_mark = matches!(braw, "”" | "\"" | "»" | "’") && !matches!(t.low(cue.last), "that" | "que" | "qu");
+                            // "…, he said, “…”": the cue introduces the quotation that follows, not the words before
+                            let mut n = cue.last;
+                            while matches!(t.text_of(n), "," | ":") {
+                                n += 1;
+                            }
+                            let ends = ends && !(braw == "," && matches!(t.text_of(n), "“" | "«" | "\"" | "„") && t.sentence(n) == sent);
                             if matches!(braw, "," | "”" | "\"" | "»" | "’") && (ends || after_mark) && !np.is_empty() {
                                 f.before_end = Some(t.span(b).start + if braw == "," { 0 } else { braw.len() });
                             }
@@ -399,7 +411,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         break;
                     }
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
-                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((hops == 0 && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
+                    // "said Thursday one of …": time words may come between the verb and its clause
+                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -419,6 +433,11 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let n_words = (s..last_before).filter(|&i| t.is_word(i)).count();
                     let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
                     let fr_plain = lang == Lang::Fr && !f.inverted;
+                    // "Tim Bale, a politics professor at …," is an apposition, not reported words
+                    let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
+                    let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
+                    let name_segment = first_comma < last_before && seg_words <= 4 && (s..first_comma).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || t.is_apostrophe(i) || t.low(i) == "s");
+                    let fr_plain = fr_plain || name_segment;
                     if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
                     }
@@ -439,10 +458,22 @@ const MONTHS: &[&str] = &[
     "april", "june", "july", "august", "september", "october", "november", "december",
 ];
 
+/// Words after "said" that do not open a reported clause ("said goodbye", "said in a statement", "said Friday").
+const EN_NOT_CLAUSE: &[&str] = &[
+    "to", "in", "on", "at", "for", "with", "by", "from", "about", "of", "during", "after", "before", "yes", "no", "goodbye", "hello",
+    "nothing", "something", "so", "and", "but", "or", "as", "through", "via", "earlier", "later", "last", "previously", "publicly",
+    "privately", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight", "once", "twice", "again", "also", "recently", "sorry", "thanks", "thank", "hi", "otherwise", "much", "little", "more",
+    "less", "anything", "everything", "what", "why", "how", "when", "who", "whom", "whose", "which", "if", "whether", "then", "here",
+];
+
 fn en_clause_start(t: &Toks, k: usize) -> bool {
     let w = t.low(k);
     if MONTHS.contains(&w) {
         return false;
+    }
+    if t.is_word(k) && !EN_NOT_CLAUSE.contains(&w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
+        return true;
     }
     matches!(
         w,
@@ -534,6 +565,8 @@ const SOURCE_NOUNS: &[&str] = &[
     "scientifiques", "chercheurs", "officials", "sources", "experts", "police", "report", "study", "survey", "statement", "data",
     "figures", "documents", "witnesses", "residents", "analysts", "researchers", "spokesperson", "spokesman", "spokeswoman",
     "court", "records", "release", "post", "website", "union", "company", "city", "government", "ministry", "department", "officers",
+    "findings", "research", "reports", "statistics", "estimates", "poll", "polls", "analysis", "filings", "filing", "documents",
+    "sondages", "rapports", "études", "statistiques", "recherches", "travaux",
 ];
 
 fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
