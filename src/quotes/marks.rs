@@ -19,6 +19,9 @@ pub struct Marked {
     pub closed: bool,
 }
 
+/// Deepest nest of quotations followed.
+const MAX_DEPTH: usize = 6;
+
 fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}' | '\u{2009}' | '\u{2007}')
 }
@@ -45,11 +48,12 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
             let prev_space = prev.is_none_or(|p| is_space(p) || "([{—–-/:«“‘„".contains(p));
             let next_space = next.is_none_or(is_space);
             match c {
-                '«' | '„' | '‹' => stack.push((c, at)),
+                // A bounded nest: a run of stray openers cannot make the pairing quadratic.
+                '«' | '„' | '‹' if stack.len() < MAX_DEPTH => stack.push((c, at)),
                 '“' => {
                     if stack.last().is_some_and(|&(o, _)| o == '„') {
                         pop_to(&mut stack, '„', at + c.len_utf8(), text, &mut out);
-                    } else {
+                    } else if stack.len() < MAX_DEPTH {
                         stack.push((c, at));
                     }
                 }
@@ -65,13 +69,13 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
                         Some(_) if !prev_space || next_space || stack.last().is_some_and(|&(o, _)| o == '"') => {
                             pop_to(&mut stack, '"', at + 1, text, &mut out);
                         }
-                        _ if prev_space && !next_space => stack.push(('"', at)),
+                        _ if prev_space && !next_space && stack.len() < MAX_DEPTH => stack.push(('"', at)),
                         Some(_) => pop_to(&mut stack, '"', at + 1, text, &mut out),
                         None => {}
                     }
                 }
                 '‘' => {
-                    if prev.is_none_or(|p| !p.is_alphanumeric()) {
+                    if prev.is_none_or(|p| !p.is_alphanumeric()) && stack.len() < MAX_DEPTH {
                         stack.push((c, at));
                     }
                 }

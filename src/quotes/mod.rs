@@ -83,6 +83,10 @@ const CONF_FRAGMENT: f32 = 0.75;
 const CONF_FLOATING: f32 = 0.55;
 /// Confidence of a reported clause.
 const CONF_INDIRECT: f32 = 0.7;
+/// How far (bytes) from a quotation the cue of the clause holding it may be looked for.
+const WINDOW: usize = 1500;
+/// How far (bytes) from a quotation a cue right before or after it may be.
+const NEAR: usize = 400;
 /// How many paragraphs back a floating quotation may look for its speaker.
 const FLOAT_PARAGRAPHS: usize = 2;
 
@@ -156,11 +160,24 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         confidence,
     };
 
-    // Direct quotes.
+    // Direct quotes. Frames are in text order; each quotation looks only at the frames near it (bounded in bytes),
+    // which keeps the whole pass linear.
+    let frame_at = |pos: usize| frames.partition_point(|f| f.cue.span.start < pos);
+    let mut incise_first: Vec<Option<usize>> = vec![None; marks.len()];
+    for k in 0..frames.len() {
+        if let Some(mi) = incise_of[k] {
+            if speakers[k].is_some() && incise_first[mi].is_none() {
+                incise_first[mi] = Some(k);
+            }
+        }
+    }
+    // Per frame, computed once: can it attribute a quotation (a speaker, not inside another quotation), and its sentence.
+    let live_frame: Vec<bool> = (0..frames.len()).map(|k| speakers[k].is_some() && incise_of[k].is_none() && inside(frames[k].cue.span).is_none()).collect();
+    let frame_sentence: Vec<Option<usize>> = frames.iter().map(|f| doc.sentence_at(f.cue.span.start)).collect();
     let mut floating: Vec<usize> = Vec::new();
     for (mi, m) in marks.iter().enumerate() {
         // An incise inside the marks splits the quotation in two.
-        let incises: Vec<usize> = (0..frames.len()).filter(|&k| incise_of[k] == Some(mi) && speakers[k].is_some()).collect();
+        let incises: Vec<usize> = incise_first[mi].into_iter().collect();
         if let Some(&k) = incises.first() {
             let f = &frames[k];
             let s = speakers[k].as_ref().expect("filtered");
@@ -181,19 +198,22 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             }
             continue;
         }
-        let live = |k: usize| speakers[k].is_some() && incise_of[k].is_none() && inside(frames[k].cue.span).is_none();
+        let live = |k: usize| live_frame[k];
         // A cue right after: "« … », a-t-il dit", "“…,” said X", "“…,” X said".
-        let after = (0..frames.len()).find(|&k| live(k) && frames[k].before_end.is_some_and(|be| be >= m.outer.end && only_gap(text, m.outer.end, be)));
+        let near_after = frame_at(m.outer.end)..frame_at(m.outer.end + NEAR).min(frames.len());
+        let near_before = frame_at(m.outer.start.saturating_sub(NEAR))..frame_at(m.outer.start + 1).min(frames.len());
+        let near = frame_at(m.outer.start.saturating_sub(WINDOW))..frame_at(m.outer.end + WINDOW).min(frames.len());
+        let after = near_after.clone().find(|&k| live(k) && frames[k].before_end.is_some_and(|be| be >= m.outer.end && only_gap(text, m.outer.end, be)));
         // A cue right before: "X a déclaré : « … »", "X said: “…”".
-        let before = || (0..frames.len()).rev().find(|&k| live(k) && frames[k].opens_at.is_some_and(|o| o <= m.outer.start && o + 4 >= m.outer.start && frames[k].cue.span.end <= m.outer.start));
+        let before = || near_before.clone().rev().find(|&k| live(k) && frames[k].opens_at.is_some_and(|o| o <= m.outer.start && o + 4 >= m.outer.start && frames[k].cue.span.end <= m.outer.start));
         // A cue in the same sentence, before the quotation, or a clause holding it.
         let sent = doc.sentence_at(m.outer.start);
         let holder = || {
-            (0..frames.len()).rev().find(|&k| {
+            near.clone().rev().find(|&k| {
                 live(k)
                     && frames[k].cue.kind != CueKind::Participle
                     && (frames[k].content.is_some_and(|c| c.contains(m.inner) || c.start <= m.outer.start && m.outer.start < c.end)
-                        || (doc.sentence_at(frames[k].cue.span.start) == sent
+                        || (frame_sentence[k] == sent
                             && frames[k].cue.span.end <= m.outer.start
                             && frames[k].before_end.is_none()
                             // a lone scare-quoted word needs the cue close by ("a dénoncé le « scandale »")
@@ -219,10 +239,12 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
         let Some(mut c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
         // A quotation opened inside the clause runs to its closing mark (the splitter may cut at its full stop).
-        if let Some(m) = marks.iter().find(|m| m.outer.start >= c.start && m.outer.start < c.end && m.outer.end > c.end) {
+        let from = marks.partition_point(|m| m.outer.start < c.start);
+        if let Some(m) = marks[from..].iter().take_while(|m| m.outer.start < c.end).find(|m| m.outer.end > c.end) {
             c.end = m.inner.end;
         }
-        let inner_marks: Vec<&Marked> = marks.iter().filter(|m| c.overlaps(m.outer)).collect();
+        let first_mark = marks.partition_point(|m| m.outer.end <= c.start);
+        let inner_marks: Vec<&Marked> = marks[first_mark..].iter().take_while(|m| m.outer.start < c.end).filter(|m| c.overlaps(m.outer)).collect();
         // The whole clause is in marks: the direct quote says it all.
         if inner_marks.iter().any(|m| m.outer.start <= c.start + 1 && m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
             continue;
@@ -241,6 +263,8 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     }
 
     // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    let attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
     for mi in floating {
         let m = &marks[mi];
         let inner = m.inner.slice(text);
@@ -249,8 +273,9 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let here = para_of(m.outer.start);
-        let prev = out.iter().filter(|q| q.span.end <= m.outer.start && q.speaker_name.is_some()).max_by_key(|q| q.span.end);
-        let next = out.iter().filter(|q| q.span.start >= m.outer.end && q.speaker_name.is_some() && para_of(q.span.start) == here).min_by_key(|q| q.span.start);
+        let k = attributed.partition_point(|q| q.span.start < m.outer.start);
+        let prev = attributed[..k].iter().rev().take(8).filter(|q| q.span.end <= m.outer.start).max_by_key(|q| q.span.end);
+        let next = attributed[k..].iter().find(|q| q.span.start >= m.outer.end).filter(|q| para_of(q.span.start) == here);
         let pick = prev.filter(|q| para_of(q.span.start) + FLOAT_PARAGRAPHS >= here).or(next);
         if let Some(q) = pick {
             let q = Quote { kind: QuoteKind::Direct, span: m.inner, confidence: CONF_FLOATING, ..q.clone() };

@@ -332,7 +332,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                     // "He said …, and added …": the coordinated verb shares the previous cue's subject.
                     let coordinated = np_b.is_some_and(|(np, b)| np.is_empty() && b.is_some_and(|b| matches!(t.low(b), "et" | "and")));
-                    let prev_subject = out.iter().rev().find(|p| t.sentence(p.cue.first) == sent && p.subject.is_some()).and_then(|p| p.subject);
+                    let prev_subject = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).find(|p| p.subject.is_some()).and_then(|p| p.subject);
                     let np_b = match (coordinated, prev_subject) {
                         (true, Some(ps)) => Some((ps, None)),
                         _ => np_b.map(|(np, b)| refine_subject(t, np, b, lang)),
@@ -363,7 +363,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     f.before_end = Some(if prev_raw == "," { t.span(cue.first - 1).start } else { t.span(cue.first).start });
                 }
                 if f.borrows_subject {
-                    if let Some(p) = out.iter().rev().find(|p| t.sentence(p.cue.first) == sent) {
+                    if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
                         f.subject = p.subject;
                     }
                 }

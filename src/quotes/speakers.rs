@@ -4,6 +4,8 @@
 //! The entity list may be crude: an entity is found by a mention overlapping the subject, and when none does the
 //! subject's own words are the name, so attribution survives a weak entity extractor.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::cues::data_lines;
@@ -65,8 +67,10 @@ pub struct Resolver<'a, 'd, 't> {
     lang: Lang,
     /// (mention span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
-    /// (role head word, entity index, byte position of the apposition).
-    roles: Vec<(String, usize, usize)>,
+    /// role head word → (byte position of the apposition, entity index), sorted by position.
+    roles_by_head: HashMap<String, Vec<(usize, usize)>>,
+    /// Cache of the entity module's `person_described_as`, by head word.
+    described: RefCell<HashMap<String, Option<usize>>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -74,7 +78,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles: Vec::new() };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
         r.index_roles();
         r
     }
@@ -148,7 +152,14 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
         }
-        self.roles = roles;
+        let mut by_head: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (h, k, p) in roles {
+            by_head.entry(h).or_default().push((p, k));
+        }
+        for v in by_head.values_mut() {
+            v.sort_unstable();
+        }
+        self.roles_by_head = by_head;
     }
 
     fn role_word(&self, w: &str) -> bool {
@@ -315,12 +326,18 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
-            if self.role_word(&h) || self.roles.iter().any(|(r, _, _)| *r == h) {
-                let hit = self.roles.iter().rev().find(|(r, _, p)| *r == h && *p < at).or_else(|| self.roles.iter().find(|(r, _, _)| *r == h));
-                if let Some(&(_, k, _)) = hit {
+            let known = self.roles_by_head.get(&h);
+            if self.role_word(&h) || known.is_some() {
+                // the person so described last before the cue, else the first one
+                let hit = known.and_then(|v| {
+                    let i = v.partition_point(|&(p, _)| p < at);
+                    if i > 0 { v.get(i - 1) } else { v.first() }
+                });
+                if let Some(&(_, k)) = hit {
                     return Resolved::Speaker(self.from_entity(k, np));
                 }
-                if let Some(k) = crate::entities::person_described_as(self.entities, np.slice(text), at) {
+                let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
+                if let Some(k) = described {
                     return Resolved::Speaker(self.from_entity(k, np));
                 }
             }
@@ -364,7 +381,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         while k < t.len() && k - start < 12 && t.sentence(k) == sent {
             if t.text_of(k) == "," {
                 let at = t.span(k + 1).start;
-                let hit = self.mentions.iter().find(|(m, e)| m.start == at && self.is_person(*e));
+                let lo = self.mentions.partition_point(|(m, _)| m.start < at);
+                let hit = self.mentions[lo..].iter().take_while(|(m, _)| m.start == at).find(|(_, e)| self.is_person(*e));
                 return hit.map(|&(_, e)| e);
             }
             if matches!(t.text_of(k), "." | ";" | ":" | "«" | "»" | "“" | "”" | "\"") {
