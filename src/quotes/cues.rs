@@ -193,7 +193,7 @@ fn particle_ok(t: &Toks, info: &FormInfo, k: usize) -> Option<usize> {
         Some(p) => {
             let words: Vec<&str> = p.split(' ').collect();
             for (j, w) in words.iter().enumerate() {
-                if t.lower(k + j) != *w {
+                if t.low(k + j) != *w {
                     return None;
                 }
             }
@@ -204,54 +204,54 @@ fn particle_ok(t: &Toks, info: &FormInfo, k: usize) -> Option<usize> {
 
 fn negated_before(t: &Toks, i: usize) -> bool {
     // "n'a pas dit", "ne dit pas": a "ne"/"n'" just before the verb group.
-    (i >= 1 && t.lower(i - 1) == "ne") || (i >= 2 && t.lower(i - 2) == "n" && t.is_apostrophe(i - 1))
+    (i >= 1 && t.low(i - 1) == "ne") || (i >= 2 && t.low(i - 2) == "n" && t.is_apostrophe(i - 1))
 }
 
 fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
-    let w = t.lower(i);
+    let w = t.low(i);
     if w.is_empty() {
         return None;
     }
     // "selon", "d'après"
     if w == "selon" {
-        let next = t.lower(i + 1);
-        if matches!(next.as_str(), "lequel" | "laquelle" | "lesquels" | "lesquelles" | "moi" | "nous" | "que" | "qu") {
+        let next = t.low(i + 1);
+        if matches!(next, "lequel" | "laquelle" | "lesquels" | "lesquelles" | "moi" | "nous" | "que" | "qu") {
             return None;
         }
         return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
     }
-    if w == "après" && i >= 2 && t.lower(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
+    if w == "après" && i >= 2 && t.low(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
         if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.text_of(i - 3) == "," {
             return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
         return None;
     }
-    let (base, pron) = match split_inverted(&w) {
-        Some((b, p)) => (b.to_string(), Some(Span::new(t.span(i).start + p, t.span(i).end))),
-        None => (w.clone(), None),
+    let (base, pron) = match split_inverted(w) {
+        Some((b, p)) => (b, Some(Span::new(t.span(i).start + p, t.span(i).end))),
+        None => (w, None),
     };
     // Compound tense: auxiliary, adverbs, past participle, particle.
-    let is_aux = FR_AUX.contains(&base.as_str())
-        || (FR_AUX_REFLEXIVE.contains(&base.as_str()) && i >= 1 && (t.lower(i - 1) == "se" || (t.lower(i.saturating_sub(2)) == "s" && t.is_apostrophe(i - 1))));
+    let is_aux = FR_AUX.contains(&base)
+        || (FR_AUX_REFLEXIVE.contains(&base) && i >= 1 && (t.low(i - 1) == "se" || (t.low(i.saturating_sub(2)) == "s" && t.is_apostrophe(i - 1))));
     if is_aux {
         let mut k = i + 1;
         let mut negated = false;
         let mut hops = 0;
         while k < t.len() && hops < 3 {
-            let a = t.lower(k);
-            if FR_ADVERBS.contains(&a.as_str()) || (a.ends_with("ment") && a.len() > 6 && lookup(lex, &a).is_empty()) {
-                negated |= NEGATIONS.contains(&a.as_str());
+            let a = t.low(k);
+            if FR_ADVERBS.contains(&a) || (a.ends_with("ment") && a.len() > 6 && lookup(lex, a).is_empty()) {
+                negated |= NEGATIONS.contains(&a);
                 k += 1;
                 hops += 1;
             } else {
                 break;
             }
         }
-        let (part, part_pron) = match split_inverted(&t.lower(k)) {
-            Some((b, _)) => (b.to_string(), true),
-            None => (t.lower(k), false),
+        let (part, part_pron) = match split_inverted(t.low(k)) {
+            Some((b, _)) => (b, true),
+            None => (t.low(k), false),
         };
-        for info in lookup(lex, &part) {
+        for info in lookup(lex, part) {
             if info.participle {
                 if let Some(end) = particle_ok(t, info, k + 1) {
                     if negated || negated_before(t, i) || part_pron {
@@ -264,22 +264,22 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         }
         return None;
     }
-    for info in lookup(lex, &base) {
+    for info in lookup(lex, base) {
         if info.finite || info.gerund {
             let Some(end) = particle_ok(t, info, i + 1) else { continue };
             // A noun reading ("le juge", "une annonce"): a determiner just before.
-            if i >= 1 && FR_DETERMINERS.contains(&t.lower(i - 1).as_str()) && pron.is_none() {
+            if i >= 1 && FR_DETERMINERS.contains(&t.low(i - 1)) && pron.is_none() {
                 return None;
             }
-            if i >= 1 && t.lower(i - 1) == "l" && t.is_apostrophe(i) {
+            if i >= 1 && t.low(i - 1) == "l" && t.is_apostrophe(i) {
                 return None;
             }
-            if negated_before(t, i) || NEGATIONS.contains(&t.lower(end).as_str()) {
+            if negated_before(t, i) || NEGATIONS.contains(&t.low(end)) {
                 return None;
             }
             // A bare participle ("dit", "écrit") is finite only when it cannot be an adjective: not after être/a noun.
             let kind = if info.gerund { CueKind::Participle } else { CueKind::Verb };
-            if info.gerund && !(i >= 1 && t.text_of(i - 1) == ",") && !(i >= 1 && t.lower(i - 1) == "en") {
+            if info.gerund && !(i >= 1 && t.text_of(i - 1) == ",") && !(i >= 1 && t.low(i - 1) == "en") {
                 return None;
             }
             return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind });
@@ -291,16 +291,16 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
 const EN_AUX: &[&str] = &["has", "have", "had", "would", "will", "could", "did", "does", "do", "also", "later", "previously", "then", "once", "repeatedly"];
 
 fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
-    let w = t.lower(i);
-    if w == "according" && t.lower(i + 1) == "to" {
+    let w = t.low(i);
+    if w == "according" && t.low(i + 1) == "to" {
         return Some(Cue { span: Span::new(t.span(i).start, t.span(i + 1).end), first: i, last: i + 2, inverted_pronoun: None, kind: CueKind::Source });
     }
-    for info in lookup(lex, &w) {
+    for info in lookup(lex, w) {
         if !(info.finite || info.participle || info.gerund) {
             continue;
         }
         let Some(end) = particle_ok(t, info, i + 1) else { continue };
-        if i >= 1 && EN_DETERMINERS.contains(&t.lower(i - 1).as_str()) {
+        if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
             return None; // "the report", "a claim"
         }
         // passives and reduced clauses ("was told", "when asked", "if confirmed") report no speech of the subject
@@ -309,25 +309,25 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         }
         // "did not say", "never said", "didn't say"
         for back in 1..=3 {
-            if i >= back && NEGATIONS.contains(&t.lower(i - back).as_str()) {
+            if i >= back && NEGATIONS.contains(&t.low(i - back)) {
                 return None;
             }
-            if i >= back && !EN_AUX.contains(&t.lower(i - back).as_str()) && !NEGATIONS.contains(&t.lower(i - back).as_str()) && t.text_of(i - back) != "’" && t.text_of(i - back) != "'" {
+            if i >= back && !EN_AUX.contains(&t.low(i - back)) && !NEGATIONS.contains(&t.low(i - back)) && t.text_of(i - back) != "’" && t.text_of(i - back) != "'" {
                 break;
             }
         }
         if info.gerund && !info.finite {
             // "adding that", ", saying": only after a comma or "while/before/after".
-            let prev = t.lower(i.saturating_sub(1));
+            let prev = t.low(i.saturating_sub(1));
             if !(prev == "," || prev == "while" || prev == "after" || prev == "before" || prev == "when" || prev == "as") {
                 return None;
             }
             return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Participle });
         }
         // Bare base forms ("say", "tell") need a plural or first-person subject; keep only after a pronoun.
-        if !info.participle && !w.ends_with('s') && !w.ends_with("ed") && lookup(lex, &w).iter().all(|f| !f.participle) {
-            let prev = t.lower(i.saturating_sub(1));
-            if !matches!(prev.as_str(), "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "did" | "does" | "may" | "might") {
+        if !info.participle && !w.ends_with('s') && !w.ends_with("ed") && lookup(lex, w).iter().all(|f| !f.participle) {
+            let prev = t.low(i.saturating_sub(1));
+            if !matches!(prev, "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "did" | "does" | "may" | "might") {
                 // plural nouns before "say" are common ("experts say"): accept a plural-looking word too
                 if !(prev.ends_with('s') && prev.len() > 3) {
                     continue;

@@ -84,9 +84,9 @@ const CONF_FLOATING: f32 = 0.55;
 /// Confidence of a reported clause.
 const CONF_INDIRECT: f32 = 0.7;
 /// How far (bytes) from a quotation the cue of the clause holding it may be looked for.
-const WINDOW: usize = 1500;
+const WINDOW: usize = 3000;
 /// How far (bytes) from a quotation a cue right before or after it may be.
-const NEAR: usize = 400;
+const NEAR: usize = 1000;
 /// How many paragraphs back a floating quotation may look for its speaker.
 const FLOAT_PARAGRAPHS: usize = 2;
 
@@ -265,6 +265,8 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
     out.sort_by_key(|q| (q.span.start, q.span.end));
     let attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
+    // the last quotation given a speaker here: a run of quotations continues the same speaker's words
+    let mut last_float: Option<Quote> = None;
     for mi in floating {
         let m = &marks[mi];
         let inner = m.inner.slice(text);
@@ -274,11 +276,12 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
         let here = para_of(m.outer.start);
         let k = attributed.partition_point(|q| q.span.start < m.outer.start);
-        let prev = attributed[..k].iter().rev().take(8).filter(|q| q.span.end <= m.outer.start).max_by_key(|q| q.span.end);
+        let prev = attributed[..k].iter().rev().take(8).chain(last_float.iter()).filter(|q| q.span.end <= m.outer.start).max_by_key(|q| q.span.end);
         let next = attributed[k..].iter().find(|q| q.span.start >= m.outer.end).filter(|q| para_of(q.span.start) == here);
         let pick = prev.filter(|q| para_of(q.span.start) + FLOAT_PARAGRAPHS >= here).or(next);
         if let Some(q) = pick {
             let q = Quote { kind: QuoteKind::Direct, span: m.inner, confidence: CONF_FLOATING, ..q.clone() };
+            last_float = Some(q.clone());
             out.push(q);
         }
     }

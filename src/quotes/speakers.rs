@@ -125,7 +125,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             // Before: "le procureur général américain Jeff Sessions", "Surrey Mayor Doug McCallum"
             let first = t.at_or_after(m.start);
-            let mut j = first;
+            // "la porte-parole de M. Sessions": a name governed by a preposition is not the one described
+            let governed = first >= 1 && (PREPS.contains(&t.low(first - 1)) || (first >= 2 && matches!(t.low(first - 1), "la" | "le" | "les" | "the") && PREPS.contains(&t.low(first - 2))) || (first >= 2 && t.is_apostrophe(first - 1) && PREPS.contains(&t.low(first - 2))));
+            let mut j = if governed { 0 } else { first };
             let mut words = Vec::new();
             while j > 0 && first - j < 6 && t.sentence(j - 1) == t.sentence(first) {
                 let w = t.low(j - 1);

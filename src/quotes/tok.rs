@@ -13,7 +13,18 @@ pub struct Toks<'d, 't> {
 impl<'d, 't> Toks<'d, 't> {
     /// Index the tokens of `doc`.
     pub fn new(doc: &'d Doc<'t>) -> Self {
-        let lower = doc.tokens.iter().map(|t| t.span.slice(doc.text).to_lowercase().replace('’', "'")).collect();
+        let lower = doc
+            .tokens
+            .iter()
+            .map(|t| {
+                let s = t.span.slice(doc.text);
+                if s == "’" {
+                    "'".to_string()
+                } else {
+                    s.to_lowercase()
+                }
+            })
+            .collect();
         let mut sentence = Vec::with_capacity(doc.tokens.len());
         let mut s = 0;
         for t in &doc.tokens {
