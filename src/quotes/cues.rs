@@ -146,6 +146,9 @@ const INVERTED_SUFFIXES: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "
 
 /// Split an inverted form "ajoute-t-il" into ("ajoute", pronoun byte offset within the word).
 fn split_inverted(word: &str) -> Option<(&str, usize)> {
+    if !word.contains('-') {
+        return None;
+    }
     let lower_end = word.len();
     for suf in INVERTED_SUFFIXES {
         if word.len() > suf.len() && word.is_char_boundary(word.len() - suf.len()) && word[word.len() - suf.len()..].eq_ignore_ascii_case(suf) {

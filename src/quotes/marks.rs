@@ -43,9 +43,13 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
         let mut prev: Option<char> = None;
         let mut it = s.char_indices().peekable();
         while let Some((i, c)) = it.next() {
+            if !matches!(c, '«' | '»' | '“' | '”' | '„' | '‹' | '›' | '"' | '‘' | '’') {
+                prev = Some(c);
+                continue;
+            }
             let next = it.peek().map(|&(_, d)| d);
             let at = base + i;
-            let prev_space = prev.is_none_or(|p| is_space(p) || "([{—–-/:«“‘„".contains(p));
+            let prev_space = prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '«' | '“' | '‘' | '„'));
             let next_space = next.is_none_or(is_space);
             match c {
                 // A bounded nest: a run of stray openers cannot make the pairing quadratic.
