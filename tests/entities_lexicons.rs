@@ -28,6 +28,7 @@ fn tsv_attributes_are_known_values() {
         ("first_names.tsv", files::FIRST_NAMES, &["m", "f", "u"][..]),
         ("honorifics.tsv", files::HONORIFICS, &["m", "f", "u"][..]),
         ("org_cues.tsv", files::ORG_CUES, &["head", "tail", "both"][..]),
+        ("place_cues.tsv", files::PLACE_CUES, &["head", "tail", "both"][..]),
     ] {
         for line in entries(text) {
             let attr = line.split('\t').nth(1).unwrap_or("");

@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::detect::Cand;
 use super::lexicon::LEX;
 use super::{Entity, EntityType, Gender};
-use crate::text::Doc;
+use crate::text::{Doc, Span};
 
 struct Dsu(Vec<usize>);
 
@@ -34,10 +34,17 @@ fn is_allcaps(w: &str) -> bool {
 
 /// Comparison key of a form: lower case, apostrophes and accents on capitals folded ("Etats-Unis" = "États-Unis").
 pub(crate) fn norm(s: &str) -> String {
+    // "Libération.fr" is the paper's site: the same organisation.
+    let s = [".fr", ".com", ".net", ".org"].iter().find_map(|d| s.strip_suffix(d)).unwrap_or(s);
     s.chars()
         .map(|c| match c {
             '’' => '\'',
-            'É' | 'È' | 'Ê' => 'e',
+            'É' | 'È' | 'Ê' | 'é' | 'è' | 'ê' | 'ë' => 'e',
+            'À' | 'Â' | 'à' | 'â' => 'a',
+            'Î' | 'Ï' | 'î' | 'ï' => 'i',
+            'Ô' | 'ô' => 'o',
+            'Û' | 'Ù' | 'û' | 'ù' | 'ü' => 'u',
+            'Ç' | 'ç' => 'c',
             _ => c,
         })
         .flat_map(char::to_lowercase)
@@ -48,7 +55,7 @@ pub(crate) fn norm(s: &str) -> String {
 fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| {
-            if is_allcaps(w) && w.chars().count() > 2 {
+            if is_allcaps(w) && w.chars().count() > 2 && !w.contains('.') {
                 let mut out = String::new();
                 let mut start = true;
                 for c in w.chars() {
@@ -93,7 +100,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut person_words: HashSet<String> = HashSet::new();
     for c in &cands {
         if !c.weak && !c.nested {
-            strong_forms.insert(form(c));
+            strong_forms.insert(norm(&form(c)));
             if c.kind == Some(EntityType::Person) {
                 person_words.extend(name_words(&form(c)));
             }
@@ -102,11 +109,11 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     cands.retain(|c| {
         let f = form(c);
         if c.weak {
-            return strong_forms.contains(&f) || person_words.contains(&f);
+            return strong_forms.contains(&norm(&f)) || person_words.contains(&f);
         }
         if c.nested {
             let single = !f.contains(' ');
-            return strong_forms.contains(&f)
+            return strong_forms.contains(&norm(&f))
                 || c.kind == Some(EntityType::Location)
                 || (single && is_allcaps(&f))
                 || (single && c.kind == Some(EntityType::Organization));
@@ -231,36 +238,101 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             dsu.union(p, k);
         }
     }
-    // Acronyms matching the initials of a multi-word organisation elsewhere in the text.
-    let multi: Vec<usize> = (0..n).filter(|&k| kind[k] != Some(EntityType::Person) && form(&cands[k]).contains(' ')).collect();
+    // Acronyms matching the initials of a multi-word organisation elsewhere in the text ("AERES", "Caf"). The
+    // initials of every multi-word form are indexed once, so this stays linear.
+    let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::new();
     for k in 0..n {
         let f = form(&cands[k]);
-        if kind[k] == Some(EntityType::Person) || !is_allcaps(&f) || f.contains(' ') {
+        if kind[k] != Some(EntityType::Person) && f.contains(' ') {
+            for i in initials(&f) {
+                by_initials.entry(i).or_default().insert(k);
+            }
+        }
+    }
+    for k in 0..n {
+        let f = form(&cands[k]);
+        let short_cap = f.chars().count() <= 4 && f.chars().next().is_some_and(char::is_uppercase);
+        if kind[k] == Some(EntityType::Person) || !(is_allcaps(&f) || short_cap) || f.contains(' ') {
             continue;
         }
-        let hits: HashSet<usize> = multi.iter().filter(|&&m| initials_match(&form(&cands[m]), &f)).map(|&m| dsu.find(m)).collect();
+        let key: String = f.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
+        let Some(ms) = by_initials.get(&key) else { continue };
+        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
         if hits.len() == 1 {
             let r = *hits.iter().next().unwrap_or(&k);
             dsu.union(r, k);
         }
     }
-    // Short forms: "Union" / "Conseil de sécurité" as the start of one longer organisation name.
-    let orgs: Vec<usize> = (0..n).filter(|&k| kind[k] == Some(EntityType::Organization)).collect();
-    for &k in &orgs {
+    // Short forms: "Union" / "Conseil de sécurité" as the start of one longer organisation name. Every word
+    // prefix of every organisation form is indexed once.
+    let mut by_prefix: HashMap<String, HashSet<usize>> = HashMap::new();
+    for k in 0..n {
+        if kind[k] != Some(EntityType::Organization) {
+            continue;
+        }
         let f = norm(&form(&cands[k]));
-        let hits: HashSet<usize> = orgs
-            .iter()
-            .filter(|&&m| {
-                let g = norm(&form(&cands[m]));
-                g.len() > f.len() && g.starts_with(&f) && g[f.len()..].starts_with(' ')
-            })
-            .map(|&m| dsu.find(m))
-            .collect();
+        for (i, _) in f.match_indices(' ').take(8) {
+            by_prefix.entry(f[..i].to_string()).or_default().insert(k);
+        }
+    }
+    for k in 0..n {
+        if kind[k] != Some(EntityType::Organization) {
+            continue;
+        }
+        let Some(ms) = by_prefix.get(&norm(&form(&cands[k]))) else { continue };
+        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
         if hits.len() == 1 {
             let r = *hits.iter().next().unwrap_or(&k);
             dsu.union(r, k);
         }
     }
+
+    // Names nested in other names: a place or organisation named on its own elsewhere is also a mention where it
+    // appears inside a longer name ("France" in "France 3 Limousin", "Europe" in "Europe du Sud").
+    let mut standalone: HashMap<String, usize> = HashMap::new();
+    for k in 0..n {
+        if matches!(kind[k], Some(EntityType::Location | EntityType::Organization)) && !cands[k].nested {
+            standalone.entry(form(&cands[k])).or_insert(k);
+        }
+    }
+    let spans: HashSet<(usize, usize)> = cands.iter().map(|c| (c.span.start, c.span.end)).collect();
+    let mut extra: Vec<(usize, Cand)> = Vec::new();
+    for (ci, c) in cands.iter().enumerate() {
+        let m = c.span.slice(text);
+        // Word starts and ends inside the mention (at most a few words: names are short).
+        let bounds: Vec<(usize, usize)> = word_bounds(m).into_iter().take(8).collect();
+        if bounds.len() < 2 {
+            continue;
+        }
+        for i in 0..bounds.len() {
+            for j in i..bounds.len().min(i + 4) {
+                if i == 0 && j == bounds.len() - 1 {
+                    continue;
+                }
+                let sub = &m[bounds[i].0..bounds[j].1];
+                // mkgold-style: a short form inside the same entity's long form is not a second mention.
+                if let Some(&owner) = standalone.get(sub).filter(|&&o| dsu.find(o) != dsu.find(ci)) {
+                    let span = Span::new(c.span.start + bounds[i].0, c.span.start + bounds[j].1);
+                    if !spans.contains(&(span.start, span.end)) && !extra.iter().any(|(_, e)| e.span == span) {
+                        let mut nc = cands[owner].clone();
+                        nc.span = span;
+                        nc.name = span;
+                        nc.nested = true;
+                        nc.descriptions.clear();
+                        extra.push((owner, nc));
+                    }
+                }
+            }
+        }
+    }
+    for (owner, c) in extra {
+        cands.push(c);
+        kind.push(kind[owner]);
+        dsu.0.push(dsu.0.len());
+        let k = cands.len() - 1;
+        dsu.union(owner, k);
+    }
+    let n = cands.len();
 
     // 4. Build the entities.
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -278,6 +350,44 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     out
 }
 
+/// Byte ranges of the words of `s` (letters, digits, inner hyphens and apostrophes).
+fn word_bounds(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let inner = c.is_alphanumeric() || c == '+' || ((c == '-' || c == '\'' || c == '’') && start.is_some());
+        match (inner, start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(st) = start {
+        out.push((st, s.len()));
+    }
+    out
+}
+
+/// The initials of a multi-word name: of all words, of content words, of capitalised words.
+fn initials(long: &str) -> Vec<String> {
+    let words: Vec<&str> = long.split([' ', '\'', '’', '-']).filter(|w| !w.is_empty()).collect();
+    if words.len() < 2 {
+        return Vec::new();
+    }
+    let ini = |ws: &mut dyn Iterator<Item = &&str>| -> String { ws.filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect() };
+    let all = ini(&mut words.iter());
+    let content = ini(&mut words.iter().filter(|w| !LEX.function_words.contains(w.to_lowercase().as_str()) && !matches!(**w, "d" | "l" | "of" | "and" | "for" | "the")));
+    let caps = ini(&mut words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
+    let mut v = vec![all, content, caps];
+    v.retain(|x| x.chars().count() >= 2);
+    v.sort();
+    v.dedup();
+    v
+}
+
 fn is_particle(w: &str) -> bool {
     matches!(w, "de" | "du" | "van" | "von" | "der" | "den" | "bin" | "ben" | "da" | "di" | "del" | "della" | "dos" | "d'" | "le" | "la")
 }
@@ -285,43 +395,38 @@ fn is_particle(w: &str) -> bool {
 /// Does `acr` spell the initials of `long` (all words, or only its capitalised/content words)?
 fn initials_match(long: &str, acr: &str) -> bool {
     let acr: String = acr.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
-    if acr.chars().count() < 2 {
-        return false;
-    }
-    let words: Vec<&str> = long.split([' ', '\'', '’', '-']).filter(|w| !w.is_empty()).collect();
-    if words.len() < 2 {
-        return false;
-    }
-    let initials = |ws: &mut dyn Iterator<Item = &&str>| -> String { ws.filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect() };
-    let all = initials(&mut words.iter());
-    let content = initials(&mut words.iter().filter(|w| !LEX.function_words.contains(w.to_lowercase().as_str()) && !matches!(**w, "d" | "l" | "of" | "and" | "for" | "the")));
-    let caps = initials(&mut words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
-    acr == all || acr == content || acr == caps
+    acr.chars().count() >= 2 && initials(long).contains(&acr)
 }
 
 fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usize]) -> Entity {
     let form = |k: usize| cands[k].name.slice(text).to_string();
     // Type: the sure types by majority, else context votes.
     let mut counts: HashMap<EntityType, usize> = HashMap::new();
-    let (mut loc, mut org) = (0, 0);
+    let (mut loc, mut org, mut speaker) = (0, 0, 0);
     for &k in members {
         if let Some(t) = kind[k] {
             *counts.entry(t).or_default() += 1;
         }
         loc += cands[k].votes.0;
         org += cands[k].votes.1;
+        speaker += cands[k].votes.2;
     }
+    // An unknown name is a place after "à", "dans", "in" (unless it also follows an article: "l'État"). Otherwise
+    // it stays `other`: guessing organisation for bare names ("sur Netflix") was wrong as often as right on the
+    // French dev set (strict F1 0.772 with the guess, 0.817 without).
+    // A name that speaks ("Ayo said") is a person.
+    let unknown = if loc > 0 && loc >= org {
+        EntityType::Location
+    } else if speaker > 0 && org == 0 {
+        EntityType::Person
+    } else {
+        EntityType::Other
+    };
     let ety = counts
         .iter()
         .max_by_key(|(t, c)| (**c, matches!(t, EntityType::Person | EntityType::Organization | EntityType::Location)))
         .map(|(t, _)| *t)
-        .unwrap_or(if loc > org {
-            EntityType::Location
-        } else if org > loc {
-            EntityType::Organization
-        } else {
-            EntityType::Other
-        });
+        .unwrap_or(unknown);
     // Canonical: the fullest form (most words; for organisations, not the acronym when an expansion exists).
     let mut names: Vec<String> = Vec::new();
     let mut forms: Vec<String> = Vec::new();

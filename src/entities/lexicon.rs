@@ -36,8 +36,8 @@ pub mod files {
     pub const HONORIFICS: &str = include_str!("../../data/lexicons/honorifics.tsv");
     /// `word<TAB>head|tail|both`, hand-curated.
     pub const ORG_CUES: &str = include_str!("../../data/lexicons/org_cues.tsv");
-    /// Place cue words, hand-curated.
-    pub const PLACE_CUES: &str = include_str!("../../data/lexicons/place_cues.txt");
+    /// `word<TAB>head|tail|both`, hand-curated.
+    pub const PLACE_CUES: &str = include_str!("../../data/lexicons/place_cues.tsv");
     /// Role nouns, hand-curated.
     pub const ROLES: &str = include_str!("../../data/lexicons/roles.txt");
     /// Function words, hand-curated.
@@ -56,7 +56,7 @@ pub mod files {
         ("places_extra.txt", PLACES_EXTRA),
         ("honorifics.tsv", HONORIFICS),
         ("org_cues.tsv", ORG_CUES),
-        ("place_cues.txt", PLACE_CUES),
+        ("place_cues.tsv", PLACE_CUES),
         ("roles.txt", ROLES),
         ("function_words.txt", FUNCTION_WORDS),
         ("not_names.txt", NOT_NAMES),
@@ -77,6 +77,14 @@ fn gender_code(code: &str) -> Option<Gender> {
     }
 }
 
+fn cue_pos(p: &str) -> CuePos {
+    match p {
+        "head" => CuePos::Head,
+        "tail" => CuePos::Tail,
+        _ => CuePos::Both,
+    }
+}
+
 /// All lexicons, parsed.
 pub struct Lexicons {
     /// First name → gender (None: unisex or unknown).
@@ -89,8 +97,8 @@ pub struct Lexicons {
     pub honorifics: HashMap<&'static str, Option<Gender>>,
     /// Lower-case organisation cue → position.
     pub org_cues: HashMap<&'static str, CuePos>,
-    /// Lower-case place cues.
-    pub place_cues: HashSet<&'static str>,
+    /// Lower-case place cue → position.
+    pub place_cues: HashMap<&'static str, CuePos>,
     /// Lower-case role nouns.
     pub roles: HashSet<&'static str>,
     /// Lower-case function words.
@@ -114,11 +122,8 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         places,
         max_place_words,
         honorifics: entries(files::HONORIFICS).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
-        org_cues: entries(files::ORG_CUES)
-            .map(split)
-            .map(|(w, p)| (w, match p { "head" => CuePos::Head, "tail" => CuePos::Tail, _ => CuePos::Both }))
-            .collect(),
-        place_cues: entries(files::PLACE_CUES).collect(),
+        org_cues: entries(files::ORG_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
+        place_cues: entries(files::PLACE_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
         roles: entries(files::ROLES).collect(),
         function_words: entries(files::FUNCTION_WORDS).collect(),
         not_names: entries(files::NOT_NAMES).collect(),

@@ -93,7 +93,63 @@ pub struct Entity {
 pub fn extract(doc: &Doc, lang: Lang) -> Vec<Entity> {
     let _ = lang;
     let cands = detect::candidates(doc);
-    cluster::cluster(doc, cands)
+    let mut entities = cluster::cluster(doc, cands);
+    pronoun_genders(doc, &mut entities);
+    entities
+}
+
+/// Gender from coreferring pronouns, for people whose name and honorifics told nothing: after a person's
+/// mention, the first subject or object pronoun ("il", "elle", "a-t-elle", "he", "she", "her") before any other
+/// person is mentioned, within the rest of the sentence and the next one (at most 40 tokens), votes.
+fn pronoun_genders(doc: &Doc, entities: &mut [Entity]) {
+    let mut marks: Vec<(Span, usize)> = Vec::new();
+    for (k, e) in entities.iter().enumerate() {
+        if e.kind == EntityType::Person {
+            marks.extend(e.mentions.iter().map(|&m| (m, k)));
+        }
+    }
+    marks.sort_by_key(|(m, _)| (m.start, m.end));
+    let mut votes = vec![(0usize, 0usize); entities.len()];
+    for (n, &(m, k)) in marks.iter().enumerate() {
+        if entities[k].gender.is_some() {
+            continue;
+        }
+        let limit = marks.get(n + 1).map_or(doc.text.len(), |(next, _)| next.start);
+        let sentence_end = doc
+            .sentence_at(m.start)
+            .and_then(|s| doc.sentences.get(s + 1).or(doc.sentences.get(s)))
+            .map_or(doc.text.len(), |s| s.span.end);
+        let first = doc.tokens.partition_point(|t| t.span.start < m.end);
+        for t in doc.tokens[first..].iter().take(40) {
+            if t.span.start >= limit || t.span.start >= sentence_end {
+                break;
+            }
+            let w = t.span.slice(doc.text).to_lowercase();
+            let g = match w.as_str() {
+                "il" | "he" | "him" | "his" | "lui" => Some(Gender::Male),
+                "elle" | "she" | "her" | "hers" => Some(Gender::Female),
+                _ if w.ends_with("-t-il") || w.ends_with("-il") => Some(Gender::Male),
+                _ if w.ends_with("-t-elle") || w.ends_with("-elle") => Some(Gender::Female),
+                _ => None,
+            };
+            match g {
+                Some(Gender::Male) => {
+                    votes[k].0 += 1;
+                    break;
+                }
+                Some(Gender::Female) => {
+                    votes[k].1 += 1;
+                    break;
+                }
+                None => {}
+            }
+        }
+    }
+    for (e, (m, f)) in entities.iter_mut().zip(votes) {
+        if e.gender.is_none() && m != f {
+            e.gender = Some(if m > f { Gender::Male } else { Gender::Female });
+        }
+    }
 }
 
 /// The entity and mention covering `span` (the tightest mention that contains it, else one that overlaps it).

@@ -120,3 +120,93 @@ fn never_panics_on_odd_input() {
         let _ = run(text);
     }
 }
+
+#[test]
+fn brands_acronyms_and_nested_names() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("Le film passe sur Canal+ puis sur France 3 Limousin, en France.", &[("Canal+", "organization", &["Canal+"]), ("France 3 Limousin", "organization", &["France 3 Limousin"]), ("France", "location", &["France", "France"])]),
+        ("La Caisse d'allocations familiales paie. La Caf a confirmé.", &[("Caisse d'allocations familiales", "organization", &["Caisse d'allocations familiales", "Caf"])]),
+        ("Lire la critique sur Libération.fr : Libération aime.", &[("Libération.fr", "organization", &["Libération.fr", "Libération"])]),
+        ("Le Conseil de sécurité de l'ONU s'est réuni. Le Conseil de sécurité a voté.", &[("Conseil de sécurité de l'ONU", "organization", &["Conseil de sécurité de l'ONU", "Conseil de sécurité"]), ("ONU", "organization", &["ONU"])]),
+        ("La Corée du Nord a tiré un missile.", &[("Corée du Nord", "location", &["Corée du Nord"])]),
+        ("Il vit dans la bande de Gaza depuis 2000.", &[("bande de Gaza", "location", &["bande de Gaza"])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn english_people_with_titles_and_context() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("Senate Minority Leader Chuck Schumer spoke. Schumer said no.", &[("Chuck Schumer", "person", &["Chuck Schumer", "Schumer"])]),
+        ("British Prime Minister Theresa May met Donald Tusk.", &[("Theresa May", "person", &["Theresa May"]), ("Donald Tusk", "person", &["Donald Tusk"])]),
+        ("The family adopted two-year-old Ayo. Officials met Ayo said the lawyer.", &[]),
+        ("\"We are ready,\" Kimbal said on Monday.", &[("Kimbal", "person", &["Kimbal"])]),
+        ("P.J. Boatwright ran the course.", &[("P.J. Boatwright", "person", &["P.J. Boatwright"])]),
+        ("The winner, GRAHAM DELAET, spoke.", &[("Graham Delaet", "person", &["GRAHAM DELAET"])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn phrases_that_are_not_people() {
+    let got = run("Il a suivi les Jeux Olympiques et les Grands Prix avec les Russes.");
+    assert!(got.iter().all(|e| e.1 != "person"), "{got:?}");
+}
+
+#[test]
+fn gender_from_pronouns() {
+    let cases: &[(&str, &str, Option<Gender>)] = &[
+        ("Jeong Uhee est arrivé. Il a parlé longtemps.", "Jeong Uhee", Some(Gender::Male)),
+        ("« Non », a répondu Cha Soona. Elle a ri.", "Cha Soona", Some(Gender::Female)),
+        ("Xqzt Vrombl said she would go.", "Xqzt Vrombl", Some(Gender::Female)),
+        ("Xqzt Vrombl a parlé à Nancy Pelosi. Elle a ri.", "Xqzt Vrombl", None),
+    ];
+    for (text, name, gender) in cases {
+        let doc = Doc::new(text);
+        let got = extract(&doc, Lang::Fr);
+        let e = got.iter().find(|e| e.name == *name).unwrap_or_else(|| panic!("{text:?}: no {name:?} in {got:?}"));
+        assert_eq!(e.gender, *gender, "{text:?}");
+    }
+}
+
+#[test]
+fn spans_shift_with_a_prefix() {
+    // Inserting text before a passage shifts every mention by exactly that much.
+    let base = "Le procureur général Jeff Sessions a vu M. Kisliak au Sénat. La Caisse d'allocations familiales paie.";
+    let prefix = "Une phrase sans nom ici. ";
+    let a = extract(&Doc::new(base), Lang::Fr);
+    let shifted = format!("{prefix}{base}");
+    let b = extract(&Doc::new(&shifted), Lang::Fr);
+    let spans = |es: &[Entity], d: usize| -> Vec<(String, Vec<(usize, usize)>)> {
+        es.iter().map(|e| (e.name.clone(), e.mentions.iter().map(|m| (m.start - d, m.end - d)).collect())).collect()
+    };
+    assert_eq!(spans(&a, 0), spans(&b, prefix.len()));
+}
+
+#[test]
+fn any_text_analyses_without_panic() {
+    // A small deterministic generator of awkward texts: capitals, particles, apostrophes, marks, accents.
+    let pieces = ["M.", "Mme", "de", "l'", "d’", "Jean", "ÉTATS", "(", ")", "«", "»", "\"", "Comité", "du", "Sénat", "+", "3", ".fr", "P.", "J.", ",", ".", "\n", "é", "😀", "al-", "Assad", "said", "a-t-il", "ministère", "la", "Justice"];
+    let mut seed = 12345u64;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..20 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let p = pieces[(seed >> 33) as usize % pieces.len()];
+            text.push_str(p);
+            if (seed >> 20) & 1 == 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Doc::new(&text);
+        for e in extract(&doc, Lang::Fr) {
+            for m in e.mentions {
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end) && m.start < m.end, "{text:?}");
+            }
+        }
+    }
+}
