@@ -271,7 +271,12 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let m = &marks[mi];
         let inner = m.inner.slice(text);
         let sentence_like = words(inner) >= 4 && (inner.chars().next().is_some_and(char::is_uppercase) || inner.ends_with(['.', '!', '?', '…', ',']));
-        if !sentence_like {
+        // A quotation with no cue must stand as an utterance of its own: it opens a paragraph or follows
+        // punctuation; a quoted phrase in the middle of the journalist's clause is a term, not a quote.
+        let before = text[..m.outer.start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}'));
+        let opens_clause = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', ';', '»', '”', '"', '…', ')', '(', '—', '–']) || para_of(m.outer.start) != para_of(before.len().saturating_sub(1));
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        if !sentence_like || !opens_clause || (lang == Lang::En && !capital) {
             continue;
         }
         let here = para_of(m.outer.start);
