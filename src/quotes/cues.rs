@@ -332,7 +332,9 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             let prev = t.low(i.saturating_sub(1));
             if !matches!(prev, "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "did" | "does" | "may" | "might") {
                 // plural nouns before "say" are common ("experts say"): accept a plural-looking word too
-                if !(prev.ends_with('s') && prev.len() > 3) {
+                let plural_noun = prev.ends_with('s') && prev.len() > 3 && !prev.ends_with("ss") && !prev.ends_with("us") && !prev.ends_with("is")
+                    && !matches!(prev, "across" | "always" | "perhaps" | "whereas" | "sometimes" | "besides" | "towards" | "afterwards" | "unless" | "nevertheless" | "does" | "has" | "was" | "its" | "his" | "hers" | "ours" | "yours" | "theirs" | "yes" | "less" | "thus" | "as");
+                if !plural_noun || w == "state" {
                     continue;
                 }
             }

@@ -436,7 +436,15 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     // "Tim Bale, a politics professor at …," is an apposition, not reported words
                     let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
-                    let name_segment = first_comma < last_before && seg_words <= 4 && (s..first_comma).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || t.is_apostrophe(i) || t.low(i) == "s");
+                    let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
+                    let name_segment = first_comma < last_before && seg_words <= 6 && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
+                    // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
+                    let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
+                    let name_segment = name_segment
+                        || last_comma.is_some_and(|c| {
+                            let ws: Vec<usize> = (c + 1..last_before).filter(|&i| t.is_word(i)).collect();
+                            !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|&i| t.is_cap_at(i))
+                        });
                     let fr_plain = fr_plain || name_segment;
                     if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
