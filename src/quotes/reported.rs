@@ -89,6 +89,10 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
     let after_quote = lang == Lang::En && from >= 2 && matches!(t.text_of(from - 2), "”" | "\"" | "’");
     let mut k = from;
     if skip_adjuncts {
+        // "résume quant à elle Francisca Joly-Gomez"
+        if t.low(k) == "quant" && t.low(k + 1) == "à" && matches!(t.low(k + 2), "elle" | "lui" | "eux" | "elles") {
+            k += 3;
+        }
         let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
         let mut hops = 0;
         while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(&t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {

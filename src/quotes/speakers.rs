@@ -101,8 +101,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     roles.push((w, k, m.start));
                 }
             }
-            // After: "X, la porte-parole de …", "X, director of …"
-            let after = t.at_or_after(m.end);
+            // After: "X, la porte-parole de …", "X, director of …" (a short parenthesis may come first: "X (2), …")
+            let mut after = t.at_or_after(m.end);
+            if t.text_of(after) == "(" {
+                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.text_of(j) == ")") {
+                    after = close + 1;
+                }
+            }
             if t.text_of(after) == "," {
                 if let Some(h) = self.head_of(after + 1, 6) {
                     roles.push((h, k, m.start));
@@ -342,6 +347,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 if let Some(k) = described {
                     return Resolved::Speaker(self.from_entity(k, np));
                 }
+            }
+        }
+        // A singular definite description ("la professionnelle", "the spokeswoman") of the person who spoke last.
+        if let Some(l) = last.filter(|l| l.person && l.name.is_some()) {
+            let det = t.low(toks.start);
+            let head = t.low(toks.start + 1 + usize::from(t.is_apostrophe(toks.start + 1)));
+            let gender = match det {
+                "la" => Some(Gender::Female),
+                "le" => Some(Gender::Male),
+                "l" | "the" => None,
+                _ => Some(Gender::Male), // not a definite article: no match below
+            };
+            let definite = matches!(det, "la" | "le" | "l" | "the");
+            let singular = !head.ends_with('s') && !head.ends_with('x');
+            let common = toks.len() <= 3 && !t.is_cap_at(toks.end - 1) && head.chars().next().is_some_and(char::is_lowercase);
+            let personal = self.role_word(head)
+                || (self.lang == Lang::Fr && ["logue", "iste", "ienne", "ien", "eur", "euse", "rice", "ionnelle", "ionnel"].iter().any(|suf| head.ends_with(suf)));
+            if definite && singular && common && personal && (gender.is_none() || l.gender.is_none() || l.gender == gender) {
+                return Resolved::Speaker(Speaker { mention: Some(np), ..l.clone() });
             }
         }
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
