@@ -453,6 +453,24 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
                     }
+                    // An incise in the middle of the reported words ("Police, Sinclair says, have no policies …"):
+                    // the words after it are reported too.
+                    let group_end = if f.inverted && cue.inverted_pronoun.is_none() { np_after(t, cue.last, lang, true).map_or(cue.last, |(_, e)| e) } else { cue.last };
+                    let apposition_next = matches!(
+                        t.low(group_end + 1),
+                        "le" | "la" | "les" | "l" | "un" | "une" | "des" | "son" | "sa" | "ses" | "leur" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "who" | "qui" | "dont" | "which"
+                    ) || t.is_cap_at(group_end + 1);
+                    if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
+                        let n = group_end + 1;
+                        if (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
+                            let after_span = Span::new(t.span(n).start, clause_end(t, n, lang));
+                            if f.content.is_some() {
+                                f.extra = Some(after_span);
+                            } else {
+                                f.content = Some(after_span);
+                            }
+                        }
+                    }
                 }
             }
         }
