@@ -111,6 +111,8 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let all_cues = cues::find(&t, lang);
     let frames = reported::frames(&t, &all_cues, lang);
     let resolver = Resolver::new(&t, entities, lang);
+    let mut resolver_mentions: Vec<Span> = entities.iter().filter(|e| e.kind == crate::entities::EntityType::Person).flat_map(|e| e.mentions.iter().copied()).collect();
+    resolver_mentions.sort();
 
     // Which quotation (if any) each frame's cue sits in; such a cue only counts as an incise.
     let inside = |sp: Span| -> Option<usize> {
@@ -264,7 +266,14 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
 
     // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
     out.sort_by_key(|q| (q.span.start, q.span.end));
-    let attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
+    // Speakers so far: quotes, and cues whose words were not quoted ("Hervé Mangin … confirme.").
+    let mut attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
+    for (k, f) in frames.iter().enumerate() {
+        if let Some(s) = speakers[k].as_ref().filter(|s| s.person && s.name.is_some() && live_frame[k]) {
+            attributed.push(quote_of(QuoteKind::Direct, f.cue.span, f, s, CONF_FLOATING));
+        }
+    }
+    attributed.sort_by_key(|q| (q.span.start, q.span.end));
     // the last quotation given a speaker here: a run of quotations continues the same speaker's words
     let mut last_float: Option<Quote> = None;
     for mi in floating {
@@ -280,6 +289,19 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let here = para_of(m.outer.start);
+        // "… en 1969 : « C'est la révolution. »": after a colon, the person the sentence is about
+        if before.ends_with(':') {
+            let sent_start = doc.sentence_at(m.outer.start).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.span.start);
+            let np = Span::new(sent_start, before.len());
+            if let Resolved::Speaker(sp) = resolver.resolve(first_person_in(&resolver_mentions, np).unwrap_or(Span::new(np.start, np.start)), m.outer.start, None) {
+                if sp.entity.is_some() && sp.person {
+                    let q = Quote { kind: QuoteKind::Direct, span: m.inner, speaker: sp.entity, speaker_name: sp.name.clone(), speaker_mention: sp.mention, cue: None, confidence: CONF_FLOATING };
+                    last_float = Some(q.clone());
+                    out.push(q);
+                    continue;
+                }
+            }
+        }
         let k = attributed.partition_point(|q| q.span.start < m.outer.start);
         let prev = attributed[..k].iter().rev().take(8).chain(last_float.iter()).filter(|q| q.span.end <= m.outer.start).max_by_key(|q| q.span.end);
         let next = attributed[k..].iter().find(|q| q.span.start >= m.outer.end).filter(|q| para_of(q.span.start) == here);
@@ -294,6 +316,12 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     out
+}
+
+/// The first person mention inside `within` (mentions sorted by start).
+fn first_person_in(mentions: &[Span], within: Span) -> Option<Span> {
+    let k = mentions.partition_point(|m| m.start < within.start);
+    mentions.get(k).copied().filter(|m| m.end <= within.end)
 }
 
 /// Is the cue of `f` an incise inside a quotation ("…, a-t-il dit, …", "…, écrit-elle. …")?
