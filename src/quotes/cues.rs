@@ -223,6 +223,18 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         }
         return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
     }
+    // "Pour François Fillon, …", "pour les démographes, …": an opinion's holder opening the sentence
+    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && t.text_of(i - 1) == "," && t.at_sentence_start(i.saturating_sub(2)))) {
+        let n = i + 1;
+        let named = t.is_cap_at(n) && !matches!(t.low(n), "le" | "la" | "les" | "l" | "un" | "une" | "ce" | "cette" | "ces");
+        let role = matches!(t.low(n), "le" | "la" | "les" | "l" | "certains" | "certaines" | "beaucoup" | "de")
+            && (n + 1..n + 4).any(|k| crate::entities::role_head(t.low(k)).is_some() || t.low(k).ends_with("graphes") || t.low(k).ends_with("logues"));
+        let comma_soon = (n..n + 8).any(|k| t.text_of(k) == "," && t.sentence(k) == t.sentence(i));
+        if (named || role) && comma_soon {
+            return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+        }
+        return None;
+    }
     if w == "après" && i >= 2 && t.low(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
         if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.text_of(i - 3) == "," {
             return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
