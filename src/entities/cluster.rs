@@ -402,7 +402,7 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
     let form = |k: usize| cands[k].name.slice(text).to_string();
     // Type: the sure types by majority, else context votes.
     let mut counts: HashMap<EntityType, usize> = HashMap::new();
-    let (mut loc, mut org, mut speaker) = (0, 0, 0);
+    let (mut loc, mut org, mut speaker, mut inst) = (0, 0, 0, 0);
     for &k in members {
         if let Some(t) = kind[k] {
             *counts.entry(t).or_default() += 1;
@@ -410,6 +410,7 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         loc += cands[k].votes.0;
         org += cands[k].votes.1;
         speaker += cands[k].votes.2;
+        inst += cands[k].votes.3;
     }
     // An unknown name is a place after "à", "dans", "in" (unless it also follows an article: "l'État"). Otherwise
     // it stays `other`: guessing organisation for bare names ("sur Netflix") was wrong as often as right on the
@@ -419,6 +420,8 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         EntityType::Location
     } else if speaker > 0 && org == 0 {
         EntityType::Person
+    } else if inst > 0 && org == 0 {
+        EntityType::Organization
     } else {
         EntityType::Other
     };

@@ -29,8 +29,9 @@ pub(crate) struct Cand {
     pub descriptions: Vec<String>,
     /// Span of the candidate this one follows inside parentheses ("Heritage Foundation (Fondation du patrimoine)").
     pub paren_of: Option<Span>,
-    /// Context votes for an unknown single word: (place preposition before, article before, speech verb around).
-    pub votes: (i32, i32, i32),
+    /// Context votes for an unknown single word: (place preposition before, feminine or elided article before,
+    /// speech verb around, masculine article or "sur"/"chez" before).
+    pub votes: (i32, i32, i32, i32),
 }
 
 /// Longest capitalised run taken as one name, in words.
@@ -45,6 +46,8 @@ const APPOSED_HEADS: &[&str] = &["camping", "centre", "collège", "école", "éd
 const PLACE_PREPS: &[&str] = &["à", "au", "dans", "vers", "in", "at", "near", "outside"];
 /// Articles after which an unknown name is an organisation in French ("le Kremlin", "le Likoud").
 const ORG_ARTICLES: &[&str] = &["le", "la", "l", "du", "the"];
+/// Words before an unknown name that make it an organisation.
+const ORG_CONTEXT: &[&str] = &["le", "du", "sur", "chez"];
 /// Determiners that open an apposition ("la porte-parole de M. Sessions").
 const DETERMINERS: &[&str] = &["le", "la", "l", "les", "un", "une", "son", "sa", "ses", "the", "a", "an", "his", "her", "its", "their"];
 /// Lower-case adjective endings (French and English) used to extend organisation names ("Parti national religieux").
@@ -280,7 +283,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
 
 impl Cand {
     fn new(span: Span, name: Span, kind: Option<EntityType>) -> Cand {
-        Cand { span, name, kind, gender: None, honorific: false, weak: false, nested: false, descriptions: Vec::new(), paren_of: None, votes: (0, 0, 0) }
+        Cand { span, name, kind, gender: None, honorific: false, weak: false, nested: false, descriptions: Vec::new(), paren_of: None, votes: (0, 0, 0, 0) }
     }
 }
 
@@ -605,26 +608,31 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
 }
 
 /// Votes from the words before an unknown name: "à Giromagny" (place), "le Kremlin" (organisation).
-fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32) {
+fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
     let speaks = SPEECH_VERBS.contains(&next.as_str())
         || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1).as_str()) && matches!(cx.s(a + 1), "." | "," | ""))
         || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1).as_str()));
     if a == 0 {
-        return (0, 0, i32::from(speaks));
+        return (0, 0, i32::from(speaks), 0);
     }
     let mut p = a - 1;
-    if cx.is_apos(p) && p > 0 {
+    let elided = cx.is_apos(p) && p > 0;
+    if elided {
         p -= 1;
     }
     let w = cx.lower(p);
     if PLACE_PREPS.contains(&w.as_str()) {
-        (1, 0, 0)
+        (1, 0, 0, 0)
+    } else if !elided && ORG_CONTEXT.contains(&w.as_str()) {
+        // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
+        // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
+        (0, 0, 0, 1)
     } else if ORG_ARTICLES.contains(&w.as_str()) {
-        (0, 1, 0)
+        (0, 1, 0, 0)
     } else {
-        (0, 0, i32::from(speaks))
+        (0, 0, i32::from(speaks), 0)
     }
 }
 

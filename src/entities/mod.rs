@@ -4,8 +4,16 @@
 //! ("le président Macron"), lexicons of first names, countries, regions and cities (`data/lexicons/`),
 //! organisation cue words ("ministère de la Justice", "Heritage Foundation") and place cue words ("bande de
 //! Gaza"). A capitalised word opening a sentence counts only when the same form has evidence elsewhere.
-//! Mentions are then clustered ([`cluster`]): full name, surname, honorific + surname; acronyms and their
+//! Mentions are then clustered (`cluster.rs`): full name, surname, honorific + surname; acronyms and their
 //! expansions; translations in parentheses; short forms of organisation names.
+//!
+//! Gender comes from honorifics, then the first-name lexicon, then coreferring pronouns; `None` when unknown.
+//! Descriptions are titles before a name ("procureur général américain") and appositions around it ("la
+//! porte-parole de M. Sessions").
+//!
+//! For speaker resolution (the quotes module): [`entity_at`] (which entity a mention span belongs to),
+//! [`last_person_before`] (pronouns: the last person, of a gender, before an offset), [`person_described_as`]
+//! ("la porte-parole" → the person described so), [`role_head`] and [`lexicon::is_role_noun`].
 //!
 //! Offsets are **bytes** ([`Span`]); `analysis.rs` converts them to UTF-16.
 //!

@@ -210,3 +210,19 @@ fn any_text_analyses_without_panic() {
         }
     }
 }
+
+#[test]
+fn unknown_single_names_typed_by_context() {
+    let cases: &[(&str, &str, &str)] = &[
+        ("Cependant, le Kremlin a démenti.", "Kremlin", "organization"),
+        ("Le documentaire passe sur Netflix ce soir.", "Netflix", "organization"),
+        ("Trois personnes vivaient à Giromagny depuis dix ans.", "Giromagny", "location"),
+        ("Le rôle de l'État est discuté.", "État", "other"),
+        ("\"We are ready,\" Kimbal said.", "Kimbal", "person"),
+    ];
+    for (text, name, ty) in cases {
+        let got = run(text);
+        let e = got.iter().find(|e| e.0 == *name).unwrap_or_else(|| panic!("{text:?}: no {name:?} in {got:?}"));
+        assert_eq!(e.1, *ty, "{text:?}");
+    }
+}
