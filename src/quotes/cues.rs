@@ -84,8 +84,8 @@ fn build(src: &'static str, lang: Lang) -> Lexicon {
                 }
                 if let Some(stem) = lemma.strip_suffix("er") {
                     // -cer / -ger keep their soft sound before a and o.
-                    let soft = if stem.ends_with('c') {
-                        format!("{}ç", &stem[..stem.len() - 1])
+                    let soft = if let Some(base) = stem.strip_suffix('c') {
+                        format!("{base}ç")
                     } else if stem.ends_with('g') {
                         format!("{stem}e")
                     } else {

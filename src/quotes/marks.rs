@@ -49,8 +49,8 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
             }
             let next = it.peek().map(|&(_, d)| d);
             let at = base + i;
-            let prev_space = prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '«' | '“' | '‘' | '„'));
-            let next_space = next.is_none_or(is_space);
+            let prev_space = prev.map_or(true, |p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '«' | '“' | '‘' | '„'));
+            let next_space = next.map_or(true, is_space);
             match c {
                 // A bounded nest: a run of stray openers cannot make the pairing quadratic.
                 '«' | '„' | '‹' if stack.len() < MAX_DEPTH => stack.push((c, at)),
@@ -79,13 +79,13 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
                     }
                 }
                 '‘' => {
-                    if prev.is_none_or(|p| !p.is_alphanumeric()) && stack.len() < MAX_DEPTH {
+                    if prev.map_or(true, |p| !p.is_alphanumeric()) && stack.len() < MAX_DEPTH {
                         stack.push((c, at));
                     }
                 }
                 '’' => {
                     let apostrophe = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-                    if !apostrophe && next.is_none_or(|n| !n.is_alphanumeric()) && stack.iter().any(|&(o, _)| o == '‘') {
+                    if !apostrophe && next.map_or(true, |n| !n.is_alphanumeric()) && stack.iter().any(|&(o, _)| o == '‘') {
                         pop_to(&mut stack, '‘', at + c.len_utf8(), text, &mut out);
                     }
                 }

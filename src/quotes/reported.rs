@@ -112,7 +112,8 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
-    if !starts && !(after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as")) {
+    let open_after_quote = after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
+    if !starts && !open_after_quote {
         return None;
     }
     let stop = if lang == Lang::Fr { FR_NP_STOP } else { EN_NP_STOP };

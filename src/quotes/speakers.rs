@@ -237,7 +237,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         None
     }
 
-    fn from_entity(&self, k: usize, mention: Span) -> Speaker {
+    fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
         let e = &self.entities[k];
         let name = self.clean_name(&e.name);
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
@@ -318,7 +318,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             Lang::En => persons.last().or(others.last()),
         };
         if let Some(&k) = pick {
-            let mut sp = self.from_entity(k, np);
+            let mut sp = self.speaker_of_entity(k, np);
             if let Some(run) = self.entities[k].mentions.iter().find(|m| m.overlaps(np)).map(|m| self.cap_run(*m, np)) {
                 let run_text = run.slice(text);
                 if sp.name.as_ref().is_some_and(|n| run_text.len() > n.len() && run_text.contains(n.as_str())) {
@@ -329,7 +329,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         // A person named in apposition right after the phrase ("la secrétaire à l'Intérieur (Environnement), Gale Norton").
         if let Some(k) = self.apposed_person_after(np) {
-            return Resolved::Speaker(self.from_entity(k, np));
+            return Resolved::Speaker(self.speaker_of_entity(k, np));
         }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
@@ -341,11 +341,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     if i > 0 { v.get(i - 1) } else { v.first() }
                 });
                 if let Some(&(_, k)) = hit {
-                    return Resolved::Speaker(self.from_entity(k, np));
+                    return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
                 let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
                 if let Some(k) = described {
-                    return Resolved::Speaker(self.from_entity(k, np));
+                    return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
             }
         }
@@ -432,10 +432,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
             let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000);
             if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
-                return self.from_entity(k, np);
+                return self.speaker_of_entity(k, np);
             }
             if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2) {
-                return self.from_entity(k, np);
+                return self.speaker_of_entity(k, np);
             }
         }
         Speaker { entity: None, name: None, mention: Some(np), person: true, gender }
