@@ -389,7 +389,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
             }
             let span = Span::new(t.span(c0).start, t.span(end).end);
-            let name = span.slice(text).to_string();
+            let name = self.clean_name(span.slice(text));
             // one capitalised word may be anything ("Effrayées"); two or more look like a person's name
             let person = end > c0;
             return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
