@@ -2081,8 +2081,12 @@ impl<'a, 't> Finder<'a, 't> {
         if j == 0 {
             return false;
         }
-        let p = self.norm(j - 1);
-        let fr = ["en", "depuis", "des", "jusqu'en", "d", "de", "avant", "apres", "mi", "debut", "fin", "courant", "et", "ou", "au", "entre", "mois", "-", ","];
+        let mut p = self.norm(j - 1);
+        // "jusqu'à" is three tokens
+        if p == "a" && j >= 3 && self.is(j - 2, &["'", "\u{2019}"]) && self.is(j - 3, &["jusqu"]) {
+            p = "jusqu'a";
+        }
+        let fr = ["en", "depuis", "des", "jusqu'en", "jusqu'a", "d", "de", "avant", "apres", "mi", "debut", "fin", "courant", "et", "ou", "au", "entre", "mois", "-", ","];
         let en = ["in", "since", "until", "till", "by", "during", "of", "from", "through", "early", "late", "mid", "and", "or", "before", "after", "last", "next", "this", "to", "-"];
         let ok = if self.lang == Lang::Fr { fr.contains(&p) } else { en.contains(&p) };
         if !ok {
@@ -2092,8 +2096,9 @@ impl<'a, 't> Finder<'a, 't> {
             // only in a list of months: "mai et juin", "mars, avril"
             return j >= 2 && (self.lex(j - 2, Kind::Month).is_some() || self.month_at(j + 2).is_some());
         }
-        if matches!(p, "de" | "d" | "au" | "of" | "to") {
-            // "la fin de mars" ok via part_of; "de mars à mai", "of March"; not "la planète de Mars"
+        if matches!(p, "de" | "d" | "au" | "of" | "to" | "jusqu'a") {
+            // "la fin de mars" ok via part_of; "de mars à mai", "of March", "jusqu'à janvier"; not "la planète
+            // de Mars", "jusqu'à Mars"
             return !t.cap || t.first;
         }
         true

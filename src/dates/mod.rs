@@ -602,6 +602,47 @@ mod tests {
         ]);
     }
 
+    // Friday 20 November 2026: a reference for the clause-tense cases below.
+    const NOV20: &str = "2026-11-20";
+
+    #[test]
+    fn the_verb_of_the_dates_own_clause_wins_over_a_postposed_reporting_verb() {
+        check(Lang::Fr, NOV20, &[
+            ("Le syndicat doit reprendre le travail lundi, a indiqué son porte-parole.", &["lundi=2026-11-23"]),
+            ("La commission va examiner le texte le 2 décembre, a annoncé le ministre.", &["le 2 décembre=2026-12-02"]),
+            ("La mairie prévoit de rouvrir le pont en janvier, a expliqué l'adjoint.", &["janvier=2027-01"]),
+            // past clauses keep the past day
+            ("Le ministre a déclaré jeudi que le texte était prêt.", &["jeudi=2026-11-19"]),
+            ("Jeudi, le ministre a annoncé sa démission.", &["Jeudi=2026-11-19"]),
+        ]);
+        check(Lang::En, NOV20, &[
+            ("Dock workers will go back to work on Tuesday, the union said.", &["Tuesday=2026-11-24"]),
+            ("The council is set to vote on the plan on Wednesday, officials said.", &["Wednesday=2026-11-25"]),
+            ("The firm plans to open the plant in March, a spokesman said.", &["March=2027-03"]),
+            ("The board is expected to decide on December 4, she said.", &["December 4=2026-12-04"]),
+            // past clauses keep the past day
+            ("The minister said on Thursday that the bill was ready.", &["Thursday=2026-11-19"]),
+            ("On Wednesday, the mayor announced her resignation.", &["Wednesday=2026-11-18"]),
+        ]);
+    }
+
+    #[test]
+    fn until_a_month_in_a_conditional_clause_looks_ahead() {
+        check(Lang::En, NOV20, &[
+            ("Officials say the repairs would last until February.", &["February=2027-02"]),
+            ("Analysts said the shortage would persist until January.", &["January=2027-01"]),
+            // a past clause still looks back
+            ("The strike lasted until October.", &["October=2026-10"]),
+        ]);
+        check(Lang::Fr, NOV20, &[
+            ("Selon la direction, les travaux devraient durer jusqu'en février.", &["février=2027-02"]),
+            ("Le chantier pourrait se prolonger jusqu'à janvier, estime l'architecte.", &["janvier=2027-01"]),
+            ("La grève a duré jusqu'en octobre.", &["octobre=2026-10"]),
+            // the planet is no month
+            ("La sonde volera jusqu'à Mars.", &[]),
+        ]);
+    }
+
     #[test]
     fn short_month_names_after_a_preposition() {
         check(Lang::Fr, SEED, &[

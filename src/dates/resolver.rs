@@ -533,22 +533,42 @@ impl Ctx<'_, '_> {
         self.tense_strength(c).0
     }
 
-    /// The nearest tense cue and whether it is a finite verb form (not a participle alone).
+    /// The nearest tense cue and whether it is a finite verb form (not a participle alone). The verb of
+    /// the date's own clause wins over one beyond a comma: in "doit voter le plan le 3 décembre, a précisé
+    /// la porte-parole" or "will return on Monday, the union said" the postposed reporting verb does not
+    /// date the event; only a clause without any cue ("Jeudi, il a déclaré") looks past its commas.
     fn tense_strength(&self, c: &Cand) -> (i8, bool) {
+        self.tense_within(c, true).or_else(|| self.tense_within(c, false)).unwrap_or((0, false))
+    }
+
+    /// The nearest cue at most 12 tokens away in the sentence; with `clause`, not past a clause boundary.
+    fn tense_within(&self, c: &Cand, clause: bool) -> Option<(i8, bool)> {
         let sent = self.toks[c.a].sent;
+        let (mut left_open, mut right_open) = (true, true);
         for dist in 1..=12usize {
-            for i in [c.a.checked_sub(dist), Some(c.b - 1 + dist)].into_iter().flatten() {
+            for (left, i) in [(true, c.a.checked_sub(dist)), (false, Some(c.b - 1 + dist))] {
+                let Some(i) = i else { continue };
                 let Some(t) = self.toks.get(i) else { continue };
                 if t.sent != sent {
                     continue;
                 }
+                if clause {
+                    let open = if left { &mut left_open } else { &mut right_open };
+                    if !*open {
+                        continue;
+                    }
+                    if t.kind == TokenKind::Punct && matches!(t.raw, "," | ";" | ":" | "(" | ")" | "\u{2014}" | "\u{2013}") {
+                        *open = false;
+                        continue;
+                    }
+                }
                 let cue = self.cue(i);
                 if cue != 0 {
-                    return (cue, !self.is_participle(i));
+                    return Some((cue, !self.is_participle(i)));
                 }
             }
         }
-        (0, false)
+        None
     }
 
     fn is_participle(&self, i: usize) -> bool {
@@ -568,7 +588,8 @@ impl Ctx<'_, '_> {
                 const FUT: &[&str] = &[
                     "sera", "seront", "serai", "serons", "aura", "auront", "va", "vont", "ira", "iront", "doit", "doivent", "devra",
                     "devront", "prevu", "prevue", "prevus", "prevues", "fera", "feront", "pourra", "pourront", "viendra", "tiendra",
-                    "peut", "peuvent", "devrait", "devraient", "pourrait", "pourraient", "prochain", "prochaine",
+                    "peut", "peuvent", "devrait", "devraient", "pourrait", "pourraient", "prochain", "prochaine", "prevoit",
+                    "prevoient", "envisage", "envisagent",
                 ];
                 const PAST: &[&str] = &[
                     "ont", "avait", "avaient", "avons", "avez", "eu", "ete", "fut", "furent", "etait", "etaient", "ai", "eut", "eurent",
@@ -602,6 +623,15 @@ impl Ctx<'_, '_> {
                     "stood", "fought", "caught", "taught", "bought", "built", "chose", "drove", "flew", "grew", "hid", "broke", "woke",
                 ];
                 if FUT.contains(&w) {
+                    return 1;
+                }
+                let next = self.toks.get(i + 1).map_or("", |n| n.norm.as_str());
+                // "is set to", "plan to", "aims to"; a conditional after a reporting verb looks ahead ("said the
+                // backlog would take until January")
+                if (w == "set" && matches!(prev, "is" | "are" | "s"))
+                    || (matches!(w, "plan" | "planning" | "intends" | "intend" | "aims" | "aim") && next == "to")
+                    || w == "would"
+                {
                     return 1;
                 }
                 if PAST.contains(&w) {
