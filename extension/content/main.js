@@ -1,0 +1,65 @@
+// NewsLens content script (an ES module imported by loader.js): find the article, analyse it, paint it,
+// and show hover cards. The analysis runs here in WebAssembly when the page allows it; when the page's CSP
+// forbids WebAssembly it runs in the service worker on a JSON snapshot of the page.
+//
+// Outcome on <html> (what tests and the popup read):
+//   data-newslens-state="loading" | "ready" | "error", data-newslens-error="message" on error,
+//   data-newslens-counts='{"quote":n,"speaker":n,"date":n,"person":n,"organization":n,"location":n}',
+//   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap".
+
+import { SegmentMap } from '../common/anchor.js';
+import { paint, spansOf } from '../common/paint.js';
+import { HoverCard } from '../common/card.js';
+import { attachHover } from '../common/hover.js';
+import { snapshotPage } from './snapshot.js';
+
+const url = (path) => chrome.runtime.getURL(path);
+
+/** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
+async function loadWasm() {
+  try {
+    const wasm = await import(url('pkg/newslens.js'));
+    await wasm.default({ module_or_path: url('pkg/newslens_bg.wasm') });
+    return wasm;
+  } catch (e) {
+    console.info('NewsLens: WebAssembly unavailable in this page, analysing in the service worker:', e && e.message);
+    return null;
+  }
+}
+
+/** Analyse in the content script: `{analysis, nodes, starts, lengths, nodeOffsets}`. */
+function analyseHere(wasm) {
+  return wasm.analyzeDocument(document, null);
+}
+
+/** Analyse in the service worker from a page snapshot; maps the snapshot's text indexes back to nodes. */
+async function analyseInWorker() {
+  const { json, textNodes } = snapshotPage(document);
+  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json });
+  if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'the service worker did not answer');
+  const r = reply.result;
+  return { ...r, nodes: r.nodeIndexes.map((k) => textNodes[k]) };
+}
+
+/** Run NewsLens on this page once. */
+export async function run() {
+  const html = document.documentElement;
+  if (html.dataset.newslensState) return; // already ran (re-injection)
+  html.dataset.newslensState = 'loading';
+  try {
+    const wasm = await loadWasm();
+    const result = wasm ? analyseHere(wasm) : await analyseInWorker();
+    html.dataset.newslensEngine = wasm ? 'content' : 'worker';
+    const map = new SegmentMap(result);
+    const { analysis } = result;
+    const { mode, painted, counts } = paint(spansOf(analysis), map);
+    const card = new HoverCard(document);
+    attachHover({ doc: document, painted, map, mode, card, analysis });
+    html.dataset.newslensPaint = mode;
+    html.dataset.newslensCounts = JSON.stringify(counts);
+    html.dataset.newslensState = 'ready';
+  } catch (e) {
+    html.dataset.newslensError = String((e && e.message) || e);
+    html.dataset.newslensState = 'error';
+  }
+}

@@ -1,0 +1,393 @@
+//! The WebAssembly binding: the only file where `wasm_bindgen` appears.
+//!
+//! A thin edge over the core: it converts JavaScript options to [`Options`], the [`Analysis`] to a plain JS
+//! object (serde-wasm-bindgen, maps as objects, `None` as `null`, so the object has the `newslens/1` shape of
+//! `../shared/spec/analysis-json.md`), the page module's segment map to typed arrays, and errors to `JsError`.
+//!
+//! JavaScript API (ES module made by `scripts/build-wasm.sh`, `extension/pkg/newslens.js`):
+//!
+//! - `analyze(text, options?)` → the `newslens/1` object. `options`: `{lang?, reference?, referenceSource?,
+//!   title?}`; without a reference the reader's current local time is used (`reference_source: "now"`).
+//! - `scanDocument(document)` → `{text, title, published, lang, nodes, starts, lengths, nodeOffsets}`: the
+//!   article of a live page and its segment map (see [`SegmentMapJs`]).
+//! - `scanSnapshot(json)` → the same with `nodeIndexes` (indexes of text nodes in the snapshot) instead of
+//!   `nodes`: for the service worker, which has no DOM.
+//! - `analyzeDocument(document, options?)` / `analyzeSnapshot(json, options?)` → `{analysis, …segment map}`:
+//!   scan, then analyse with the page's publication time, language and title unless `options` says otherwise.
+//!
+//! Offsets everywhere are UTF-16 code units into the article text, what DOM `Range`s use.
+
+use js_sys::{Array, Object, Reflect, Uint32Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{analyze as analyze_text, Analysis, Options, ReferenceSource};
+use crate::dates::Reference;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::page::{Article, ArticleContent};
+
+/// Options as JavaScript passes them (`{lang?, reference?, referenceSource?, title?}`).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsOptions {
+    lang: Option<String>,
+    reference: Option<String>,
+    reference_source: Option<ReferenceSource>,
+    title: Option<String>,
+}
+
+fn js_error(e: Error) -> JsError {
+    JsError::new(e.message())
+}
+
+fn read_options(options: JsValue) -> Result<JsOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("options must be {{lang?, reference?, referenceSource?, title?}}: {e}")))
+}
+
+/// Turn JS options into core options; the page's metadata fills what the caller left out, then "now".
+fn core_options(js: JsOptions, page: Option<&Article>) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    if let Some(code) = js.lang.as_deref() {
+        options.lang = Some(Lang::from_code(code).ok_or_else(|| JsError::new(&format!("lang '{code}' is not supported; use 'fr' or 'en'")))?);
+    }
+    if let Some(iso) = js.reference.as_deref() {
+        options.reference = Some(
+            Reference::parse_iso(iso)
+                .ok_or_else(|| JsError::new(&format!("reference '{iso}' is not an ISO date; write it like 2017-03-03T13:27")))?,
+        );
+        options.reference_source = Some(js.reference_source.unwrap_or(ReferenceSource::Cli));
+    }
+    options.title = js.title;
+    if let Some(page) = page {
+        if options.reference.is_none() {
+            if let Some(r) = page.published.as_deref().and_then(Reference::parse_iso) {
+                options.reference = Some(r);
+                options.reference_source = Some(ReferenceSource::Meta);
+            }
+        }
+        if options.lang.is_none() {
+            options.lang = page.lang.as_deref().and_then(Lang::from_code);
+        }
+        if options.title.is_none() {
+            options.title = page.title.clone();
+        }
+    }
+    if options.reference.is_none() {
+        options.reference = Some(now());
+        options.reference_source = Some(ReferenceSource::Now);
+    }
+    Ok(options)
+}
+
+/// The reader's local wall-clock time: `std::time::SystemTime` panics on wasm32-unknown-unknown.
+fn now() -> Reference {
+    let d = js_sys::Date::new_0();
+    Reference {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
+        second: d.get_seconds(),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert the result to JavaScript: {e}")))
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn opt_str(s: &Option<String>) -> JsValue {
+    s.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// The segment map as JavaScript gets it: parallel arrays, one entry per text node, in text order.
+///
+/// - `starts[k]`: UTF-16 offset in `text` where node k's text starts; `lengths[k]`: its UTF-16 length there.
+/// - `nodeOffsets[k]`: `null` when the node's data and its part of `text` are equal unit for unit, else a
+///   `Uint32Array` giving, for each unit of its part of `text`, the offset in the node's data (whitespace
+///   collapsing makes them differ).
+///
+/// Rule (STYLE.md point 6): an offset at the boundary of two nodes belongs to the start of the next one, so
+/// a lookup takes the last `k` with `starts[k] <= offset`.
+struct SegmentMapJs;
+
+impl SegmentMapJs {
+    fn fill<N>(obj: &Object, content: &ArticleContent<N>) {
+        let starts: Vec<u32> = content.segments.iter().map(|s| s.start_u16 as u32).collect();
+        let lengths: Vec<u32> = content.segments.iter().map(|s| s.len_u16 as u32).collect();
+        let node_offsets = Array::new();
+        for s in &content.segments {
+            if s.node_offsets_u16.is_empty() {
+                node_offsets.push(&JsValue::NULL);
+            } else {
+                node_offsets.push(&Uint32Array::from(&s.node_offsets_u16[..]));
+            }
+        }
+        set(obj, "text", &JsValue::from_str(&content.text));
+        set(obj, "title", &opt_str(&content.meta.title));
+        set(obj, "published", &opt_str(&content.meta.published));
+        set(obj, "lang", &opt_str(&content.meta.lang));
+        set(obj, "starts", &Uint32Array::from(&starts[..]));
+        set(obj, "lengths", &Uint32Array::from(&lengths[..]));
+        set(obj, "nodeOffsets", &node_offsets);
+    }
+}
+
+fn document_object(content: &ArticleContent<web_sys::Node>) -> Object {
+    let obj = Object::new();
+    SegmentMapJs::fill(&obj, content);
+    let nodes: Array = content.segments.iter().map(|s| JsValue::from(s.node.clone())).collect();
+    set(&obj, "nodes", &nodes);
+    obj
+}
+
+fn snapshot_object(content: &ArticleContent<usize>) -> Object {
+    let obj = Object::new();
+    SegmentMapJs::fill(&obj, content);
+    let indexes: Vec<u32> = content.segments.iter().map(|s| s.node as u32).collect();
+    set(&obj, "nodeIndexes", &Uint32Array::from(&indexes[..]));
+    obj
+}
+
+fn analysis_with(obj: Object, analysis: &Analysis) -> Result<JsValue, JsError> {
+    set(&obj, "analysis", &to_js(analysis)?);
+    Ok(obj.into())
+}
+
+/// Analyse a text: returns the `newslens/1` object. `options` is `{lang?, reference?, referenceSource?,
+/// title?}` or undefined.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = core_options(read_options(options)?, None)?;
+    to_js(&analyze_text(text, &options))
+}
+
+/// Find the article of a live page and collect its text nodes: `{text, title, published, lang, nodes,
+/// starts, lengths, nodeOffsets}`.
+#[wasm_bindgen(js_name = scanDocument)]
+pub fn scan_document_js(document: &web_sys::Document) -> Result<JsValue, JsError> {
+    let content = scan_document(document).map_err(js_error)?;
+    Ok(document_object(&content).into())
+}
+
+/// Find the article in a JSON snapshot of a page (made by the content script where the page forbids
+/// WebAssembly): `{text, title, published, lang, nodeIndexes, starts, lengths, nodeOffsets}`.
+#[wasm_bindgen(js_name = scanSnapshot)]
+pub fn scan_snapshot_js(json: &str) -> Result<JsValue, JsError> {
+    let content = scan_snapshot(json).map_err(js_error)?;
+    Ok(snapshot_object(&content).into())
+}
+
+/// Scan a live page and analyse its article: `{analysis, text, nodes, starts, lengths, nodeOffsets, …}`.
+/// The page's publication time, language and title are used unless `options` gives them.
+#[wasm_bindgen(js_name = analyzeDocument)]
+pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Result<JsValue, JsError> {
+    let js = read_options(options)?;
+    let content = scan_document(document).map_err(js_error)?;
+    let options = core_options(js, Some(&content.meta))?;
+    let analysis = analyze_text(&content.text, &options);
+    analysis_with(document_object(&content), &analysis)
+}
+
+/// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,
+/// nodeOffsets, …}` (the service worker's path).
+#[wasm_bindgen(js_name = analyzeSnapshot)]
+pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let js = read_options(options)?;
+    let content = scan_snapshot(json).map_err(js_error)?;
+    let options = core_options(js, Some(&content.meta))?;
+    let analysis = analyze_text(&content.text, &options);
+    analysis_with(snapshot_object(&content), &analysis)
+}
+
+/// The NewsLens version, for the extension's diagnostics.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+use page_shim::{scan_document, scan_snapshot};
+
+/// TEMPORARY (until the `page` branch lands `page::dom::scan_document` and `page::snapshot::scan_snapshot`,
+/// which replace this module and its `use` line above): a minimal article collector, `<article>` else
+/// `<main>` else `<body>`, so that the extension can be built and tested end to end meanwhile.
+mod page_shim {
+    use crate::error::{Error, ErrorKind};
+    use crate::page::{Article, ArticleContent, Segment};
+    use wasm_bindgen::JsCast;
+
+    const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "button", "nav", "aside", "footer", "figure"];
+    const BLOCK: &[&str] = &[
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article", "header",
+        "br", "tr", "pre", "dd", "dt",
+    ];
+
+    struct Collector<N> {
+        content: ArticleContent<N>,
+        pending_break: bool,
+    }
+
+    impl<N> Collector<N> {
+        fn block(&mut self) {
+            self.pending_break = !self.content.text.is_empty();
+        }
+        fn text(&mut self, node: N, data: &str) {
+            if data.trim().is_empty() {
+                return;
+            }
+            if self.pending_break {
+                self.content.text.push('\n');
+                self.pending_break = false;
+            }
+            let start_u16 = self.content.text.encode_utf16().count();
+            let len_u16 = data.encode_utf16().count();
+            self.content.text.push_str(data);
+            self.content.segments.push(Segment { node, start_u16, len_u16, node_offsets_u16: Vec::new() });
+        }
+    }
+
+    fn walk(c: &mut Collector<web_sys::Node>, node: &web_sys::Node) {
+        if let Some(text) = node.dyn_ref::<web_sys::Text>() {
+            c.text(node.clone(), &text.data());
+            return;
+        }
+        let Some(el) = node.dyn_ref::<web_sys::Element>() else { return };
+        let tag = el.tag_name().to_ascii_lowercase();
+        if SKIP.contains(&tag.as_str()) || el.has_attribute("hidden") {
+            return;
+        }
+        let block = BLOCK.contains(&tag.as_str());
+        if block {
+            c.block();
+        }
+        let children = node.child_nodes();
+        for k in 0..children.length() {
+            if let Some(child) = children.item(k) {
+                walk(c, &child);
+            }
+        }
+        if block {
+            c.block();
+        }
+    }
+
+    fn published(document: &web_sys::Document) -> Option<String> {
+        let scripts = document.query_selector_all("script[type='application/ld+json']").ok()?;
+        for k in 0..scripts.length() {
+            let json = scripts.item(k)?.text_content().unwrap_or_default();
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
+                if let Some(s) = v.get("datePublished").and_then(|d| d.as_str()) {
+                    return Some(s.to_string());
+                }
+            }
+        }
+        None
+    }
+
+    /// See the module doc: stands in for `page::dom::scan_document`.
+    pub fn scan_document(document: &web_sys::Document) -> Result<ArticleContent<web_sys::Node>, Error> {
+        let container = ["article", "main", "body"]
+            .iter()
+            .find_map(|sel| document.query_selector(sel).ok().flatten())
+            .ok_or_else(|| Error::new(ErrorKind::NoArticle, "no article on this page"))?;
+        let mut c = Collector { content: ArticleContent { text: String::new(), segments: Vec::new(), meta: Article::default() }, pending_break: false };
+        walk(&mut c, &container);
+        if c.content.text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::NoArticle, "no article text on this page"));
+        }
+        let h1 = document.query_selector("h1").ok().flatten().and_then(|h| h.text_content());
+        c.content.meta = Article {
+            text: c.content.text.clone(),
+            title: h1.or_else(|| Some(document.title())).filter(|t| !t.trim().is_empty()),
+            published: published(document),
+            lang: document.document_element().and_then(|e| e.get_attribute("lang")),
+        };
+        Ok(c.content)
+    }
+
+    fn tag(n: &serde_json::Value) -> &str {
+        n.get("tag").and_then(|t| t.as_str()).unwrap_or("")
+    }
+    fn attr<'v>(n: &'v serde_json::Value, name: &str) -> Option<&'v str> {
+        n.get("attrs").and_then(|a| a.get(name)).and_then(|t| t.as_str())
+    }
+    fn children(n: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
+        n.get("children").and_then(|c| c.as_array()).into_iter().flatten()
+    }
+    fn find<'v>(n: &'v serde_json::Value, pred: &dyn Fn(&serde_json::Value) -> bool) -> Option<&'v serde_json::Value> {
+        if pred(n) {
+            return Some(n);
+        }
+        children(n).find_map(|c| find(c, pred))
+    }
+    fn all_text(n: &serde_json::Value) -> String {
+        match n.get("text").and_then(|t| t.as_str()) {
+            Some(t) => t.to_string(),
+            None => children(n).map(all_text).collect(),
+        }
+    }
+
+    /// See the module doc: stands in for `page::snapshot::scan_snapshot` (format: see
+    /// `extension/content/snapshot.js`).
+    pub fn scan_snapshot(json: &str) -> Result<ArticleContent<usize>, Error> {
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::InvalidInput, format!("page snapshot is not JSON: {e}")))?;
+        let mut c = Collector { content: ArticleContent { text: String::new(), segments: Vec::new(), meta: Article::default() }, pending_break: false };
+        let mut next_text = 0usize;
+        fn walk_json(c: &mut Collector<usize>, v: &serde_json::Value, next_text: &mut usize, inside: bool) -> bool {
+            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
+                let k = *next_text;
+                *next_text += 1;
+                if inside {
+                    c.text(k, t);
+                }
+                return false;
+            }
+            let tag = v.get("tag").and_then(|t| t.as_str()).unwrap_or("");
+            let skip = SKIP.contains(&tag) || v.get("hidden").and_then(|h| h.as_bool()).unwrap_or(false);
+            let inside_now = inside || tag == "article";
+            let block = BLOCK.contains(&tag);
+            if block && inside_now {
+                c.block();
+            }
+            let mut found = tag == "article";
+            for child in v.get("children").and_then(|c| c.as_array()).into_iter().flatten() {
+                // Skipped subtrees still number their text nodes: indexes are the snapshot's, not ours.
+                found |= walk_json(c, child, next_text, inside_now && !skip);
+            }
+            if block && inside_now {
+                c.block();
+            }
+            found
+        }
+        let root = v.get("root").ok_or_else(|| Error::new(ErrorKind::InvalidInput, "page snapshot has no root"))?;
+        let found = walk_json(&mut c, root, &mut next_text, false);
+        if !found {
+            next_text = 0;
+            walk_json(&mut c, root, &mut next_text, true);
+        }
+        if c.content.text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::NoArticle, "no article text on this page"));
+        }
+        c.content.meta = Article {
+            text: c.content.text.clone(),
+            title: find(root, &|n| tag(n) == "h1").map(all_text).filter(|t| !t.trim().is_empty()),
+            published: find(root, &|n| tag(n) == "script" && attr(n, "type") == Some("application/ld+json"))
+                .and_then(|n| serde_json::from_str::<serde_json::Value>(&all_text(n)).ok())
+                .and_then(|j| j.get("datePublished").and_then(|d| d.as_str()).map(str::to_string)),
+            lang: attr(root, "lang").map(str::to_string),
+        };
+        Ok(c.content)
+    }
+}
