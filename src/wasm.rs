@@ -391,3 +391,130 @@ mod page_shim {
         Ok(c.content)
     }
 }
+
+/// Run in headless Chromium by `wasm-pack test --headless --chrome` (see scripts/test-all.sh): the binding's
+/// contract as JavaScript sees it. Page detection itself is tested by the `page` module's own tests.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap()
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            set(&o, k, &JsValue::from_str(v));
+        }
+        o.into()
+    }
+
+    #[wasm_bindgen_test]
+    fn analyze_gives_the_newslens_1_shape() {
+        let a = analyze_js("M. Jean Dupont est arrivé à Paris.", options(&[("reference", "2017-03-03T13:27")])).unwrap();
+        assert_eq!(get(&a, "schema").as_string().as_deref(), Some("newslens/1"));
+        assert_eq!(get(&a, "reference").as_string().as_deref(), Some("2017-03-03T13:27:00"));
+        assert_eq!(get(&a, "reference_source").as_string().as_deref(), Some("cli"));
+        // Absent values are null, as in the JSON, not undefined.
+        assert!(get(&a, "title").is_null());
+        assert!(Array::is_array(&get(&a, "entities")));
+        assert!(Array::is_array(&get(&a, "quotes")));
+        assert!(Array::is_array(&get(&a, "dates")));
+    }
+
+    #[wasm_bindgen_test]
+    fn options_are_read_and_checked() {
+        let cases: &[(&[(&str, &str)], Result<(&str, &str), ()>)] = &[
+            (&[], Ok(("now", "fr"))),
+            (&[("lang", "en")], Ok(("now", "en"))),
+            (&[("reference", "2017-03-03"), ("referenceSource", "meta")], Ok(("meta", "fr"))),
+            (&[("reference", "2017-03-03"), ("title", "T")], Ok(("cli", "fr"))),
+            (&[("lang", "de")], Err(())),
+            (&[("reference", "hier")], Err(())),
+            (&[("referenceSource", "nowhere"), ("reference", "2017-03-03")], Err(())),
+        ];
+        for (pairs, expected) in cases {
+            let got = analyze_js("Le texte.", options(pairs))
+                .map(|a| (get(&a, "reference_source").as_string().unwrap(), get(&a, "lang").as_string().unwrap()));
+            match expected {
+                Ok((source, lang)) => assert_eq!(got.ok(), Some((source.to_string(), lang.to_string())), "{pairs:?}"),
+                Err(()) => assert!(got.is_err(), "{pairs:?} should be refused"),
+            }
+        }
+        // undefined and null mean no options.
+        assert!(analyze_js("Le texte.", JsValue::UNDEFINED).is_ok());
+        assert!(analyze_js("Le texte.", JsValue::NULL).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn now_comes_from_the_js_clock() {
+        let a = analyze_js("Le texte.", JsValue::UNDEFINED).unwrap();
+        let year = js_sys::Date::new_0().get_full_year();
+        assert!(get(&a, "reference").as_string().unwrap().starts_with(&format!("{year:04}-")));
+    }
+
+    const ARTICLE: &str = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-03-03T13:27:00"}</script>
+        <nav>Accueil · Monde</nav>
+        <article><h1>Un titre d'essai</h1>
+        <p>Le maire de Lyon, Jean Dupont, a présenté jeudi son projet de budget devant le conseil municipal réuni en séance extraordinaire.</p>
+        <p>« Nous tiendrons nos engagements », a déclaré M. Dupont, qui s'exprimait après un long débat avec l'opposition.</p>
+        <p>Le vote du budget est prévu le 15 mars, selon la mairie, qui espère une large majorité pour ce texte très attendu.</p>
+        </article>"#;
+
+    #[wasm_bindgen_test]
+    fn analyze_document_maps_every_segment_to_its_text_node() {
+        // Into the live page, beside the test runner's output (which must stay), then removed.
+        let document = web_sys::window().unwrap().document().unwrap();
+        let container = document.create_element("div").unwrap();
+        container.set_inner_html(ARTICLE);
+        document.body().unwrap().append_child(&container).unwrap();
+        let r = analyze_document_js(&document, JsValue::UNDEFINED);
+        container.remove();
+        let r = r.unwrap();
+        let analysis = get(&r, "analysis");
+        let text = get(&r, "text").as_string().unwrap();
+        assert_eq!(get(&analysis, "text").as_string(), Some(text.clone()));
+        assert_eq!(get(&analysis, "reference_source").as_string().as_deref(), Some("meta"));
+        assert_eq!(get(&analysis, "reference").as_string().as_deref(), Some("2017-03-03T13:27:00"));
+        assert!(text.contains("Nous tiendrons nos engagements"));
+        assert!(!text.contains("Accueil"), "the navigation is not article text");
+
+        let nodes: Array = get(&r, "nodes").dyn_into().unwrap();
+        let starts: Uint32Array = get(&r, "starts").dyn_into().unwrap();
+        let lengths: Uint32Array = get(&r, "lengths").dyn_into().unwrap();
+        let offsets: Array = get(&r, "nodeOffsets").dyn_into().unwrap();
+        assert!(nodes.length() > 0);
+        assert_eq!(starts.length(), nodes.length());
+        assert_eq!(lengths.length(), nodes.length());
+        assert_eq!(offsets.length(), nodes.length());
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut previous_end = 0;
+        for k in 0..nodes.length() {
+            let node: web_sys::Text = nodes.get(k).dyn_into().expect("segments are text nodes");
+            let (start, len) = (starts.get_index(k) as usize, lengths.get_index(k) as usize);
+            assert!(start >= previous_end, "segments are in text order and do not overlap");
+            previous_end = start + len;
+            let data: Vec<u16> = node.data().encode_utf16().collect();
+            let map = offsets.get(k);
+            // Each unit of the article text is the unit of the node it maps to.
+            for i in 0..len {
+                let at = if map.is_null() { i } else { map.unchecked_ref::<Uint32Array>().get_index(i as u32) as usize };
+                let same = data[at] == units[start + i] || (char::from_u32(units[start + i] as u32).is_some_and(char::is_whitespace));
+                assert!(same, "segment {k} unit {i}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn scan_errors_become_js_errors() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let empty = document.implementation().unwrap().create_html_document_with_title("empty").unwrap();
+        assert!(scan_document_js(&empty).is_err(), "an empty page has no article");
+        assert!(scan_snapshot_js("not json").is_err());
+    }
+}

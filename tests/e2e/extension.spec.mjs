@@ -22,12 +22,14 @@ const seedPath = join(corpus, 'seed/sessions-fr.txt');
 const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 
-const skip = !existsSync(seedPath)
-  ? `corpus not found at ${seedPath} (set NEWSLENS_CORPUS): skipped`
-  : !existsSync(join(extension, 'pkg/newslens_bg.wasm'))
-    ? 'extension/pkg missing: run scripts/build-wasm.sh first'
-    : false;
-if (skip) console.log(`e2e: ${skip}`);
+// Without the corpus (a CI machine), an article written for this test stands in, so the extension is still
+// exercised; the screenshot is then fixture.png.
+const fixturePath = join(root, 'tests/e2e/fixture-fr.txt');
+const haveSeed = existsSync(seedPath);
+if (!haveSeed) console.log(`e2e: corpus not found at ${seedPath} (set NEWSLENS_CORPUS): using ${fixturePath} instead of the seed article`);
+const articlePath = haveSeed ? seedPath : fixturePath;
+const screenshot = haveSeed ? 'seed.png' : 'fixture.png';
+
 
 const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
@@ -56,8 +58,8 @@ let chromiumTmpBefore;
 const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
 
 before(async () => {
-  if (skip) return;
-  const html = newsPage(readFileSync(seedPath, 'utf8'));
+  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  const html = newsPage(readFileSync(articlePath, 'utf8'));
   server = createServer((req, res) => {
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     // The strict page forbids WebAssembly compilation (no 'wasm-unsafe-eval'): the service-worker path.
@@ -114,7 +116,7 @@ async function openAndWait(path) {
 
 const KINDS = ['quote', 'speaker', 'date', 'person', 'organization', 'location'];
 
-test('seed page: analysed, painted with the Highlight API, hover card on a quote', { skip }, async () => {
+test('seed page: analysed, painted with the Highlight API, hover card on a quote', async () => {
   const { page, state, counts } = await openAndWait('/seed.html');
   console.log(`e2e: seed page counts ${state.newslensCounts}, engine ${state.newslensEngine}, paint ${state.newslensPaint}`);
   assert.deepEqual(Object.keys(counts).sort(), [...KINDS].sort());
@@ -156,14 +158,14 @@ test('seed page: analysed, painted with the Highlight API, hover card on a quote
   else assert.ok(/Personne|Person/.test(text), 'the person card says it is a person');
 
   mkdirSync(out, { recursive: true });
-  await page.screenshot({ path: join(out, 'seed.png') });
+  await page.screenshot({ path: join(out, screenshot) });
 
   await page.keyboard.press('Escape');
   assert.equal(await cardText(), null, 'Escape hides the card');
   await page.close();
 });
 
-test('strict CSP page: WebAssembly is analysed in the service worker and the page is painted', { skip }, async () => {
+test('strict CSP page: WebAssembly is analysed in the service worker and the page is painted', async () => {
   const { page, state, counts } = await openAndWait('/strict.html');
   console.log(`e2e: strict page counts ${state.newslensCounts}, engine ${state.newslensEngine}`);
   assert.equal(state.newslensEngine, 'worker');
