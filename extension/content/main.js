@@ -12,14 +12,14 @@ import { paint, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
 import { snapshotPage } from './snapshot.js';
-
-const url = (path) => chrome.runtime.getURL(path);
+import init, * as wasm from '../pkg/newslens.js';
 
 /** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
 async function loadWasm() {
   try {
-    const wasm = await import(url('pkg/newslens.js'));
-    await wasm.default({ module_or_path: url('pkg/newslens_bg.wasm') });
+    // Importing the JS glue is always allowed (an extension resource); compiling the module is what the
+    // page's CSP may refuse.
+    await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
     return wasm;
   } catch (e) {
     console.info('NewsLens: WebAssembly unavailable in this page, analysing in the service worker:', e && e.message);
