@@ -3,7 +3,8 @@
 #   1. cargo test                          native core, CLI, page backends
 #   2. scripts/build-wasm.sh               release WebAssembly into extension/pkg and www/pkg (prints sizes)
 #   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning)
-#   4. node --test tests/e2e/...           the unpacked extension in headless Chromium on a local news page
+#   4. npm run test:e2e                    the unpacked extension in headless Chromium on a local news page,
+#                                          and the shared page modules (extension/common) in a plain page
 # Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), NEWSLENS_CORPUS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -35,6 +36,6 @@ step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
 
 step "extension end-to-end tests"
-node --test tests/e2e/extension.spec.mjs
+npm run --silent test:e2e
 
 step "all tests passed"

@@ -8,6 +8,8 @@
 //
 // No extension API here: the www demo page imports this module too.
 
+import { KINDS } from './paint.js';
+
 /** The caret (text node + offset) under a viewport point, or null. */
 export function caretAt(doc, x, y) {
   if (doc.caretPositionFromPoint) {
@@ -51,7 +53,8 @@ export class SpanIndex {
     for (let k = lo - 1; k >= 0 && this.spans[k].start >= offset - this.maxLen; k--) {
       if (this.spans[k].end > offset) found.push(this.spans[k]);
     }
-    return found.sort((a, b) => a.end - a.start - (b.end - b.start));
+    // Innermost first; for the same words, the most specific kind (a speaker before the person it names).
+    return found.sort((a, b) => a.end - a.start - (b.end - b.start) || KINDS.indexOf(b.kind) - KINDS.indexOf(a.kind));
   }
 }
 

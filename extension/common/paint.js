@@ -71,27 +71,67 @@ export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
     });
     return { mode: 'highlight', painted, counts, clear: () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k))) };
   }
-  const marks = [];
-  // Live ranges follow the text nodes as they are split, so every range stays right while we wrap.
-  painted.forEach((s, index) => {
-    for (const mark of wrapRange(s.range, doc)) {
-      mark.dataset.newslensKind = s.kind;
-      mark.dataset.newslensSpan = String(index);
-      marks.push(mark);
-    }
-  });
+  const marks = wrapAll(painted, doc);
   const clear = () => {
-    for (const m of marks) {
+    const parents = new Set();
+    for (const m of marks.reverse()) {
       if (!m.parentNode) continue;
+      parents.add(m.parentNode);
       m.replaceWith(...m.childNodes);
     }
-    doc.body && doc.body.normalize();
+    for (const p of parents) if (p.isConnected) p.normalize();
   };
   return { mode: 'wrap', painted, counts, clear };
 }
 
-/** Wrap the text of `range` in `newslens-mark` elements, one per text node it crosses. */
-function wrapRange(range, doc) {
+/** Order of nesting: outer (longer) spans first; for equal extents the higher-priority kind goes inside. */
+export const nestingOrder = (a, b) => b.end - b.start - (a.end - a.start) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind);
+
+/**
+ * Wrap every painted span's text in `newslens-mark` elements (data-newslens-kind, data-newslens-span = index
+ * in `painted`). Moving a text node into a mark would collapse every live range inside it, so the ranges are
+ * read once into (text node, from, to) pieces, each text node is split at every cut point, and the resulting
+ * fragments are wrapped, outer spans first so that marks nest.
+ */
+function wrapAll(painted, doc) {
+  const pieces = painted.map((s) => textPieces(s.range, doc));
+  const cuts = new Map();
+  for (const list of pieces) {
+    for (const [node, from, to] of list) {
+      if (!cuts.has(node)) cuts.set(node, new Set());
+      cuts.get(node).add(from).add(to);
+    }
+  }
+  // fragments.get(node): [[start offset in the original data, fragment text node], ...] in order.
+  const fragments = new Map();
+  for (const [node, points] of cuts) {
+    const list = [];
+    for (const p of [...points].filter((p) => p > 0 && p < node.data.length).sort((a, b) => b - a)) {
+      list.push([p, node.splitText(p)]);
+    }
+    list.push([0, node]);
+    fragments.set(node, list.reverse());
+  }
+  const marks = [];
+  const order = painted.map((s, i) => i).sort((i, j) => nestingOrder(painted[i], painted[j]));
+  for (const i of order) {
+    for (const [node, from, to] of pieces[i]) {
+      for (const [start, fragment] of fragments.get(node)) {
+        if (start < from || start >= to) continue;
+        const mark = doc.createElement('newslens-mark');
+        mark.dataset.newslensKind = painted[i].kind;
+        mark.dataset.newslensSpan = String(i);
+        fragment.parentNode.insertBefore(mark, fragment);
+        mark.appendChild(fragment);
+        marks.push(mark);
+      }
+    }
+  }
+  return marks;
+}
+
+/** The text nodes a range covers, as [node, from, to] (offsets in the node's data). */
+function textPieces(range, doc) {
   const texts = [];
   const root = range.commonAncestorContainer;
   if (root.nodeType === Node.TEXT_NODE) {
@@ -102,17 +142,11 @@ function wrapRange(range, doc) {
       if (range.intersectsNode(n)) texts.push(n);
     }
   }
-  const marks = [];
-  for (let node of texts) {
+  const pieces = [];
+  for (const node of texts) {
     const from = node === range.startContainer ? range.startOffset : 0;
     const to = node === range.endContainer ? range.endOffset : node.data.length;
-    if (to <= from) continue;
-    if (to < node.data.length) node.splitText(to);
-    if (from > 0) node = node.splitText(from);
-    const mark = doc.createElement('newslens-mark');
-    node.parentNode.insertBefore(mark, node);
-    mark.appendChild(node);
-    marks.push(mark);
+    if (to > from) pieces.push([node, from, to]);
   }
-  return marks;
+  return pieces;
 }
