@@ -1,0 +1,1003 @@
+//! Article detection and text collection, written once over any [`PageTree`].
+//!
+//! The page is first flattened into a pre-order array (iteratively: no recursion, so any depth is safe),
+//! skipping nodes that are never content (`script`, `style`, `nav`, `aside`, `footer`, hidden nodes…).
+//! Every later step is a linear pass over that array:
+//!
+//! 1. **Statistics** per element, accumulated bottom-up: text length, link text length, commas, counts of
+//!    paragraphs, list items, images, inputs.
+//! 2. **Scoring**, after Mozilla Readability: each paragraph (a `p`, `pre`, `td`, `h2`–`h6`, or a `div`-like
+//!    block holding text itself) of at least 25 characters scores `2 + commas + min(len/100, 3)` for its
+//!    parent, half that for its grandparent and `1/(3·level)` for the next three ancestors; an ancestor
+//!    starts from a tag prior and ±25 for its class/id hints; the final score is scaled by
+//!    `1 − link density`.
+//! 3. **Container choice**: the best candidate, moved up when its ancestors gather several near-best
+//!    candidates or score higher, then joined with its siblings that score well or read like paragraphs —
+//!    so an article split over sibling containers is found whole.
+//! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
+//!    `div`s that look like link lists, share bars, comment blocks or related-article lists are dropped.
+//! 5. **Collection** of the text (see [`collect`]).
+//!
+//! When a pass finds less than 500 characters it is retried with fewer removals (first without removing
+//! "unlikely" class names, then without class weights, then without cleaning), keeping the longest result.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{NodeKind, PageTree, Segment};
+
+const NONE: usize = usize::MAX;
+
+/// Elements whose subtree is never article text. `form` is not here: some sites wrap the whole page in
+/// one; forms inside the article are removed by the cleaning step instead.
+const SKIP_TAGS: &[&str] = &[
+    "aside", "audio", "button", "canvas", "embed", "figcaption", "footer", "iframe", "input", "link", "map", "math",
+    "meta", "nav", "noscript", "object", "option", "script", "select", "style", "svg", "template", "textarea",
+    "title", "video",
+];
+
+/// Elements that start a new line of text (block-level in the default style sheet).
+const BLOCK_TAGS: &[&str] = &[
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "p", "pre", "section",
+    "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+];
+
+/// Blocks whose own text counts as a paragraph for scoring.
+const PARAGRAPH_TAGS: &[&str] =
+    &["p", "pre", "td", "h2", "h3", "h4", "h5", "h6", "div", "section", "article", "main", "blockquote", "center"];
+
+/// Children that keep a `div` from being read as a paragraph (Readability's `DIV_TO_P_ELEMS`).
+const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", "section", "article"];
+
+/// ARIA roles of page furniture.
+const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
+
+/// Class/id hints of page furniture, removed on the first pass (Readability's `unlikelyCandidates`).
+static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe",
+    )
+    .expect("valid regex")
+});
+/// Hints that save an element from [`UNLIKELY`].
+static MAYBE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid regex"));
+/// Class/id hints of article containers.
+static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
+        .expect("valid regex")
+});
+/// Class/id hints of page furniture.
+static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)-ad-|(^|[\s_-])ads?($|[\s_-])|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|newsletter|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|widget|(^|[\s_-])nav",
+    )
+    .expect("valid regex")
+});
+/// Share bars and the like: removed when short.
+static SHARE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
+/// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
+static JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta)([\s_-]|$)")
+        .expect("valid regex")
+});
+/// Class/id hints of captions, credits, bylines and calls to action: removed when short.
+static SHORT_JUNK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(^|[\s_-])(wp-caption-text|captions?|credits?|byline|author|copyright|cta|signup|sign-up)([\s_-]|$)").expect("valid regex")
+});
+static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
+
+/// One node of the flattened page.
+#[derive(Debug)]
+pub(crate) struct Flat<N> {
+    /// The backend's handle.
+    pub node: N,
+    /// Index of the parent in the flat array (`NONE` for the root).
+    pub parent: usize,
+    /// One past the index of the last descendant: the subtree is `index..end`.
+    pub end: usize,
+    /// Lower-case tag name; empty for text nodes.
+    pub tag: String,
+    /// Text nodes: their data.
+    pub text: String,
+    /// Elements: lower-case `class` and `id`.
+    pub class: String,
+    pub id: String,
+    /// `<a href="#…">`: an in-page link counts less in the link density.
+    pub hash_link: bool,
+    /// Inside `<head>`: never content.
+    pub in_head: bool,
+    /// Inside a `<figure>`, `<table>` or `<code>` (Readability spares those from some removals).
+    pub in_figure: bool,
+    pub in_table_or_code: bool,
+    /// `role` attribute, lower-case.
+    pub role: String,
+    /// `itemprop` attribute, lower-case.
+    pub itemprop: String,
+    /// Number of form fields among its children (skipped, but counted by the cleaning step).
+    pub inputs: u32,
+}
+
+impl<N> Flat<N> {
+    pub fn is_text(&self) -> bool {
+        self.tag.is_empty()
+    }
+}
+
+/// The flattened page, plus what the metadata reader needs from skipped nodes.
+pub(crate) struct Page<N> {
+    pub nodes: Vec<Flat<N>>,
+    /// Index of `<body>` (or of the root when there is none).
+    pub body: usize,
+    /// The text of each `<script type="application/ld+json">`.
+    pub json_ld: Vec<String>,
+    /// The text of `<title>`.
+    pub title: Option<String>,
+    /// `<meta>` elements as (property or name or itemprop, content), lower-case keys.
+    pub metas: Vec<(String, String)>,
+}
+
+fn is_hidden<P: PageTree>(tree: &P, node: &P::Node) -> bool {
+    if tree.is_hidden(node) || tree.attr(node, "hidden").is_some() {
+        return true;
+    }
+    if tree.attr(node, "aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")) {
+        // Readability's exception: some sites mark the visible fallback image this way.
+        return !tree.attr(node, "class").is_some_and(|c| c.contains("fallback-image"));
+    }
+    // Utility classes that hide an element (or keep it for screen readers only) in every common CSS
+    // framework; responsive variants like `hidden-xs` are not hidden everywhere and do not count.
+    if let Some(class) = tree.attr(node, "class") {
+        if class.split_ascii_whitespace().any(|c| {
+            matches!(c, "hidden" | "d-none" | "sr-only" | "visually-hidden" | "visuallyhidden" | "screen-reader-text" | "is-hidden")
+        }) {
+            return true;
+        }
+    }
+    if let Some(style) = tree.attr(node, "style") {
+        let style: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if style.contains("display:none") || style.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+/// Flatten the page in document order, iteratively.
+pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
+    let mut page = Page { nodes: Vec::new(), body: NONE, json_ld: Vec::new(), title: None, metas: Vec::new() };
+    let mut stack = vec![(tree.root(), NONE)];
+    while let Some((node, parent)) = stack.pop() {
+        let (in_head, in_figure, in_table_or_code) = match page.nodes.get(parent) {
+            Some(p) => (p.in_head || p.tag == "head", p.in_figure || p.tag == "figure", p.in_table_or_code || p.tag == "table" || p.tag == "code"),
+            None => (false, false, false),
+        };
+        let tag = match tree.kind(&node) {
+            NodeKind::Other => continue,
+            NodeKind::Text => {
+                let text = tree.text(&node).unwrap_or_default();
+                page.nodes.push(Flat {
+                    node,
+                    parent,
+                    end: 0,
+                    tag: String::new(),
+                    text,
+                    class: String::new(),
+                    id: String::new(),
+                    hash_link: false,
+                    in_head,
+                    in_figure,
+                    in_table_or_code,
+                    role: String::new(),
+                    itemprop: String::new(),
+                    inputs: 0,
+                });
+                continue;
+            }
+            NodeKind::Element(tag) => tag.to_ascii_lowercase(),
+        };
+        if SKIP_TAGS.contains(&tag.as_str()) {
+            match tag.as_str() {
+                "script" if tree.attr(&node, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
+                    page.json_ld.push(child_text(tree, &node));
+                }
+                "title" if page.title.is_none() && in_head => page.title = Some(child_text(tree, &node)),
+                "meta" => {
+                    let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|a| tree.attr(&node, a));
+                    if let (Some(key), Some(content)) = (key, tree.attr(&node, "content")) {
+                        page.metas.push((key.trim().to_ascii_lowercase(), content));
+                    }
+                }
+                "input" | "select" | "textarea" => {
+                    if let Some(p) = page.nodes.get_mut(parent) {
+                        p.inputs += 1;
+                    }
+                }
+                _ => {}
+            }
+            continue;
+        }
+        if !matches!(tag.as_str(), "html" | "body" | "head") && is_hidden(tree, &node) {
+            continue;
+        }
+        let lower = |name: &str| tree.attr(&node, name).map(|v| v.to_lowercase()).unwrap_or_default();
+        let index = page.nodes.len();
+        if tag == "body" && page.body == NONE {
+            page.body = index;
+        }
+        let hash_link = tag == "a" && tree.attr(&node, "href").is_some_and(|h| h.starts_with('#'));
+        let children = tree.children(&node);
+        page.nodes.push(Flat {
+            class: lower("class"),
+            id: lower("id"),
+            role: lower("role"),
+            itemprop: lower("itemprop"),
+            inputs: 0,
+            node,
+            parent,
+            end: 0,
+            tag,
+            text: String::new(),
+            hash_link,
+            in_head,
+            in_figure,
+            in_table_or_code,
+        });
+        stack.extend(children.into_iter().rev().map(|c| (c, index)));
+    }
+    // Pre-order: every descendant comes after its ancestor, so one backward pass finds subtree ends.
+    for i in 0..page.nodes.len() {
+        page.nodes[i].end = i + 1;
+    }
+    for i in (0..page.nodes.len()).rev() {
+        let (parent, end) = (page.nodes[i].parent, page.nodes[i].end);
+        if parent != NONE && page.nodes[parent].end < end {
+            page.nodes[parent].end = end;
+        }
+    }
+    if page.body == NONE {
+        page.body = 0;
+    }
+    page
+}
+
+/// The concatenated data of an element's text children (scripts and titles have nothing else).
+fn child_text<P: PageTree>(tree: &P, node: &P::Node) -> String {
+    tree.children(node).iter().filter_map(|c| tree.text(c)).collect()
+}
+
+/// Length of a text once whitespace runs are collapsed and the ends trimmed, in chars; and its commas.
+fn text_measure(text: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut words = 0u32;
+    for word in text.split_ascii_whitespace() {
+        chars += word.chars().count() as u32;
+        words += 1;
+    }
+    let commas = text.chars().filter(|c| matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count() as u32;
+    (chars + words.saturating_sub(1), commas)
+}
+
+/// Per-element figures over the subtree (removed nodes excluded).
+#[derive(Clone, Copy, Debug, Default)]
+struct Stats {
+    chars: u32,
+    /// Characters inside links (in-page `#` links weighted 0.3).
+    link_chars: f32,
+    commas: u32,
+    /// Characters whose nearest block ancestor is this element.
+    own_chars: u32,
+    own_commas: u32,
+    p: u32,
+    li: u32,
+    li_chars: u32,
+    img: u32,
+    input: u32,
+    heading_chars: u32,
+    /// Whitespace-separated words.
+    words: u32,
+    /// Has an element child that stops a `div` from being a paragraph.
+    has_block_child: bool,
+}
+
+impl Stats {
+    fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars / self.chars as f32
+        }
+    }
+}
+
+/// Which removals a pass applies (Readability's flags).
+#[derive(Clone, Copy)]
+struct Flags {
+    strip_unlikely: bool,
+    weight_classes: bool,
+    clean_conditionally: bool,
+}
+
+fn is_block(tag: &str) -> bool {
+    BLOCK_TAGS.contains(&tag)
+}
+
+fn class_weight<N>(n: &Flat<N>) -> i32 {
+    let mut w = 0;
+    for hint in [&n.class, &n.id] {
+        if hint.is_empty() {
+            continue;
+        }
+        if NEGATIVE.is_match(hint) {
+            w -= 25;
+        }
+        if POSITIVE.is_match(hint) {
+            w += 25;
+        }
+    }
+    w
+}
+
+/// The chosen article: container indices in document order, and the removal mask used.
+pub(crate) struct Choice {
+    pub containers: Vec<usize>,
+    /// Flat indices whose subtrees are left out of the text.
+    removed: Vec<bool>,
+}
+
+/// Choose the article containers: passes with fewer removals until one yields 500 characters.
+pub(crate) fn choose<N>(page: &Page<N>) -> Choice {
+    let passes = [
+        Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: true },
+        Flags { strip_unlikely: false, weight_classes: false, clean_conditionally: false },
+    ];
+    let mut best: Option<(u32, Choice)> = None;
+    for (pass, flags) in passes.into_iter().enumerate() {
+        let choice = choose_with(page, flags);
+        let len = text_len(page, &choice);
+        if len >= 500 {
+            return choice;
+        }
+        // A short article that the page marks up as such (`<article>`, `itemprop="articleBody"`): keep it
+        // rather than the longer text a laxer pass finds in the page's menus and boxes.
+        if pass == 0 && len >= 140 && in_marked_article(page, choice.containers[0]) {
+            return choice;
+        }
+        if best.as_ref().map_or(true, |(l, _)| len > *l) {
+            best = Some((len, choice));
+        }
+    }
+    best.map(|(_, c)| c).unwrap_or(Choice { containers: vec![page.body], removed: vec![false; page.nodes.len()] })
+}
+
+fn is_marked_article<N>(n: &Flat<N>) -> bool {
+    n.tag == "article" || n.itemprop.split_whitespace().any(|p| p == "articlebody")
+}
+
+/// True when `i` is, is inside, or holds exactly one `<article>` or `itemprop="articleBody"` element.
+fn in_marked_article<N>(page: &Page<N>, i: usize) -> bool {
+    let mut a = i;
+    while a != NONE {
+        if is_marked_article(&page.nodes[a]) {
+            return true;
+        }
+        a = page.nodes[a].parent;
+    }
+    page.nodes[i..page.nodes[i].end].iter().filter(|n| n.tag == "article").count() == 1
+}
+
+/// Characters of text a choice would collect (an estimate, without building the text).
+fn text_len<N>(page: &Page<N>, choice: &Choice) -> u32 {
+    let mut total = 0;
+    for &c in &choice.containers {
+        let mut i = c;
+        while i < page.nodes[c].end {
+            if choice.removed[i] {
+                i = page.nodes[i].end;
+                continue;
+            }
+            if page.nodes[i].is_text() {
+                total += text_measure(&page.nodes[i].text).0;
+            }
+            i += 1;
+        }
+    }
+    total
+}
+
+fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
+    let nodes = &page.nodes;
+    let n = nodes.len();
+    let body = page.body;
+    // Removal mask of this pass (subtree roots only; `gone` propagates to descendants).
+    let mut removed = vec![false; n];
+    let mut gone = vec![false; n];
+    for i in 0..n {
+        let node = &nodes[i];
+        let parent_gone = node.parent != NONE && gone[node.parent];
+        if parent_gone {
+            gone[i] = true;
+            continue;
+        }
+        if node.in_head || node.tag == "head" {
+            gone[i] = true;
+            continue;
+        }
+        if node.is_text() || i == body || node.tag == "body" || node.tag == "html" {
+            continue;
+        }
+        let mut unlikely = UNLIKELY_ROLES.contains(&node.role.as_str());
+        if flags.strip_unlikely && !unlikely && node.tag != "a" && node.tag != "article" && !node.in_table_or_code {
+            let hint = format!("{} {}", node.class, node.id);
+            unlikely = (UNLIKELY.is_match(&hint) && !MAYBE.is_match(&hint)) || JUNK.is_match(&node.class) || JUNK.is_match(&node.id);
+        }
+        if unlikely {
+            removed[i] = true;
+            gone[i] = true;
+        }
+    }
+
+    let stats = compute_stats(page, &gone);
+
+    // Score paragraphs into their ancestors.
+    let mut score = vec![f32::NAN; n]; // NAN: not a candidate
+    let init = |i: usize| -> f32 {
+        let base = match nodes[i].tag.as_str() {
+            "div" => 5.0,
+            "pre" | "td" | "blockquote" => 3.0,
+            "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+            _ => 0.0,
+        };
+        let bonus = if nodes[i].tag == "article" { 10.0 } else { 0.0 };
+        base + bonus + if flags.weight_classes { class_weight(&nodes[i]) as f32 } else { 0.0 }
+    };
+    for i in 0..n {
+        if gone[i] || nodes[i].is_text() || !PARAGRAPH_TAGS.contains(&nodes[i].tag.as_str()) {
+            continue;
+        }
+        let s = &stats[i];
+        // A div-like block with block children is a container, not a paragraph; its own loose text still is.
+        let text_chars = if matches!(nodes[i].tag.as_str(), "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") {
+            s.chars
+        } else {
+            s.own_chars
+        };
+        if text_chars < 25 {
+            continue;
+        }
+        // Table cells count only when they hold prose: a long table of names or addresses is not an article.
+        if nodes[i].tag == "td" && (text_chars < 50 || s.words < 8) {
+            continue;
+        }
+        let commas = if s.has_block_child { s.own_commas } else { s.commas };
+        let content = 2.0 + commas as f32 + (text_chars / 100).min(3) as f32;
+        let mut a = nodes[i].parent;
+        let mut level = 0;
+        while a != NONE && level < 5 {
+            // Readability skips ancestors whose parent is the document (the <html> element).
+            if nodes[a].parent == NONE {
+                break;
+            }
+            if score[a].is_nan() {
+                score[a] = init(a);
+            }
+            let divider = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += content / divider;
+            a = nodes[a].parent;
+            level += 1;
+        }
+    }
+    for i in 0..n {
+        if !score[i].is_nan() {
+            score[i] *= 1.0 - stats[i].link_density();
+        }
+    }
+
+    // Top five candidates.
+    let mut top: Vec<usize> = Vec::new();
+    for i in 0..n {
+        if score[i].is_nan() || gone[i] {
+            continue;
+        }
+        let pos = top.iter().position(|&t| score[i] > score[t]).unwrap_or(top.len());
+        if pos < 5 {
+            top.insert(pos, i);
+            top.truncate(5);
+        }
+    }
+    let Some(&first) = top.first() else {
+        return Choice { containers: vec![body], removed: clean(page, &stats, &score, body, &[body], removed, flags) };
+    };
+    if first == body || nodes[first].tag == "body" {
+        return Choice { containers: vec![body], removed: clean(page, &stats, &score, body, &[body], removed, flags) };
+    }
+    let mut best = first;
+    let ancestors_of = |i: usize| {
+        let mut v = Vec::new();
+        let mut a = nodes[i].parent;
+        while a != NONE {
+            v.push(a);
+            a = nodes[a].parent;
+        }
+        v
+    };
+    // Several near-best candidates under one ancestor: the article is that ancestor.
+    let alternatives: Vec<Vec<usize>> =
+        top[1..].iter().filter(|&&t| score[t] / score[best] >= 0.75).map(|&t| ancestors_of(t)).collect();
+    if alternatives.len() >= 3 {
+        let mut p = nodes[best].parent;
+        while p != NONE && p != body && nodes[p].tag != "body" {
+            let containing = alternatives.iter().filter(|anc| anc.contains(&p)).count();
+            if containing >= 3 {
+                best = p;
+                break;
+            }
+            p = nodes[p].parent;
+        }
+    }
+    if score[best].is_nan() {
+        score[best] = init(best);
+    }
+    // Climb while the parents' scores rise: more content lies in a sibling branch.
+    let mut last = score[best];
+    let threshold = last / 3.0;
+    let mut p = nodes[best].parent;
+    while p != NONE && p != body && nodes[p].tag != "body" {
+        if score[p].is_nan() {
+            p = nodes[p].parent;
+            continue;
+        }
+        if score[p] < threshold {
+            break;
+        }
+        if score[p] > last {
+            best = p;
+            break;
+        }
+        last = score[p];
+        p = nodes[p].parent;
+    }
+    // An only child: use the parent, so that sibling joining sees the real neighbours.
+    loop {
+        let p = nodes[best].parent;
+        if p == NONE || p == body || nodes[p].tag == "body" {
+            break;
+        }
+        if element_children(page, p, &gone).len() != 1 {
+            break;
+        }
+        best = p;
+    }
+    if score[best].is_nan() {
+        score[best] = init(best);
+    }
+
+    // Join siblings.
+    let mut containers = Vec::new();
+    let parent = nodes[best].parent;
+    let top_score = score[best];
+    if parent == NONE {
+        containers.push(best);
+    } else {
+        let threshold = (top_score * 0.2).max(10.0);
+        for s in element_children(page, parent, &gone) {
+            if s == best {
+                containers.push(s);
+                continue;
+            }
+            let bonus = if !nodes[best].class.is_empty() && nodes[s].class == nodes[best].class { top_score * 0.2 } else { 0.0 };
+            let append = if !score[s].is_nan() && score[s] + bonus >= threshold {
+                true
+            } else if nodes[s].tag == "p" || (nodes[s].tag == "div" && !stats[s].has_block_child) {
+                let st = &stats[s];
+                let ld = st.link_density();
+                let len = st.chars;
+                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && SENTENCE_END.is_match(&subtree_text(page, s, &gone)))
+            } else {
+                false
+            };
+            if append {
+                containers.push(s);
+            }
+        }
+    }
+    // The same container repeated further down (an article cut by ads or "read also" boxes into several
+    // blocks that are not siblings): same tag and class, prose with few links.
+    if !nodes[best].class.trim().is_empty() {
+        let mut j = body;
+        let end = nodes[body].end;
+        while j < end {
+            if gone[j] {
+                j = nodes[j].end;
+                continue;
+            }
+            if let Some(&c) = containers.iter().find(|&&c| c <= j && j < nodes[c].end) {
+                j = nodes[c].end;
+                continue;
+            }
+            let nj = &nodes[j];
+            if !nj.is_text() && nj.tag == nodes[best].tag && nj.class == nodes[best].class {
+                let inside = containers.iter().any(|&c| j < c && c < nj.end);
+                let st = &stats[j];
+                if !inside && st.chars >= 50 && st.link_density() < 0.3 && (st.p > 0 || st.own_chars >= 50) {
+                    containers.push(j);
+                    j = nj.end;
+                    continue;
+                }
+            }
+            j += 1;
+        }
+        containers.sort_unstable();
+    }
+    let removed = clean(page, &stats, &score, best, &containers, removed, flags);
+    Choice { containers, removed }
+}
+
+/// Element children of `p` still in the page.
+fn element_children<N>(page: &Page<N>, p: usize, gone: &[bool]) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut c = p + 1;
+    while c < page.nodes[p].end {
+        if !page.nodes[c].is_text() && !gone[c] {
+            out.push(c);
+        }
+        c = page.nodes[c].end;
+    }
+    out
+}
+
+fn subtree_text<N>(page: &Page<N>, i: usize, gone: &[bool]) -> String {
+    let mut s = String::new();
+    for (node, &gone) in page.nodes[i..page.nodes[i].end].iter().zip(&gone[i..]) {
+        if node.is_text() && !gone {
+            s.push_str(&node.text);
+        }
+    }
+    s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
+    let nodes = &page.nodes;
+    let n = nodes.len();
+    let mut stats = vec![Stats::default(); n];
+    // Nearest block ancestor of each node (forward pass: parents first).
+    let mut block_of = vec![NONE; n];
+    for i in 0..n {
+        let p = nodes[i].parent;
+        if p != NONE {
+            block_of[i] = if is_block(&nodes[p].tag) { p } else { block_of[p] };
+        }
+    }
+    for i in 0..n {
+        if gone[i] || !nodes[i].is_text() {
+            continue;
+        }
+        let (chars, commas) = text_measure(&nodes[i].text);
+        stats[i].chars = chars;
+        stats[i].commas = commas;
+        stats[i].words = nodes[i].text.split_ascii_whitespace().count() as u32;
+        let b = block_of[i];
+        if b != NONE {
+            stats[b].own_chars += chars;
+            stats[b].own_commas += commas;
+        }
+    }
+    // Backward pass: children before parents.
+    for i in (0..n).rev() {
+        if gone[i] {
+            continue;
+        }
+        let tag = nodes[i].tag.as_str();
+        stats[i].input += nodes[i].inputs;
+        match tag {
+            "a" => stats[i].link_chars = stats[i].chars as f32 * if nodes[i].hash_link { 0.3 } else { 1.0 },
+            "p" => stats[i].p += 1,
+            "li" => {
+                stats[i].li += 1;
+                stats[i].li_chars = stats[i].chars;
+            }
+            "img" => stats[i].img += 1,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => stats[i].heading_chars = stats[i].chars,
+            _ => {}
+        }
+        let p = nodes[i].parent;
+        if p == NONE {
+            continue;
+        }
+        let s = stats[i];
+        let ps = &mut stats[p];
+        ps.chars += s.chars;
+        ps.link_chars += s.link_chars;
+        ps.commas += s.commas;
+        ps.p += s.p;
+        ps.li += s.li;
+        ps.li_chars += s.li_chars;
+        ps.img += s.img;
+        ps.input += s.input;
+        ps.heading_chars += s.heading_chars;
+        ps.words += s.words;
+        if DIV_BLOCK_CHILDREN.contains(&tag) {
+            ps.has_block_child = true;
+        }
+    }
+    stats
+}
+
+/// Readability's clean-up inside the chosen containers: returns the removal mask for collection.
+fn clean<N>(
+    page: &Page<N>,
+    stats: &[Stats],
+    score: &[f32],
+    best: usize,
+    containers: &[usize],
+    mut removed: Vec<bool>,
+    flags: Flags,
+) -> Vec<bool> {
+    let nodes = &page.nodes;
+    for &c in containers {
+        let mut i = c;
+        while i < nodes[c].end {
+            if removed[i] {
+                i = nodes[i].end;
+                continue;
+            }
+            let node = &nodes[i];
+            if node.is_text() || i == best {
+                i += 1;
+                continue;
+            }
+            let s = &stats[i];
+            let weight = if flags.weight_classes { class_weight(node) } else { 0 };
+            let tag = node.tag.as_str();
+            let mut drop = false;
+            // Headings with furniture class names; short share/newsletter bars.
+            if matches!(tag, "h1" | "h2") && weight < 0 {
+                drop = true;
+            }
+            if flags.clean_conditionally && s.chars < 500 && (SHARE.is_match(&node.class) || SHARE.is_match(&node.id)) {
+                drop = true;
+            }
+            if flags.clean_conditionally && (JUNK.is_match(&node.class) || JUNK.is_match(&node.id)) {
+                drop = true;
+            }
+            let no_caption = |h: &str| h.contains("no_caption") || h.contains("no-caption");
+            if flags.clean_conditionally
+                && s.chars < 200
+                && ((SHORT_JUNK.is_match(&node.class) && !no_caption(&node.class)) || SHORT_JUNK.is_match(&node.id))
+            {
+                drop = true;
+            }
+            // A paragraph that is a link with a short label ("Read also: …", "À lire aussi »").
+            if flags.clean_conditionally
+                && matches!(tag, "p" | "li" | "div")
+                && !s.has_block_child
+                && s.link_density() > 0.6
+                && (s.chars as f32 - s.link_chars) < 30.0
+            {
+                drop = true;
+            }
+            let conditional = match tag {
+                "form" | "fieldset" | "table" | "ul" | "ol" => true,
+                "div" | "section" => s.has_block_child || i == c,
+                _ => false,
+            };
+            if flags.clean_conditionally && conditional && !drop {
+                drop = clean_conditionally(node, s, weight, score[i]);
+            }
+            if drop {
+                removed[i] = true;
+                i = node.end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    removed
+}
+
+fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) -> bool {
+    let content_score = if score.is_nan() { 0.0 } else { score };
+    if weight as f32 + content_score < 0.0 {
+        return true;
+    }
+    if s.commas >= 10 {
+        return false;
+    }
+    let is_list = matches!(node.tag.as_str(), "ul" | "ol") || (s.chars > 0 && s.li_chars as f32 / s.chars as f32 > 0.9);
+    let p = s.p as f32;
+    let img = s.img as f32;
+    let li = s.li as f32 - 100.0;
+    let heading_density = if s.chars == 0 { 0.0 } else { s.heading_chars as f32 / s.chars as f32 };
+    let ld = s.link_density();
+    (img > 1.0 && p / img < 0.5 && !node.in_figure)
+        || (!is_list && li > p)
+        || (s.input as f32 > (p / 3.0).floor())
+        || (!is_list && heading_density < 0.9 && s.chars < 25 && (s.img == 0 || s.img > 2) && !node.in_figure)
+        || (!is_list && weight < 25 && ld > 0.2)
+        || (weight >= 25 && ld > 0.5)
+        // Lists of links ("read also", "most read") inside the article.
+        || (is_list && ld > 0.5)
+}
+
+/// Collect the text of the containers: blocks and `<br>` become `\n`, whitespace runs collapse to one
+/// space, the ends of blocks are trimmed, soft hyphens (U+00AD) are dropped from the text (they stay in
+/// the node; `node_offsets_u16` maps around them), NBSP is kept; whitespace in `<pre>` is kept.
+pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec<Segment<N>>) {
+    let mut c = Collector { out: String::new(), out_u16: 0, segs: Vec::new(), pending: None, drop_cap: false, line_start: 0 };
+    let nodes = &page.nodes;
+    for &root in &choice.containers {
+        c.boundary();
+        // Open elements: (end, is_block, is_pre).
+        let mut open: Vec<(usize, bool, bool)> = Vec::new();
+        let mut pre_depth = 0usize;
+        let mut i = root;
+        let end = nodes[root].end;
+        while i < end {
+            while let Some(&(e, block, pre)) = open.last() {
+                if e > i {
+                    break;
+                }
+                open.pop();
+                if block {
+                    c.boundary();
+                }
+                if pre {
+                    pre_depth -= 1;
+                }
+            }
+            if choice.removed[i] {
+                // A removed element still separates what is around it.
+                if is_block(&nodes[i].tag) {
+                    c.boundary();
+                }
+                i = nodes[i].end;
+                continue;
+            }
+            let node = &nodes[i];
+            if node.is_text() {
+                c.text(i, &node.text, pre_depth > 0);
+                // A drop cap: one capital letter in an inline element, its paragraph opening next.
+                let parent = node.parent;
+                if !node.text.trim().is_empty() {
+                    c.drop_cap = parent != NONE
+                        && !is_block(&nodes[parent].tag)
+                        && c.line_is_one_capital()
+                        && node.text.trim().chars().count() == 1;
+                }
+            } else if node.tag == "br" {
+                c.line_break();
+            } else {
+                let block = is_block(&node.tag);
+                if block {
+                    if c.drop_cap && c.line_is_one_capital() {
+                        c.drop_cap = false;
+                        c.pending = None;
+                    } else {
+                        c.boundary();
+                    }
+                }
+                let pre = node.tag == "pre";
+                if pre {
+                    pre_depth += 1;
+                }
+                open.push((node.end, block, pre));
+            }
+            i += 1;
+        }
+        c.boundary();
+    }
+    // Drop the trailing separator (a newline inside a `<pre>` segment is text and stays).
+    let covered = c.segs.last().map_or(0, |s| s.start + s.offsets.len());
+    while c.out.ends_with('\n') && c.out_u16 > covered {
+        c.out.pop();
+        c.out_u16 -= 1;
+    }
+    let segments = c
+        .segs
+        .into_iter()
+        .map(|s| {
+            let identity = s.offsets.iter().enumerate().all(|(k, &o)| o as usize == k);
+            Segment {
+                node: nodes[s.flat].node.clone(),
+                start_u16: s.start,
+                len_u16: s.offsets.len(),
+                node_offsets_u16: if identity { Vec::new() } else { s.offsets },
+            }
+        })
+        .collect();
+    (c.out, segments)
+}
+
+struct SegBuild {
+    flat: usize,
+    start: usize,
+    offsets: Vec<u32>,
+}
+
+struct Collector {
+    out: String,
+    out_u16: usize,
+    segs: Vec<SegBuild>,
+    /// A whitespace run not yet written: (flat index of its node, UTF-16 offset in the node).
+    pending: Option<(usize, u32)>,
+    /// The current line is a drop cap: the next block opening continues it.
+    drop_cap: bool,
+    /// Byte offset in `out` where the current line starts (kept so that no check rescans the text).
+    line_start: usize,
+}
+
+impl Collector {
+    fn line_is_one_capital(&self) -> bool {
+        let line = &self.out[self.line_start..];
+        if line.len() > 4 {
+            return false;
+        }
+        let mut chars = line.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+    }
+
+    fn boundary(&mut self) {
+        self.drop_cap = false;
+        self.pending = None;
+        if !self.out.is_empty() && !self.out.ends_with('\n') {
+            self.out.push('\n');
+            self.out_u16 += 1;
+            self.line_start = self.out.len();
+        }
+    }
+
+    fn line_break(&mut self) {
+        self.boundary();
+    }
+
+    fn emit(&mut self, flat: usize, node_off: u32, ch: char) {
+        if self.segs.last().map_or(true, |s| s.flat != flat) {
+            self.segs.push(SegBuild { flat, start: self.out_u16, offsets: Vec::new() });
+        }
+        let seg = self.segs.last_mut().expect("just pushed");
+        let units = ch.len_utf16();
+        for k in 0..units {
+            seg.offsets.push(node_off + k as u32);
+        }
+        self.out.push(ch);
+        self.out_u16 += units;
+        if ch == '\n' {
+            self.line_start = self.out.len();
+        }
+    }
+
+    fn text(&mut self, flat: usize, text: &str, pre: bool) {
+        let mut off = 0u32;
+        for ch in text.chars() {
+            let units = ch.len_utf16() as u32;
+            if pre {
+                if ch != '\r' && ch != '\u{AD}' {
+                    self.emit(flat, off, ch);
+                }
+            } else if matches!(ch, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+                if self.pending.is_none() {
+                    self.pending = Some((flat, off));
+                }
+            } else if ch != '\u{AD}' {
+                if let Some((pf, po)) = self.pending.take() {
+                    if !self.out.is_empty() && !self.out.ends_with('\n') {
+                        self.emit(pf, po, ' ');
+                    }
+                }
+                self.emit(flat, off, ch);
+            }
+            off += units;
+        }
+    }
+}

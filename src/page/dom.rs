@@ -1,0 +1,84 @@
+//! The live-DOM backend (WebAssembly only): [`PageTree`] over `web_sys::Node`s.
+//!
+//! The content script calls [`scan_document`] and gets the article text with its segment map, whose nodes
+//! are the page's own text nodes: a segment's `(node, start)` gives a DOM `Range` directly. Hidden nodes are
+//! those whose computed `display` is `none` or `visibility` is `hidden` (plus the attribute checks every
+//! backend gets from the detector).
+
+use web_sys::wasm_bindgen::JsCast;
+use web_sys::{Document, Element, Node, Window};
+
+use super::{scan, ArticleContent, NodeKind, PageTree};
+use crate::error::{Error, ErrorKind};
+
+/// A document seen as a [`PageTree`].
+pub struct DomTree {
+    document: Document,
+    window: Option<Window>,
+}
+
+impl DomTree {
+    /// Wrap a document; computed styles come from its window when it has one.
+    pub fn new(document: &Document) -> DomTree {
+        DomTree { document: document.clone(), window: document.default_view() }
+    }
+}
+
+/// Find the article in a live document. Segment nodes are the page's text nodes.
+pub fn scan_document(doc: &Document) -> Result<ArticleContent<Node>, Error> {
+    if doc.document_element().is_none() {
+        return Err(Error::new(ErrorKind::NoArticle, "the document has no root element; wait for the page to load"));
+    }
+    scan(&DomTree::new(doc))
+}
+
+impl PageTree for DomTree {
+    type Node = Node;
+
+    fn root(&self) -> Node {
+        match self.document.document_element() {
+            Some(root) => root.into(),
+            None => self.document.clone().into(),
+        }
+    }
+
+    fn children(&self, node: &Node) -> Vec<Node> {
+        let list = node.child_nodes();
+        (0..list.length()).filter_map(|i| list.get(i)).collect()
+    }
+
+    fn kind(&self, node: &Node) -> NodeKind {
+        match node.node_type() {
+            Node::ELEMENT_NODE => match node.dyn_ref::<Element>() {
+                Some(el) => NodeKind::Element(el.local_name().to_ascii_lowercase()),
+                None => NodeKind::Other,
+            },
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => NodeKind::Text,
+            _ => NodeKind::Other,
+        }
+    }
+
+    fn attr(&self, node: &Node, name: &str) -> Option<String> {
+        node.dyn_ref::<Element>()?.get_attribute(name)
+    }
+
+    fn text(&self, node: &Node) -> Option<String> {
+        match node.node_type() {
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => node.node_value(),
+            _ => None,
+        }
+    }
+
+    fn is_hidden(&self, node: &Node) -> bool {
+        let (Some(window), Some(el)) = (&self.window, node.dyn_ref::<Element>()) else {
+            return false;
+        };
+        match window.get_computed_style(el) {
+            Ok(Some(style)) => {
+                style.get_property_value("display").is_ok_and(|d| d == "none")
+                    || style.get_property_value("visibility").is_ok_and(|v| v == "hidden")
+            }
+            _ => false,
+        }
+    }
+}
