@@ -25,6 +25,8 @@ use crate::analysis::{analyze as analyze_text, Analysis, Options, ReferenceSourc
 use crate::dates::Reference;
 use crate::error::Error;
 use crate::lang::Lang;
+use crate::page::dom::scan_document;
+use crate::page::snapshot::scan_snapshot;
 use crate::page::{Article, ArticleContent};
 
 /// Options as JavaScript passes them (`{lang?, reference?, referenceSource?, title?}`).
@@ -217,181 +219,6 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-use page_shim::{scan_document, scan_snapshot};
-
-/// TEMPORARY (until the `page` branch lands `page::dom::scan_document` and `page::snapshot::scan_snapshot`,
-/// which replace this module and its `use` line above): a minimal article collector, `<article>` else
-/// `<main>` else `<body>`, so that the extension can be built and tested end to end meanwhile.
-mod page_shim {
-    use crate::error::{Error, ErrorKind};
-    use crate::page::{Article, ArticleContent, Segment};
-    use wasm_bindgen::JsCast;
-
-    const SKIP: &[&str] = &["script", "style", "noscript", "template", "svg", "button", "nav", "aside", "footer", "figure"];
-    const BLOCK: &[&str] = &[
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "section", "article", "header",
-        "br", "tr", "pre", "dd", "dt",
-    ];
-
-    struct Collector<N> {
-        content: ArticleContent<N>,
-        pending_break: bool,
-    }
-
-    impl<N> Collector<N> {
-        fn block(&mut self) {
-            self.pending_break = !self.content.text.is_empty();
-        }
-        fn text(&mut self, node: N, data: &str) {
-            if data.trim().is_empty() {
-                return;
-            }
-            if self.pending_break {
-                self.content.text.push('\n');
-                self.pending_break = false;
-            }
-            let start_u16 = self.content.text.encode_utf16().count();
-            let len_u16 = data.encode_utf16().count();
-            self.content.text.push_str(data);
-            self.content.segments.push(Segment { node, start_u16, len_u16, node_offsets_u16: Vec::new() });
-        }
-    }
-
-    fn walk(c: &mut Collector<web_sys::Node>, node: &web_sys::Node) {
-        if let Some(text) = node.dyn_ref::<web_sys::Text>() {
-            c.text(node.clone(), &text.data());
-            return;
-        }
-        let Some(el) = node.dyn_ref::<web_sys::Element>() else { return };
-        let tag = el.tag_name().to_ascii_lowercase();
-        if SKIP.contains(&tag.as_str()) || el.has_attribute("hidden") {
-            return;
-        }
-        let block = BLOCK.contains(&tag.as_str());
-        if block {
-            c.block();
-        }
-        let children = node.child_nodes();
-        for k in 0..children.length() {
-            if let Some(child) = children.item(k) {
-                walk(c, &child);
-            }
-        }
-        if block {
-            c.block();
-        }
-    }
-
-    fn published(document: &web_sys::Document) -> Option<String> {
-        let scripts = document.query_selector_all("script[type='application/ld+json']").ok()?;
-        for k in 0..scripts.length() {
-            let json = scripts.item(k)?.text_content().unwrap_or_default();
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&json) {
-                if let Some(s) = v.get("datePublished").and_then(|d| d.as_str()) {
-                    return Some(s.to_string());
-                }
-            }
-        }
-        None
-    }
-
-    /// See the module doc: stands in for `page::dom::scan_document`.
-    pub fn scan_document(document: &web_sys::Document) -> Result<ArticleContent<web_sys::Node>, Error> {
-        let container = ["article", "main", "body"]
-            .iter()
-            .find_map(|sel| document.query_selector(sel).ok().flatten())
-            .ok_or_else(|| Error::new(ErrorKind::NoArticle, "no article on this page"))?;
-        let mut c = Collector { content: ArticleContent { text: String::new(), segments: Vec::new(), meta: Article::default() }, pending_break: false };
-        walk(&mut c, &container);
-        if c.content.text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::NoArticle, "no article text on this page"));
-        }
-        let h1 = document.query_selector("h1").ok().flatten().and_then(|h| h.text_content());
-        c.content.meta = Article {
-            text: c.content.text.clone(),
-            title: h1.or_else(|| Some(document.title())).filter(|t| !t.trim().is_empty()),
-            published: published(document),
-            lang: document.document_element().and_then(|e| e.get_attribute("lang")),
-        };
-        Ok(c.content)
-    }
-
-    fn tag(n: &serde_json::Value) -> &str {
-        n.get("tag").and_then(|t| t.as_str()).unwrap_or("")
-    }
-    fn attr<'v>(n: &'v serde_json::Value, name: &str) -> Option<&'v str> {
-        n.get("attrs").and_then(|a| a.get(name)).and_then(|t| t.as_str())
-    }
-    fn children(n: &serde_json::Value) -> impl Iterator<Item = &serde_json::Value> {
-        n.get("children").and_then(|c| c.as_array()).into_iter().flatten()
-    }
-    fn find<'v>(n: &'v serde_json::Value, pred: &dyn Fn(&serde_json::Value) -> bool) -> Option<&'v serde_json::Value> {
-        if pred(n) {
-            return Some(n);
-        }
-        children(n).find_map(|c| find(c, pred))
-    }
-    fn all_text(n: &serde_json::Value) -> String {
-        match n.get("text").and_then(|t| t.as_str()) {
-            Some(t) => t.to_string(),
-            None => children(n).map(all_text).collect(),
-        }
-    }
-
-    /// See the module doc: stands in for `page::snapshot::scan_snapshot` (format: see
-    /// `extension/content/snapshot.js`).
-    pub fn scan_snapshot(json: &str) -> Result<ArticleContent<usize>, Error> {
-        let v: serde_json::Value =
-            serde_json::from_str(json).map_err(|e| Error::new(ErrorKind::InvalidInput, format!("page snapshot is not JSON: {e}")))?;
-        let mut c = Collector { content: ArticleContent { text: String::new(), segments: Vec::new(), meta: Article::default() }, pending_break: false };
-        let mut next_text = 0usize;
-        fn walk_json(c: &mut Collector<usize>, v: &serde_json::Value, next_text: &mut usize, inside: bool) -> bool {
-            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
-                let k = *next_text;
-                *next_text += 1;
-                if inside {
-                    c.text(k, t);
-                }
-                return false;
-            }
-            let tag = v.get("tag").and_then(|t| t.as_str()).unwrap_or("");
-            let skip = SKIP.contains(&tag) || v.get("hidden").and_then(|h| h.as_bool()).unwrap_or(false);
-            let inside_now = inside || tag == "article";
-            let block = BLOCK.contains(&tag);
-            if block && inside_now {
-                c.block();
-            }
-            let mut found = tag == "article";
-            for child in v.get("children").and_then(|c| c.as_array()).into_iter().flatten() {
-                // Skipped subtrees still number their text nodes: indexes are the snapshot's, not ours.
-                found |= walk_json(c, child, next_text, inside_now && !skip);
-            }
-            if block && inside_now {
-                c.block();
-            }
-            found
-        }
-        let root = v.get("root").ok_or_else(|| Error::new(ErrorKind::InvalidInput, "page snapshot has no root"))?;
-        let found = walk_json(&mut c, root, &mut next_text, false);
-        if !found {
-            next_text = 0;
-            walk_json(&mut c, root, &mut next_text, true);
-        }
-        if c.content.text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::NoArticle, "no article text on this page"));
-        }
-        c.content.meta = Article {
-            text: c.content.text.clone(),
-            title: find(root, &|n| tag(n) == "h1").map(all_text).filter(|t| !t.trim().is_empty()),
-            published: find(root, &|n| tag(n) == "script" && attr(n, "type") == Some("application/ld+json"))
-                .and_then(|n| serde_json::from_str::<serde_json::Value>(&all_text(n)).ok())
-                .and_then(|j| j.get("datePublished").and_then(|d| d.as_str()).map(str::to_string)),
-            lang: attr(root, "lang").map(str::to_string),
-        };
-        Ok(c.content)
-    }
-}
-
 /// Run in headless Chromium by `wasm-pack test --headless --chrome` (see scripts/test-all.sh): the binding's
 /// contract as JavaScript sees it. Page detection itself is tested by the `page` module's own tests.
 #[cfg(test)]
@@ -429,7 +256,9 @@ mod tests {
 
     #[wasm_bindgen_test]
     fn options_are_read_and_checked() {
-        let cases: &[(&[(&str, &str)], Result<(&str, &str), ()>)] = &[
+        // (options, Ok((reference_source, lang)) or Err(()) when refused)
+        type Case<'a> = (&'a [(&'a str, &'a str)], Result<(&'a str, &'a str), ()>);
+        let cases: &[Case] = &[
             (&[], Ok(("now", "fr"))),
             (&[("lang", "en")], Ok(("now", "en"))),
             (&[("reference", "2017-03-03"), ("referenceSource", "meta")], Ok(("meta", "fr"))),
