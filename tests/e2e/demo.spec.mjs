@@ -1,0 +1,105 @@
+// End-to-end test of the www/ demo page in headless Chromium: a sample article is analysed and painted on
+// load, its panel lists who said what, a hover card opens over a quote, and the seed article opened through
+// the file picker (read from $NEWSLENS_CORPUS at test time, never copied) shows its speakers.
+//
+// Run: node --test tests/e2e/demo.spec.mjs   (needs www/pkg from scripts/build-wasm.sh)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
+const seedPath = join(corpus, 'seed/sessions-fr.txt');
+const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
+
+let server;
+let base;
+let browser;
+const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
+let chromiumTmpBefore;
+
+before(async () => {
+  assert.ok(existsSync(join(root, 'www/pkg/newslens_bg.wasm')), 'www/pkg is missing: run scripts/build-wasm.sh first');
+  // Serve the repository root, as scripts/demo.sh does (the demo imports ../extension/common/).
+  server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
+    if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  chromiumTmpBefore = new Set(chromiumTmp());
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+  for (const n of chromiumTmp()) if (!chromiumTmpBefore.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
+});
+
+const highlightSizes = (page) => page.evaluate(() => Object.fromEntries(
+  ['quote', 'speaker', 'date', 'person', 'organization', 'location'].map((k) => [k, CSS.highlights.get(`newslens-${k}`)?.size ?? 0]),
+));
+
+test('demo page: sample analysed and painted, panel and hover card, seed article through the file picker', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${base}/www/`);
+  await page.waitForFunction(() => /analysed in/.test(document.getElementById('status').textContent), null, { timeout: 20_000 });
+  assert.deepEqual(errors, []);
+
+  const sizes = await highlightSizes(page);
+  console.log(`demo: sample highlights ${JSON.stringify(sizes)}`);
+  for (const kind of ['quote', 'speaker', 'date', 'person']) assert.ok(sizes[kind] > 0, `${kind} ranges are painted`);
+  const panel = await page.locator('#panel').textContent();
+  assert.match(panel, /Qui a dit quoi/);
+  assert.match(panel, /Hélène Marchetti/, 'the mayor is listed as a speaker');
+
+  // Hover the first quote: the card shows its words.
+  const target = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('newslens-quote')].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2, text: range.toString() };
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.waitForFunction(() => {
+    const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
+    return card && !card.hidden;
+  }, null, { timeout: 5000 });
+  const card = await page.evaluate(() => document.querySelector('newslens-card').shadowRoot.querySelector('.card').textContent);
+  assert.ok(card.includes(target.text.slice(0, 25)), `card shows the quote: ${card.slice(0, 120)}`);
+  mkdirSync(out, { recursive: true });
+  await page.screenshot({ path: join(out, 'demo.png') });
+  await page.keyboard.press('Escape');
+
+  if (!existsSync(seedPath)) {
+    console.log(`demo: SKIPPED the seed article part: corpus not found at ${seedPath} (set NEWSLENS_CORPUS)`);
+  } else {
+    await page.fill('#reference', '2017-03-03T13:27');
+    await page.setInputFiles('#file', seedPath);
+    await page.waitForFunction(() => /Jeff Sessions/.test(document.getElementById('panel').textContent), null, { timeout: 20_000 });
+    const seedPanel = await page.locator('#panel').textContent();
+    for (const name of ['Jeff Sessions', 'Donald Trump', 'Sara Isgur Flores']) assert.ok(seedPanel.includes(name), `${name} in the panel`);
+    assert.match(seedPanel, /J'ai rencontré un responsable russe/);
+    const seedSizes = await highlightSizes(page);
+    console.log(`demo: seed highlights ${JSON.stringify(seedSizes)}`);
+    assert.ok(seedSizes.quote >= 10 && seedSizes.date >= 10, 'the seed article is painted');
+    await page.screenshot({ path: join(out, 'demo-seed.png') });
+  }
+  assert.deepEqual(errors, []);
+  await page.close();
+});

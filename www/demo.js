@@ -1,0 +1,190 @@
+// The NewsLens demo page: the extension's painting and hover cards on sample articles, pasted text or a
+// local .txt/.html file, with no install. It reuses the extension's page-side modules (extension/common/)
+// and the same WebAssembly build (www/pkg/, made by scripts/build-wasm.sh); only the glue is here.
+
+import init, { analyze, scanSnapshot } from './pkg/newslens.js';
+import { SegmentMap } from '../extension/common/anchor.js';
+import { paint, spansOf } from '../extension/common/paint.js';
+import { HoverCard } from '../extension/common/card.js';
+import { attachHover } from '../extension/common/hover.js';
+import { timexInWords } from '../extension/common/timex.js';
+import { snapshotPage } from '../extension/content/snapshot.js';
+
+/** Sample articles written for the project (www/samples/), with their publication time. */
+const SAMPLES = [
+  { file: 'samples/fr-conseil-municipal.txt', label: 'Valcourt renonce à la rocade (français)', lang: 'fr', reference: '2026-11-14T18:05' },
+  { file: 'samples/en-harbour-strike.txt', label: 'Kingsbridge port strike ends (English)', lang: 'en', reference: '2026-11-20T09:40' },
+];
+
+const $ = (id) => document.getElementById(id);
+const article = $('article');
+const panel = $('panel');
+const status = (msg) => { $('status').textContent = msg; };
+
+let current = { clear: () => {}, detach: () => {} };
+const card = new HoverCard(document);
+
+/**
+ * Show `text` as paragraphs (one per line, so offsets of a .txt index the file) and return the segment map
+ * the painter needs: one text node per line, starting at the line's UTF-16 offset.
+ */
+function render(text) {
+  article.replaceChildren();
+  const nodes = [];
+  const starts = [];
+  const lengths = [];
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim()) {
+      const p = document.createElement('p');
+      const node = document.createTextNode(line);
+      p.append(node);
+      article.append(p);
+      nodes.push(node);
+      starts.push(offset);
+      lengths.push(line.length);
+    }
+    offset += line.length + 1; // JS string lengths are UTF-16 code units, like the analysis offsets
+  }
+  return new SegmentMap({ nodes, starts, lengths });
+}
+
+/** Analyse and paint `text`; `meta` may carry reference, lang and title. */
+function show(text, meta = {}) {
+  current.clear();
+  current.detach();
+  card.hide();
+  const started = performance.now();
+  const reference = $('reference').value || meta.reference || undefined;
+  const lang = $('lang').value || meta.lang || undefined;
+  const analysis = analyze(text, { reference, lang, title: meta.title });
+  const elapsed = performance.now() - started;
+  article.lang = analysis.lang;
+  const map = render(text);
+  const { mode, painted, counts, clear } = paint(spansOf(analysis), map);
+  const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
+  current = { clear, detach };
+  renderPanel(analysis, painted);
+  status(`${counts.quote} quotes, ${counts.date} dates, ${analysis.entities.length} entities — analysed in ${elapsed.toFixed(1)} ms `
+    + `(${analysis.lang}, reference ${analysis.reference} from ${analysis.reference_source}; painted with ${mode === 'highlight' ? 'the CSS Highlight API' : 'wrapping'}).`);
+}
+
+/** Scroll to a painted span and flash its paragraph. */
+function jumpTo(span) {
+  const block = span.range.startContainer.parentElement;
+  block.scrollIntoView({ behavior: 'smooth', block: 'center' });
+  block.classList.remove('flash');
+  void block.offsetWidth; // restart the animation
+  block.classList.add('flash');
+}
+
+function heading(text) {
+  const h = document.createElement('h2');
+  h.textContent = text;
+  return h;
+}
+
+function jumpItem(label, span, kind) {
+  const li = document.createElement('li');
+  if (kind) {
+    const k = document.createElement('span');
+    k.className = 'kind';
+    k.textContent = kind;
+    li.append(k);
+  }
+  const b = document.createElement('button');
+  b.className = 'jump';
+  b.type = 'button';
+  b.textContent = label;
+  if (span) b.addEventListener('click', () => jumpTo(span));
+  li.append(b);
+  return li;
+}
+
+/** The side panel: who said what (speakers by number of quotes), a timeline of dates, entities by type. */
+function renderPanel(analysis, painted) {
+  const fr = analysis.lang === 'fr';
+  const spanOf = (item) => painted.find((s) => s.item === item && s.kind !== 'speaker');
+  panel.replaceChildren();
+
+  const bySpeaker = new Map();
+  for (const q of analysis.quotes) {
+    const key = q.speaker || q.speaker_name || (fr ? 'source inconnue' : 'unknown source');
+    if (!bySpeaker.has(key)) bySpeaker.set(key, { name: q.speaker_name || key, quotes: [] });
+    bySpeaker.get(key).quotes.push(q);
+  }
+  panel.append(heading(fr ? 'Qui a dit quoi' : 'Who said what'));
+  const speakers = [...bySpeaker.values()].sort((a, b) => b.quotes.length - a.quotes.length);
+  for (const s of speakers) {
+    const h = document.createElement('h3');
+    h.textContent = `${s.name} (${s.quotes.length})`;
+    const ol = document.createElement('ol');
+    for (const q of s.quotes) {
+      const kind = q.kind === 'direct' ? (fr ? 'citation' : 'quote') : (fr ? 'rapporté' : 'reported');
+      const text = q.text.length > 90 ? `${q.text.slice(0, 89)}…` : q.text;
+      ol.append(jumpItem(text, spanOf(q), kind));
+    }
+    panel.append(h, ol);
+  }
+
+  panel.append(heading(fr ? 'Chronologie' : 'Timeline'));
+  const ol = document.createElement('ol');
+  const dated = analysis.dates.filter((d) => d.value).sort((a, b) => a.value.localeCompare(b.value));
+  for (const d of dated) ol.append(jumpItem(`${timexInWords(d.value, analysis.lang)} — « ${d.text} »`, spanOf(d)));
+  panel.append(ol);
+
+  panel.append(heading(fr ? 'Entités' : 'Entities'));
+  const types = fr ? { person: 'Personnes', organization: 'Organisations', location: 'Lieux' } : { person: 'People', organization: 'Organisations', location: 'Places' };
+  for (const [type, label] of Object.entries(types)) {
+    const list = analysis.entities.filter((e) => e.type === type).sort((a, b) => b.mentions.length - a.mentions.length);
+    if (!list.length) continue;
+    const h = document.createElement('h3');
+    h.textContent = label;
+    const ul = document.createElement('ul');
+    for (const e of list) {
+      const aliases = e.aliases.length ? ` (${e.aliases.join(', ')})` : '';
+      ul.append(jumpItem(`${e.name}${aliases} ×${e.mentions.length}`, spanOf(e)));
+    }
+    panel.append(h, ul);
+  }
+}
+
+/** The reference for a datetime-local input: `YYYY-MM-DDTHH:MM`. */
+const localInput = (iso) => (iso ? iso.slice(0, 16) : '');
+
+async function openSample(k) {
+  const s = SAMPLES[k];
+  const text = await (await fetch(s.file)).text();
+  $('reference').value = localInput(s.reference);
+  $('lang').value = '';
+  show(text, s);
+}
+
+/** A local file: .txt verbatim; .html through the same article detection as the extension (a snapshot). */
+async function openFile(file) {
+  const content = await file.text();
+  if (/\.html?$/i.test(file.name) || content.trimStart().startsWith('<')) {
+    const doc = new DOMParser().parseFromString(content, 'text/html');
+    const page = scanSnapshot(snapshotPage(doc).json);
+    show(page.text, { reference: page.published || undefined, lang: page.lang || undefined, title: page.title || undefined });
+  } else {
+    show(content);
+  }
+}
+
+async function main() {
+  await init();
+  SAMPLES.forEach((s, k) => $('sample').append(new Option(s.label, String(k))));
+  $('sample').addEventListener('change', (e) => openSample(Number(e.target.value)).catch(fail));
+  $('file').addEventListener('change', (e) => e.target.files[0] && openFile(e.target.files[0]).catch(fail));
+  $('analyse-paste').addEventListener('click', () => show($('paste').value));
+  $('reference').addEventListener('change', () => status('The new publication time applies to the next text you open or analyse.'));
+  await openSample(0);
+}
+
+function fail(e) {
+  status(`Error: ${(e && e.message) || e}`);
+  console.error(e);
+}
+
+main().catch(fail);
