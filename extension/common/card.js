@@ -45,6 +45,10 @@ const labels = (lang) => LABELS[(lang || 'en').slice(0, 2)] || LABELS.en;
 
 const clip = (s, n) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s || '');
 
+/** A quote's words for the card: in quotation marks when they are the speaker's own (direct, mixed), plain
+ * for reported speech, which paraphrases. */
+const quoted = (q, n) => (q.kind === 'indirect' ? clip(q.text, n) : `« ${clip(q.text, n)} »`);
+
 /** The quotes said by the speaker of quote `q` (same entity id, or the same source name when there is none). */
 export function quotesOfSpeaker(analysis, q) {
   return (analysis.quotes || []).filter((o) =>
@@ -64,7 +68,7 @@ export function cardModel(span, analysis) {
       const lines = [`— ${item.speaker_name || L.unknownSpeaker}`];
       if (item.cue) lines.push(`${L.cue}${L.colon}${item.cue.text}`);
       lines.push(`${L.confidence}${L.colon}${Math.round((item.confidence || 0) * 100)} %`);
-      return { kind: 'quote', label: L.quote[item.kind] || L.quote.direct, title: `« ${clip(item.text, 280)} »`, lines, list: [] };
+      return { kind: 'quote', label: L.quote[item.kind] || L.quote.direct, title: quoted(item, 280), lines, list: [] };
     }
     case 'speaker': {
       const said = quotesOfSpeaker(analysis, item);
@@ -73,17 +77,22 @@ export function cardModel(span, analysis) {
         label: L.speaker,
         title: item.speaker_name || span.text,
         lines: [L.quotesOf(said.length)],
-        list: said.map((o) => `« ${clip(o.text, 160)} »`),
+        list: said.map((o) => quoted(o, 160)),
       };
     }
     case 'date': {
       const lines = [];
-      if (item.value) lines.push(item.value);
+      const words = item.value ? dateInWords(item, analysis.lang) : '';
+      // The TIMEX3 value too when the words say it differently (2017-03-02 beside "jeudi 2 mars 2017").
+      const value = item.until ? `${item.value} – ${item.until}` : item.value;
+      if (value && value !== words) lines.push(value);
       if (item.relative) lines.push(L.relative);
-      return { kind: 'date', label: L.date, title: item.value ? dateInWords(item, analysis.lang) : L.unresolved, lines, list: [] };
+      return { kind: 'date', label: L.date, title: words || L.unresolved, lines, list: [] };
     }
     default: {
       const lines = [L.mentions((item.mentions || []).length)];
+      const said = (analysis.quotes || []).filter((q) => q.speaker === item.id).length;
+      if (said) lines.push(L.quotesOf(said));
       if (item.aliases && item.aliases.length) lines.push(`${L.aliases}${L.colon}${item.aliases.join(', ')}`);
       for (const d of item.descriptions || []) lines.push(d);
       return { kind: span.kind, label: L.types[item.type] || item.type, title: item.name, lines, list: [] };

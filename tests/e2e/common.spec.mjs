@@ -201,3 +201,29 @@ test('dates in words follow the page language', async () => {
   for (const [value, lang, words] of cases) assert.equal(timexInWords(value, lang), words, `${value} (${lang})`);
   assert.equal(dateInWords({ value: '2017-07-13', until: '2017-07-15' }, 'fr'), 'jeudi 13 juillet 2017 – samedi 15 juillet 2017');
 });
+
+test('card contents: what each kind of card says', async () => {
+  const { cardModel } = await import('../../extension/common/card.js');
+  const sessions = { id: 'e1', type: 'person', name: 'Jean Dupont', aliases: ['M. Dupont'], descriptions: [], mentions: [{}, {}, {}] };
+  const direct = { id: 'q1', kind: 'direct', text: 'Nous tiendrons', speaker: 'e1', speaker_name: 'Jean Dupont', cue: { text: 'a dit' }, confidence: 0.9 };
+  const indirect = { id: 'q2', kind: 'indirect', text: 'il tiendrait ses engagements', speaker: 'e1', speaker_name: 'Jean Dupont', cue: null, confidence: 0.5 };
+  const other = { id: 'q3', kind: 'direct', text: 'Non', speaker: null, speaker_name: 'les syndicats', cue: null, confidence: 0.5 };
+  const fr = { lang: 'fr', entities: [sessions], quotes: [direct, indirect, other], dates: [] };
+  const en = { ...fr, lang: 'en' };
+  const card = (kind, item, analysis = fr, text = '') => cardModel({ kind, item, text }, analysis);
+  const cases = [
+    [card('quote', direct), { label: 'Citation', title: '« Nous tiendrons »', lines: ['— Jean Dupont', 'verbe : a dit', 'confiance : 90 %'] }],
+    [card('quote', indirect), { label: 'Discours rapporté', title: 'il tiendrait ses engagements' }],
+    [card('quote', other, en), { label: 'Quote', lines: ['— les syndicats', 'confidence: 50 %'] }],
+    [card('speaker', direct), { title: 'Jean Dupont', lines: ['2 citations'], list: ['« Nous tiendrons »', 'il tiendrait ses engagements'] }],
+    [card('speaker', other), { title: 'les syndicats', lines: ['1 citation'], list: ['« Non »'] }],
+    [card('person', sessions), { label: 'Personne', title: 'Jean Dupont', lines: ['3 mentions', '2 citations', 'aussi : M. Dupont'] }],
+    [card('person', sessions, en), { label: 'Person', lines: ['3 mentions', '2 quotes', 'also: M. Dupont'] }],
+    [card('date', { value: '2017-03-02', until: null, relative: true }), { title: 'jeudi 2 mars 2017', lines: ['2017-03-02', 'résolue par rapport à la publication'] }],
+    [card('date', { value: '2016', until: null, relative: true }), { title: '2016', lines: ['résolue par rapport à la publication'] }],
+    [card('date', { value: null, until: null, relative: false }), { title: 'non résolue', lines: [] }],
+  ];
+  for (const [got, expected] of cases) {
+    for (const [k, v] of Object.entries(expected)) assert.deepEqual(got[k], v, `${JSON.stringify(expected)}: ${k}`);
+  }
+});
