@@ -3,9 +3,11 @@
 #   1. cargo test                          native core, CLI, page backends
 #   2. scripts/build-wasm.sh               release WebAssembly into extension/pkg and www/pkg (prints sizes)
 #   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning)
-#   4. npm run test:e2e                    the unpacked extension in headless Chromium on a local news page,
-#                                          and the shared page modules (extension/common) in a plain page
-# Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), NEWSLENS_CORPUS.
+#   4. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
+#                                          service-worker paths) and Firefox ESR on a local news page, the
+#                                          shared page modules (extension/common) and the www demo page
+# Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), FIREFOX (default
+# /usr/bin/firefox-esr; its test is skipped without it), NEWSLENS_CORPUS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
