@@ -49,18 +49,29 @@ export function countSpans(spans) {
   return counts;
 }
 
+const squash = (text) => text.replace(/\s+/g, '');
+
 /** True when this browser has the CSS Custom Highlight API. */
 export const highlightApi = () => typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
 
 /**
- * Paint `spans` on the page through `map` (a SegmentMap). Returns `{mode, painted, counts, clear}`:
- * `painted` is the spans with their live `range`, `mode` is 'highlight' or 'wrap'.
+ * Paint `spans` on the page through `map` (a SegmentMap). Returns `{mode, painted, counts, misanchored,
+ * clear}`: `painted` is the spans with their `range` (live until wrapping), `mode` is 'highlight' or 'wrap',
+ * `misanchored` the number of spans left out because the page's words there differ from the analysed text.
  */
 export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
   const painted = [];
+  let misanchored = 0;
   for (const s of spans) {
     const range = map.range(s.start, s.end, doc);
-    if (range && !range.collapsed) painted.push({ ...s, range });
+    if (!range || range.collapsed) continue;
+    // The page may have changed since it was scanned, or a node map may be off: paint only ranges that
+    // still cover the analysed words (whitespace aside: <br> and block breaks are "\n" in the text only).
+    if (squash(range.toString()) !== squash(s.text)) {
+      misanchored += 1;
+      continue;
+    }
+    painted.push({ ...s, range });
   }
   const counts = countSpans(painted);
   if (!forceWrap && highlightApi()) {
@@ -69,7 +80,7 @@ export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
       h.priority = priority;
       CSS.highlights.set(highlightName(kind), h);
     });
-    return { mode: 'highlight', painted, counts, clear: () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k))) };
+    return { mode: 'highlight', painted, counts, misanchored, clear: () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k))) };
   }
   const marks = wrapAll(painted, doc);
   const clear = () => {
@@ -81,7 +92,7 @@ export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
     }
     for (const p of parents) if (p.isConnected) p.normalize();
   };
-  return { mode: 'wrap', painted, counts, clear };
+  return { mode: 'wrap', painted, counts, misanchored, clear };
 }
 
 /** Order of nesting: outer (longer) spans first; for equal extents the higher-priority kind goes inside. */

@@ -5,7 +5,8 @@
 // Outcome on <html> (what tests and the popup read):
 //   data-newslens-state="loading" | "ready" | "error", data-newslens-error="message" on error,
 //   data-newslens-counts='{"quote":n,"speaker":n,"date":n,"person":n,"organization":n,"location":n}',
-//   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap".
+//   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap",
+//   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis.
 
 import { SegmentMap } from '../common/anchor.js';
 import { paint, spansOf } from '../common/paint.js';
@@ -52,10 +53,11 @@ export async function run() {
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
     const map = new SegmentMap(result);
     const { analysis } = result;
-    const { mode, painted, counts } = paint(spansOf(analysis), map);
+    const { mode, painted, counts, misanchored } = paint(spansOf(analysis), map);
     const card = new HoverCard(document);
     attachHover({ doc: document, painted, map, mode, card, analysis });
     html.dataset.newslensPaint = mode;
+    html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
     html.dataset.newslensState = 'ready';
   } catch (e) {

@@ -122,6 +122,7 @@ test('seed page: analysed, painted with the Highlight API, hover card on a quote
   assert.deepEqual(Object.keys(counts).sort(), [...KINDS].sort());
   assert.equal(state.newslensEngine, 'content');
   assert.equal(state.newslensPaint, 'highlight');
+  assert.equal(state.newslensMisanchored, '0', 'every span anchors on the words it was found in');
   // The seed article names several people, and quotes them.
   assert.ok(counts.person > 0, 'some person mentions are painted');
 
@@ -169,6 +170,7 @@ test('strict CSP page: WebAssembly is analysed in the service worker and the pag
   const { page, state, counts } = await openAndWait('/strict.html');
   console.log(`e2e: strict page counts ${state.newslensCounts}, engine ${state.newslensEngine}`);
   assert.equal(state.newslensEngine, 'worker');
+  assert.equal(state.newslensMisanchored, '0', 'snapshot indexes map back to the right text nodes');
   assert.ok(counts.person > 0);
   const sizes = await page.evaluate(() => CSS.highlights.get('newslens-person')?.size ?? 0);
   assert.equal(sizes, counts.person);
