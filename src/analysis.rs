@@ -41,6 +41,46 @@ pub struct Options {
     pub title: Option<String>,
 }
 
+impl Options {
+    /// Fill in what the caller left unset, in the order the brief gives: the page's metadata (HTML input or the
+    /// live page), then a dateline at the top of the text ("Dernière mise à jour à 13h27 le 03/03", with the
+    /// year inferred from `now` when missing), then `now` itself. Shared by the CLI and the WebAssembly
+    /// binding so that both resolve dates against the same reference.
+    pub fn complete(&mut self, text: &str, page: Option<&crate::page::Article>, now: Reference) {
+        if self.reference.is_some() && self.reference_source.is_none() {
+            self.reference_source = Some(ReferenceSource::Cli);
+        }
+        if let Some(page) = page {
+            if self.reference.is_none() {
+                if let Some(r) = page.published.as_deref().and_then(Reference::parse_iso) {
+                    self.reference = Some(r);
+                    self.reference_source = Some(ReferenceSource::Meta);
+                }
+            }
+            if self.lang.is_none() {
+                self.lang = page.lang.as_deref().and_then(Lang::from_code);
+            }
+            if self.title.is_none() {
+                self.title = page.title.clone();
+            }
+        }
+        if self.reference.is_none() {
+            let lang = self.lang.unwrap_or_else(|| lang::detect(text));
+            // A dateline without a year is the latest such date not after today.
+            let dated = dates::dateline_reference(text, lang, Some(now.year))
+                .and_then(|r| if r > now { dates::dateline_reference(text, lang, Some(now.year - 1)) } else { Some(r) });
+            if let Some(r) = dated {
+                self.reference = Some(r);
+                self.reference_source = Some(ReferenceSource::Text);
+            }
+        }
+        if self.reference.is_none() {
+            self.reference = Some(now);
+            self.reference_source = Some(ReferenceSource::Now);
+        }
+    }
+}
+
 /// A stretch of the text, in UTF-16 code units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextRefU16 {

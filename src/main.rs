@@ -82,27 +82,13 @@ fn looks_like_html(path: &str, content: &str) -> bool {
 /// Analyse one document, plain text or HTML, choosing the reference as the CLI documents.
 fn analyze_document(content: &str, html: bool, reference: Option<Reference>, lang: Option<Lang>) -> Result<Analysis, Error> {
     let mut options = Options { lang, reference, reference_source: reference.map(|_| ReferenceSource::Cli), title: None };
-    let text;
-    if html {
+    let (text, article) = if html {
         let article = page::article_from_html(content)?;
-        if options.reference.is_none() {
-            if let Some(r) = article.published.as_deref().and_then(Reference::parse_iso) {
-                options.reference = Some(r);
-                options.reference_source = Some(ReferenceSource::Meta);
-            }
-        }
-        if options.lang.is_none() {
-            options.lang = article.lang.as_deref().and_then(Lang::from_code);
-        }
-        options.title = article.title;
-        text = article.text;
+        (article.text.clone(), Some(article))
     } else {
-        text = content.to_string();
-    }
-    if options.reference.is_none() {
-        options.reference = Some(now());
-        options.reference_source = Some(ReferenceSource::Now);
-    }
+        (content.to_string(), None)
+    };
+    options.complete(&text, article.as_ref(), now());
     Ok(analyze(&text, &options))
 }
 

@@ -271,6 +271,30 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Does the full stop at token `k` close an abbreviation ("M.", "Mr.", "a.m.", "U.S.") or an initial ("J.")?
+fn ends_with_abbreviation(text: &str, toks: &[Token], k: usize) -> bool {
+    let prev = toks[k - 1];
+    if prev.span.end != toks[k].span.start {
+        return false;
+    }
+    let prev_s = prev.span.slice(text);
+    if prev.kind == TokenKind::Word && prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase) {
+        return true;
+    }
+    // Dotted abbreviations are several tokens ("a" "." "m"): compare the whole run of letters and inner dots.
+    let mut first = k - 1;
+    while first >= 2
+        && toks[first - 1].span.slice(text) == "."
+        && toks[first - 1].span.start == toks[first - 2].span.end
+        && toks[first - 1].span.end == toks[first].span.start
+        && toks[first - 2].kind == TokenKind::Word
+    {
+        first -= 2;
+    }
+    let run = &text[toks[first].span.start..prev.span.end];
+    NON_FINAL_ABBREVIATIONS.contains(&run)
+}
+
 fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -297,13 +321,8 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
             if next.span.start == toks[last].span.end {
                 continue; // "1.5", "U.S." inside a word: no space, no break
             }
-            if ch == "." && k > 0 {
-                let prev = toks[k - 1];
-                let prev_s = prev.span.slice(text);
-                let adjacent = prev.span.end == t.span.start;
-                if adjacent && (NON_FINAL_ABBREVIATIONS.contains(&prev_s) || (prev.kind == TokenKind::Word && prev_s.chars().count() == 1 && prev_s.chars().all(char::is_uppercase))) {
-                    continue;
-                }
+            if ch == "." && k > 0 && ends_with_abbreviation(text, toks, k) {
+                continue;
             }
             let next_first = next.span.slice(text).chars().next().unwrap_or(' ');
             let opens = matches!(next_first, '«' | '“' | '"' | '‘' | '(' | '[' | '—' | '–' | '-');
@@ -345,6 +364,20 @@ mod tests {
         let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
         assert_eq!(sents, vec!["M. Sessions a parlé.", "Il a ajouté: \"Non.\"", "Mr. Smith said so.", "Nouveau paragraphe"]);
         assert_eq!(doc.sentences[3].paragraph, 1);
+    }
+
+    #[test]
+    fn sentences_do_not_break_after_dotted_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("It began at 3:30 a.m. Saturday in the U.S. Capitol.", &["It began at 3:30 a.m. Saturday in the U.S. Capitol."]),
+            ("J. K. Rowling wrote it. Then she left.", &["J. K. Rowling wrote it.", "Then she left."]),
+            ("Il est parti. Elle est restée.", &["Il est parti.", "Elle est restée."]),
+        ];
+        for (text, expected) in cases {
+            let doc = Doc::new(text);
+            let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
+            assert_eq!(&sents, expected, "{text}");
+        }
     }
 
     #[test]

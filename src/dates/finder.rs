@@ -1,0 +1,1999 @@
+//! Finding temporal expressions: a small hand-written grammar over the tokens of [`crate::text::Doc`].
+//!
+//! Every rule starts at one token and looks a bounded number of tokens ahead, so the whole scan is linear in
+//! the number of tokens. At each position the longest match wins (ties go to the rule tried first); the scan
+//! then resumes after it. The grammar only says *what* an expression is ([`Sem`]); `resolver.rs` turns that
+//! into a TIMEX3 value against the reference and the other dates of the text.
+
+use crate::lang::Lang;
+use crate::text::{Doc, Span, TokenKind};
+
+use super::lexicon::{self, fold, Entry, Kind, Lexicon};
+
+/// A calendar unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Seconds.
+    Second,
+    /// Minutes.
+    Minute,
+    /// Hours.
+    Hour,
+    /// Days.
+    Day,
+    /// ISO weeks.
+    Week,
+    /// Week-ends.
+    Weekend,
+    /// Two weeks.
+    Fortnight,
+    /// Months.
+    Month,
+    /// Quarters.
+    Quarter,
+    /// Half-years.
+    Semester,
+    /// Years.
+    Year,
+    /// Decades.
+    Decade,
+    /// Centuries.
+    Century,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "second" => Unit::Second,
+            "minute" => Unit::Minute,
+            "hour" => Unit::Hour,
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "weekend" => Unit::Weekend,
+            "fortnight" => Unit::Fortnight,
+            "month" => Unit::Month,
+            "quarter" => Unit::Quarter,
+            "semester" => Unit::Semester,
+            "year" => Unit::Year,
+            "decade" => Unit::Decade,
+            "century" => Unit::Century,
+            _ => return None,
+        })
+    }
+}
+
+/// A calendar point, possibly underspecified (what the text says, before resolution).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cal {
+    /// Year as written (two-digit years already expanded).
+    pub year: Option<i32>,
+    /// Month 1–12.
+    pub month: Option<u32>,
+    /// Day of month.
+    pub day: Option<u32>,
+    /// Weekday 1 (Monday) – 7.
+    pub weekday: Option<u32>,
+    /// Hour 0–23.
+    pub hour: Option<u32>,
+    /// Minute.
+    pub minute: Option<u32>,
+    /// Second.
+    pub second: Option<u32>,
+    /// Time-zone offset in minutes, when written.
+    pub tz: Option<i32>,
+    /// Part of day (MO, AF, EV, NI, MI).
+    pub pod: Option<&'static str>,
+    /// Season (SP, SU, FA, WI).
+    pub season: Option<&'static str>,
+    /// Part of the period: 1 start, 2 middle, 3 end.
+    pub part: Option<u8>,
+    /// -1 "dernier", +1 "prochain", 0 by tense.
+    pub dir: i8,
+    /// "ce", "this": the current one.
+    pub this: bool,
+}
+
+/// What an expression means, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Sem {
+    /// A calendar point (absolute, or completed from the reference).
+    Cal(Cal),
+    /// `n` units from the reference (`anchored` false) or from the previous date of the text, at the unit's
+    /// grain (or at the day when `fine`), with an optional part of the day or of the period.
+    Shift { unit: Unit, n: i64, anchored: bool, pod: Option<&'static str>, part: Option<u8>, fine: bool },
+    /// "aujourd'hui": the reference day, or PRESENT_REF when it means "nowadays".
+    Today { pod: Option<&'static str> },
+    /// A length of time; `n` None when vague ("quelques jours").
+    Duration { n: Option<f64>, unit: Unit },
+    /// A running time "1h28": hours and minutes.
+    HoursMinutes(u32, u32),
+    /// A recurring time: every `n` units, or every given weekday.
+    Set { n: i64, unit: Unit, weekday: Option<u32> },
+    /// PAST_REF, PRESENT_REF, FUTURE_REF.
+    Vague(&'static str),
+    /// A decade (`199` for the 1990s), with an optional part; `None` range when written as "1880-1990".
+    Decade { decade: i32, part: Option<u8> },
+    /// A century, TIMEX3 style (`19` for the twentieth century).
+    Century(i32),
+    /// Recognised but without a value (a range with no single value).
+    Null(&'static str),
+}
+
+/// A found expression: tokens `a..b`, its meaning and, for a range, the meaning of its end.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cand {
+    /// First token.
+    pub a: usize,
+    /// One past the last token.
+    pub b: usize,
+    /// Meaning.
+    pub sem: Sem,
+    /// End of a range.
+    pub until: Option<Sem>,
+}
+
+/// A token prepared for the grammar.
+#[derive(Clone, Debug)]
+pub struct Tok<'t> {
+    /// Bytes.
+    pub span: Span,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
+    /// The text.
+    pub raw: &'t str,
+    /// Folded text (lower case, no accents).
+    pub norm: String,
+    /// Value of a number token (at most 9 digits).
+    pub num: Option<u32>,
+    /// True when whitespace separates it from the previous token.
+    pub gap: bool,
+    /// Sentence index.
+    pub sent: usize,
+    /// True when it starts with an upper-case letter.
+    pub cap: bool,
+    /// True when it is the first token of its sentence.
+    pub first: bool,
+}
+
+/// Prepare the tokens of `doc`.
+pub fn tokens<'t>(doc: &Doc<'t>) -> Vec<Tok<'t>> {
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    let mut sent = 0usize;
+    let mut prev_end = 0usize;
+    let mut prev_sent = usize::MAX;
+    for t in &doc.tokens {
+        while sent + 1 < doc.sentences.len() && doc.sentences[sent + 1].span.start <= t.span.start {
+            sent += 1;
+        }
+        let raw = doc.slice(t.span);
+        let num = if t.kind == TokenKind::Number && raw.len() <= 9 && raw.bytes().all(|b| b.is_ascii_digit()) {
+            raw.parse().ok()
+        } else {
+            None
+        };
+        out.push(Tok {
+            span: t.span,
+            kind: t.kind,
+            raw,
+            norm: fold(raw),
+            num,
+            gap: t.span.start > prev_end || out.is_empty(),
+            sent,
+            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            first: prev_sent != sent,
+        });
+        prev_sent = sent;
+        prev_end = t.span.end;
+    }
+    out
+}
+
+/// The grammar over one text.
+pub struct Finder<'a, 't> {
+    /// Tokens.
+    pub toks: &'a [Tok<'t>],
+    lex: &'static Lexicon,
+    lang: Lang,
+    /// Lexicon entries starting at each token (all lengths).
+    matches: Vec<Vec<Entry>>,
+}
+
+const FR_ARTICLES: &[&str] = &["le", "la", "l", "les"];
+const EN_ARTICLES: &[&str] = &["the"];
+
+impl<'a, 't> Finder<'a, 't> {
+    /// Prepare the grammar for `toks`.
+    pub fn new(toks: &'a [Tok<'t>], lang: Lang) -> Finder<'a, 't> {
+        let lex = lexicon::get(lang);
+        let mut matches = vec![Vec::new(); toks.len()];
+        let mut key = String::new();
+        for i in 0..toks.len() {
+            key.clear();
+            let longest = lex.longest_from(&toks[i].norm);
+            for len in 1..=longest {
+                let Some(t) = toks.get(i + len - 1) else { break };
+                if t.sent != toks[i].sent {
+                    break;
+                }
+                if len > 1 {
+                    key.push(' ');
+                }
+                key.push_str(&t.norm);
+                matches[i].extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
+            }
+        }
+        Finder { toks, lex, lang, matches }
+    }
+
+    /// All expressions, in text order, not overlapping.
+    pub fn find(&self) -> Vec<Cand> {
+        let mut out: Vec<Cand> = Vec::new();
+        let mut i = 0;
+        while i < self.toks.len() {
+            match self.best_at(i) {
+                Some(mut c) if c.b > i => {
+                    i = c.b;
+                    if let Some(prev) = out.last_mut() {
+                        if self.joins_range(prev, &c) {
+                            // "10 août - 12 septembre 2013": the start takes the end's year
+                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &mut c.sem) {
+                                if a.year.is_none() && a.month.is_some() {
+                                    if let Some(y) = b.year {
+                                        a.year = Some(if a.month > b.month { y - 1 } else { y });
+                                    }
+                                } else if b.year.is_none() && b.month.is_some() {
+                                    // "10 August 2013 - 12 September": the end takes the start's year
+                                    if let Some(y) = a.year {
+                                        b.year = Some(if b.month < a.month { y + 1 } else { y });
+                                    }
+                                }
+                            }
+                            // "13h-15h", "10 - 22 août", "Monday to Friday", "de 18 h à 20 h" make one expression;
+                            // "du 13 au 15 juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the
+                            // first carrying the range.
+                            let times = matches!(&c.sem, Sem::Cal(b) if b.hour.is_some() && b.day.is_none());
+                            let from = prev.a > 0 && self.is(prev.a - 1, &["de", "entre", "from", "between"]);
+                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
+                                prev.b = c.b;
+                                prev.until = Some(c.sem);
+                                continue;
+                            }
+                            prev.until = Some(c.sem.clone());
+                        }
+                    }
+                    out.push(c);
+                }
+                _ => i += 1,
+            }
+        }
+        out
+    }
+
+    /// "du 13 au 15 juillet", "13h-15h", "Monday to Friday", "between 2010 and 2015": two calendar points of the
+    /// same kind joined by a range word make one expression with an `until`. "1982-1990" stays two (TimeML).
+    fn joins_range(&self, prev: &Cand, next: &Cand) -> bool {
+        let (Sem::Cal(a), Sem::Cal(b)) = (&prev.sem, &next.sem) else { return false };
+        if next.a != prev.b + 1 || !self.same_sent(prev.a, next.a) {
+            return false;
+        }
+        let between = self.toks[prev.b].norm.as_str();
+        let conj = matches!(between, "et" | "and") && prev.a > 0 && self.is(prev.a - 1, &["entre", "between"]);
+        if !(conj || matches!(between, "-" | "–" | "au" | "to" | "through" | "until" | "till" | "thru") || self.toks[prev.b].raw == "à") {
+            return false;
+        }
+        let timeish = |c: &Cal| c.hour.is_some() && c.day.is_none() && c.month.is_none() && c.weekday.is_none();
+        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || (c.month.is_some() && c.year.is_some());
+        let yearish = |c: &Cal| c.year.is_some() && c.month.is_none() && c.season.is_none();
+        (timeish(a) && timeish(b))
+            || (a.hour.is_some() && a.day.is_some() && timeish(b) && matches!(between, "-" | "–" | "to" | "until" | "till"))
+            || (dayish(a) && dayish(b))
+            || (a.month.is_some() && b.month.is_some() && a.day.is_none() && b.day.is_none() && self.lang == Lang::En)
+            || (yearish(a) && yearish(b) && between != "-" && between != "–")
+    }
+
+    /// Can an expression start at token `i`? Most tokens are plain words that start none: skipping them
+    /// keeps the scan cheap.
+    fn may_start(&self, i: usize) -> bool {
+        const STARTERS: &[&str] = &[
+            "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant", "for",
+            "par", "per", "premier", "first",
+        ];
+        let t = &self.toks[i];
+        t.kind == TokenKind::Number
+            || !self.matches[i].is_empty()
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
+            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
+    }
+
+    fn best_at(&self, i: usize) -> Option<Cand> {
+        if !self.may_start(i) {
+            return None;
+        }
+        let rules: [fn(&Self, usize) -> Option<Cand>; 16] = [
+            Self::numeric_date,
+            Self::day_list,
+            Self::day_month,
+            Self::month_day_en,
+            Self::time,
+            Self::weekday,
+            Self::deictic,
+            Self::this_pod,
+            Self::part_of,
+            Self::decade,
+            Self::relative_unit,
+            Self::amount,
+            Self::set,
+            Self::season,
+            Self::month_year,
+            Self::misc,
+        ];
+        let mut best: Option<Cand> = None;
+        for rule in rules {
+            if let Some(c) = rule(self, i) {
+                if c.b > i && best.as_ref().map_or(true, |b| c.b > b.b) {
+                    best = Some(c);
+                }
+            }
+        }
+        if best.is_none() {
+            best = self.year(i).or_else(|| self.vague(i));
+        }
+        best
+    }
+
+    // ---------------------------------------------------------------- token helpers
+
+    fn norm(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.norm.as_str())
+    }
+
+    fn is(&self, i: usize, words: &[&str]) -> bool {
+        self.toks.get(i).is_some_and(|t| words.contains(&t.norm.as_str()))
+    }
+
+    fn same_sent(&self, i: usize, j: usize) -> bool {
+        matches!((self.toks.get(i), self.toks.get(j)), (Some(a), Some(b)) if a.sent == b.sent)
+    }
+
+    /// Token `i` exists, is in the sentence of `from` and touches the token before it.
+    fn tight(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| !t.gap) && i > 0 && self.same_sent(i - 1, i)
+    }
+
+    fn punct(&self, i: usize, p: &str) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Punct && t.raw == p)
+    }
+
+    /// The longest lexicon entry of `kind` starting at `i`, if it stays in the sentence of `i`.
+    fn lex(&self, i: usize, kind: Kind) -> Option<Entry> {
+        self.matches.get(i)?.iter().filter(|e| e.kind == kind).max_by_key(|e| e.len).copied()
+    }
+
+    fn is_article(&self, i: usize) -> bool {
+        let arts = if self.lang == Lang::Fr { FR_ARTICLES } else { EN_ARTICLES };
+        self.is(i, arts)
+    }
+
+    /// `l'` / `d'` + the next word: returns the index after the apostrophe.
+    fn elided(&self, i: usize, w: &[&str]) -> Option<usize> {
+        (self.is(i, w) && self.is(i + 1, &["'"])).then_some(i + 2)
+    }
+
+    /// An article at `i` (with `l'` taking its apostrophe): the index after it, or `i`.
+    fn skip_article(&self, i: usize) -> usize {
+        if let Some(j) = self.elided(i, &["l"]) {
+            return j;
+        }
+        if self.is_article(i) && !self.is(i, &["l"]) {
+            return i + 1;
+        }
+        i
+    }
+
+    /// `de`, `d'`, `of`, `du`, `des` at `i`: the index after it, or `i`.
+    fn skip_of(&self, i: usize) -> usize {
+        if let Some(j) = self.elided(i, &["d"]) {
+            return j;
+        }
+        if self.is(i, &["de", "of", "du", "des"]) {
+            return i + 1;
+        }
+        i
+    }
+
+    fn is_num_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    fn digits(&self, i: usize) -> usize {
+        self.toks.get(i).map_or(0, |t| if t.kind == TokenKind::Number { t.raw.len() } else { 0 })
+    }
+
+    fn num(&self, i: usize) -> Option<u32> {
+        self.toks.get(i).and_then(|t| t.num)
+    }
+
+    /// A day of the month at `i` ("3", "03", "1er", "3rd", "premier"): (day, next index).
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        if self.is(i, &["premier", "first"]) {
+            return Some((1, i + 1));
+        }
+        if self.lang == Lang::En {
+            if let Some(d) = self.toks.get(i).and_then(|t| english_ordinal(&t.norm)) {
+                return Some((d, i + 1));
+            }
+        }
+        let d = self.num(i)?;
+        if self.digits(i) > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.tight(j) && self.is(j, &["er", "st", "nd", "rd", "th", "e", "eme"]) {
+            j += 1;
+        }
+        Some((d, j))
+    }
+
+    /// A month name at `i`: (month, next index). Abbreviations take their full stop.
+    fn month_at(&self, i: usize) -> Option<(u32, usize)> {
+        let e = self.lex(i, Kind::Month)?;
+        let mut j = i + e.len;
+        let full = self.norm(i).len() > 4 || matches!(self.norm(i), "mai" | "juin" | "aout" | "mars" | "may" | "june" | "july");
+        if !full && self.tight(j) && self.punct(j, ".") {
+            j += 1;
+        }
+        Some((e.int() as u32, j))
+    }
+
+    /// A year at `i`: four digits 1000–2199, or `'98`; (year, next index).
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        if self.punct(i, "'") || self.punct(i, "’") {
+            if self.tight(i + 1) && self.digits(i + 1) == 2 {
+                return Some((expand_two_digits(self.num(i + 1)?), i + 2));
+            }
+            return None;
+        }
+        if self.digits(i) == 4 && !(i > 1 && self.tight(i) && self.punct(i - 1, "-") && self.is_num_tok(i - 2) && self.digits(i - 2) != 4) {
+            let y = self.num(i)?;
+            if (1000..=2199).contains(&y) && !self.is_thousands(i) {
+                return Some((y as i32, i + 1));
+            }
+        }
+        None
+    }
+
+    /// A year after a month: four digits, or two ("octobre 98").
+    fn year_after_month(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_at(i) {
+            return Some(y);
+        }
+        if self.digits(i) == 2 && !self.punct(i + 1, ":") && !self.is(i + 1, &["h"]) && !self.is_unit_after(i + 1) {
+            return Some((expand_two_digits(self.num(i)?), i + 1));
+        }
+        None
+    }
+
+    /// "2 000", "1,5": the number at `i` is part of a larger number.
+    fn is_thousands(&self, i: usize) -> bool {
+        (self.digits(i + 1) == 3 && self.same_sent(i, i + 1) && !self.punct(i + 1, "-"))
+            || ((self.punct(i + 1, ",") || self.punct(i + 1, ".")) && self.tight(i + 1) && self.tight(i + 2) && self.is_num_tok(i + 2))
+            || (i > 0 && (self.punct(i - 1, ",") || self.punct(i - 1, ".")) && self.tight(i) && self.is_num_tok(i - 1) && self.tight(i - 1))
+    }
+
+    fn is_unit_after(&self, i: usize) -> bool {
+        self.lex(i, Kind::Unit).is_some()
+    }
+
+    /// `dernier` / `prochain` at `i`: (dir, next index).
+    fn dir_after(&self, i: usize) -> Option<(i8, usize)> {
+        if let Some(e) = self.lex(i, Kind::Last) {
+            if self.lang == Lang::Fr {
+                return Some((-1, i + e.len));
+            }
+        }
+        if let Some(e) = self.lex(i, Kind::Next) {
+            if self.lang == Lang::Fr && !self.is(i, &["suivant", "suivante"]) {
+                return Some((1, i + e.len));
+            }
+        }
+        None
+    }
+
+    /// A part of day after a day word ("matin", "après-midi", "soir", "dans la soirée" not included).
+    fn pod_after(&self, i: usize) -> Option<(&'static str, usize)> {
+        let e = self.lex(i, Kind::Pod)?;
+        if e.value == "MI" {
+            return None;
+        }
+        Some((e.value, i + e.len))
+    }
+
+    /// A number (digits with an optional decimal part, or number words): (value, next index).
+    fn amount_at(&self, i: usize) -> Option<(Option<f64>, usize)> {
+        if let Some(e) = self.lex(i, Kind::NumX) {
+            let v: f64 = e.value.parse().unwrap_or(0.0);
+            return Some((if v == 0.0 { None } else { Some(v) }, i + e.len));
+        }
+        if let Some(n) = self.num(i) {
+            if self.digits(i) > 6 || self.is_thousands_group(i) {
+                return None;
+            }
+            // the tail of "1,000" or "30,4" is not an amount of its own
+            if i >= 2 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | ".") && self.tight(i - 1) && self.is_num_tok(i - 2) {
+                return None;
+            }
+            // 30,4 secondes
+            if (self.punct(i + 1, ",") || self.punct(i + 1, ".")) && self.tight(i + 1) && self.tight(i + 2) && self.is_num_tok(i + 2) {
+                let frac = self.toks[i + 2].raw;
+                let thousands_sep = if self.lang == Lang::En { "," } else { "." };
+                if frac.len() == 3 && self.toks[i + 1].raw == thousands_sep {
+                    // "1,000 hours", "1.000 heures"
+                    return Some((Some(f64::from(n) * 1000.0 + frac.parse::<f64>().ok()?), i + 3));
+                }
+                let v: f64 = format!("{n}.{frac}").parse().ok()?;
+                return Some((Some(v), i + 3));
+            }
+            return Some((Some(f64::from(n)), i + 1));
+        }
+        if let Some(e) = self.lex(i, Kind::Num) {
+            return Some((Some(e.int() as f64), i + e.len));
+        }
+        let w = self.norm(i);
+        if !w.contains('-') {
+            return None;
+        }
+        number_word(self.lex, w).map(|v| (Some(v as f64), i + 1))
+    }
+
+    fn is_thousands_group(&self, i: usize) -> bool {
+        // "2 000 ans": the amount is 2000 but such figures are never time amounts worth resolving.
+        self.digits(i + 1) == 3 && self.same_sent(i, i + 1)
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /// ISO dates, `03/03`, `3/3/2017`, `03.03.2017`.
+    fn numeric_date(&self, i: usize) -> Option<Cand> {
+        // ISO 2017-03-03 [T13:27[:00]]
+        if self.digits(i) == 4 && self.punct(i + 1, "-") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) <= 2 && self.punct(i + 3, "-") && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) <= 2 {
+            let (y, m, d) = (self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?);
+            if !valid_ymd(y, m, d) {
+                return Some(Cand { a: i, b: i + 5, sem: Sem::Null("invalid"), until: None });
+            }
+            let mut cal = Cal { year: Some(y), month: Some(m), day: Some(d), ..Cal::default() };
+            let mut b = i + 5;
+            // "T13:27" is one word "T13"? No: "T" is a word, then 13. Accept T or space then HH:MM.
+            let t = if self.is(b, &["t"]) && self.tight(b) { b + 1 } else { b };
+            if let Some((h, mi, s, e)) = self.clock(t) {
+                if t > b || self.same_sent(b - 1, t) {
+                    cal.hour = Some(h);
+                    cal.minute = Some(mi);
+                    cal.second = s;
+                    b = e;
+                    if let Some((tz, e2)) = self.tz_at(b, true) {
+                        cal.tz = Some(tz);
+                        b = e2;
+                    }
+                }
+            }
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
+        }
+        // [WEEKDAY [,]] D/M[/Y]: "lundi 8/2/2016"
+        if let Some(e) = self.lex(i, Kind::Weekday) {
+            let mut j = i + e.len;
+            if self.punct(j, ",") {
+                j += 1;
+            }
+            if self.is_num_tok(j) {
+                let mut c = self.numeric_date(j)?;
+                if let Sem::Cal(cal) = &mut c.sem {
+                    cal.day?;
+                    cal.weekday = Some(e.int() as u32);
+                }
+                c.a = i;
+                return Some(c);
+            }
+            return None;
+        }
+        // YYYY/M/D: "2012/8/10"
+        if self.digits(i) == 4 && matches!(self.toks.get(i + 1).map(|t| t.raw), Some("/" | ".")) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) <= 2 && self.toks.get(i + 3).map(|t| t.raw) == self.toks.get(i + 1).map(|t| t.raw) && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) <= 2 {
+            let (y, m, d) = (self.num(i)? as i32, self.num(i + 2)?, self.num(i + 4)?);
+            if !valid_ymd(y, m, d) {
+                return Some(Cand { a: i, b: i + 5, sem: Sem::Null("invalid"), until: None });
+            }
+            return Some(Cand { a: i, b: i + 5, sem: Sem::Cal(Cal { year: Some(y), month: Some(m), day: Some(d), ..Cal::default() }), until: None });
+        }
+        // M/YYYY: "09/2012"
+        if self.digits(i) <= 2 && self.punct(i + 1, "/") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 4 && !(self.punct(i + 3, "/") && self.tight(i + 3)) {
+            let (m, y) = (self.num(i)?, self.num(i + 2)?);
+            if (1..=12).contains(&m) && (1000..=2199).contains(&y) {
+                return Some(Cand { a: i, b: i + 3, sem: Sem::Cal(Cal { year: Some(y as i32), month: Some(m), ..Cal::default() }), until: None });
+            }
+        }
+        // D/M[/Y], M/D/Y (English), D.M.Y, D-M-Y
+        let first = self.num(i)?;
+        if self.digits(i) > 2 {
+            return None;
+        }
+        let sep = self.toks.get(i + 1)?.raw;
+        if !matches!(sep, "/" | "." | "-") || !self.tight(i + 1) || !self.tight(i + 2) || self.digits(i + 2) == 0 || self.digits(i + 2) > 2 {
+            return None;
+        }
+        let second = self.num(i + 2)?;
+        let mut b = i + 3;
+        let mut year = None;
+        let year_digits: &[usize] = if sep == "." { &[4] } else { &[2, 4] };
+        if self.punct(b, sep) && self.tight(b) && self.tight(b + 1) && year_digits.contains(&self.digits(b + 1)) {
+            let y = self.num(b + 1)?;
+            year = Some(if self.digits(b + 1) == 2 { expand_two_digits(y) } else { y as i32 });
+            b += 2;
+        }
+        let article = i > 0 && self.is(i - 1, &["le", "du", "au", "les", "on", "the", "since", "until", "from", "depuis", "des"]);
+        if year.is_none() && (sep != "/" || (self.digits(i) != 2 || self.digits(i + 2) != 2) && !article) {
+            // "1/2", "3-1", "3.5" are fractions, scores and decimals.
+            return None;
+        }
+        if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "/" | "." | "-" | ",") {
+            return None;
+        }
+        if self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
+            return None;
+        }
+        if year.is_none() && second == 7 && matches!(first, 7 | 24) {
+            // "24/7", "7/7": round the clock
+            return None;
+        }
+        let (d, m) = if self.lang == Lang::En && first <= 12 { (second, first) } else { (first, second) };
+        if !(1..=12).contains(&m) || !(1..=31).contains(&d) || d > super::days_in_month(year.unwrap_or(2000), m) {
+            // "13/31/2018", "02/29/2022": no date (and not the year alone)
+            return year.map(|_| Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
+        }
+        let cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// `HH:MM[:SS]`: (h, m, s, next index).
+    fn clock(&self, i: usize) -> Option<(u32, u32, Option<u32>, usize)> {
+        let h = self.num(i)?;
+        if self.digits(i) > 2 || h > 24 || !self.punct(i + 1, ":") || !self.tight(i + 1) || !self.tight(i + 2) || self.digits(i + 2) != 2 {
+            return None;
+        }
+        let m = self.num(i + 2)?;
+        if m > 59 {
+            return None;
+        }
+        if self.punct(i + 3, ":") && self.tight(i + 3) && self.tight(i + 4) && self.digits(i + 4) == 2 {
+            let s = self.num(i + 4)?;
+            let mut b = i + 5;
+            // milliseconds
+            if self.punct(b, ".") && self.tight(b) && self.tight(b + 1) && self.is_num_tok(b + 1) {
+                b += 2;
+            }
+            return Some((h, m, (s < 60).then_some(s), b));
+        }
+        Some((h, m, None, i + 3))
+    }
+
+    /// A time-zone after a time: an abbreviation, `Z`, `+01:00`, "locales", "heure de Paris".
+    fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, usize)> {
+        if let Some(e) = self.lex(i, Kind::Tz) {
+            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (!tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
+                let mut off = e.int() as i32;
+                let mut b = i + e.len;
+                // GMT+1, UTC-05:00
+                if let Some((o, e2)) = self.offset_at(b) {
+                    off = o;
+                    b = e2;
+                }
+                return Some((off, b));
+            }
+        }
+        if self.is(i, &["z"]) && self.tight(i) && self.toks[i].raw == "Z" {
+            return Some((0, i + 1));
+        }
+        if tight_only || self.tight(i) {
+            if let Some(r) = self.offset_at(i) {
+                return Some(r);
+            }
+        }
+        None
+    }
+
+    fn offset_at(&self, i: usize) -> Option<(i32, usize)> {
+        let sign = match self.toks.get(i)?.raw {
+            "+" => 1,
+            "-" | "−" => -1,
+            _ => return None,
+        };
+        if !self.tight(i + 1) {
+            return None;
+        }
+        let digits = self.digits(i + 1);
+        let v = self.num(i + 1)? as i32;
+        let (h, mut m, mut b) = match digits {
+            2 => (v, 0, i + 2),
+            4 => (v / 100, v % 100, i + 2),
+            _ => return None,
+        };
+        let colon = self.punct(b, ":") && self.tight(b) && self.digits(b + 1) == 2;
+        if colon {
+            m = self.num(b + 1)? as i32;
+            b += 2;
+        }
+        if sign < 0 && digits == 2 && !colon {
+            return None;
+        }
+        if h > 14 || m > 59 {
+            return None;
+        }
+        Some((sign * (h * 60 + m), b))
+    }
+
+    /// Times of day: `13h27`, `13 h 27`, `18 h`, `1:27 p.m.`, `5pm`, `midi`, `vers 12 h 30 locales`.
+    fn time(&self, i: usize) -> Option<Cand> {
+        let mut a = i;
+        let mut j = i;
+        if let Some(e) = self.lex(i, Kind::Approx) {
+            if self.is(i, &["vers", "around", "about", "environ"]) {
+                j = i + e.len;
+            }
+        }
+        // "13-15h", "1-3pm": the first hour shares the second's unit and half of the day
+        if j == i && self.digits(i) <= 2 && (self.punct(i + 1, "-") || self.punct(i + 1, "–")) && self.same_sent(i, i + 2) {
+            if let (Some(h1), Some((c2, b2))) = (self.num(i), self.time_core(i + 2)) {
+                let h2 = c2.hour.unwrap_or(0);
+                let unit_after = self.is(i + 3, &["h"]) || self.meridiem(i + 3).is_some();
+                if h1 <= 24 && unit_after && c2.minute == Some(0) {
+                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else { h1 };
+                    let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
+                    return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
+                }
+            }
+        }
+        // "après-midi à 5", "soir à 8"
+        if let Some(e) = self.lex(i, Kind::Pod) {
+            let k = i + e.len;
+            if e.value != "MI" && self.is(k, &["a"]) && self.digits(k + 1) <= 2 && !self.is(k + 2, &["h", "heures", ":"]) && !self.punct(k + 2, ":") {
+                let h = self.num(k + 1).filter(|h| (1..=12).contains(h))?;
+                let h = if matches!(e.value, "AF" | "EV") || e.value == "NI" && h >= 6 { (h + 12) % 24 } else { h };
+                return Some(Cand { a: i, b: k + 2, sem: Sem::Cal(Cal { hour: Some(h), minute: Some(0), ..Cal::default() }), until: None });
+            }
+        }
+        if j == i && self.is(i + 1, &["h"]) && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 && self.is_running_time(i, i + 3, true) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::HoursMinutes(self.num(i)?, self.num(i + 2)?), until: None });
+        }
+        let (mut cal, mut b) = match self.time_core(j) {
+            Some(x) => x,
+            None => {
+                // a bare hour with its part of the day: "6 in the morning", "11 at night"
+                let h = self.num(j).filter(|&h| (1..=12).contains(&h) && self.digits(j) <= 2)?;
+                let (pod, e) = self.pod_suffix(j + 1)?;
+                (Cal { hour: Some(h), minute: Some(0), pod: Some(pod), ..Cal::default() }, e)
+            }
+        };
+        if cal.pod.is_none() {
+            if let Some((pod, e)) = self.pod_suffix(b) {
+                cal.pod = Some(pod);
+                b = e;
+            }
+        }
+        if let (Some(pod), Some(h)) = (cal.pod.take(), cal.hour) {
+            // "8 heures du soir" = 20:00; "1 at night" = 01:00
+            if h < 12 && (matches!(pod, "AF" | "EV") || pod == "NI" && h >= 6) {
+                cal.hour = Some(h + 12);
+            }
+        }
+        if j > i && !matches!(self.toks.get(j).map(|t| t.kind), Some(TokenKind::Number | TokenKind::Word)) {
+            a = j;
+        }
+        // "locales", "heure locale", "(heure de Paris)", "GMT"
+        if self.is(b, &["locale", "locales", "local"]) {
+            b += 1;
+        } else if self.is(b, &["heure", "time"]) && self.is(b + 1, &["locale", "locales", "local"]) {
+            b += 2;
+        } else if let Some((tz, e)) = self.tz_at(b, false) {
+            cal.tz = Some(tz);
+            b = e;
+        }
+        Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
+    }
+
+    /// "du matin", "du soir", "de l'après-midi", "in the morning", "at night" after an hour: (pod, next index).
+    fn pod_suffix(&self, i: usize) -> Option<(&'static str, usize)> {
+        let j = if self.is(i, &["du"]) {
+            i + 1
+        } else if self.is(i, &["de"]) && self.is(i + 1, &["l"]) {
+            i + 3
+        } else if self.is(i, &["in"]) && self.is(i + 1, &["the"]) {
+            i + 2
+        } else if self.is(i, &["at"]) && self.is(i + 1, &["night"]) {
+            i + 1
+        } else {
+            return None;
+        };
+        let e = self.lex(j, Kind::Pod)?;
+        (e.value != "MI").then_some((e.value, j + e.len))
+    }
+
+    /// The time itself (no modifiers): (cal, next index).
+    fn time_core(&self, i: usize) -> Option<(Cal, usize)> {
+        let t = |h: u32, m: Option<u32>, s: Option<u32>| Cal { hour: Some(h), minute: Some(m.unwrap_or(0)), second: s, ..Cal::default() };
+        if let Some(e) = self.lex(i, Kind::Time) {
+            // "midi" and "minuit"; "à midi" as a meal time is still noon.
+            return Some((t(e.int() as u32, None, None), i + e.len));
+        }
+        let h = self.num(i)?;
+        if self.digits(i) > 2 || h > 24 {
+            return None;
+        }
+        if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | "." | ":" | "/" | "-") && self.is_num_tok(i - 1) {
+            return None;
+        }
+        // 13h27, 13 h 27, 18 h, 13H ("1h ago" is an amount of time)
+        if self.is(i + 1, &["h"]) && self.same_sent(i, i + 1) && self.lex(i + 2, Kind::AgoPost).is_none() && self.lex(i + 2, Kind::After).is_none() && self.lex(i + 2, Kind::Before).is_none() {
+            let mut b = i + 2;
+            let mut m = None;
+            // "13h27" and "13 h 27" alike
+            if self.digits(b) == 2 && self.same_sent(i, b) {
+                let mm = self.num(b)?;
+                if mm < 60 {
+                    m = Some(mm);
+                    b += 1;
+                }
+            }
+            if self.is_running_time(i, b, m.is_some()) {
+                return None;
+            }
+            if let Some((pm, b2)) = self.meridiem(b) {
+                return Some((t(apply_meridiem(h, pm)?, m, None), b2));
+            }
+            return Some((t(h % 24, m, None), b));
+        }
+        // 18 heures [30]
+        if self.is(i + 1, &["heures", "heure"]) && self.lang == Lang::Fr {
+            let before = i > 0 && self.is(i - 1, &["a", "vers", "des", "jusqu'a", "avant", "apres", "de", "et", "entre"]) && self.same_sent(i - 1, i);
+            let mut b = i + 2;
+            let mut m = None;
+            if self.digits(b) == 2 && self.num(b).is_some_and(|v| v < 60) {
+                m = self.num(b);
+                b += 1;
+            }
+            if before || m.is_some() {
+                return Some((t(h % 24, m, None), b));
+            }
+            return None;
+        }
+        // 1:27 [p.m.], 13:00
+        if let Some((hh, mm, ss, b)) = self.clock(i) {
+            if let Some((pm, b2)) = self.meridiem(b) {
+                return Some((t(apply_meridiem(hh, pm)?, Some(mm), ss), b2));
+            }
+            return Some((t(hh % 24, Some(mm), ss), b));
+        }
+        // 6.13 AM
+        if self.punct(i + 1, ".") && self.tight(i + 1) && self.tight(i + 2) && self.digits(i + 2) == 2 {
+            if let Some((pm, b)) = self.meridiem(i + 3) {
+                let mm = self.num(i + 2)?;
+                if mm < 60 {
+                    return Some((t(apply_meridiem(h, pm)?, Some(mm), None), b));
+                }
+                return None;
+            }
+        }
+        // 5pm, 5 p.m.
+        if let Some((pm, b)) = self.meridiem(i + 1) {
+            return Some((t(apply_meridiem(h, pm)?, None, None), b));
+        }
+        None
+    }
+
+    /// "(1h28)", ", 1h45,": a running time, not a time of day.
+    fn is_running_time(&self, i: usize, b: usize, has_minutes: bool) -> bool {
+        if !has_minutes || i == 0 {
+            return false;
+        }
+        let before = self.toks[i - 1].raw;
+        let after = self.toks.get(b).map_or("", |t| t.raw);
+        matches!(before, "(" | ",") && matches!(after, ")" | "," | ".") && self.num(i).is_some_and(|h| h < 5)
+    }
+
+    /// am / pm / a.m. / p.m.: (is_pm, next index).
+    fn meridiem(&self, i: usize) -> Option<(bool, usize)> {
+        let w = self.norm(i);
+        if !self.same_sent(i.saturating_sub(1), i) {
+            return None;
+        }
+        match w {
+            "am" | "pm" => return Some((w == "pm", i + 1)),
+            "a" | "p" if self.tight(i) && !self.punct(i + 1, ".") && !self.toks.get(i + 1).is_some_and(|t| t.kind == TokenKind::Word && !t.gap) => {
+                return Some((w == "p", i + 1))
+            }
+            "a" | "p" if self.punct(i + 1, ".") && self.tight(i + 1) && self.is(i + 2, &["m"]) && self.tight(i + 2) => {
+                let mut b = i + 3;
+                if self.punct(b, ".") && self.tight(b) {
+                    b += 1;
+                }
+                return Some((w == "p", b));
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// [le|ce|this|last|next] WEEKDAY [pod] [dernier|prochain]
+    fn weekday(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut cal = Cal::default();
+        if self.lex(i, Kind::This).is_some() && self.lang == Lang::Fr {
+            cal.this = true;
+            j += 1;
+        } else if self.lang == Lang::En {
+            if let Some(e) = self.lex(i, Kind::Last) {
+                if !self.is(i, &["previous"]) {
+                    cal.dir = -1;
+                    j = i + e.len;
+                }
+            } else if let Some(e) = self.lex(i, Kind::Next) {
+                if self.is(i, &["next", "coming"]) {
+                    cal.dir = 1;
+                    j = i + e.len;
+                }
+            } else if self.lex(i, Kind::This).is_some() {
+                cal.this = true;
+                j += 1;
+            }
+        } else if self.is(i, &["le"]) {
+            j += 1;
+        }
+        let e = self.lex(j, Kind::Weekday)?;
+        if !self.weekday_ok(j) {
+            return None;
+        }
+        cal.weekday = Some(e.int() as u32);
+        let mut b = j + e.len;
+        if self.punct(b, ".") && self.tight(b) && self.norm(j).len() <= 4 {
+            b += 1;
+        }
+        if let Some((pod, e2)) = self.pod_after(b) {
+            cal.pod = Some(pod);
+            b = e2;
+        }
+        if let Some((d, e2)) = self.dir_after(b) {
+            cal.dir = d;
+            b = e2;
+        }
+        // "le lundi" alone is habitual ("le lundi, il travaille"): keep only "le" + weekday with more after.
+        let a = if j > i && self.is(i, &["le"]) && cal.dir == 0 && cal.pod.is_none() { j } else { i };
+        Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// Short weekday names ("Mar", "Sun", "Wed") only before a day number; "Sat" etc. must be capitalised.
+    fn weekday_ok(&self, j: usize) -> bool {
+        let w = self.norm(j);
+        let full = matches!(w, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche")
+            || (w.ends_with("day") && w.len() > 5);
+        if full {
+            return true;
+        }
+        // abbreviations: "Dim 15 Sept", "Sun, Mar 3"
+        let mut k = j + 1;
+        if self.punct(k, ".") || self.punct(k, ",") {
+            k += 1;
+        }
+        self.toks[j].cap && (self.day_num(k).is_some() || self.month_at(k).is_some())
+    }
+
+    /// [le|les|the] [WEEKDAY [,]] DAY [de|of] MONTH [,] [YEAR] [dernier|prochain]
+    fn day_month(&self, i: usize) -> Option<Cand> {
+        let mut j = self.skip_article(i);
+        if self.lang == Lang::Fr && self.is(i, &["les"]) {
+            j = i + 1;
+        }
+        let mut cal = Cal::default();
+        if let Some(e) = self.lex(j, Kind::Weekday) {
+            if self.weekday_ok(j) {
+                cal.weekday = Some(e.int() as u32);
+                j += e.len;
+                if self.punct(j, ".") && self.tight(j) {
+                    j += 1;
+                }
+                if self.punct(j, ",") {
+                    j += 1;
+                }
+                if self.is(j, &["the"]) {
+                    j += 1;
+                }
+            }
+        }
+        let (d, mut k) = self.day_num(j)?;
+        k = self.skip_of(k);
+        let (m, mut b) = self.month_at(k)?;
+        if !self.same_sent(j, k) {
+            return None;
+        }
+        cal.day = Some(d);
+        cal.month = Some(m);
+        let mut yb = b;
+        if self.punct(yb, ",") {
+            yb += 1;
+        }
+        if let Some((y, e)) = self.year_after_month(yb) {
+            cal.year = Some(y);
+            b = e;
+        } else if let Some((dir, e)) = self.dir_after(b) {
+            cal.dir = dir;
+            b = e;
+        }
+        if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
+            // "30 février": no date at all (not "février")
+            return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
+        }
+        if let Some((pod, e)) = self.pod_after(if self.is(b, &["au"]) && self.lang == Lang::Fr { b + 1 } else { b }) {
+            // "le 3 mars au matin"
+            cal.pod = Some(pod);
+            b = e;
+        }
+        let a = if cal.weekday.is_none() && j > i && self.is(i, &["the"]) { j } else { i };
+        Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// English [WEEKDAY [,]] MONTH DAY[th] [,] [YEAR]
+    fn month_day_en(&self, i: usize) -> Option<Cand> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        let mut j = i;
+        let mut cal = Cal::default();
+        if let Some(e) = self.lex(j, Kind::Weekday) {
+            if self.weekday_ok(j) {
+                cal.weekday = Some(e.int() as u32);
+                j += e.len;
+                if self.punct(j, ".") || self.punct(j, ",") {
+                    j += 1;
+                }
+            }
+        }
+        let (m, mut k) = self.month_at(j)?;
+        if !self.toks[j].cap && (self.norm(j).len() <= 4 || matches!(self.norm(j), "march" | "august")) {
+            return None;
+        }
+        if self.punct(k, ",") && self.day_num(k + 1).is_some() {
+            k += 1;
+        }
+        let (d, mut b) = self.day_num(k)?;
+        if self.punct(b, ":") || self.is(b, &["am", "pm"]) || !self.same_sent(j, k) {
+            return None;
+        }
+        cal.month = Some(m);
+        cal.day = Some(d);
+        // "August 10 - 22, 2012", "August 10 to 22"
+        let mut until = None;
+        if self.is(b, &["-", "–", "to", "through"]) {
+            if let Some((d2, e)) = self.day_num(b + 1) {
+                if d2 > d && self.month_at(e).is_none() {
+                    until = Some(Cal { day: Some(d2), ..cal.clone() });
+                    b = e;
+                }
+            }
+        }
+        let mut yb = b;
+        if self.punct(yb, ",") {
+            yb += 1;
+        }
+        if let Some((y, e)) = self.year_at(yb) {
+            cal.year = Some(y);
+            if let Some(u) = until.as_mut() {
+                u.year = Some(y);
+                if u.day.unwrap_or(1) > super::days_in_month(y, m) {
+                    return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+                }
+            }
+            b = e;
+            if let Some(u) = until {
+                return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: Some(Sem::Cal(u)) });
+            }
+        } else if until.is_some() {
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: until.map(Sem::Cal) });
+        } else if yb > b && self.digits(yb) == 2 && !self.punct(yb + 1, ":") {
+            // "Aug 9, 96"
+            cal.year = Some(expand_two_digits(self.num(yb)?));
+            b = yb + 1;
+        }
+        if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
+            // "30 février": no date at all (not "février")
+            return Some(Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
+        }
+        if let Some((pod, e)) = self.pod_after(b) {
+            // "Jan 1, 2020 Morning"
+            cal.pod = Some(pod);
+            b = e;
+        }
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// "les 6 et 13 avril", "du 13 au 15 juillet", "10 - 22 août": the first day borrows the month of the
+    /// second; with "au" / "-" / "to" it carries the range.
+    fn day_list(&self, i: usize) -> Option<Cand> {
+        let j = if self.is(i, &["les", "le"]) { i + 1 } else { i };
+        let (d, k) = self.day_num(j)?;
+        let range = self.is(k, &["au", "a", "to", "-", "–", "through"]);
+        if !(range || self.is(k, &["et", "ou", "and", "or", ","])) {
+            return None;
+        }
+        let second = self.day_month(k + 1).or_else(|| self.month_day_en(k + 1))?;
+        let Sem::Cal(c2) = &second.sem else { return None };
+        let cal = Cal { day: Some(d), weekday: None, ..c2.clone() };
+        if cal.day > c2.day && c2.month.is_some() && cal.month == c2.month {
+            return None;
+        }
+        let until = range.then(|| second.sem.clone());
+        Some(Cand { a: i, b: k, sem: Sem::Cal(cal), until })
+    }
+
+    /// hier, demain, aujourd'hui, yesterday [+ part of day]; la veille, le lendemain, the day before.
+    fn deictic(&self, i: usize) -> Option<Cand> {
+        if let Some(e) = self.lex(i, Kind::Anchored).filter(|e| self.lex(i, Kind::Deictic).is_none_or_shorter(e.len)) {
+            return Some(Cand { a: i, b: i + e.len, sem: Sem::Shift { unit: Unit::Day, n: e.int(), anchored: true, pod: None, part: None, fine: false }, until: None });
+        }
+        // "le matin même": the morning of the day just mentioned
+        if self.is(i, &["le", "la", "l"]) {
+            let j = self.skip_article(i);
+            if let Some((pod, k)) = self.pod_after(j) {
+                if self.is(k, &["meme"]) {
+                    return Some(Cand { a: i, b: k + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some(pod), part: None, fine: false }, until: None });
+                }
+            }
+        }
+        let e = self.lex(i, Kind::Deictic)?;
+        let mut b = i + e.len;
+        let mut pod = None;
+        if let Some((p, e2)) = self.pod_after(b) {
+            pod = Some(p);
+            b = e2;
+        }
+        let sem = if e.int() == 0 && self.lang == Lang::Fr { Sem::Today { pod } } else { Sem::Shift { unit: Unit::Day, n: e.int(), anchored: false, pod, part: None, fine: false } };
+        Some(Cand { a: i, b, sem, until: None })
+    }
+
+    /// ce matin, cet après-midi, ce soir, this morning, tonight
+    fn this_pod(&self, i: usize) -> Option<Cand> {
+        if self.lang == Lang::En && self.is(i, &["last"]) && self.is(i + 1, &["night"]) {
+            return Some(Cand { a: i, b: i + 2, sem: Sem::Shift { unit: Unit::Day, n: -1, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
+        }
+        if self.is(i, &["tonight"]) {
+            return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
+        }
+        self.lex(i, Kind::This)?;
+        let (pod, b) = self.pod_after(i + 1)?;
+        Some(Cand { a: i, b, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some(pod), part: None, fine: false }, until: None })
+    }
+
+    /// [la|le] début/fin/mi/milieu [de|du|des] PERIOD; early/late/mid PERIOD; the end of PERIOD.
+    fn part_of(&self, i: usize) -> Option<Cand> {
+        // "mi-mars", "mid-March": one token
+        if let Some(rest) = self.toks.get(i).and_then(|t| t.norm.strip_prefix("mi-").or_else(|| t.norm.strip_prefix("mid-"))) {
+            let m = self.lex.get(rest).iter().find(|e| e.kind == Kind::Month)?.int() as u32;
+            let mut cal = Cal { month: Some(m), part: Some(2), ..Cal::default() };
+            let mut b = i + 1;
+            if let Some((y, e)) = self.year_after_month(b) {
+                cal.year = Some(y);
+                b = e;
+            }
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
+        }
+        let j = if self.is(i, &["la", "le", "the"]) { i + 1 } else { i };
+        let e = self.lex(j, Kind::Part)?;
+        let part = e.int() as u8;
+        let mut k = j + e.len;
+        if self.punct(k, "-") && self.tight(k) {
+            k += 1;
+        }
+        let k2 = self.skip_of(k);
+        // the period
+        if let Some(c) = self.decade(k2).filter(|_| self.is(k, &["des", "of"])) {
+            if let Sem::Decade { decade, .. } = c.sem {
+                return Some(Cand { a: i, b: c.b, sem: Sem::Decade { decade, part: Some(part) }, until: None });
+            }
+        }
+        // l'année, l'an, cette année, the year, this year, l'année dernière
+        let mut p = k2;
+        let mut this = false;
+        if let Some(x) = self.elided(p, &["l"]) {
+            p = x;
+        } else if self.lex(p, Kind::This).is_some() || self.is(p, &["la", "le", "the"]) {
+            this = self.lex(p, Kind::This).is_some();
+            p += 1;
+        }
+        if self.lang == Lang::En && p == k2 {
+            if let Some(x) = self.lex(p, Kind::Last).or_else(|| self.lex(p, Kind::Next)) {
+                if let Some(u) = self.lex(p + x.len, Kind::Unit) {
+                    let unit = Unit::parse(u.value)?;
+                    let n = if x.kind == Kind::Last { -1 } else { 1 };
+                    return Some(Cand { a: i, b: p + x.len + u.len, sem: Sem::Shift { unit, n, anchored: false, pod: None, part: Some(part), fine: false }, until: None });
+                }
+            }
+        }
+        if p > k2 || this {
+            if let Some(u) = self.lex(p, Kind::Unit) {
+                let unit = Unit::parse(u.value)?;
+                if matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !self.norm(p).ends_with('s') || self.is(p, &["mois"]) {
+                    let mut b = p + u.len;
+                    let mut n = 0;
+                    if let Some((d, e2)) = self.dir_after(b) {
+                        n = i64::from(d);
+                        b = e2;
+                    }
+                    return Some(Cand { a: i, b, sem: Sem::Shift { unit, n, anchored: false, pod: None, part: Some(part), fine: false }, until: None });
+                }
+            }
+            if self.lang == Lang::En {
+                if let Some(x) = self.lex(p, Kind::Last).or_else(|| self.lex(p, Kind::Next)) {
+                    if let Some(u) = self.lex(p + x.len, Kind::Unit) {
+                        let unit = Unit::parse(u.value)?;
+                        let n = if x.kind == Kind::Last { -1 } else { 1 };
+                        return Some(Cand { a: i, b: p + x.len + u.len, sem: Sem::Shift { unit, n, anchored: false, pod: None, part: Some(part), fine: false }, until: None });
+                    }
+                }
+            }
+        }
+        if self.lang == Lang::En && k2 == k && !self.is(j, &["early", "late", "mid"]) {
+            // "end" needs "of"
+            return None;
+        }
+        // MONTH [YEAR]
+        if let Some((m, b)) = self.month_at(k2) {
+            let mut cal = Cal { month: Some(m), part: Some(part), ..Cal::default() };
+            let mut b = b;
+            if let Some((y, e2)) = self.year_after_month(b) {
+                cal.year = Some(y);
+                b = e2;
+            } else if let Some((d, e2)) = self.dir_after(b) {
+                cal.dir = d;
+                b = e2;
+            }
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
+        }
+        // YEAR
+        if let Some((y, b)) = self.year_at(k2) {
+            if self.is(j, &["courant"]) && k2 == k {
+                return None;
+            }
+            let cal = Cal { year: Some(y), part: Some(part), ..Cal::default() };
+            return Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None });
+        }
+        None
+    }
+
+    /// les années 1990, années 60, the 1990s, the '90s; "années 1880-1990" is a range without value.
+    fn decade(&self, i: usize) -> Option<Cand> {
+        if self.lang == Lang::Fr {
+            let j = if self.is(i, &["les", "des"]) { i + 1 } else { i };
+            if !self.is(j, &["annees"]) {
+                return None;
+            }
+            let y = self.num(j + 1)?;
+            let d = match self.digits(j + 1) {
+                4 if y % 10 == 0 => y as i32 / 10,
+                2 if y % 10 == 0 => 190 + y as i32 / 10,
+                _ => return None,
+            };
+            let a = if self.is(i, &["des"]) { j } else { i };
+            if self.punct(j + 2, "-") && self.is_num_tok(j + 3) {
+                return Some(Cand { a, b: j + 4, sem: Sem::Null("range"), until: None });
+            }
+            return Some(Cand { a, b: j + 2, sem: Sem::Decade { decade: d, part: None }, until: None });
+        }
+        let j = if self.is(i, &["the"]) { i + 1 } else { i };
+        let (k, two) = if self.punct(j, "'") || self.punct(j, "’") { (j + 1, true) } else { (j, false) };
+        let y = self.num(k)?;
+        if !self.is(k + 1, &["s"]) || !self.tight(k + 1) {
+            return None;
+        }
+        let d = match (self.digits(k), two) {
+            (4, false) if y % 10 == 0 => y as i32 / 10,
+            (2, _) if y % 10 == 0 => 190 + y as i32 / 10,
+            _ => return None,
+        };
+        Some(Cand { a: i, b: k + 2, sem: Sem::Decade { decade: d, part: None }, until: None })
+    }
+
+    /// la semaine dernière, le mois prochain, l'an dernier, cette année, ce week-end, last week, next year,
+    /// l'année précédente; ces derniers jours, les trois dernières années (durations).
+    fn relative_unit(&self, i: usize) -> Option<Cand> {
+        if self.lang == Lang::En {
+            return self.relative_unit_en(i);
+        }
+        // ce/cette/cet UNIT [-ci]; cette même année
+        if self.lex(i, Kind::This).is_some() {
+            let mut j = i + 1;
+            let same = self.is(j, &["meme"]);
+            if same {
+                j += 1;
+            }
+            // ces derniers jours / ces dernières années
+            if self.is(i, &["ces"]) {
+                return None;
+            }
+            let u = self.lex(j, Kind::Unit)?;
+            let unit = Unit::parse(u.value)?;
+            if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) || self.norm(j).ends_with('s') && unit != Unit::Month {
+                return None;
+            }
+            let mut b = j + u.len;
+            if self.punct(b, "-") && self.is(b + 1, &["ci"]) {
+                b += 2;
+            }
+            return Some(Cand { a: i, b, sem: Sem::Shift { unit, n: 0, anchored: same, pod: None, part: None, fine: false }, until: None });
+        }
+        if self.is(i, &["toute", "tout"]) {
+            let j = self.skip_article(i + 1);
+            let u = self.lex(j, Kind::Unit)?;
+            let unit = Unit::parse(u.value)?;
+            if j == i + 1 || self.year_at(j + u.len).is_some() || self.is(j + u.len, &["de", "d"]) {
+                return None;
+            }
+            return Some(Cand { a: i, b: j + u.len, sem: Sem::Duration { n: Some(1.0), unit }, until: None });
+        }
+        if self.is(i, &["ces", "les"]) {
+            // ces derniers jours (PXD), les trois dernières années (P3Y), ces deux années (P2Y)
+            let mut j = i + 1;
+            let mut n = None;
+            if let Some((v, e)) = self.amount_at(j) {
+                n = v;
+                j = e;
+            }
+            let mut last = false;
+            if self.lex(j, Kind::Last).is_some() {
+                last = true;
+                j += 1;
+            }
+            if n.is_none() {
+                if let Some((v, e)) = self.amount_at(j) {
+                    n = v;
+                    j = e;
+                }
+            }
+            let u = self.lex(j, Kind::Unit)?;
+            let unit = Unit::parse(u.value)?;
+            if !self.norm(j).ends_with('s') && !matches!(self.norm(j), "mois") {
+                return None;
+            }
+            if !last && (n.is_none() || self.is(i, &["les"])) {
+                return None;
+            }
+            return Some(Cand { a: i, b: j + u.len, sem: Sem::Duration { n, unit }, until: None });
+        }
+        // "la nouvelle année": the current one
+        if self.is(i, &["la"]) && self.is(i + 1, &["nouvelle"]) && self.is(i + 2, &["annee"]) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Shift { unit: Unit::Year, n: 0, anchored: false, pod: None, part: None, fine: false }, until: None });
+        }
+        // la semaine dernière, l'an dernier, le mois prochain, la saison dernière
+        let j = self.skip_article(i);
+        if j == i {
+            return None;
+        }
+        let u = self.lex(j, Kind::Unit)?;
+        let unit = Unit::parse(u.value)?;
+        if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+            return None;
+        }
+        let b = j + u.len;
+        if let Some((d, e)) = self.dir_after(b) {
+            return Some(Cand { a: i, b: e, sem: Sem::Shift { unit, n: i64::from(d), anchored: false, pod: None, part: None, fine: false }, until: None });
+        }
+        if self.is(b, &["precedent", "precedente"]) {
+            return Some(Cand { a: i, b: b + 1, sem: Sem::Shift { unit, n: -1, anchored: true, pod: None, part: None, fine: false }, until: None });
+        }
+        if self.is(b, &["suivant", "suivante"]) {
+            return Some(Cand { a: i, b: b + 1, sem: Sem::Shift { unit, n: 1, anchored: true, pod: None, part: None, fine: false }, until: None });
+        }
+        None
+    }
+
+    fn relative_unit_en(&self, i: usize) -> Option<Cand> {
+        let j = if self.is(i, &["the"]) { i + 1 } else { i };
+        let (n, anchored) = if let Some(e) = self.lex(j, Kind::Last) {
+            let _ = e;
+            (-1, self.is(j, &["previous"]))
+        } else if self.lex(j, Kind::Next).is_some() {
+            (1, self.is(j, &["following"]))
+        } else if self.lex(j, Kind::This).is_some() && j == i {
+            (0, false)
+        } else {
+            return None;
+        };
+        // the past three years, the last few days: durations
+        if let Some((amount, k)) = self.amount_at(j + 1) {
+            let u = self.lex(k, Kind::Unit)?;
+            return Some(Cand { a: i, b: k + u.len, sem: Sem::Duration { n: amount, unit: Unit::parse(u.value)? }, until: None });
+        }
+        let u = self.lex(j + 1, Kind::Unit)?;
+        let unit = Unit::parse(u.value)?;
+        if self.norm(j + 1).ends_with('s') {
+            return None;
+        }
+        if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+            return None;
+        }
+        if self.is(j, &["past"]) && j > i {
+            // "the past week": a duration
+            return Some(Cand { a: i, b: j + 1 + u.len, sem: Sem::Duration { n: Some(1.0), unit }, until: None });
+        }
+        Some(Cand { a: i, b: j + 1 + u.len, sem: Sem::Shift { unit, n, anchored, pod: None, part: None, fine: false }, until: None })
+    }
+
+    /// Amounts of time: durations ("trois mois", "depuis deux ans", "au moins un an"), offsets ("il y a trois
+    /// ans", "dans deux semaines", "3 days ago", "in 2 weeks", "deux jours plus tard", "un an auparavant").
+    fn amount(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut mode = 0i8; // 0 duration, -1 ago, +1 in
+        if let Some(e) = self.lex(i, Kind::AgoPre) {
+            mode = -1;
+            j += e.len;
+        } else if let Some(e) = self.lex(i, Kind::In) {
+            if self.is(i, &["in", "dans", "within"]) && !self.is(i + e.len, &["les", "the", "la", "le", "l", "ces", "des"]) {
+                mode = if self.is(i, &["within"]) { 0 } else { 1 };
+                j += e.len;
+            } else if self.is(i, &["d"]) {
+                // d'ici deux ans
+                mode = 1;
+                j += e.len;
+            }
+        } else if self.is(i, &["depuis", "pendant", "durant", "for"]) {
+            j += 1;
+        }
+        let prefix_end = j;
+        // au moins, environ, plus de
+        while let Some(e) = self.lex(j, Kind::Approx) {
+            if self.is(j, &["vers"]) {
+                break;
+            }
+            j += e.len;
+        }
+        let (n, k) = self.amount_at(j)?;
+        let k = if self.is(k, &["de", "d"]) && self.lex(j, Kind::NumX).is_none() { return None } else { k };
+        let u = self.lex(k, Kind::Unit)?;
+        let unit = Unit::parse(u.value)?;
+        if self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && self.tight(k)) {
+            return None;
+        }
+        if !self.same_sent(j, k) || self.is_age(j, k, unit) {
+            return None;
+        }
+        // "8x5min", "24 heures sur 24", "croire une seconde", "un jour après que" (anchored on an event)
+        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + u.len, &["sur"]) && self.is_num_tok(k + u.len + 1) {
+            return None;
+        }
+        if unit == Unit::Second && self.is(j, &["une", "un", "a", "one"]) {
+            return None;
+        }
+        if self.is(k + u.len, &["apres", "avant", "after", "before"]) && self.is(k + u.len + 1, &["que", "qu", "that"]) {
+            return None;
+        }
+        // "0-6 ans", "6-16 ans": age brackets
+        if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
+            return None;
+        }
+        let mut b = k + u.len;
+        // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
+        let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
+        let (n, unit) = match (n, unit) {
+            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
+            (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
+            other => other,
+        };
+        if mode != 0 {
+            let n = n.unwrap_or(0.0) as i64;
+            if n == 0 {
+                return Some(Cand { a, b, sem: Sem::Vague(if mode < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
+            }
+            return Some(Cand { a, b, sem: Sem::Shift { unit, n: n * i64::from(mode), anchored: false, pod: None, part: None, fine: true }, until: None });
+        }
+        if let Some(e) = self.lex(b, Kind::AgoPost) {
+            let n = n.unwrap_or(0.0) as i64;
+            if n == 0 {
+                return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
+            }
+            return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: n * e.int(), anchored: false, pod: None, part: None, fine: true }, until: None });
+        }
+        let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
+        if let Some((sign, e)) = after {
+            let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);
+            if adverb && a == i && i == j {
+                let n = n.unwrap_or(0.0) as i64;
+                if n > 0 {
+                    let fine = matches!(unit, Unit::Day | Unit::Week | Unit::Fortnight | Unit::Hour | Unit::Minute | Unit::Second);
+                    return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: sign * n, anchored: true, pod: None, part: None, fine }, until: None });
+                }
+            }
+        }
+        // "quatre mois minimum"
+        if self.is(b, &["minimum", "maximum", "environ"]) {
+            b += 1;
+        }
+        Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
+    }
+
+    fn is_clause_end(&self, i: usize) -> bool {
+        match self.toks.get(i) {
+            None => true,
+            Some(t) => t.kind == TokenKind::Punct || t.sent != self.toks[i - 1].sent,
+        }
+    }
+
+    /// "à 75 ans", "âgée de 17 ans", "Pierre, 17 ans,", "17 years old": ages are not durations.
+    fn is_age(&self, j: usize, k: usize, unit: Unit) -> bool {
+        if unit != Unit::Year {
+            return false;
+        }
+        if self.is(k + 1, &["old"]) || (self.punct(k + 1, "-") && self.is(k + 2, &["old"])) {
+            return true;
+        }
+        if j == 0 {
+            return false;
+        }
+        let p = self.norm(j - 1);
+        // "30 ans de réclusion": a term, whatever precedes it
+        if self.is(k + 1, &["de", "d"]) {
+            return false;
+        }
+        if self.toks[j - 1].raw == "à" || p == "aged" {
+            return true;
+        }
+        if matches!(p, "de" | "d") && j >= 2 {
+            let at = if p == "d" { j.saturating_sub(3) } else { j - 2 };
+            let pp = self.norm(at);
+            if pp.starts_with("age") || pp == "partir" || self.toks[at].cap && !self.toks[at].first {
+                return true;
+            }
+            // a person noun shortly before: "un chauffeur de bus de 38 ans"
+            const PERSON: &[&str] = &[
+                "enfant", "fille", "garcon", "homme", "femme", "jeune", "bebe", "adolescent", "adolescente", "fillette", "chauffeur",
+                "conducteur", "conductrice", "retraite", "retraitee", "mere", "pere", "fils", "victime", "automobiliste", "motard",
+                "cycliste", "pieton", "pietonne", "eleve", "etudiant", "etudiante", "ouvrier", "agriculteur", "patient", "patiente",
+                "joueur", "joueuse", "individu", "suspect", "detenu", "militaire", "soldat", "policier", "gendarme", "touriste",
+            ];
+            if (at.saturating_sub(3)..=at).any(|x| PERSON.contains(&self.norm(x)) && self.same_sent(x, j)) {
+                return true;
+            }
+        }
+        // "Pierre, 17 ans," (apposition)
+        p == "," && self.punct(k + 1, ",") && j >= 2 && self.toks[j - 2].cap
+    }
+
+    /// chaque jour, chaque lundi, tous les ans, toutes les deux semaines, every week, par an (span: the unit).
+    fn set(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        while let Some(e) = self.lex(j, Kind::Approx) {
+            j += e.len;
+        }
+        if self.is(j, &["par", "per", "a"]) && j == i && !(self.lang == Lang::Fr && self.is(j, &["a"])) {
+            let u = self.lex(j + 1, Kind::Unit)?;
+            let unit = Unit::parse(u.value)?;
+            if self.norm(j + 1).ends_with('s') || matches!(unit, Unit::Second | Unit::Minute | Unit::Hour) {
+                return None;
+            }
+            return Some(Cand { a: j + 1, b: j + 1 + u.len, sem: Sem::Set { n: 1, unit, weekday: None }, until: None });
+        }
+        let e = self.lex(j, Kind::Every)?;
+        let mut k = j + e.len;
+        let mut n = 1i64;
+        if let Some((Some(v), e2)) = self.amount_at(k) {
+            if !self.is(k, &["un", "une", "a", "an"]) {
+                n = v as i64;
+                k = e2;
+            }
+        } else if self.is(k, &["other"]) {
+            n = 2;
+            k += 1;
+        }
+        if let Some(w) = self.lex(k, Kind::Weekday) {
+            return Some(Cand { a: i, b: k + w.len, sem: Sem::Set { n: 1, unit: Unit::Week, weekday: Some(w.int() as u32) }, until: None });
+        }
+        let u = self.lex(k, Kind::Unit)?;
+        let unit = Unit::parse(u.value)?;
+        Some(Cand { a: i, b: k + u.len, sem: Sem::Set { n, unit, weekday: None }, until: None })
+    }
+
+    /// été, l'hiver dernier, cet été, printemps 2015, les mois d'été, summer 2016, last summer.
+    fn season(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut cal = Cal::default();
+        let mut ctx = false;
+        if self.lang == Lang::Fr {
+            if self.is(i, &["les"]) && self.is(i + 1, &["mois"]) {
+                j = self.skip_of(i + 2);
+                ctx = j > i + 2;
+            } else if let Some(k) = self.elided(i, &["l"]) {
+                j = k;
+                ctx = true;
+            } else if self.lex(i, Kind::This).is_some() {
+                cal.this = true;
+                j = i + 1;
+                ctx = true;
+            }
+        } else if let Some(e) = self.lex(i, Kind::Last) {
+            cal.dir = -1;
+            j = i + e.len;
+            ctx = true;
+        } else if self.is(i, &["next"]) {
+            cal.dir = 1;
+            j = i + 1;
+            ctx = true;
+        } else if self.is(i, &["this"]) {
+            cal.this = true;
+            j = i + 1;
+            ctx = true;
+        }
+        let e = self.lex(j, Kind::Season)?;
+        cal.season = Some(e.value);
+        let mut b = j + e.len;
+        if let Some((y, e2)) = self.year_at(b) {
+            cal.year = Some(y);
+            b = e2;
+            ctx = true;
+        } else if let Some((d, e2)) = self.dir_after(b) {
+            cal.dir = d;
+            b = e2;
+            ctx = true;
+        }
+        if !ctx && !self.season_context(j) {
+            return None;
+        }
+        let a = if self.is(i, &["l"]) && self.lang == Lang::Fr && cal.dir == 0 && cal.year.is_none() && !self.is(i, &["les"]) { j } else { i };
+        Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// A bare season word needs a date context: "en été", "d'été", "été comme hiver", English always.
+    fn season_context(&self, j: usize) -> bool {
+        if self.lang == Lang::En {
+            return true;
+        }
+        if j == 0 {
+            return false;
+        }
+        let p = self.norm(j - 1);
+        if matches!(p, "d" | "de") && j >= 2 && (self.toks[j - 2].cap || self.toks[j - 2].kind != TokenKind::Word) {
+            // "Jeux olympiques d'hiver", "Palais d'Hiver": part of a name
+            return false;
+        }
+        if self.norm(j) != "ete" && matches!(p, "au" | "du" | "comme") {
+            return true;
+        }
+        if matches!(p, "en" | "d" | "de" | "cet" | "l" | "pendant" | "durant" | "ou" | "et" | "comme") {
+            // "a été" is never a season: its auxiliary sits before it
+            return !(j >= 2 && matches!(self.norm(j - 2), "a" | "ont" | "avait" | "avaient" | "aura" | "auront" | "aurait" | "ait" | "aient" | "avoir" | "ayant"));
+        }
+        // "Eté" opening a sentence or a heading
+        self.toks[j].first && self.toks[j].cap && (self.is_clause_end(j + 1) || self.punct(j + 1, ",") || self.is(j + 1, &["comme"]))
+    }
+
+    /// [PART] [le mois de] MONTH [YEAR|dernier|prochain]; bare months need a date context.
+    fn month_year(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        let mut ctx = false;
+        if self.is(i, &["mois"]) && self.lang == Lang::Fr {
+            j = self.skip_of(i + 1);
+            ctx = j > i + 1;
+        } else if self.is(i, &["le"]) && self.is(i + 1, &["mois"]) {
+            j = self.skip_of(i + 2);
+            ctx = j > i + 2;
+        }
+        let mut cal = Cal::default();
+        if self.lang == Lang::En {
+            if let Some(e) = self.lex(i, Kind::Last) {
+                if self.is(i, &["last"]) {
+                    cal.dir = -1;
+                    j = i + e.len;
+                    ctx = true;
+                }
+            } else if self.is(i, &["next"]) {
+                cal.dir = 1;
+                j = i + 1;
+                ctx = true;
+            } else if self.is(i, &["this"]) {
+                cal.this = true;
+                j = i + 1;
+                ctx = true;
+            }
+        }
+        let (m, mut b) = self.month_at(j)?;
+        cal.month = Some(m);
+        let mut yb = b;
+        if self.lang == Lang::Fr && (self.is(b, &["de"]) || self.elided(b, &["d"]).is_some()) {
+            yb = self.skip_of(b);
+        } else if (self.punct(b, ",") && self.lang == Lang::En) || (self.is(b, &["of"]) && self.year_at(b + 1).is_some()) {
+            yb = b + 1;
+        }
+        if let Some((y, e)) = self.year_after_month(yb) {
+            cal.year = Some(y);
+            b = e;
+            ctx = true;
+        } else if let Some((d, e)) = self.dir_after(b) {
+            cal.dir = d;
+            b = e;
+            ctx = true;
+        }
+        if !ctx && !self.month_context(j) {
+            return None;
+        }
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// A bare month name is a date only after a date preposition ("en mars", "in May", "depuis janvier",
+    /// "de mai") or in a list of months; "Mars" the planet, "May" the name or the verb are not.
+    fn month_context(&self, j: usize) -> bool {
+        let t = &self.toks[j];
+        let w = t.norm.as_str();
+        if self.lang == Lang::En {
+            if !t.cap || w.len() <= 3 && !matches!(w, "may") {
+                return false;
+            }
+        } else if t.cap && !t.first {
+            return false;
+        }
+        let strong_before = j > 0 && self.is(j - 1, &["in", "since", "until", "during", "en", "depuis", "des"]);
+        if w.len() <= 4 && !matches!(w, "mai" | "juin" | "aout" | "mars" | "may" | "june" | "july") && !(strong_before && t.cap) {
+            return false;
+        }
+        if j == 0 {
+            return false;
+        }
+        let p = self.norm(j - 1);
+        let fr = ["en", "depuis", "des", "jusqu'en", "d", "de", "avant", "apres", "mi", "debut", "fin", "courant", "et", "ou", "au", "entre", "mois", "-", ","];
+        let en = ["in", "since", "until", "till", "by", "during", "of", "from", "through", "early", "late", "mid", "and", "or", "before", "after", "last", "next", "this", "to", "-"];
+        let ok = if self.lang == Lang::Fr { fr.contains(&p) } else { en.contains(&p) };
+        if !ok {
+            return false;
+        }
+        if matches!(p, "et" | "ou" | "and" | "or" | "," | "-" | "to") {
+            // only in a list of months: "mai et juin", "mars, avril"
+            return j >= 2 && (self.lex(j - 2, Kind::Month).is_some() || self.month_at(j + 2).is_some());
+        }
+        if matches!(p, "de" | "d" | "au" | "of" | "to") {
+            // "la fin de mars" ok via part_of; "de mars à mai", "of March"; not "la planète de Mars"
+            return !t.cap || t.first;
+        }
+        true
+    }
+
+    /// Four-digit years in a date-like context: "2017", "en 2016", "l'année 2001", "l'an 2000", "2010-2015".
+    fn year(&self, i: usize) -> Option<Cand> {
+        let mut j = i;
+        if let Some(k) = self.elided(i, &["l"]) {
+            if self.is(k, &["annee", "an"]) {
+                j = k + 1;
+            }
+        } else if self.is(i, &["annee", "the"]) && self.is(i + 1, &["year"]) {
+            j = i + 2;
+        } else if self.is(i, &["annee"]) {
+            j = i + 1;
+        }
+        let (y, b) = self.year_at(j)?;
+        if self.digits(j) != 4 {
+            return None;
+        }
+        if j == i && !self.year_context(i, y as u32) {
+            return None;
+        }
+        let cal = Cal { year: Some(y), ..Cal::default() };
+        // 2007/2008, 2010-2015: a range
+        if (self.punct(b, "/") || self.punct(b, "-") || self.punct(b, "–")) && self.tight(b + 1) || (self.punct(b, "-") && self.digits(b + 1) == 4) {
+            if let Some((y2, e)) = self.year_at(b + 1) {
+                if y2 > y {
+                    let until = Some(Sem::Cal(Cal { year: Some(y2), ..Cal::default() }));
+                    if self.punct(b, "/") {
+                        // "2007/2008": one span
+                        return Some(Cand { a: i, b: e, sem: Sem::Cal(cal), until });
+                    }
+                    // "1982-1990": two expressions (TimeML), the first carrying the range
+                    return Some(Cand { a: i, b, sem: Sem::Cal(cal), until });
+                }
+            }
+        }
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    fn year_context(&self, i: usize, y: u32) -> bool {
+        if !(1900..=2099).contains(&y) {
+            let strong = i > 0 && self.is(i - 1, &["en", "in", "depuis", "since", "l'an", "an"]);
+            if !(strong && (1000..=2199).contains(&y)) {
+                return false;
+            }
+        }
+        if i > 0 {
+            let p = &self.toks[i - 1];
+            if matches!(p.raw, "€" | "$" | "£" | "#" | "n°" | "°" | "+" | "x" | "×") || matches!(p.norm.as_str(), "environ" | "about" | "n" | "no" | "numero" | "number" | "km" | "page" | "p") {
+                return false;
+            }
+            if p.kind == TokenKind::Number && self.same_sent(i - 1, i) {
+                return false;
+            }
+        }
+        if self.tight(i + 1) && matches!(self.toks.get(i + 1).map(|t| t.raw), Some("-" | "/")) && self.tight(i + 2) && self.is_num_tok(i + 2) && !matches!(self.digits(i + 2), 2 | 4) {
+            return false;
+        }
+        match self.toks.get(i + 1) {
+            None => true,
+            Some(t) if t.sent != self.toks[i].sent => true,
+            Some(t) if t.kind == TokenKind::Punct => !matches!(t.raw, "%" | "€" | "$" | "°" | "h"),
+            Some(t) if t.kind == TokenKind::Number => false,
+            Some(t) => {
+                let w = t.norm.as_str();
+                if t.cap || self.lex(i + 1, Kind::Month).is_some() {
+                    return true;
+                }
+                const OK: &[&str] = &[
+                    "et", "a", "au", "aux", "ou", "puis", "par", "pour", "lors", "contre", "en", "dans", "sur", "de", "du", "des", "le",
+                    "la", "les", "l", "qui", "que", "qu", "il", "elle", "on", "ils", "elles", "ne", "n", "se", "s", "avait", "etait",
+                    "est", "sont", "ont", "fut", "avec", "apres", "avant", "jusqu'a", "alors", "deja", "encore", "lorsque", "quand", "ce",
+                    "cette", "un", "une", "sous", "selon", "and", "to", "or", "in", "on", "at", "the", "he", "she", "they", "it", "when",
+                    "with", "for", "of", "from", "was", "were", "had", "has", "have", "is", "as", "by", "after", "before", "until",
+                    "election", "elections", "presidentielle", "legislatives", "municipales",
+                ];
+                OK.contains(&w)
+            }
+        }
+    }
+
+    /// Vague references from the lexicon: actuellement, autrefois, à présent, now, recently.
+    fn vague(&self, i: usize) -> Option<Cand> {
+        let e = self.lex(i, Kind::Vague)?;
+        if self.is(i, &["now"]) && self.lang == Lang::En && i > 0 && self.is(i - 1, &["right", "just", "until", "by", "from"]) {
+            return None;
+        }
+        Some(Cand { a: i, b: i + e.len, sem: Sem::Vague(e.value), until: None })
+    }
+
+    /// Centuries ("le XXe siècle", "the 20th century") and the parts of day after a preposition
+    /// ("dans la soirée", "la nuit" anchored on the day just mentioned), and "l'an 2000".
+    fn misc(&self, i: usize) -> Option<Cand> {
+        // centuries
+        let j = self.skip_article(i);
+        if let Some(n) = roman_ordinal(self.toks.get(j).map_or("", |t| t.raw)).or_else(|| {
+            let n = self.num(j)?;
+            (self.tight(j + 1) && self.is(j + 1, &["e", "eme", "th", "st", "nd", "rd"])).then_some(n)
+        }) {
+            let k = if self.num(j).is_some() { j + 2 } else { j + 1 };
+            if self.is(k, &["siecle", "century"]) && (1..=30).contains(&n) {
+                return Some(Cand { a: i, b: k + 1, sem: Sem::Century(n as i32 - 1), until: None });
+            }
+        }
+        // "la nuit de samedi à dimanche": Saturday night
+        if self.lang == Lang::Fr && self.is(i, &["la"]) && self.is(i + 1, &["nuit"]) && self.is(i + 2, &["de", "du"]) {
+            if let Some(w1) = self.lex(i + 3, Kind::Weekday) {
+                let k = i + 3 + w1.len;
+                if self.is(k, &["a", "au"]) {
+                    if let Some(w2) = self.lex(k + 1, Kind::Weekday) {
+                        let cal = Cal { weekday: Some(w1.int() as u32), pod: Some("NI"), ..Cal::default() };
+                        return Some(Cand { a: i, b: k + 1 + w2.len, sem: Sem::Cal(cal), until: None });
+                    }
+                }
+            }
+        }
+        // "la soirée", "la nuit", "dans la matinée" after a day: anchored part of day
+        if self.lang == Lang::Fr && i > 0 && self.is(i - 1, &["dans", "durant", "pendant", "de", "en"]) && self.is(i, &["la", "l"]) {
+            let j = self.skip_article(i);
+            if let Some(e) = self.lex(j, Kind::Pod) {
+                if self.is(j, &["soiree", "nuit", "matinee", "journee", "apres-midi"]) && !self.is(j + 1, &["de", "du", "d", "meme"]) {
+                    return Some(Cand { a: i, b: j + e.len, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some(e.value), part: None, fine: false }, until: None });
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Comparing an optional lexicon entry's length.
+trait ShorterThan {
+    fn is_none_or_shorter(&self, len: usize) -> bool;
+}
+
+impl ShorterThan for Option<Entry> {
+    fn is_none_or_shorter(&self, len: usize) -> bool {
+        self.map_or(true, |e| e.len < len)
+    }
+}
+
+/// "eighth", "twenty-fourth": English ordinal words for days of the month.
+fn english_ordinal(w: &str) -> Option<u32> {
+    const ORD: [&str; 19] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    ];
+    let unit = |x: &str| ORD.iter().position(|o| *o == x).map(|k| k as u32 + 1);
+    match w {
+        "twentieth" => Some(20),
+        "thirtieth" => Some(30),
+        _ => {
+            if let Some(rest) = w.strip_prefix("twenty-") {
+                unit(rest).filter(|&u| u < 10).map(|u| 20 + u)
+            } else if let Some(rest) = w.strip_prefix("thirty-") {
+                unit(rest).filter(|&u| u == 1).map(|u| 30 + u)
+            } else {
+                unit(w).filter(|_| w != "second")
+            }
+        }
+    }
+}
+
+/// Parse number words: "trois", "vingt-quatre", "soixante-dix", "quatre-vingts", "twenty-one".
+fn number_word(lex: &Lexicon, w: &str) -> Option<i64> {
+    if let Some(e) = lex.get(w).iter().find(|e| e.kind == Kind::Num) {
+        return Some(e.int());
+    }
+    if !w.contains('-') {
+        if w == "quatre-vingts" {
+            return Some(80);
+        }
+        return None;
+    }
+    let mut total = 0i64;
+    let mut cur = 0i64;
+    for part in w.split('-') {
+        if part == "et" || part == "and" {
+            continue;
+        }
+        let v = if part == "vingts" { 20 } else { lex.get(part).iter().find(|e| e.kind == Kind::Num)?.int() };
+        if v == 20 && cur == 4 {
+            cur = 80;
+        } else if v == 100 || v == 1000 {
+            cur = cur.max(1) * v;
+            if v == 1000 {
+                total += cur;
+                cur = 0;
+            }
+        } else {
+            cur += v;
+        }
+    }
+    Some(total + cur)
+}
+
+/// "XXe", "XIXème", "Ier": the century number of a Roman ordinal.
+fn roman_ordinal(raw: &str) -> Option<u32> {
+    let base = raw.strip_suffix("ème").or_else(|| raw.strip_suffix("e")).or_else(|| raw.strip_suffix("er"))?;
+    if base.is_empty() || !base.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let chars: Vec<u32> = base.chars().map(val).collect();
+    let mut total = 0i64;
+    for (k, &v) in chars.iter().enumerate() {
+        if chars.get(k + 1).is_some_and(|&n| n > v) {
+            total -= i64::from(v);
+        } else {
+            total += i64::from(v);
+        }
+    }
+    u32::try_from(total).ok()
+}
+
+/// '98 → 1998, 05 → 2005.
+fn expand_two_digits(y: u32) -> i32 {
+    if y < 50 {
+        2000 + y as i32
+    } else {
+        1900 + y as i32
+    }
+}
+
+fn apply_meridiem(h: u32, pm: bool) -> Option<u32> {
+    if h == 0 || h > 12 {
+        return None;
+    }
+    Some(match (h, pm) {
+        (12, false) => 0,
+        (12, true) => 12,
+        (h, true) => h + 12,
+        (h, false) => h,
+    })
+}
+
+fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && d >= 1 && d <= super::days_in_month(y, m)
+}

@@ -1,0 +1,231 @@
+//! The date words of each language: `data/dates/<lang>.tsv`, loaded once.
+//!
+//! Each line is `kind<TAB>phrase<TAB>value`. A phrase is one or more tokens (as [`crate::text::Doc`] cuts them:
+//! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
+//! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::lang::Lang;
+use crate::text::Doc;
+
+/// What a lexicon phrase means to the grammar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// "plus tard", "later": after an amount, counts forward from the previous date.
+    After,
+    /// "il y a": before an amount, counts back from the reference.
+    AgoPre,
+    /// "ago": after an amount, counts back from the reference.
+    AgoPost,
+    /// "la veille", "the next day": a day offset from the previous date of the text.
+    Anchored,
+    /// "environ", "vers", "at least": a modifier kept inside the span.
+    Approx,
+    /// "auparavant", "earlier": after an amount, counts back from the previous date.
+    Before,
+    /// "hier", "tomorrow": a day offset from the reference.
+    Deictic,
+    /// "chaque", "every": makes a set.
+    Every,
+    /// "dans", "in": before an amount, counts forward from the reference.
+    In,
+    /// "dernier", "last": the previous one.
+    Last,
+    /// A month name; value 1–12.
+    Month,
+    /// "prochain", "next": the next one.
+    Next,
+    /// A number word; value.
+    Num,
+    /// "quelques", "une dizaine de": a vague amount; value is the approximate number, 0 when unknown.
+    NumX,
+    /// "début", "fin", "early": a part of a period; value 1 start, 2 middle, 3 end.
+    Part,
+    /// A part of the day; value is the TIMEX3 code (MO, AF, EV, NI, MI).
+    Pod,
+    /// A season; value is the TIMEX3 code (SP, SU, FA, WI).
+    Season,
+    /// "ce", "this": the current one.
+    This,
+    /// "midi", "midnight": a time of day; value is the hour.
+    Time,
+    /// A time-zone abbreviation; value is its offset in minutes.
+    Tz,
+    /// A calendar unit; value is its name (day, week, month, …).
+    Unit,
+    /// A vague reference; value PAST_REF, PRESENT_REF or FUTURE_REF.
+    Vague,
+    /// A weekday; value 1 (Monday) – 7 (Sunday).
+    Weekday,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Option<Kind> {
+        Some(match s {
+            "after" => Kind::After,
+            "ago_pre" => Kind::AgoPre,
+            "ago_post" => Kind::AgoPost,
+            "anchored" => Kind::Anchored,
+            "approx" => Kind::Approx,
+            "before" => Kind::Before,
+            "deictic" => Kind::Deictic,
+            "every" => Kind::Every,
+            "in" => Kind::In,
+            "last" => Kind::Last,
+            "month" => Kind::Month,
+            "next" => Kind::Next,
+            "num" => Kind::Num,
+            "numx" => Kind::NumX,
+            "part" => Kind::Part,
+            "pod" => Kind::Pod,
+            "season" => Kind::Season,
+            "this" => Kind::This,
+            "time" => Kind::Time,
+            "tz" => Kind::Tz,
+            "unit" => Kind::Unit,
+            "vague" => Kind::Vague,
+            "weekday" => Kind::Weekday,
+            _ => return None,
+        })
+    }
+}
+
+/// One meaning of a phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Entry {
+    /// What it is.
+    pub kind: Kind,
+    /// Its value as written in the file (a number or a code).
+    pub value: &'static str,
+    /// How many tokens the phrase spans.
+    pub len: usize,
+}
+
+impl Entry {
+    /// The value as an integer (0 when it is not one).
+    pub fn int(&self) -> i64 {
+        self.value.parse().unwrap_or(0)
+    }
+}
+
+/// The phrases of one language, keyed by their folded tokens joined with single spaces.
+pub struct Lexicon {
+    phrases: HashMap<String, Vec<Entry>>,
+    /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
+    first: HashMap<String, usize>,
+    /// The longest phrase, in tokens.
+    pub max_len: usize,
+}
+
+impl Lexicon {
+    /// The meanings of the phrase whose folded tokens joined by spaces are `key`.
+    pub fn get(&self, key: &str) -> &[Entry] {
+        self.phrases.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
+    pub fn longest_from(&self, first: &str) -> usize {
+        self.first.get(first).copied().unwrap_or(0)
+    }
+}
+
+/// The raw data files, for the tests.
+pub const SOURCES: &[(&str, &str)] =
+    &[("data/dates/fr.tsv", include_str!("../../data/dates/fr.tsv")), ("data/dates/en.tsv", include_str!("../../data/dates/en.tsv"))];
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| build(SOURCES[0].1));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| build(SOURCES[1].1));
+
+/// The lexicon of `lang`.
+pub fn get(lang: Lang) -> &'static Lexicon {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
+/// compared in.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for l in c.to_lowercase() {
+            out.push(match l {
+                'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+                'é' | 'è' | 'ê' | 'ë' => 'e',
+                'î' | 'ï' | 'í' => 'i',
+                'ô' | 'ö' | 'ó' => 'o',
+                'ù' | 'û' | 'ü' | 'ú' => 'u',
+                'ç' => 'c',
+                'ÿ' => 'y',
+                '’' | '‘' | 'ʼ' => '\'',
+                '\u{2011}' | '‐' => '-',
+                other => other,
+            });
+        }
+    }
+    out
+}
+
+fn build(src: &'static str) -> Lexicon {
+    let mut phrases: HashMap<String, Vec<Entry>> = HashMap::new();
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut max_len = 1;
+    for line in src.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(kind), Some(phrase), Some(value)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        let Some(kind) = Kind::parse(kind) else { continue };
+        let doc = Doc::new(phrase);
+        let toks: Vec<String> = doc.tokens.iter().map(|t| fold(doc.slice(t.span))).collect();
+        let len = toks.len();
+        if len == 0 {
+            continue;
+        }
+        max_len = max_len.max(len);
+        let longest = first.entry(toks[0].clone()).or_default();
+        *longest = (*longest).max(len);
+        phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
+    }
+    Lexicon { phrases, first, max_len }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_files_are_sorted_and_unique() {
+        for (name, src) in SOURCES {
+            let lines: Vec<&str> = src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).collect();
+            for w in lines.windows(2) {
+                assert!(w[0] < w[1], "{name}: {:?} must come before {:?} (sorted, no duplicates)", w[1], w[0]);
+            }
+            for l in &lines {
+                let cols: Vec<&str> = l.split('\t').collect();
+                assert_eq!(cols.len(), 3, "{name}: {l:?} needs kind, phrase, value");
+                assert!(Kind::parse(cols[0]).is_some(), "{name}: unknown kind in {l:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn folds_case_accents_and_apostrophes() {
+        assert_eq!(fold("Eté"), "ete");
+        assert_eq!(fold("AUJOURD’HUI"), "aujourd'hui");
+        assert_eq!(fold("Février"), "fevrier");
+    }
+
+    #[test]
+    fn finds_multi_token_phrases() {
+        let fr = get(Lang::Fr);
+        assert_eq!(fr.get("aujourd ' hui")[0].kind, Kind::Deictic);
+        assert_eq!(fr.get("fevrier")[0].int(), 2);
+        assert_eq!(get(Lang::En).get("yesterday")[0].int(), -1);
+        assert!(fr.get("planete").is_empty());
+    }
+}
