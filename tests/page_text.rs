@@ -4,7 +4,7 @@
 
 use newslens::page::arena::Arena;
 use newslens::page::html::parse_html;
-use newslens::page::snapshot::{scan_snapshot, snapshot_arena};
+use newslens::page::snapshot::{scan_snapshot, snapshot_arena, to_snapshot_json};
 use newslens::page::{article_from_html, scan, ArticleContent, PageTree};
 use newslens::ErrorKind;
 
@@ -68,6 +68,7 @@ fn text_collection_table() {
         ("<p>vu<span class='sr-only'>lu</span><span class='hidden-xs'>!</span></p>", "vu!"),
         ("<p class=wp-caption-text>Photo: someone</p><p>kept</p>", "kept"),
         ("<p>À lire aussi : <a href=/x>Un autre article sur un autre sujet</a></p><p>kept</p>", "kept"),
+        ("<p><a href='mailto:redaction@example.org'>redaction@example.org</a></p>", "redaction@example.org"),
     ];
     for (inner, expected) in cases {
         let html = page(&format!("{}{inner}{}", para("Before"), para("After")));
@@ -107,6 +108,22 @@ fn an_article_split_over_sibling_containers_is_joined() {
         assert!(text.contains(part), "{part} missing from {text}");
     }
     assert!(!text.contains("Buy now"), "{text}");
+}
+
+#[test]
+fn the_lead_in_a_header_beside_the_body_is_kept_without_the_headline() {
+    let html = format!(
+        "<html><body><nav><a href=/>Accueil</a></nav><div class=page><div class=cartouche><h1>Le titre</h1>\
+         <p class=chapo>Le chapeau résume l'article, en une phrase assez longue pour compter.</p></div>\
+         <div class=texte>{}{}{}</div></div></body></html>",
+        para("Un"),
+        para("Deux"),
+        para("Trois")
+    );
+    let text = text_of(&html);
+    assert!(text.starts_with("Le chapeau résume l'article"), "{text}");
+    assert!(!text.contains("Le titre"), "{text}");
+    assert!(text.contains("\nUn, "), "{text}");
 }
 
 #[test]
@@ -152,6 +169,13 @@ fn metadata_table() {
             Some("en"),
         ),
         ("<title>Short | Site</title>", "Short | Site", None, Some("en")),
+        (
+            "<meta property=og:site_name content='Le Journal'><meta property=og:title content='Un titre | Le Journal - Actualités'>",
+            "Un titre",
+            None,
+            Some("en"),
+        ),
+        ("<meta property=og:site_name content='Le Journal'><meta property=og:title content='Paris - Lyon : le match'>", "Paris - Lyon : le match", None, Some("en")),
         ("<title>Page</title><meta itemprop=datePublished content='2019-12-10'>", "Page", Some("2019-12-10"), Some("en")),
         ("<title>Page</title><meta name=date content='2021-02-03'>", "Page", Some("2021-02-03"), Some("en")),
     ];
@@ -255,46 +279,12 @@ fn locate_follows_the_boundary_rule() {
     assert!(c.locate(end + 1).is_none());
 }
 
-/// The JSON snapshot of an arena, as the content script writes it.
-fn to_snapshot(arena: &Arena, node: usize) -> String {
-    // Iterative writer: (node, closing) frames.
-    let mut out = String::new();
-    let mut stack = vec![(node, false)];
-    while let Some((id, closing)) = stack.pop() {
-        if closing {
-            out.push_str("]}");
-            continue;
-        }
-        if !out.is_empty() && !out.ends_with('[') {
-            out.push(',');
-        }
-        match newslens::page::PageTree::kind(arena, &id) {
-            newslens::page::NodeKind::Text => {
-                out.push_str(&format!("{{\"x\":{}}}", serde_json::to_string(&arena.text(&id).unwrap()).unwrap()))
-            }
-            newslens::page::NodeKind::Element(tag) => {
-                let attrs: serde_json::Map<String, serde_json::Value> = ["id", "class", "lang", "hidden", "style", "content", "property", "type"]
-                    .iter()
-                    .filter_map(|a| arena.attr(&id, a).map(|v| (a.to_string(), serde_json::Value::String(v))))
-                    .collect();
-                out.push_str(&format!("{{\"t\":\"{tag}\",\"a\":{},\"c\":[", serde_json::Value::Object(attrs)));
-                stack.push((id, true));
-                for c in arena.children(&id).into_iter().rev() {
-                    stack.push((c, false));
-                }
-            }
-            newslens::page::NodeKind::Other => out.push_str("{}"),
-        }
-    }
-    out
-}
-
 #[test]
 fn the_snapshot_backend_finds_the_same_article() {
     let html = page(&format!("<h1>Title</h1>{}<p>Two  <b>nodes</b></p>{}", para("One"), para("Three")));
     let arena = parse_html(&html);
     let from_html = scan(&arena).unwrap();
-    let json = to_snapshot(&arena, arena.root());
+    let json = to_snapshot_json(&arena);
     let from_json = scan_snapshot(&json).unwrap();
     assert_eq!(from_json.text, from_html.text);
     assert_eq!(from_json.meta, from_html.meta);
@@ -355,4 +345,49 @@ fn a_pre_ending_in_a_newline_keeps_its_segment_whole() {
     let content = scan(&arena).unwrap();
     assert!(content.text.ends_with("code\n"), "{:?}", &content.text[content.text.len() - 10..]);
     check_segments(&arena, &content);
+}
+
+/// A small deterministic generator (no dependency): tag soup and broken JSON must never panic.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> usize {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) as usize
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.next() % items.len()]
+    }
+}
+
+#[test]
+fn any_tag_soup_scans_without_panic_and_keeps_the_segment_map_right() {
+    let pieces = [
+        "<p>", "</p>", "<div class=content>", "</div>", "<br>", "<b>", "</b>", "<table><tr><td>", "</td></tr></table>",
+        "<article>", "</article>", "<pre>", "</pre>", "<a href=/x>", "</a>", "<ul><li>", "</li></ul>", "<span hidden>",
+        "</span>", "<script>x<y</script>", "<!--c-->", "<h1>", "</h1>", "Texte, avec une virgule. ", "😀 ",
+        "soft\u{ad}hyphen ", "  \n\t ", "\u{a0}", "&amp;", "<", ">", "é", "<form><input></form>", "<nav>menu</nav>",
+    ];
+    let mut rng = Lcg(42);
+    for _ in 0..300 {
+        let n = rng.next() % 80;
+        let html: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+        let arena = parse_html(&html);
+        if let Ok(content) = scan(&arena) {
+            check_segments(&arena, &content);
+            // (Trailing spaces are possible: whitespace inside <pre> is kept.)
+            assert!(!content.text.starts_with('\n'), "{html:?} -> {:?}", content.text);
+        }
+    }
+}
+
+#[test]
+fn any_broken_snapshot_is_an_error_not_a_panic() {
+    let pieces = ["{", "}", "[", "]", ",", ":", "\"t\"", "\"x\"", "\"c\"", "\"a\"", "\"p\"", "true", "null", "1", "\"\\u12\"", "\"\\ud800\""];
+    let mut rng = Lcg(7);
+    for _ in 0..2000 {
+        let n = rng.next() % 30;
+        let json: String = (0..n).map(|_| rng.pick(&pieces)).collect();
+        let _ = scan_snapshot(&json);
+    }
 }

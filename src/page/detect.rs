@@ -13,13 +13,24 @@
 //!    `1 − link density`.
 //! 3. **Container choice**: the best candidate, moved up when its ancestors gather several near-best
 //!    candidates or score higher, then joined with its siblings that score well or read like paragraphs —
-//!    so an article split over sibling containers is found whole.
+//!    so an article split over sibling containers is found whole; also joined: an earlier sibling holding
+//!    the `<h1>` (the article header: its standfirst is kept, its headline is not, being the title), and
+//!    further elements with the best one's tag and class (an article cut into blocks by ads).
 //! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
-//!    `div`s that look like link lists, share bars, comment blocks or related-article lists are dropped.
-//! 5. **Collection** of the text (see [`collect`]).
+//!    `div`s that look like link lists, share bars, comment threads, related-article lists, breadcrumbs,
+//!    captions, credits, bylines or "read also" link paragraphs are dropped.
+//! 5. **Collection** of the text (`collect`): a drop cap (one capital letter in an inline element
+//!    before its paragraph) is joined to its word.
+//!
+//! Table cells score only when they hold prose (50 characters, 8 words): a long table of names is not an
+//! article. Hidden means: the `hidden` attribute, `aria-hidden="true"`, an inline `display:none` or
+//! `visibility:hidden`, a utility class (`hidden`, `d-none`, `sr-only`, `visually-hidden`…), or what the
+//! backend knows (computed style in the DOM, `"h": true` in a snapshot).
 //!
 //! When a pass finds less than 500 characters it is retried with fewer removals (first without removing
-//! "unlikely" class names, then without class weights, then without cleaning), keeping the longest result.
+//! "unlikely" class names, then without class weights, then without cleaning), keeping the longest result —
+//! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
+//! kept, rather than a longer one made of the page's menus.
 
 use std::sync::LazyLock;
 
@@ -82,7 +93,7 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta)([\s_-]|$)")
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
         .expect("valid regex")
 });
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
@@ -109,6 +120,8 @@ pub(crate) struct Flat<N> {
     pub id: String,
     /// `<a href="#…">`: an in-page link counts less in the link density.
     pub hash_link: bool,
+    /// `<a href="mailto:…">`: an address is content, not navigation; it does not count as link text.
+    pub mail_link: bool,
     /// Inside `<head>`: never content.
     pub in_head: bool,
     /// Inside a `<figure>`, `<table>` or `<code>` (Readability spares those from some removals).
@@ -189,6 +202,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
                     class: String::new(),
                     id: String::new(),
                     hash_link: false,
+                    mail_link: false,
                     in_head,
                     in_figure,
                     in_table_or_code,
@@ -229,7 +243,9 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
         if tag == "body" && page.body == NONE {
             page.body = index;
         }
-        let hash_link = tag == "a" && tree.attr(&node, "href").is_some_and(|h| h.starts_with('#'));
+        let href = if tag == "a" { tree.attr(&node, "href") } else { None };
+        let hash_link = href.as_deref().is_some_and(|h| h.starts_with('#'));
+        let mail_link = href.as_deref().is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("mailto:"));
         let children = tree.children(&node);
         page.nodes.push(Flat {
             class: lower("class"),
@@ -243,6 +259,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             tag,
             text: String::new(),
             hash_link,
+            mail_link,
             in_head,
             in_figure,
             in_table_or_code,
@@ -612,6 +629,29 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
             }
         }
     }
+    // The article's header (headline, standfirst) as an earlier sibling of the body: many news sites keep
+    // the lead paragraph there. Taken when the body has no <h1> of its own and the header is mostly text.
+    let mut headline = None;
+    if parent != NONE && !has_tag(page, best, "h1", &gone) {
+        let first = containers.first().copied().unwrap_or(best);
+        let mut header = None;
+        for s in element_children(page, parent, &gone) {
+            if s >= first {
+                break;
+            }
+            if has_tag(page, s, "h1", &gone) {
+                header = Some(s);
+            }
+        }
+        if let Some(h) = header {
+            let st = &stats[h];
+            if st.link_density() < 0.5 && st.chars < 1500 {
+                containers.insert(0, h);
+                // Its headline is the page title (`Article::title`), not article text.
+                headline = (h..nodes[h].end).find(|&j| nodes[j].tag == "h1");
+            }
+        }
+    }
     // The same container repeated further down (an article cut by ads or "read also" boxes into several
     // blocks that are not siblings): same tag and class, prose with few links.
     if !nodes[best].class.trim().is_empty() {
@@ -640,8 +680,16 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         }
         containers.sort_unstable();
     }
-    let removed = clean(page, &stats, &score, best, &containers, removed, flags);
+    let mut removed = clean(page, &stats, &score, best, &containers, removed, flags);
+    if let Some(h) = headline {
+        removed[h] = true;
+    }
     Choice { containers, removed }
+}
+
+/// True when the subtree of `i` holds a `tag` element still in the page.
+fn has_tag<N>(page: &Page<N>, i: usize, tag: &str, gone: &[bool]) -> bool {
+    (i..page.nodes[i].end).any(|j| !gone[j] && page.nodes[j].tag == tag)
 }
 
 /// Element children of `p` still in the page.
@@ -701,7 +749,14 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         let tag = nodes[i].tag.as_str();
         stats[i].input += nodes[i].inputs;
         match tag {
-            "a" => stats[i].link_chars = stats[i].chars as f32 * if nodes[i].hash_link { 0.3 } else { 1.0 },
+            "a" => {
+                let weight = match (nodes[i].hash_link, nodes[i].mail_link) {
+                    (_, true) => 0.0,
+                    (true, _) => 0.3,
+                    _ => 1.0,
+                };
+                stats[i].link_chars = stats[i].chars as f32 * weight;
+            }
             "p" => stats[i].p += 1,
             "li" => {
                 stats[i].li += 1;
@@ -780,7 +835,7 @@ fn clean<N>(
             }
             // A paragraph that is a link with a short label ("Read also: …", "À lire aussi »").
             if flags.clean_conditionally
-                && matches!(tag, "p" | "li" | "div")
+                && matches!(tag, "p" | "div")
                 && !s.has_block_child
                 && s.link_density() > 0.6
                 && (s.chars as f32 - s.link_chars) < 30.0
@@ -826,8 +881,6 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
         || (!is_list && heading_density < 0.9 && s.chars < 25 && (s.img == 0 || s.img > 2) && !node.in_figure)
         || (!is_list && weight < 25 && ld > 0.2)
         || (weight >= 25 && ld > 0.5)
-        // Lists of links ("read also", "most read") inside the article.
-        || (is_list && ld > 0.5)
 }
 
 /// Collect the text of the containers: blocks and `<br>` become `\n`, whitespace runs collapse to one

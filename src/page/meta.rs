@@ -1,12 +1,12 @@
 //! Page metadata: title, publication time, language.
 //!
-//! Read from the flattened page ([`Page`]) that detection uses, so the live DOM and parsed HTML agree.
+//! Read from the flattened page that detection uses, so the live DOM and parsed HTML agree.
 //! Orders of preference:
 //! - title: `og:title`, JSON-LD `headline`, `twitter:title`, `<title>` (a trailing " | Site" part dropped when
 //!   what remains is long enough to be a headline), the first `<h1>`;
 //! - published: JSON-LD `datePublished` (anywhere in the JSON-LD, `@graph` arrays included), `<meta>`
 //!   `article:published_time` and its usual aliases, an element with `itemprop="datePublished"`, the first
-//!   `<time datetime>` inside the article;
+//!   `<time datetime>` inside the article, else a `<time pubdate>` or `<time class="…published…">`;
 //! - language: `<html lang>`, `og:locale` (`fr_FR` → `fr-FR`), `content-language`.
 
 use super::detect::{Choice, Page};
@@ -25,8 +25,11 @@ const PUBLISHED_METAS: &[&str] = &[
     "parsely-pub-date",
     "sailthru.date",
     "dc.date.issued",
+    "citation_publication_date",
+    "citation_date",
     "dcterms.issued",
     "dc.date",
+    "dc:date",
     "dcterms.date",
     "date",
 ];
@@ -34,8 +37,23 @@ const PUBLISHED_METAS: &[&str] = &[
 /// Read the metadata (text left empty).
 pub(crate) fn read<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice) -> Article {
     let json_ld: Vec<serde_json::Value> =
-        page.json_ld.iter().filter_map(|s| serde_json::from_str(s.trim()).ok()).collect();
+        page.json_ld.iter().filter_map(|s| serde_json::from_str(unwrap_json_ld(s)).ok()).collect();
     Article { text: String::new(), title: title(page, &json_ld), published: published(tree, page, choice, &json_ld), lang: lang(tree, page) }
+}
+
+/// The JSON inside a JSON-LD script, without the `<![CDATA[ … ]]>` or `<!-- … -->` wrappers (and their
+/// `//` comment guards) that some sites put around it.
+fn unwrap_json_ld(script: &str) -> &str {
+    let mut s = script.trim().trim_end_matches(';').trim();
+    for (open, close) in [("<![CDATA[", "]]>"), ("<!--", "-->")] {
+        let t = s.trim_start_matches("//").trim_start_matches("/*").trim_start();
+        if let Some(inner) = t.strip_prefix(open) {
+            let inner = inner.trim_end();
+            let inner = inner.strip_suffix(close).unwrap_or(inner).trim_end();
+            s = inner.trim_end_matches("//").trim_end_matches("/*").trim();
+        }
+    }
+    s
 }
 
 fn meta<'p, N>(page: &'p Page<N>, key: &str) -> Option<&'p str> {
@@ -69,14 +87,16 @@ fn json_ld_string(docs: &[serde_json::Value], key: &str) -> Option<String> {
 }
 
 fn title<N>(page: &Page<N>, json_ld: &[serde_json::Value]) -> Option<String> {
+    let site = meta(page, "og:site_name").or_else(|| meta(page, "application-name")).and_then(clean);
+    let strip = |t: String| strip_named_site(&t, site.as_deref());
     if let Some(t) = meta(page, "og:title").and_then(clean) {
-        return Some(t);
+        return Some(strip(t));
     }
     if let Some(t) = json_ld_string(json_ld, "headline") {
-        return Some(t);
+        return Some(strip(t));
     }
     if let Some(t) = meta(page, "twitter:title").and_then(clean) {
-        return Some(t);
+        return Some(strip(t));
     }
     if let Some(t) = page.title.as_deref().and_then(clean) {
         return Some(strip_site_name(&t));
@@ -86,9 +106,26 @@ fn title<N>(page: &Page<N>, json_ld: &[serde_json::Value]) -> Option<String> {
     clean(&text)
 }
 
+/// Separators between a headline and the site's name.
+const SEPARATORS: [&str; 7] = [" | ", " – ", " — ", " - ", " :: ", " / ", " » "];
+
+/// "Headline | Site name" → "Headline" when the last part names the site (`og:site_name`).
+fn strip_named_site(title: &str, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::to_lowercase) else { return title.to_string() };
+    for sep in SEPARATORS {
+        if let Some(at) = title.find(sep) {
+            let (head, tail) = (title[..at].trim(), title[at + sep.len()..].to_lowercase());
+            if !head.is_empty() && (tail.contains(&site) || site.contains(tail.trim())) {
+                return head.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
 /// "Headline | Site" → "Headline", when the headline keeps at least four words.
 fn strip_site_name(title: &str) -> String {
-    for sep in [" | ", " – ", " — ", " - ", " :: ", " / ", " » "] {
+    for sep in SEPARATORS {
         if let Some(at) = title.rfind(sep) {
             let head = title[..at].trim();
             if head.split_whitespace().count() >= 4 {
@@ -110,7 +147,7 @@ fn published<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_
     }
     for n in &page.nodes {
         if n.itemprop.split_whitespace().any(|p| p == "datepublished") {
-            let value = tree.attr(&n.node, "datetime").or_else(|| tree.attr(&n.node, "content"));
+            let value = ["datetime", "content", "title"].iter().find_map(|a| tree.attr(&n.node, a));
             if let Some(d) = value.as_deref().and_then(clean) {
                 return Some(d);
             }
@@ -122,6 +159,14 @@ fn published<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_
                 if let Some(d) = tree.attr(&n.node, "datetime").as_deref().and_then(clean) {
                     return Some(d);
                 }
+            }
+        }
+    }
+    // Outside the article: a <time> that says it is the publication time (`pubdate`, class "published").
+    for n in &page.nodes {
+        if n.tag == "time" && (n.class.contains("publish") || tree.attr(&n.node, "pubdate").is_some()) {
+            if let Some(d) = tree.attr(&n.node, "datetime").as_deref().and_then(clean) {
+                return Some(d);
             }
         }
     }
@@ -138,4 +183,23 @@ fn lang<P: PageTree>(tree: &P, page: &Page<P::Node>) -> Option<String> {
         return Some(l.replace('_', "-"));
     }
     meta(page, "content-language").and_then(clean)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unwrap_json_ld;
+
+    #[test]
+    fn json_ld_wrappers_are_removed() {
+        let cases = [
+            ("{\"a\":1}", "{\"a\":1}"),
+            ("  <![CDATA[ {\"a\":1} ]]>  ", "{\"a\":1}"),
+            ("//<![CDATA[\n{\"a\":1}\n//]]>", "{\"a\":1}"),
+            ("<!-- {\"a\":1} -->", "{\"a\":1}"),
+            ("{\"a\":1};", "{\"a\":1}"),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(unwrap_json_ld(input), expected, "{input}");
+        }
+    }
 }

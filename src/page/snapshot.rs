@@ -22,7 +22,7 @@
 //! code unit for one, so offsets stay right.
 
 use super::arena::{Arena, ArenaData, NodeId};
-use super::{scan, ArticleContent};
+use super::{scan, ArticleContent, PageTree};
 use crate::error::{Error, ErrorKind};
 
 /// Find the article in a JSON page snapshot. Segment nodes are text-node numbers (document order, from 0).
@@ -40,6 +40,64 @@ pub fn scan_snapshot(json: &str) -> Result<ArticleContent<usize>, Error> {
 pub fn snapshot_arena(json: &str) -> Result<Arena, Error> {
     let events = tokenize(json)?;
     build(&events)
+}
+
+/// Write an arena as a snapshot (the short-key format above; all attributes; `"h": true` for nodes marked
+/// hidden). What a content script sends, made from parsed HTML: tests run the snapshot path on saved pages
+/// with it. Iterative, like the reader.
+pub fn to_snapshot_json(arena: &Arena) -> String {
+    let mut out = String::new();
+    let json = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    // (node, closing): a closing frame ends an element's children list.
+    let mut stack = vec![(arena.root(), false)];
+    let mut first_child = true;
+    while let Some((id, closing)) = stack.pop() {
+        if closing {
+            out.push_str("]}");
+            first_child = false;
+            continue;
+        }
+        if !first_child {
+            out.push(',');
+        }
+        let node = arena.node(id);
+        match &node.data {
+            ArenaData::Text(t) => {
+                out.push_str("{\"x\":");
+                out.push_str(&json(t));
+                out.push('}');
+                first_child = false;
+            }
+            ArenaData::Element { name, attrs } => {
+                out.push_str("{\"t\":");
+                out.push_str(&json(name));
+                if !attrs.is_empty() {
+                    out.push_str(",\"a\":{");
+                    for (k, (n, v)) in attrs.iter().enumerate() {
+                        if k > 0 {
+                            out.push(',');
+                        }
+                        out.push_str(&json(n));
+                        out.push(':');
+                        out.push_str(&json(v));
+                    }
+                    out.push('}');
+                }
+                if node.hidden {
+                    out.push_str(",\"h\":true");
+                }
+                out.push_str(",\"c\":[");
+                stack.push((id, true));
+                stack.extend(node.children.iter().rev().map(|&c| (c, false)));
+                first_child = true;
+            }
+            ArenaData::Document | ArenaData::Other => {
+                out.push_str("{}");
+                first_child = false;
+            }
+        }
+    }
+    out
 }
 
 fn bad(message: impl Into<String>) -> Error {
@@ -423,9 +481,17 @@ mod tests {
     }
 
     #[test]
+    fn written_snapshots_read_back_the_same() {
+        let json = r#"{"t":"html","a":{"lang":"fr"},"c":[{"t":"body","c":[{"t":"p","a":{"class":"a \"b\""},"h":true,"c":[{"x":"é\n😀"}]},{}]}]}"#;
+        let arena = snapshot_arena(json).unwrap();
+        assert_eq!(to_snapshot_json(&arena), json);
+    }
+
+    #[test]
     fn deep_snapshots_do_not_overflow() {
         let json = format!("{}{{\"x\":\"deep\"}}{}", "{\"t\":\"div\",\"c\":[".repeat(20_000), "]}".repeat(20_000));
         let a = snapshot_arena(&json).unwrap();
         assert_eq!(a.text_nodes().len(), 1);
+        assert_eq!(snapshot_arena(&to_snapshot_json(&a)).unwrap().text_nodes().len(), 1);
     }
 }
