@@ -7,7 +7,7 @@
 //! JavaScript API (ES module made by `scripts/build-wasm.sh`, `extension/pkg/newslens.js`):
 //!
 //! - `analyze(text, options?)` → the `newslens/1` object. `options`: `{lang?, reference?, referenceSource?,
-//!   title?}`; without a reference the reader's current local time is used (`reference_source: "now"`).
+//!   title?}`; without a reference, a dateline in the text, else the reader's local time (`"text"`, `"now"`).
 //! - `scanDocument(document)` → `{text, title, published, lang, nodes, starts, lengths, nodeOffsets}`: the
 //!   article of a live page and its segment map (see [`SegmentMapJs`]).
 //! - `scanSnapshot(json)` → the same with `nodeIndexes` (indexes of text nodes in the snapshot) instead of
@@ -51,8 +51,9 @@ fn read_options(options: JsValue) -> Result<JsOptions, JsError> {
         .map_err(|e| JsError::new(&format!("options must be {{lang?, reference?, referenceSource?, title?}}: {e}")))
 }
 
-/// Turn JS options into core options; the page's metadata fills what the caller left out, then "now".
-fn core_options(js: JsOptions, page: Option<&Article>) -> Result<Options, JsError> {
+/// Turn JS options into core options, then complete them as the CLI does ([`Options::complete`]): the page's
+/// metadata, else a dateline in the text, else the reader's clock.
+fn core_options(js: JsOptions, text: &str, page: Option<&Article>) -> Result<Options, JsError> {
     let mut options = Options::default();
     if let Some(code) = js.lang.as_deref() {
         options.lang = Some(Lang::from_code(code).ok_or_else(|| JsError::new(&format!("lang '{code}' is not supported; use 'fr' or 'en'")))?);
@@ -65,24 +66,7 @@ fn core_options(js: JsOptions, page: Option<&Article>) -> Result<Options, JsErro
         options.reference_source = Some(js.reference_source.unwrap_or(ReferenceSource::Cli));
     }
     options.title = js.title;
-    if let Some(page) = page {
-        if options.reference.is_none() {
-            if let Some(r) = page.published.as_deref().and_then(Reference::parse_iso) {
-                options.reference = Some(r);
-                options.reference_source = Some(ReferenceSource::Meta);
-            }
-        }
-        if options.lang.is_none() {
-            options.lang = page.lang.as_deref().and_then(Lang::from_code);
-        }
-        if options.title.is_none() {
-            options.title = page.title.clone();
-        }
-    }
-    if options.reference.is_none() {
-        options.reference = Some(now());
-        options.reference_source = Some(ReferenceSource::Now);
-    }
+    options.complete(text, page, now());
     Ok(options)
 }
 
@@ -171,7 +155,7 @@ fn analysis_with(obj: Object, analysis: &Analysis) -> Result<JsValue, JsError> {
 /// title?}` or undefined.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let options = core_options(read_options(options)?, None)?;
+    let options = core_options(read_options(options)?, text, None)?;
     to_js(&analyze_text(text, &options))
 }
 
@@ -197,7 +181,7 @@ pub fn scan_snapshot_js(json: &str) -> Result<JsValue, JsError> {
 pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Result<JsValue, JsError> {
     let js = read_options(options)?;
     let content = scan_document(document).map_err(js_error)?;
-    let options = core_options(js, Some(&content.meta))?;
+    let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
     analysis_with(document_object(&content), &analysis)
 }
@@ -208,7 +192,7 @@ pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Re
 pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsError> {
     let js = read_options(options)?;
     let content = scan_snapshot(json).map_err(js_error)?;
-    let options = core_options(js, Some(&content.meta))?;
+    let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
     analysis_with(snapshot_object(&content), &analysis)
 }
@@ -278,6 +262,13 @@ mod tests {
         // undefined and null mean no options.
         assert!(analyze_js("Le texte.", JsValue::UNDEFINED).is_ok());
         assert!(analyze_js("Le texte.", JsValue::NULL).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_dateline_gives_the_reference_before_the_clock() {
+        let a = analyze_js("Publié le 14 juin 2016 à 9h10\nLe maire a parlé mardi.", JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&a, "reference_source").as_string().as_deref(), Some("text"));
+        assert_eq!(get(&a, "reference").as_string().as_deref(), Some("2016-06-14T09:10:00"));
     }
 
     #[wasm_bindgen_test]
