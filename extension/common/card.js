@@ -65,18 +65,22 @@ export function cardModel(span, analysis) {
   const item = span.item;
   switch (span.kind) {
     case 'quote': {
-      const lines = [`— ${item.speaker_name || L.unknownSpeaker}`];
+      // "— Jeff Sessions, procureur général américain": the speaker's first apposition tells who they are.
+      const who = (analysis.entities || []).find((e) => e.id === item.speaker);
+      const role = who && who.descriptions && who.descriptions[0];
+      const lines = [`— ${item.speaker_name || L.unknownSpeaker}${role ? `, ${role}` : ''}`];
       if (item.cue) lines.push(`${L.cue}${L.colon}${item.cue.text}`);
       lines.push(`${L.confidence}${L.colon}${Math.round((item.confidence || 0) * 100)} %`);
       return { kind: 'quote', label: L.quote[item.kind] || L.quote.direct, title: quoted(item, 280), lines, list: [] };
     }
     case 'speaker': {
       const said = quotesOfSpeaker(analysis, item);
+      const who = (analysis.entities || []).find((e) => e.id === item.speaker);
       return {
         kind: 'speaker',
         label: L.speaker,
         title: item.speaker_name || span.text,
-        lines: [L.quotesOf(said.length)],
+        lines: [...((who && who.descriptions) || []).slice(0, 2), L.quotesOf(said.length)],
         list: said.map((o) => quoted(o, 160)),
       };
     }

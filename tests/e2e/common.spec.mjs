@@ -204,7 +204,7 @@ test('dates in words follow the page language', async () => {
 
 test('card contents: what each kind of card says', async () => {
   const { cardModel } = await import('../../extension/common/card.js');
-  const sessions = { id: 'e1', type: 'person', name: 'Jean Dupont', aliases: ['M. Dupont'], descriptions: [], mentions: [{}, {}, {}] };
+  const sessions = { id: 'e1', type: 'person', name: 'Jean Dupont', aliases: ['M. Dupont'], descriptions: ['maire de Lyon'], mentions: [{}, {}, {}] };
   const direct = { id: 'q1', kind: 'direct', text: 'Nous tiendrons', speaker: 'e1', speaker_name: 'Jean Dupont', cue: { text: 'a dit' }, confidence: 0.9 };
   const indirect = { id: 'q2', kind: 'indirect', text: 'il tiendrait ses engagements', speaker: 'e1', speaker_name: 'Jean Dupont', cue: null, confidence: 0.5 };
   const other = { id: 'q3', kind: 'direct', text: 'Non', speaker: null, speaker_name: 'les syndicats', cue: null, confidence: 0.5 };
@@ -212,13 +212,13 @@ test('card contents: what each kind of card says', async () => {
   const en = { ...fr, lang: 'en' };
   const card = (kind, item, analysis = fr, text = '') => cardModel({ kind, item, text }, analysis);
   const cases = [
-    [card('quote', direct), { label: 'Citation', title: '« Nous tiendrons »', lines: ['— Jean Dupont', 'verbe : a dit', 'confiance : 90 %'] }],
+    [card('quote', direct), { label: 'Citation', title: '« Nous tiendrons »', lines: ['— Jean Dupont, maire de Lyon', 'verbe : a dit', 'confiance : 90 %'] }],
     [card('quote', indirect), { label: 'Discours rapporté', title: 'il tiendrait ses engagements' }],
     [card('quote', other, en), { label: 'Quote', lines: ['— les syndicats', 'confidence: 50 %'] }],
-    [card('speaker', direct), { title: 'Jean Dupont', lines: ['2 citations'], list: ['« Nous tiendrons »', 'il tiendrait ses engagements'] }],
+    [card('speaker', direct), { title: 'Jean Dupont', lines: ['maire de Lyon', '2 citations'], list: ['« Nous tiendrons »', 'il tiendrait ses engagements'] }],
     [card('speaker', other), { title: 'les syndicats', lines: ['1 citation'], list: ['« Non »'] }],
-    [card('person', sessions), { label: 'Personne', title: 'Jean Dupont', lines: ['3 mentions', '2 citations', 'aussi : M. Dupont'] }],
-    [card('person', sessions, en), { label: 'Person', lines: ['3 mentions', '2 quotes', 'also: M. Dupont'] }],
+    [card('person', sessions), { label: 'Personne', title: 'Jean Dupont', lines: ['3 mentions', '2 citations', 'aussi : M. Dupont', 'maire de Lyon'] }],
+    [card('person', sessions, en), { label: 'Person', lines: ['3 mentions', '2 quotes', 'also: M. Dupont', 'maire de Lyon'] }],
     [card('date', { value: '2017-03-02', until: null, relative: true }), { title: 'jeudi 2 mars 2017', lines: ['2017-03-02', 'résolue par rapport à la publication'] }],
     [card('date', { value: '2016', until: null, relative: true }), { title: '2016', lines: ['résolue par rapport à la publication'] }],
     [card('date', { value: null, until: null, relative: false }), { title: 'non résolue', lines: [] }],
