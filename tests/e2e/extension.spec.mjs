@@ -63,7 +63,8 @@ before(async () => {
   server = createServer((req, res) => {
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     // The strict page forbids WebAssembly compilation (no 'wasm-unsafe-eval'): the service-worker path.
-    if (req.url === '/strict.html') headers['content-security-policy'] = "script-src 'self'";
+    // It also forbids inline styles, which the hover card must not need.
+    if (req.url === '/strict.html') headers['content-security-policy'] = "script-src 'self'; style-src 'self'";
     if (req.url === '/seed.html' || req.url === '/strict.html') {
       res.writeHead(200, headers).end(html);
     } else {
@@ -174,5 +175,19 @@ test('strict CSP page: WebAssembly is analysed in the service worker and the pag
   assert.ok(counts.person > 0);
   const sizes = await page.evaluate(() => CSS.highlights.get('newslens-person')?.size ?? 0);
   assert.equal(sizes, counts.person);
+
+  // The hover card is styled (constructed stylesheet in its shadow root) despite style-src 'self'.
+  const target = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('newslens-person')].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.waitForFunction(() => {
+    const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
+    return card && !card.hidden;
+  }, null, { timeout: 5000 });
+  const position = await page.evaluate(() => getComputedStyle(document.querySelector('newslens-card').shadowRoot.querySelector('.card')).position);
+  assert.equal(position, 'fixed');
   await page.close();
 });
