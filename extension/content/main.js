@@ -42,6 +42,49 @@ async function analyseInWorker() {
   return { ...r, nodes: r.nodeIndexes.map((k) => textNodes[k]) };
 }
 
+/**
+ * Resolve true once the page's DOM has changed and then stayed quiet for `quiet` ms; false when nothing
+ * changes within `within` ms. For pages that build their article with script after load.
+ */
+function domSettles(doc, { within = 5000, quiet = 800 } = {}) {
+  return new Promise((resolve) => {
+    let timer = setTimeout(() => done(false), within);
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => done(true), quiet);
+    });
+    const done = (changed) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(changed);
+    };
+    observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  });
+}
+
+/** Fewer UTF-16 units than this is no article yet (a "Loading…" placeholder, a cookie banner). */
+const MIN_ARTICLE = 200;
+
+/**
+ * Run `analyse`; when it fails or finds next to no text (the article is not there yet), once more after
+ * the page has changed and settled. Pages that never change keep the first outcome.
+ */
+async function withOneRetry(analyse) {
+  let first;
+  let failure = null;
+  try {
+    first = await analyse();
+    if (first.text.length >= MIN_ARTICLE) return first;
+  } catch (e) {
+    failure = { error: e };
+  }
+  if (!(await domSettles(document))) {
+    if (failure) throw failure.error;
+    return first;
+  }
+  return analyse();
+}
+
 /** Run NewsLens on this page once. */
 export async function run() {
   const html = document.documentElement;
@@ -49,7 +92,7 @@ export async function run() {
   html.dataset.newslensState = 'loading';
   try {
     const wasm = await loadWasm();
-    const result = wasm ? analyseHere(wasm) : await analyseInWorker();
+    const result = await withOneRetry(() => (wasm ? analyseHere(wasm) : analyseInWorker()));
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
     const map = new SegmentMap(result);
     const { analysis } = result;

@@ -67,6 +67,11 @@ before(async () => {
     if (req.url === '/strict.html') headers['content-security-policy'] = "script-src 'self'; style-src 'self'";
     if (req.url === '/seed.html' || req.url === '/strict.html') {
       res.writeHead(200, headers).end(html);
+    } else if (req.url === '/late.html') {
+      // The article arrives by script after load, as on pages that render on the client.
+      const late = html.replace(/<article>[\s\S]*<\/article>/, '<div id="app">Chargement…</div>')
+        .replace('</body>', `<script>setTimeout(() => { document.getElementById('app').outerHTML = ${JSON.stringify(html.match(/<article>[\s\S]*<\/article>/)[0])}; }, 1500);</script></body>`);
+      res.writeHead(200, headers).end(late);
     } else {
       res.writeHead(404).end('not found');
     }
@@ -189,5 +194,12 @@ test('strict CSP page: WebAssembly is analysed in the service worker and the pag
   }, null, { timeout: 5000 });
   const position = await page.evaluate(() => getComputedStyle(document.querySelector('newslens-card').shadowRoot.querySelector('.card')).position);
   assert.equal(position, 'fixed');
+  await page.close();
+});
+
+test('late article: a page that renders its article after load is analysed once it settles', async () => {
+  const { page, counts } = await openAndWait('/late.html');
+  assert.ok(counts.person > 0);
+  assert.ok(await page.evaluate(() => !!document.querySelector('article')), 'the article was rendered by then');
   await page.close();
 });
