@@ -330,6 +330,12 @@ fn deep_and_huge_pages_are_handled() {
         "]}".repeat(10_000)
     );
     assert!(scan_snapshot(&snapshot).unwrap().text.starts_with("Deep text"));
+    // 5 000 blocks of the same class under separate parents: the same-class join stays linear.
+    let blocks: String = (0..5_000).map(|i| format!("<section><div class=story>{}</div></section>", para(&format!("Block {i}")))).collect();
+    let start = std::time::Instant::now();
+    let text = text_of(&format!("<html><body>{blocks}</body></html>"));
+    assert!(text.matches('\n').count() >= 4_999, "{}", &text[..200]);
+    assert!(start.elapsed().as_secs() < 30, "took {:?}", start.elapsed());
     // 20 000 paragraphs: linear passes keep this well under a second in release, a few seconds in debug.
     let huge = page(&para("Many").repeat(20_000));
     let start = std::time::Instant::now();

@@ -540,23 +540,21 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         return Choice { containers: vec![body], removed: clean(page, &stats, &score, body, &[body], removed, flags) };
     }
     let mut best = first;
-    let ancestors_of = |i: usize| {
-        let mut v = Vec::new();
-        let mut a = nodes[i].parent;
-        while a != NONE {
-            v.push(a);
-            a = nodes[a].parent;
-        }
-        v
-    };
-    // Several near-best candidates under one ancestor: the article is that ancestor.
-    let alternatives: Vec<Vec<usize>> =
-        top[1..].iter().filter(|&&t| score[t] / score[best] >= 0.75).map(|&t| ancestors_of(t)).collect();
+    // Several near-best candidates under one ancestor: the article is that ancestor. Ancestors are counted
+    // once per alternative (a map, so that a deep page costs its depth, not its depth squared).
+    let alternatives: Vec<usize> = top[1..].iter().copied().filter(|&t| score[t] / score[best] >= 0.75).collect();
     if alternatives.len() >= 3 {
+        let mut containing: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for &t in &alternatives {
+            let mut a = nodes[t].parent;
+            while a != NONE {
+                *containing.entry(a).or_default() += 1;
+                a = nodes[a].parent;
+            }
+        }
         let mut p = nodes[best].parent;
         while p != NONE && p != body && nodes[p].tag != "body" {
-            let containing = alternatives.iter().filter(|anc| anc.contains(&p)).count();
-            if containing >= 3 {
+            if containing.get(&p).copied().unwrap_or(0) >= 3 {
                 best = p;
                 break;
             }
@@ -655,6 +653,9 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
     // The same container repeated further down (an article cut by ads or "read also" boxes into several
     // blocks that are not siblings): same tag and class, prose with few links.
     if !nodes[best].class.trim().is_empty() {
+        // The containers so far are disjoint and in document order: one cursor walks them with `j`.
+        let chosen = containers.clone();
+        let mut k = 0;
         let mut j = body;
         let end = nodes[body].end;
         while j < end {
@@ -662,13 +663,16 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
                 j = nodes[j].end;
                 continue;
             }
-            if let Some(&c) = containers.iter().find(|&&c| c <= j && j < nodes[c].end) {
-                j = nodes[c].end;
+            while k < chosen.len() && nodes[chosen[k]].end <= j {
+                k += 1;
+            }
+            if k < chosen.len() && chosen[k] <= j {
+                j = nodes[chosen[k]].end;
                 continue;
             }
             let nj = &nodes[j];
             if !nj.is_text() && nj.tag == nodes[best].tag && nj.class == nodes[best].class {
-                let inside = containers.iter().any(|&c| j < c && c < nj.end);
+                let inside = k < chosen.len() && chosen[k] < nj.end;
                 let st = &stats[j];
                 if !inside && st.chars >= 50 && st.link_density() < 0.3 && (st.p > 0 || st.own_chars >= 50) {
                     containers.push(j);

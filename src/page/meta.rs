@@ -6,7 +6,8 @@
 //!   what remains is long enough to be a headline), the first `<h1>`;
 //! - published: JSON-LD `datePublished` (anywhere in the JSON-LD, `@graph` arrays included), `<meta>`
 //!   `article:published_time` and its usual aliases, an element with `itemprop="datePublished"`, the first
-//!   `<time datetime>` inside the article, else a `<time pubdate>` or `<time class="…published…">`;
+//!   `<time datetime>` inside the article, else a `<time pubdate>` or `<time class="…published…">`; an
+//!   RFC 2822-style value is rewritten in ISO 8601, other values are kept as written;
 //! - language: `<html lang>`, `og:locale` (`fr_FR` → `fr-FR`), `content-language`.
 
 use super::detect::{Choice, Page};
@@ -137,6 +138,48 @@ fn strip_site_name(title: &str) -> String {
 }
 
 fn published<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
+    published_as_written(tree, page, choice, json_ld).map(|d| rfc2822_to_iso(&d).unwrap_or(d))
+}
+
+/// An RFC 2822-style date ("Wed, 14 Jan 2015 09:42:15 -0500", "Thu, Dec 25 2014 16:57:37 +0000") as ISO 8601
+/// ("2015-01-14T09:42:15-05:00"); `None` for anything else (ISO values are left as written). Only English
+/// month names: the format is the e-mail and RSS one, never localised.
+fn rfc2822_to_iso(s: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    if s.get(..4).is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let (mut day, mut month, mut year, mut time, mut zone) = (None, None, None, None, None);
+    for word in s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()) {
+        let lower = word.to_ascii_lowercase();
+        if let Some(m) = MONTHS.iter().position(|m| lower.starts_with(m)) {
+            month = month.or(Some(m as u32 + 1));
+        } else if word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()) {
+            day = day.or(word.parse::<u32>().ok());
+        } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+            year = year.or(word.parse::<u32>().ok());
+        } else if word.contains(':') && word.split(':').all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit())) {
+            let parts: Vec<u32> = word.split(':').filter_map(|p| p.parse().ok()).collect();
+            time = Some((parts[0], parts.get(1).copied().unwrap_or(0), parts.get(2).copied().unwrap_or(0)));
+        } else if (word.starts_with('+') || word.starts_with('-')) && word.len() == 5 && word[1..].bytes().all(|b| b.is_ascii_digit()) {
+            zone = Some(format!("{}:{}", &word[..3], &word[3..]));
+        } else if matches!(word, "GMT" | "UTC" | "Z") {
+            zone = Some("Z".to_string());
+        }
+    }
+    let (day, month, year) = (day?, month?, year?);
+    if !(1..=31).contains(&day) {
+        return None;
+    }
+    let mut iso = format!("{year:04}-{month:02}-{day:02}");
+    if let Some((h, m, sec)) = time.filter(|&(h, m, sec)| h < 24 && m < 60 && sec < 61) {
+        iso.push_str(&format!("T{h:02}:{m:02}:{sec:02}"));
+        iso.push_str(zone.as_deref().unwrap_or(""));
+    }
+    Some(iso)
+}
+
+fn published_as_written<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
     if let Some(d) = json_ld_string(json_ld, "datePublished") {
         return Some(d);
     }
@@ -187,7 +230,24 @@ fn lang<P: PageTree>(tree: &P, page: &Page<P::Node>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::unwrap_json_ld;
+    use super::{rfc2822_to_iso, unwrap_json_ld};
+
+    #[test]
+    fn rfc2822_dates_become_iso() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Wed, 14 Jan 2015 09:42:15 -0500", Some("2015-01-14T09:42:15-05:00")),
+            ("Thu, Dec 25 2014 16:57:37 +0000", Some("2014-12-25T16:57:37+00:00")),
+            ("14 January 2015", Some("2015-01-14")),
+            ("Mon, 29 Feb 2016 23:10 GMT", Some("2016-02-29T23:10:00Z")),
+            ("2015-01-14T09:42:15-05:00", None),
+            ("05/29/2007 09:49:00", None),
+            ("yesterday", None),
+            ("Jan 2015", None),
+        ];
+        for (input, expected) in cases {
+            assert_eq!(rfc2822_to_iso(input).as_deref(), *expected, "{input}");
+        }
+    }
 
     #[test]
     fn json_ld_wrappers_are_removed() {

@@ -112,7 +112,8 @@ pub struct Article {
     pub text: String,
     /// The title from metadata or the main heading.
     pub title: Option<String>,
-    /// Publication time from metadata, ISO 8601 as written on the page.
+    /// Publication time from metadata, ISO 8601 as written on the page (an RFC 2822-style value such as
+    /// "Wed, 14 Jan 2015 09:42:15 -0500" is rewritten in ISO 8601; other forms are left as written).
     pub published: Option<String>,
     /// The page's declared language (`<html lang>`, `og:locale`).
     pub lang: Option<String>,
