@@ -1,0 +1,147 @@
+//! The entity lexicons: plain data files under `data/lexicons/`, parsed once on first use.
+//!
+//! Generated lists (first names, countries, regions, cities) come from `scripts/gen_lexicons.py`; the small
+//! hand-curated ones (honorifics, organisation and place cue words, role nouns, function words, demonyms) are
+//! edited by hand. Every file is one entry a line, `#` starts a comment line, `.tsv` files carry an attribute.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use super::Gender;
+
+/// Where an organisation cue word stands in a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CuePos {
+    /// Opens the name: "Comité de l'armée", "ministère de la Justice".
+    Head,
+    /// Closes the name: "Heritage Foundation".
+    Tail,
+    /// Either.
+    Both,
+}
+
+/// Raw file contents, embedded in the binary (and the WebAssembly module).
+pub mod files {
+    /// `name<TAB>m|f|u`, generated.
+    pub const FIRST_NAMES: &str = include_str!("../../data/lexicons/first_names.tsv");
+    /// Country names in English and French, generated.
+    pub const COUNTRIES: &str = include_str!("../../data/lexicons/countries.txt");
+    /// Subdivisions, continents, US states, generated.
+    pub const REGIONS: &str = include_str!("../../data/lexicons/regions.txt");
+    /// Cities, generated.
+    pub const CITIES: &str = include_str!("../../data/lexicons/cities.txt");
+    /// Places the generated lists lack, hand-curated.
+    pub const PLACES_EXTRA: &str = include_str!("../../data/lexicons/places_extra.txt");
+    /// `form<TAB>m|f|u`, hand-curated.
+    pub const HONORIFICS: &str = include_str!("../../data/lexicons/honorifics.tsv");
+    /// `word<TAB>head|tail|both`, hand-curated.
+    pub const ORG_CUES: &str = include_str!("../../data/lexicons/org_cues.tsv");
+    /// `word<TAB>head|tail|both`, hand-curated.
+    pub const PLACE_CUES: &str = include_str!("../../data/lexicons/place_cues.tsv");
+    /// Role nouns, hand-curated.
+    pub const ROLES: &str = include_str!("../../data/lexicons/roles.txt");
+    /// Function words, hand-curated.
+    pub const FUNCTION_WORDS: &str = include_str!("../../data/lexicons/function_words.txt");
+    /// Capitalised non-names (weekdays, months), hand-curated.
+    pub const NOT_NAMES: &str = include_str!("../../data/lexicons/not_names.txt");
+    /// Demonyms, hand-curated.
+    pub const DEMONYMS: &str = include_str!("../../data/lexicons/demonyms.txt");
+
+    /// Every list with its file name, for the sortedness test.
+    pub const ALL: &[(&str, &str)] = &[
+        ("first_names.tsv", FIRST_NAMES),
+        ("countries.txt", COUNTRIES),
+        ("regions.txt", REGIONS),
+        ("cities.txt", CITIES),
+        ("places_extra.txt", PLACES_EXTRA),
+        ("honorifics.tsv", HONORIFICS),
+        ("org_cues.tsv", ORG_CUES),
+        ("place_cues.tsv", PLACE_CUES),
+        ("roles.txt", ROLES),
+        ("function_words.txt", FUNCTION_WORDS),
+        ("not_names.txt", NOT_NAMES),
+        ("demonyms.txt", DEMONYMS),
+    ];
+}
+
+/// The entries of a lexicon file: non-empty lines that are not `#` comments.
+pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
+    file.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender_code(code: &str) -> Option<Gender> {
+    match code {
+        "m" => Some(Gender::Male),
+        "f" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn cue_pos(p: &str) -> CuePos {
+    match p {
+        "head" => CuePos::Head,
+        "tail" => CuePos::Tail,
+        _ => CuePos::Both,
+    }
+}
+
+/// All lexicons, parsed.
+pub struct Lexicons {
+    /// First name → gender (None: unisex or unknown).
+    pub first_names: HashMap<&'static str, Option<Gender>>,
+    /// Place names (countries, regions, cities, extras), exact case.
+    pub places: HashSet<&'static str>,
+    /// Number of words of the longest place name.
+    pub max_place_words: usize,
+    /// Honorific form (with its dot) → gender.
+    pub honorifics: HashMap<&'static str, Option<Gender>>,
+    /// Lower-case organisation cue → position.
+    pub org_cues: HashMap<&'static str, CuePos>,
+    /// Lower-case place cue → position.
+    pub place_cues: HashMap<&'static str, CuePos>,
+    /// Lower-case role nouns.
+    pub roles: HashSet<&'static str>,
+    /// Lower-case function words.
+    pub function_words: HashSet<&'static str>,
+    /// Capitalised non-names.
+    pub not_names: HashSet<&'static str>,
+    /// Demonyms.
+    pub demonyms: HashSet<&'static str>,
+}
+
+/// The lexicons, loaded on first use.
+pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
+    let split = |l: &'static str| -> (&'static str, &'static str) { l.split_once('\t').unwrap_or((l, "")) };
+    let mut places = HashSet::new();
+    for f in [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA] {
+        places.extend(entries(f));
+    }
+    let max_place_words = places.iter().map(|p: &&str| p.split(' ').count()).max().unwrap_or(1);
+    Lexicons {
+        first_names: entries(files::FIRST_NAMES).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
+        places,
+        max_place_words,
+        honorifics: entries(files::HONORIFICS).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
+        org_cues: entries(files::ORG_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
+        place_cues: entries(files::PLACE_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
+        roles: entries(files::ROLES).collect(),
+        function_words: entries(files::FUNCTION_WORDS).collect(),
+        not_names: entries(files::NOT_NAMES).collect(),
+        demonyms: entries(files::DEMONYMS).collect(),
+    }
+});
+
+/// Is `word` (any case) a role or title noun ("président", "spokesman", "porte-parole")?
+pub fn is_role_noun(word: &str) -> bool {
+    LEX.roles.contains(word.to_lowercase().as_str())
+}
+
+/// Is `word` (any case) a function word ("le", "the", "mais")?
+pub fn is_function_word(word: &str) -> bool {
+    LEX.function_words.contains(word.to_lowercase().as_str())
+}
+
+/// The gender a first name tells, `None` when unknown or unisex; `Err` when not a known first name.
+pub fn first_name_gender(word: &str) -> Result<Option<Gender>, ()> {
+    LEX.first_names.get(word).copied().ok_or(())
+}
