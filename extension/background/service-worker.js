@@ -29,3 +29,18 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true; // the answer is asynchronous
 });
+
+// The side panel reads each tab's analysis from session storage ('analysis:<tabId>'); the content script
+// sends it here because only we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.
+const panelKey = (tabId) => `analysis:${tabId}`;
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (!message || message.type !== 'newslens/analysis' || !sender.tab) return false;
+  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, url: sender.tab.url, frameId: sender.frameId } });
+  return false;
+});
+chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(panelKey(tabId)));
+chrome.tabs.onUpdated.addListener((tabId, change) => {
+  if (change.status === 'loading' && change.url) chrome.storage.session.remove(panelKey(tabId));
+});
+// Chromium: the toolbar button opens the side panel (Firefox opens its sidebar from sidebar_action).
+chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});

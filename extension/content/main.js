@@ -85,6 +85,43 @@ async function withOneRetry(analyse) {
   return analyse();
 }
 
+/**
+ * The side panel (panel/panel.html) shows this tab's analysis: hand it to the service worker, which keeps it
+ * per tab; and answer the panel's 'newslens/jump' by scrolling to the range and flashing it. Sets
+ * data-newslens-last-jump="start-end" on <html> (what tests read).
+ */
+function publishForPanel(analysis, map, painted) {
+  chrome.runtime.sendMessage({ type: 'newslens/analysis', analysis }).catch(() => {});
+  chrome.runtime.onMessage.addListener((message) => {
+    if (!message || message.type !== 'newslens/jump') return false;
+    const { start, end } = message;
+    // Painted ranges stay live in highlight mode; in wrap mode the text nodes were split, so map afresh.
+    let range = painted.find((s) => s.start === start && s.end === end && s.range.startContainer.isConnected)?.range;
+    try { range ??= map.range(start, end); } catch { range = null; }
+    if (!range) return false;
+    const block = range.startContainer.parentElement;
+    block?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    if (typeof Highlight === 'function' && CSS.highlights) {
+      flashStyle();
+      CSS.highlights.set('newslens-flash', new Highlight(range));
+      setTimeout(() => CSS.highlights.delete('newslens-flash'), 1500);
+    }
+    document.documentElement.dataset.newslensLastJump = `${start}-${end}`;
+    return false;
+  });
+}
+
+/** The look of 'newslens-flash', once: a constructed sheet, which page CSPs (style-src) do not block. */
+let flashSheet = null;
+function flashStyle() {
+  if (flashSheet) return;
+  try {
+    flashSheet = new CSSStyleSheet();
+    flashSheet.replaceSync('::highlight(newslens-flash) { background-color: rgba(255, 120, 0, 0.55); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, flashSheet];
+  } catch { /* no constructed sheets: the jump still scrolls */ }
+}
+
 /** Run NewsLens on this page once. */
 export async function run() {
   const html = document.documentElement;
@@ -103,6 +140,7 @@ export async function run() {
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
     html.dataset.newslensState = 'ready';
+    publishForPanel(analysis, map, painted);
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';
