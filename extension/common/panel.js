@@ -162,11 +162,18 @@ export function renderPanel(container, analysis, { lang, onJump } = {}) {
   const dated = timelineOf(analysis);
   if (!dated.length) timeline.append(el(doc, 'p', 'empty', L.noDate));
   const ol = el(doc, 'ol', 'dates');
+  // One line per moment; each phrase naming it ("jeudi", "le 2 mars") is a button.
+  let li = null;
   for (const d of dated) {
-    const li = el(doc, 'li', 'date');
-    li.dataset.value = d.value;
-    li.append(el(doc, 'span', 'when', dateInWords(d, language)), ' ', jump(`« ${d.text} »`, d, 'date'));
-    ol.append(li);
+    const when = dateInWords(d, language);
+    if (!li || li.dataset.value !== d.value || li.dataset.when !== when) {
+      li = el(doc, 'li', 'date');
+      li.dataset.value = d.value;
+      li.dataset.when = when;
+      li.append(el(doc, 'span', 'when', when));
+      ol.append(li);
+    }
+    li.append(' ', jump(`« ${d.text} »`, d, 'date'));
   }
   timeline.append(ol);
 

@@ -132,6 +132,7 @@ test('side panel: who said what, timeline, gender balance, and a jump to a quote
   console.log(`e2e panel: timeline ${whens.slice(0, 6).join(' | ')}${whens.length > 6 ? ' …' : ''}`);
   assert.ok(values.length > 0, 'the timeline lists resolved dates');
   assert.deepEqual(values, [...values].sort(), 'in chronological order');
+  assert.equal(new Set(values.map((v, k) => `${v} ${whens[k]}`)).size, values.length, 'one line per moment');
   assert.ok(whens.some((w) => /2 mars 2017/.test(w)), 'a resolved date in French words');
 
   // Gender balance: a figure per count (quotes, sources) with an accessible label and a text legend.
