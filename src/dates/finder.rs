@@ -81,6 +81,9 @@ pub struct Cal {
     pub second: Option<u32>,
     /// Time-zone offset in minutes, when written.
     pub tz: Option<i32>,
+    /// Daylight-saving rule of the zone ("us", "eu") when its name covers both seasons: `tz` is then the
+    /// standard offset, one hour more in summer.
+    pub dst: Option<&'static str>,
     /// Part of day (MO, AF, EV, NI, MI).
     pub pod: Option<&'static str>,
     /// Season (SP, SU, FA, WI).
@@ -91,6 +94,10 @@ pub struct Cal {
     pub dir: i8,
     /// "ce", "this": the current one.
     pub this: bool,
+    /// A weekday in the week this many weeks from the reference's ("Tuesday, next week": 1).
+    pub week: Option<i8>,
+    /// Days added to a weekday once it is resolved ("2 days after next Friday": 2).
+    pub shift_days: i64,
 }
 
 /// What an expression means, before resolution.
@@ -251,6 +258,16 @@ impl<'a, 't> Finder<'a, 't> {
                             // "13h-15h", "10 - 22 août", "Monday to Friday", "de 18 h à 20 h" make one expression;
                             // "du 13 au 15 juillet", "entre 1990 et 1999" stay two (as TimeML annotates them), the
                             // first carrying the range.
+                            // "3:30-4:30pm": the start takes the end's half of the day when it has none
+                            if let (Sem::Cal(a), Sem::Cal(b)) = (&mut prev.sem, &c.sem) {
+                                let pm_end = (c.a..c.b).any(|k| self.meridiem(k).is_some_and(|(pm, _)| pm));
+                                let bare_start = !(prev.a..prev.b).any(|k| self.meridiem(k).is_some());
+                                if let (Some(h1), Some(h2)) = (a.hour, b.hour) {
+                                    if pm_end && bare_start && a.day.is_none() && h1 < 12 && h1 + 12 <= h2 {
+                                        a.hour = Some(h1 + 12);
+                                    }
+                                }
+                            }
                             let times = matches!(&c.sem, Sem::Cal(b) if b.hour.is_some() && b.day.is_none());
                             let from = prev.a > 0 && self.is(prev.a - 1, &["de", "entre", "from", "between"]);
                             if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
@@ -303,14 +320,16 @@ impl<'a, 't> Finder<'a, 't> {
             || !self.matches[i].is_empty()
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
             || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
+            || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
     fn best_at(&self, i: usize) -> Option<Cand> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 16] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 17] = [
             Self::numeric_date,
+            Self::sep_month_date,
             Self::day_list,
             Self::day_month,
             Self::month_day_en,
@@ -462,12 +481,49 @@ impl<'a, 't> Finder<'a, 't> {
         None
     }
 
+    /// A year written with its era: "88 AD", "234 BC", "234 BCE", "234 av. J.-C.", "88 apr. J.-C.", "234 AC",
+    /// "88 p. Chr. n.": (year, negative before Christ; next index).
+    fn era_year(&self, i: usize) -> Option<(i32, usize)> {
+        const ERAS: &[(&[&str], i32)] = &[
+            (&["ad"], 1), (&["ce"], 1), (&["bc"], -1), (&["bce"], -1), (&["ac"], -1), (&["av", "j", "c"], -1),
+            (&["avant", "j", "c"], -1), (&["apr", "j", "c"], 1), (&["ap", "j", "c"], 1), (&["apres", "j", "c"], 1),
+            (&["p", "chr", "n"], 1),
+        ];
+        let y = self.num(i)?;
+        if self.digits(i) > 4 || y == 0 {
+            return None;
+        }
+        'eras: for (words, sign) in ERAS {
+            let mut k = i + 1;
+            for (n, w) in words.iter().enumerate() {
+                if n > 0 {
+                    // "J.-C.", "p. Chr. n.": dots and hyphens between the letters
+                    while (self.punct(k, ".") || self.punct(k, "-")) && k < i + 12 {
+                        k += 1;
+                    }
+                }
+                if !self.is(k, &[w]) || !self.same_sent(i, k) {
+                    continue 'eras;
+                }
+                k += 1;
+            }
+            if words.len() > 1 && self.punct(k, ".") && self.tight(k) {
+                k += 1;
+            } else if words.len() == 1 && self.toks[k - 1].raw.chars().any(char::is_lowercase) {
+                // "AD", "BC" in capitals: "ce", "ad" are words too
+                continue;
+            }
+            return Some((sign * y as i32, k));
+        }
+        None
+    }
+
     /// A year after a month: four digits, or two ("octobre 98").
     fn year_after_month(&self, i: usize) -> Option<(i32, usize)> {
         if let Some(y) = self.year_at(i) {
             return Some(y);
         }
-        if self.digits(i) == 2 && !self.punct(i + 1, ":") && !self.is(i + 1, &["h"]) && !self.is_unit_after(i + 1) {
+        if self.digits(i) == 2 && !self.punct(i + 1, ":") && !self.is(i + 1, &["h"]) && !self.is_unit_after(i + 1) && self.oclock(i + 1).is_none() {
             return Some((expand_two_digits(self.num(i)?), i + 1));
         }
         None
@@ -570,8 +626,9 @@ impl<'a, 't> Finder<'a, 't> {
                     cal.minute = Some(mi);
                     cal.second = s;
                     b = e;
-                    if let Some((tz, e2)) = self.tz_at(b, true) {
+                    if let Some((tz, dst, e2)) = self.tz_at(b, true) {
                         cal.tz = Some(tz);
+                        cal.dst = dst;
                         b = e2;
                     }
                 }
@@ -636,7 +693,9 @@ impl<'a, 't> Finder<'a, 't> {
         if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "/" | "." | "-" | ",") {
             return None;
         }
-        if self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
+        // "05/31/2024.14:15", "05/31/2024:14:15": a time glued to a full date (logs, forms)
+        let glued = if year.is_some() && self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("." | ":" | "-")) && self.tight(b + 1) { self.clock(b + 1) } else { None };
+        if glued.is_none() && self.tight(b) && matches!(self.toks.get(b).map(|t| t.raw), Some("/" | "." | "-")) && self.is_num_tok(b + 1) && self.tight(b + 1) {
             return None;
         }
         if year.is_none() && second == 7 && matches!(first, 7 | 24) {
@@ -648,7 +707,10 @@ impl<'a, 't> Finder<'a, 't> {
             // "13/31/2018", "02/29/2022": no date (and not the year alone)
             return year.map(|_| Cand { a: i, b, sem: Sem::Null("invalid"), until: None });
         }
-        let cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
+        let mut cal = Cal { year, month: Some(m), day: Some(d), ..Cal::default() };
+        if let Some((h, mi, sec, e)) = glued {
+            (cal.hour, cal.minute, cal.second, b) = (Some(h), Some(mi), sec, e);
+        }
         Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
     }
 
@@ -675,25 +737,31 @@ impl<'a, 't> Finder<'a, 't> {
     }
 
     /// A time-zone after a time: an abbreviation, `Z`, `+01:00`, "locales", "heure de Paris".
-    fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, usize)> {
+    /// A time zone at `i`: (offset in minutes, daylight-saving rule, next index).
+    fn tz_at(&self, i: usize, tight_only: bool) -> Option<(i32, Option<&'static str>, usize)> {
         if let Some(e) = self.lex(i, Kind::Tz) {
-            if self.toks[i].raw.chars().all(|c| c.is_uppercase()) || (!tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
+            let raw = self.toks[i].raw;
+            let upper = raw.chars().all(|c| c.is_uppercase());
+            // two-letter zones ("ET", "PT") only in capitals: "et", "pt" are words
+            if upper || (raw.len() > 2 && !tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
                 let mut off = e.int() as i32;
+                let mut dst = e.tag();
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
                 if let Some((o, e2)) = self.offset_at(b) {
                     off = o;
+                    dst = None;
                     b = e2;
                 }
-                return Some((off, b));
+                return Some((off, dst, b));
             }
         }
         if self.is(i, &["z"]) && self.tight(i) && self.toks[i].raw == "Z" {
-            return Some((0, i + 1));
+            return Some((0, None, i + 1));
         }
         if tight_only || self.tight(i) {
-            if let Some(r) = self.offset_at(i) {
-                return Some(r);
+            if let Some((o, b)) = self.offset_at(i) {
+                return Some((o, None, b));
             }
         }
         None
@@ -744,7 +812,8 @@ impl<'a, 't> Finder<'a, 't> {
                 let h2 = c2.hour.unwrap_or(0);
                 let unit_after = self.is(i + 3, &["h"]) || self.meridiem(i + 3).is_some();
                 if h1 <= 24 && unit_after && c2.minute == Some(0) {
-                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else { h1 };
+                    // "12-3am" starts at midnight
+                    let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else if h1 == 12 && h2 < 12 && self.meridiem(i + 3).is_some() { 0 } else { h1 };
                     let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
                     return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
                 }
@@ -791,8 +860,12 @@ impl<'a, 't> Finder<'a, 't> {
             b += 1;
         } else if self.is(b, &["heure", "time"]) && self.is(b + 1, &["locale", "locales", "local"]) {
             b += 2;
-        } else if let Some((tz, e)) = self.tz_at(b, false) {
+        } else if let Some((tz, dst, e)) = self.tz_at(b, false).filter(|_| {
+            // "10:00-11:00" is a range, not a UTC offset of -11:00
+            !(self.punct(b, "-") && self.clock(b + 1).is_some_and(|(h2, ..)| Some(h2) > cal.hour))
+        }) {
             cal.tz = Some(tz);
+            cal.dst = dst;
             b = e;
         }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
@@ -826,7 +899,12 @@ impl<'a, 't> Finder<'a, 't> {
         if self.digits(i) > 2 || h > 24 {
             return None;
         }
-        if i > 0 && self.tight(i) && matches!(self.toks[i - 1].raw, "," | "." | ":" | "/" | "-") && self.is_num_tok(i - 1) {
+        // the tail of "13.12", "1,5", "12:99" starts nothing ("13.12 PM" is no time at all)
+        if i > 1 && self.tight(i) && self.tight(i - 1) && matches!(self.toks[i - 1].raw, "," | "." | ":") && self.is_num_tok(i - 2) {
+            return None;
+        }
+        // "%8a", "b7": digits glued to a word or a per-cent sign are codes, not times
+        if i > 0 && self.tight(i) && (self.toks[i - 1].raw == "%" || (self.toks[i - 1].kind == TokenKind::Word && !self.is(i - 1, &["t"]))) {
             return None;
         }
         // 13h27, 13 h 27, 18 h, 13H ("1h ago" is an amount of time)
@@ -879,12 +957,37 @@ impl<'a, 't> Finder<'a, 't> {
                 }
                 return None;
             }
+            // "at 23.00", "at 12.30" (British)
+            if self.lang == Lang::En && i > 0 && self.is(i - 1, &["at"]) && !self.is_unit_after(i + 3) && !self.is(i + 3, &["percent", "%"]) && !self.punct(i + 3, "%") {
+                let mm = self.num(i + 2)?;
+                if mm < 60 && h <= 24 {
+                    return Some((t(h % 24, Some(mm), None), i + 3));
+                }
+            }
+        }
+        // "10 o'clock [p.m.]", "10 o clock"
+        if let Some(b) = self.oclock(i + 1).filter(|_| (1..=12).contains(&h)) {
+            if let Some((pm, b2)) = self.meridiem(b) {
+                return Some((t(apply_meridiem(h, pm)?, None, None), b2));
+            }
+            return Some((t(h, None, None), b));
         }
         // 5pm, 5 p.m.
         if let Some((pm, b)) = self.meridiem(i + 1) {
             return Some((t(apply_meridiem(h, pm)?, None, None), b));
         }
         None
+    }
+
+    /// "o'clock", "o’clock", "o clock" at `i`: the index after it.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        if self.lang != Lang::En || !self.is(i, &["o"]) || !self.same_sent(i.checked_sub(1)?, i) {
+            return None;
+        }
+        if (self.punct(i + 1, "'") || self.punct(i + 1, "’")) && self.is(i + 2, &["clock"]) {
+            return Some(i + 3);
+        }
+        self.is(i + 1, &["clock"]).then_some(i + 2)
     }
 
     /// "(1h28)", ", 1h45,": a running time, not a time of day.
@@ -961,6 +1064,25 @@ impl<'a, 't> Finder<'a, 't> {
         if let Some((d, e2)) = self.dir_after(b) {
             cal.dir = d;
             b = e2;
+        } else if cal.dir == 0 && !cal.this {
+            // "Tuesday, next week", "mardi de la semaine prochaine": that weekday in that week
+            let mut k = if self.punct(b, ",") { b + 1 } else { b };
+            if self.lang == Lang::Fr && self.is(k, &["de"]) {
+                k += 1;
+            }
+            let k = if self.lang == Lang::Fr { self.skip_article(k) } else { k };
+            let week = if self.lang == Lang::En {
+                let n = if self.is(k, &["next"]) { Some(1) } else if self.is(k, &["last"]) { Some(-1) } else if self.is(k, &["this"]) { Some(0) } else { None };
+                n.filter(|_| self.is(k + 1, &["week"])).map(|n| (n, k + 2))
+            } else if self.is(k, &["semaine"]) && k > b {
+                if self.is(k + 1, &["prochaine"]) { Some((1, k + 2)) } else if self.is(k + 1, &["derniere"]) { Some((-1, k + 2)) } else { None }
+            } else {
+                None
+            };
+            if let Some((n, e2)) = week.filter(|&(_, e2)| self.same_sent(j, e2 - 1)) {
+                cal.week = Some(n);
+                b = e2;
+            }
         }
         // "le lundi" alone is habitual ("le lundi, il travaille"): keep only "le" + weekday with more after.
         let a = if j > i && self.is(i, &["le"]) && cal.dir == 0 && cal.pod.is_none() { j } else { i };
@@ -1005,6 +1127,9 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
+        if let Some(e) = self.invalid_day_month_year(j) {
+            return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+        }
         let (d, mut k) = self.day_num(j)?;
         k = self.skip_of(k);
         let (m, mut b) = self.month_at(k)?;
@@ -1017,7 +1142,10 @@ impl<'a, 't> Finder<'a, 't> {
         if self.punct(yb, ",") {
             yb += 1;
         }
-        if let Some((y, e)) = self.year_after_month(yb) {
+        if let Some((y, e)) = self.era_year(yb) {
+            cal.year = Some(y);
+            b = e;
+        } else if let Some((y, e)) = self.year_after_month(yb) {
             cal.year = Some(y);
             b = e;
         } else if let Some((dir, e)) = self.dir_after(b) {
@@ -1035,6 +1163,81 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let a = if cal.weekday.is_none() && j > i && self.is(i, &["the"]) { j } else { i };
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// Dates that join a month name with `-` or `/`, or put the year first: "2024 August", "2024-August",
+    /// "2012/Aug/10", "2018 March 18", "August-10, 2012", "August/10/2012", "8/Oct/2012", "21-APR-16",
+    /// "Sep-2012". Log files, forms and datelines write them so.
+    fn sep_month_date(&self, i: usize) -> Option<Cand> {
+        // a separator glued to both its neighbours
+        let sep_at = |j: usize| -> Option<&str> {
+            let t = self.toks.get(j)?;
+            (matches!(t.raw, "-" | "/") && self.tight(j) && self.tight(j + 1)).then_some(t.raw)
+        };
+        let done = |a: usize, b: usize, y: Option<i32>, m: u32, d: Option<u32>| -> Cand {
+            if let Some(d) = d {
+                if d > super::days_in_month(y.unwrap_or(2000), m) {
+                    return Cand { a, b, sem: Sem::Null("invalid"), until: None };
+                }
+            }
+            Cand { a, b, sem: Sem::Cal(Cal { year: y, month: Some(m), day: d, ..Cal::default() }), until: None }
+        };
+        // YEAR [sep | AD] MONTH [sep DAY | DAY]
+        if self.digits(i) == 4 {
+            let (y, j) = self.year_at(i)?;
+            let sep = sep_at(j);
+            let k = if sep.is_some() || (self.is(j, &["ad"]) && self.toks[j].cap) { j + 1 } else { j };
+            let (m, e) = self.month_at(k)?;
+            // "in 2018 March saw…" needs a capital month; "2012/aug/10" is glued
+            if !self.same_sent(i, k) || (sep.is_none() && !self.toks[k].cap) {
+                return None;
+            }
+            let day = match sep {
+                Some(s) => (sep_at(e) == Some(s)).then(|| self.day_num(e + 1)).flatten().filter(|&(_, b)| b == e + 2),
+                None => self.day_num(e).filter(|&(_, b)| self.same_sent(e, b - 1) && !self.punct(b, ":") && !self.is_unit_after(b)),
+            };
+            return Some(match day {
+                Some((d, b)) => done(i, b, Some(y), m, Some(d)),
+                None => done(i, e, Some(y), m, None),
+            });
+        }
+        // DAY sep MON sep YEAR: "8/Oct/2012", "21-APR-16"
+        if self.is_num_tok(i) {
+            let s = sep_at(i + 1)?;
+            let (d, _) = self.day_num(i).filter(|&(_, b)| b == i + 1)?;
+            let (m, e) = self.month_at(i + 2)?;
+            if sep_at(e) != Some(s) {
+                return None;
+            }
+            let y = match self.digits(e + 1) {
+                4 => self.year_at(e + 1)?.0,
+                2 => expand_two_digits(self.num(e + 1)?),
+                _ => return None,
+            };
+            return Some(done(i, e + 2, Some(y), m, Some(d)));
+        }
+        // MONTH sep YEAR, MONTH sep DAY [, | sep] YEAR: "Sep-2012", "August-10, 2012", "August/10/2012"
+        let (m, j) = self.month_at(i)?;
+        let s = sep_at(j)?;
+        if self.digits(j + 1) == 4 {
+            let (y, b) = self.year_at(j + 1)?;
+            return Some(done(i, b, Some(y), m, None));
+        }
+        let (d, e) = self.day_num(j + 1).filter(|&(_, b)| b == j + 2)?;
+        let yb = if sep_at(e) == Some(s) || self.punct(e, ",") { e + 1 } else { return None };
+        // four digits straight (year_at declines "10-2012", which elsewhere is a score or a range)
+        let y = self.num(yb).filter(|y| self.digits(yb) == 4 && (1000..=2199).contains(y))?;
+        Some(done(i, yb + 1, Some(y as i32), m, Some(d)))
+    }
+
+    /// "32 août 2014": a day number no month has, before a month and a year: the index after the year.
+    fn invalid_day_month_year(&self, j: usize) -> Option<usize> {
+        if self.digits(j) != 2 || !self.num(j).is_some_and(|d| d > 31) {
+            return None;
+        }
+        let (_, e) = self.month_at(self.skip_of(j + 1))?;
+        let yb = if self.punct(e, ",") { e + 1 } else { e };
+        self.year_at(yb).filter(|_| self.digits(yb) == 4).map(|(_, b)| b)
     }
 
     /// English [WEEKDAY [,]] MONTH DAY[th] [,] [YEAR]
@@ -1059,6 +1262,12 @@ impl<'a, 't> Finder<'a, 't> {
         }
         if self.punct(k, ",") && self.day_num(k + 1).is_some() {
             k += 1;
+        }
+        // "August 32, 2014": no date (and not "August" or "2014" either)
+        if self.digits(k) == 2 && self.num(k).is_some_and(|d| d > 31) && self.punct(k + 1, ",") {
+            if let Some((_, e)) = self.year_at(k + 2) {
+                return Some(Cand { a: i, b: e, sem: Sem::Null("invalid"), until: None });
+            }
         }
         let (d, mut b) = self.day_num(k)?;
         if self.punct(b, ":") || self.is(b, &["am", "pm"]) || !self.same_sent(j, k) {
@@ -1098,6 +1307,21 @@ impl<'a, 't> Finder<'a, 't> {
             // "Aug 9, 96"
             cal.year = Some(expand_two_digits(self.num(yb)?));
             b = yb + 1;
+        } else if let Some((h, mi, sec, e)) = self.clock(b).filter(|_| cal.weekday.is_some()) {
+            // the Unix `date` layout: "Thu Oct 26 11:00:09 [EDT] 2023"
+            let (tz, e) = match self.tz_at(e, false) {
+                Some((off, dst, e2)) => (Some((off, dst)), e2),
+                None => (None, e),
+            };
+            if let Some((y, e)) = self.year_at(e).filter(|_| self.digits(e) == 4) {
+                cal.year = Some(y);
+                cal.hour = Some(h);
+                cal.minute = Some(mi);
+                cal.second = sec;
+                cal.tz = tz.map(|t| t.0);
+                cal.dst = tz.and_then(|t| t.1);
+                b = e;
+            }
         }
         if d > super::days_in_month(cal.year.unwrap_or(2000), m) {
             // "30 février": no date at all (not "février")
@@ -1343,7 +1567,8 @@ impl<'a, 't> Finder<'a, 't> {
                 j = e;
             }
             let mut last = false;
-            if self.lex(j, Kind::Last).is_some() {
+            // "ces derniers jours", "les trois prochaines semaines"
+            if self.lex(j, Kind::Last).is_some() || self.is(j, &["prochains", "prochaines"]) {
                 last = true;
                 j += 1;
             }
@@ -1432,7 +1657,8 @@ impl<'a, 't> Finder<'a, 't> {
             j += e.len;
         } else if let Some(e) = self.lex(i, Kind::In) {
             if self.is(i, &["in", "dans", "within"]) && !self.is(i + e.len, &["les", "the", "la", "le", "l", "ces", "des"]) {
-                mode = if self.is(i, &["within"]) { 0 } else { 1 };
+                // "within two weeks": by that date, like "in two weeks"
+                mode = 1;
                 j += e.len;
             } else if self.is(i, &["d"]) {
                 // d'ici deux ans
@@ -1451,36 +1677,48 @@ impl<'a, 't> Finder<'a, 't> {
             j += e.len;
         }
         let (n, k) = self.amount_at(j)?;
-        let k = if self.is(k, &["de", "d"]) && self.lex(j, Kind::NumX).is_none() { return None } else { k };
-        let u = self.lex(k, Kind::Unit)?;
-        let unit = Unit::parse(u.value)?;
-        if self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && self.tight(k)) {
+        let k = if self.is(k, &["de", "d"]) && self.lang == Lang::Fr && self.lex(j, Kind::NumX).is_none() { return None } else { k };
+        // "1d", "3mo", "25m": letter units glued to their number count only in offsets (checked below)
+        let (unit, ulen, short) = match self.lex(k, Kind::Unit) {
+            Some(u) => (Unit::parse(u.value)?, u.len, false),
+            None => (self.short_unit(k).filter(|_| self.tight(k))?, 1, true),
+        };
+        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount
+        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) {
             return None;
         }
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {
             return None;
         }
         // "8x5min", "24 heures sur 24", "croire une seconde", "un jour après que" (anchored on an event)
-        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + u.len, &["sur"]) && self.is_num_tok(k + u.len + 1) {
+        if (j > 0 && self.tight(j) && self.is(j - 1, &["x"])) || self.is(k + ulen, &["sur"]) && self.is_num_tok(k + ulen + 1) {
             return None;
         }
         if unit == Unit::Second && self.is(j, &["une", "un", "a", "one"]) {
             return None;
         }
-        if self.is(k + u.len, &["apres", "avant", "after", "before"]) && self.is(k + u.len + 1, &["que", "qu", "that"]) {
+        if self.is(k + ulen, &["apres", "avant", "after", "before"]) && self.is(k + ulen + 1, &["que", "qu", "that"]) {
             return None;
         }
         // "0-6 ans", "6-16 ans": age brackets
         if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
             return None;
         }
-        let mut b = k + u.len;
+        let b = k + ulen;
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
         let (n, unit) = match (n, unit) {
             (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
             (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
             other => other,
+        };
+        // "1 day 21 hours ago", "in 1d, 2hr, and 5min": one offset in the finest unit
+        let offset_at = |e: usize| mode != 0 || self.lex(e, Kind::AgoPost).is_some() || self.lex(e, Kind::After).is_some() || self.lex(e, Kind::Before).is_some();
+        let (n, unit, mut b) = match n.and_then(|v| self.compound_tail(b, unit, v)) {
+            Some((v, u, e)) if offset_at(e) => (Some(v), u, e),
+            // "5m ago" alone: minutes, months, millions or metres
+            _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
+            _ => (n, unit, b),
         };
         if mode != 0 {
             let n = n.unwrap_or(0.0) as i64;
@@ -1490,6 +1728,12 @@ impl<'a, 't> Finder<'a, 't> {
             return Some(Cand { a, b, sem: Sem::Shift { unit, n: n * i64::from(mode), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
         if let Some(e) = self.lex(b, Kind::AgoPost) {
+            // "half an hour ago": in minutes
+            let (n, unit) = match (n, unit) {
+                (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some(v * 60.0), Unit::Minute),
+                (Some(v), Unit::Day) if v.fract() != 0.0 => (Some(v * 24.0), Unit::Hour),
+                other => other,
+            };
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
                 return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
@@ -1498,6 +1742,28 @@ impl<'a, 't> Finder<'a, 't> {
         }
         let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
         if let Some((sign, e)) = after {
+            // "2 days before yesterday", "a week after tomorrow": counted from the day named
+            let per_unit = match unit {
+                Unit::Day => Some(1),
+                Unit::Week => Some(7),
+                Unit::Fortnight => Some(14),
+                _ => None,
+            };
+            if let (Some(days), Some(d), Some(v)) = (per_unit, self.lex(b + e.len, Kind::Deictic), n) {
+                if a == i && i == j && v >= 1.0 && v.fract() == 0.0 && e.len == 1 {
+                    let shift = d.int() + sign * days * v as i64;
+                    return Some(Cand { a, b: b + e.len + d.len, sem: Sem::Shift { unit: Unit::Day, n: shift, anchored: false, pod: None, part: None, fine: false }, until: None });
+                }
+            }
+            // "2 days after next Friday", "a week before Monday"
+            if let (Some(days), Some(v)) = (per_unit, n) {
+                if a == i && i == j && v >= 1.0 && v.fract() == 0.0 && e.len == 1 {
+                    if let Some(Cand { b: wb, sem: Sem::Cal(mut cal), .. }) = self.weekday(b + e.len) {
+                        cal.shift_days = sign * days * v as i64;
+                        return Some(Cand { a, b: wb, sem: Sem::Cal(cal), until: None });
+                    }
+                }
+            }
             let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);
             if adverb && a == i && i == j {
                 let n = n.unwrap_or(0.0) as i64;
@@ -1514,7 +1780,81 @@ impl<'a, 't> Finder<'a, 't> {
         Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
     }
 
-    fn is_clause_end(&self, i: usize) -> bool {
+/// Letter units glued to a number ("1d", "2h", "5m", "49s", "3w", "3mo", "3y"): English offsets only.
+    fn short_unit(&self, k: usize) -> Option<Unit> {
+        // not "the 1990s", "in 3D", "$5m"
+        let n = k.checked_sub(1)?;
+        let t = self.toks.get(k)?;
+        if self.lang != Lang::En || !self.is_num_tok(n) || self.digits(n) > 3 || t.raw != t.norm {
+            return None;
+        }
+        if n > 0 && self.tight(n) && self.toks[n - 1].kind == TokenKind::Punct && !matches!(self.toks[n - 1].raw, "," | "(" | "-" | "+") {
+            return None;
+        }
+        Some(match self.norm(k) {
+            "s" => Unit::Second,
+            "m" => Unit::Minute,
+            "h" => Unit::Hour,
+            "d" => Unit::Day,
+            "w" | "wk" | "wks" => Unit::Week,
+            "mo" | "mon" => Unit::Month,
+            "y" => Unit::Year,
+            _ => return None,
+        })
+    }
+
+    /// More amounts of finer units after `b` ("21 hours", ", 2hr, and 5min"): the sum in the finest
+    /// unit (`n` already counted in `unit`) and the index after the last one. `None` when none follows.
+    fn compound_tail(&self, mut b: usize, mut unit: Unit, n: f64) -> Option<(f64, Unit, usize)> {
+        fn size(u: Unit) -> Option<(u8, i64)> {
+            // (family, size): seconds for clock and day units, months for calendar ones
+            Some(match u {
+                Unit::Second => (0, 1),
+                Unit::Minute => (0, 60),
+                Unit::Hour => (0, 3600),
+                Unit::Day => (0, 86_400),
+                Unit::Week => (0, 604_800),
+                Unit::Month => (1, 1),
+                Unit::Year => (1, 12),
+                _ => return None,
+            })
+        }
+        if n.fract() != 0.0 || n < 1.0 {
+            return None;
+        }
+        let (family, mut unit_size) = size(unit)?;
+        let mut total = n as i64 * unit_size;
+        let mut found = false;
+        for _ in 0..4 {
+            let mut p = b;
+            if self.punct(p, ",") {
+                p += 1;
+            }
+            if self.is(p, &["and", "et"]) {
+                p += 1;
+            }
+            let Some((Some(v), k)) = self.amount_at(p) else { break };
+            if v.fract() != 0.0 || !self.same_sent(b, k) {
+                break;
+            }
+            let (u, len) = match self.lex(k, Kind::Unit) {
+                Some(e) => (Unit::parse(e.value), e.len),
+                None => (self.short_unit(k), 1),
+            };
+            let Some((f, sz)) = u.and_then(size) else { break };
+            if f != family || sz >= unit_size {
+                break;
+            }
+            total = total.checked_add((v as i64).checked_mul(sz)?)?;
+            unit_size = sz;
+            unit = u?;
+            b = k + len;
+            found = true;
+        }
+        found.then(|| ((total / unit_size) as f64, unit, b))
+    }
+
+        fn is_clause_end(&self, i: usize) -> bool {
         match self.toks.get(i) {
             None => true,
             Some(t) => t.kind == TokenKind::Punct || t.sent != self.toks[i - 1].sent,
@@ -1726,7 +2066,9 @@ impl<'a, 't> Finder<'a, 't> {
         let t = &self.toks[j];
         let w = t.norm.as_str();
         if self.lang == Lang::En {
-            if !t.cap || w.len() <= 3 && !matches!(w, "may") {
+            // "in Jan", "since Feb" (not "in Jan's house")
+            let short_ok = j > 0 && self.is(j - 1, &["in", "since", "until", "during"]) && !self.punct(j + 1, "'") && !self.punct(j + 1, "’") && !self.toks.get(j + 1).is_some_and(|n| n.cap && n.kind == TokenKind::Word);
+            if !t.cap || w.len() <= 3 && !matches!(w, "may") && !short_ok {
                 return false;
             }
         } else if t.cap && !t.first {

@@ -51,7 +51,8 @@ pub enum Kind {
     This,
     /// "midi", "midnight": a time of day; value is the hour.
     Time,
-    /// A time-zone abbreviation; value is its offset in minutes.
+    /// A time-zone abbreviation; value is its standard offset in minutes, with `/us` or `/eu` when the name
+    /// also covers summer time ("ET", "CET" as people write them all year).
     Tz,
     /// A calendar unit; value is its name (day, week, month, …).
     Unit,
@@ -104,9 +105,14 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// The value as an integer (0 when it is not one).
+    /// The value as an integer (0 when it is not one); a `/tag` after it is left out.
     pub fn int(&self) -> i64 {
-        self.value.parse().unwrap_or(0)
+        self.value.split('/').next().unwrap_or_default().parse().unwrap_or(0)
+    }
+
+    /// The tag after `/` in the value: the daylight-saving rule of a time zone (`-300/us`, `60/eu`).
+    pub fn tag(&self) -> Option<&'static str> {
+        self.value.split_once('/').map(|(_, t)| t)
     }
 }
 

@@ -390,10 +390,250 @@ mod tests {
     }
 
     #[test]
+    fn glued_and_year_first_dates() {
+        check(Lang::Fr, SEED, &[
+            ("Relevé du 2012/août/10.", &["2012/août/10=2012-08-10"]),
+            ("Expire le 21-oct-16.", &["21-oct-16=2016-10-21"]),
+            ("Version 2024-août publiée.", &["2024-août=2024-08"]),
+            // two years stay two years
+            ("Le plan 2024-2025 est voté.", &["2024=2024", "2025=2025"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Published 2024 August.", &["2024 August=2024-08"]),
+            ("The Deadline is 2018 March 18.", &["2018 March 18=2018-03-18"]),
+            ("Logged 2012/aug/10 by admin.", &["2012/aug/10=2012-08-10"]),
+            ("Filed on 8/Oct/2012.", &["8/Oct/2012=2012-10-08"]),
+            ("Expires 21-APR-16.", &["21-APR-16=2016-04-21"]),
+            ("Due August-10, 2012.", &["August-10, 2012=2012-08-10"]),
+            ("Due August/10/2012.", &["August/10/2012=2012-08-10"]),
+            ("Issued Sep-2012.", &["Sep-2012=2012-09"]),
+            ("Void on August-32-2014.", &[]),
+            ("In 2019 may be late.", &["2019=2019"]),
+        ]);
+    }
+
+    #[test]
+    fn offsets_counted_from_a_named_day() {
+        check(Lang::Fr, SEED, &[
+            ("Il partira trois jours après demain.", &["trois jours après demain=2017-03-07"]),
+            ("Il est arrivé deux jours avant hier.", &["deux jours avant hier=2017-02-28"]),
+            ("Il partira trois jours après vendredi prochain.", &["trois jours après vendredi prochain=2017-03-13"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It was due 2 days before yesterday.", &["2 days before yesterday=2017-02-28"]),
+            ("It is due a week after tomorrow.", &["a week after tomorrow=2017-03-11"]),
+            ("It is due 2 days after today.", &["2 days after today=2017-03-05"]),
+            ("It is due 2 days after next Friday.", &["2 days after next Friday=2017-03-12"]),
+            ("He left a week before Monday.", &["a week before Monday=2017-02-20"]),
+            // without a day named after the word, the offset counts from the text's last date
+            ("Two days later, he left.", &["Two days later=2017-03-05"]),
+        ]);
+    }
+
+    #[test]
+    fn compound_offsets() {
+        check(Lang::Fr, SEED, &[
+            ("Il est parti il y a deux heures et quinze minutes.", &["il y a deux heures et quinze minutes=2017-03-03T11:12"]),
+            ("Il reviendra dans 1 jour et 2 heures.", &["dans 1 jour et 2 heures=2017-03-04T15:27"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It left 1 day 21 hours ago.", &["1 day 21 hours ago=2017-03-01T16:27"]),
+            ("Back in 1d, 2hr, and 5min.", &["in 1d, 2hr, and 5min=2017-03-04T15:32"]),
+            ("Posted 3m 49s ago.", &["3m 49s ago=2017-03-03T13:23:11"]),
+            ("See you 3w later.", &["3w later=2017-03-24"]),
+            // a lone "m" may be minutes, months, millions or metres; "3D" and "the 1990s" are no offsets
+            ("Posted 5m ago.", &[]),
+            ("Shot in 3D in the 1990s.", &["the 1990s=199"]),
+            // a plain duration keeps its parts apart
+            ("The film runs 2 hours 10 minutes.", &["2 hours=PT2H", "10 minutes=PT10M"]),
+        ]);
+    }
+
+    #[test]
+    fn zones_named_for_both_seasons_follow_summer_time() {
+        check(Lang::Fr, SEED, &[
+            ("Ouverture le 2022-07-12 20:00 CET.", &["2022-07-12 20:00 CET=2022-07-12T20:00:00+02:00"]),
+            ("Ouverture le 2022-01-12 20:00 CET.", &["2022-01-12 20:00 CET=2022-01-12T20:00:00+01:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            // US summer time starts on the second Sunday of March (13 March 2022)
+            ("Kickoff 2022-03-12 23:00 ET.", &["2022-03-12 23:00 ET=2022-03-12T23:00:00-05:00"]),
+            ("Kickoff 2022-03-13 23:00 ET.", &["2022-03-13 23:00 ET=2022-03-13T23:00:00-04:00"]),
+            ("Kickoff 2021-11-07 23:00 PT.", &["2021-11-07 23:00 PT=2021-11-07T23:00:00-08:00"]),
+            // EU summer time ends on the last Sunday of October (30 October 2022)
+            ("Kickoff 2022-10-29 23:00 CET.", &["2022-10-29 23:00 CET=2022-10-29T23:00:00+02:00"]),
+            ("Kickoff 2022-10-30 23:00 CET.", &["2022-10-30 23:00 CET=2022-10-30T23:00:00+01:00"]),
+            // a zone that names its season keeps its offset
+            ("Kickoff 2022-07-12 20:00 EST.", &["2022-07-12 20:00 EST=2022-07-12T20:00:00-05:00"]),
+            // "et" is a word
+            ("Smith et al. met at 2022-07-12 20:00 et cetera.", &["2022-07-12 20:00=2022-07-12T20:00:00"]),
+        ]);
+    }
+
+    #[test]
+    fn deadlines_midnight_and_log_stamps() {
+        check(Lang::Fr, SEED, &[
+            // "dans un délai de", "d'ici": the date the period ends
+            ("Il partira d'ici deux semaines.", &["d'ici deux semaines=2017-03-17"]),
+            // a midnight still to come ends the day; a past one began it
+            ("La date limite sera minuit.", &["minuit=2017-03-04T00:00:00"]),
+            ("Il est arrivé à minuit.", &["minuit=2017-03-03T00:00:00"]),
+            ("Il est parti il y a 1,5 heure.", &["il y a 1,5 heure=2017-03-03T11:57"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("He will return within two weeks.", &["within two weeks=2017-03-17"]),
+            ("The deadline is midnight.", &["midnight=2017-03-04T00:00:00"]),
+            ("He left at midnight.", &["midnight=2017-03-03T00:00:00"]),
+            ("It was sent half an hour ago.", &["half an hour ago=2017-03-03T12:57"]),
+            ("It is due half an hour from now.", &["half an hour from now=2017-03-03T13:57"]),
+            ("Build Thu Oct 26 11:00:09 EDT 2023 ok", &["Thu Oct 26 11:00:09 EDT 2023=2023-10-26T11:00:09-04:00"]),
+            ("Build Thu Oct 26 11:00:09 2023 ok", &["Thu Oct 26 11:00:09 2023=2023-10-26T11:00:09"]),
+        ]);
+    }
+
+    #[test]
+    fn glued_times_ranges_and_impossible_days() {
+        check(Lang::Fr, SEED, &[
+            ("Horodatage 31/05/2024-14:15 relevé.", &["31/05/2024-14:15=2024-05-31T14:15:00"]),
+            ("Il est né le 32 août 2014.", &[]),
+            // one day number too many is not a year
+            ("Il y avait 45 personnes en août 2014.", &["août 2014=2014-08"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Logged 05/31/2024:14:15 by admin.", &["05/31/2024:14:15=2024-05-31T14:15:00"]),
+            ("Logged 05/31/2024.14:15 by admin.", &["05/31/2024.14:15=2024-05-31T14:15:00"]),
+            ("Open between 3:30-4:30pm today.", &["3:30-4:30pm=2017-03-03T15:30:00", "today=2017-03-03T15:30:00"]),
+            ("Open 12-3am.", &["12-3am=2017-03-03T00:00:00"]),
+            ("It opened 10:30am-4:30pm.", &["10:30am-4:30pm=2017-03-03T10:30:00"]),
+            ("It was filed on 32 August 2014.", &[]),
+            ("It was filed on August 32, 2014.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn dotted_times_and_clock_ranges() {
+        check(Lang::Fr, SEED, &[
+            // the tail of "13.12" starts no time of its own
+            ("Le taux était de 13.12 PM.", &[]),
+            ("Ouvert de 10:00-11:00.", &["10:00-11:00=2017-03-03T10:00:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("The rate was 13.12 PM.", &[]),
+            ("We meet at 12.30 today.", &["12.30=2017-03-03T12:30:00", "today=2017-03-03T12:30:00"]),
+            ("Rates rose at 12.30 percent.", &[]),
+            ("Wednesday, September 16, 2020 at 23.00+14", &["Wednesday, September 16, 2020=2020-09-16T23:00:00+14:00", "23.00+14=2020-09-16T23:00:00+14:00"]),
+            // a later clock after "-" is the end of a range, not a UTC offset
+            ("Open 10:00-11:00.", &["10:00-11:00=2017-03-03T10:00:00"]),
+            ("Stamped 10:00:00-05:00.", &["10:00:00-05:00=2017-03-03T10:00:00-05:00"]),
+        ]);
+    }
+
+    #[test]
+    fn weekday_of_a_named_week_and_codes() {
+        check(Lang::Fr, SEED, &[
+            ("Il viendra mardi de la semaine prochaine.", &["mardi de la semaine prochaine=2017-03-07"]),
+            ("Il est venu jeudi de la semaine dernière.", &["jeudi de la semaine dernière=2017-02-23"]),
+            // the tense still decides for a bare weekday
+            ("Il est venu jeudi.", &["jeudi=2017-03-02"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("I take the day off on Tuesday, next week.", &["Tuesday, next week=2017-03-07"]),
+            ("He came on Thursday last week.", &["Thursday last week=2017-02-23"]),
+            ("He will come on Thursday.", &["Thursday=2017-03-09"]),
+            // URL escapes are no times
+            ("See https://example.com/%e7%b7%8a now", &["now=PRESENT_REF"]),
+        ]);
+    }
+
+    #[test]
+    fn oclock_hours() {
+        check(Lang::Fr, SEED, &[
+            // the French hour word, for comparison
+            ("Le rendez-vous aura lieu le 24 octobre à 10 heures.", &["le 24 octobre=2017-10-24T10:00:00", "10 heures=2017-10-24T10:00:00"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("We meet at 10 o'clock.", &["10 o'clock=2017-03-03T10:00:00"]),
+            ("We meet at 6 o'clock p.m.", &["6 o'clock p.m.=2017-03-03T18:00:00"]),
+            // "10" before "o'clock" is no year
+            ("It will open 24 October 10 o clock.", &["24 October=2017-10-24T10:00:00", "10 o clock=2017-10-24T10:00:00"]),
+        ]);
+    }
+
+    #[test]
+    fn years_with_their_era() {
+        check(Lang::Fr, SEED, &[
+            ("La bataille eut lieu le 10 août 234 av. J.-C.", &["le 10 août 234 av. J.-C.=BC0234-08-10"]),
+            ("Le 10 août 88 apr. J.-C., il régnait.", &["Le 10 août 88 apr. J.-C.=0088-08-10"]),
+            ("le 10 Août 88 p. Chr. n.", &["le 10 Août 88 p. Chr. n.=0088-08-10"]),
+            // "ce" is a word: "88" stays a two-digit year
+            ("le 10 août 88 ce fut la fête", &["le 10 août 88=1988-08-10"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It fell on 10 August 234 BC.", &["10 August 234 BC=BC0234-08-10"]),
+            ("It fell on 10 August 234 BCE.", &["10 August 234 BCE=BC0234-08-10"]),
+            ("It fell on 10 August 88 AD.", &["10 August 88 AD=0088-08-10"]),
+        ]);
+    }
+
+    #[test]
+    fn coming_periods_and_minutes() {
+        check(Lang::Fr, SEED, &[
+            ("Il faudra attendre les trois prochaines semaines.", &["les trois prochaines semaines=P3W"]),
+            ("Il a plu ces derniers jours.", &["ces derniers jours=PXD"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It was posted 3 min 49 sec ago.", &["3 min 49 sec ago=2017-03-03T13:23:11"]),
+            ("It takes 5 min to read.", &["5 min=PT5M"]),
+        ]);
+    }
+
+    #[test]
+    fn tenseless_months_take_the_nearest_year() {
+        check(Lang::Fr, SEED, &[
+            ("Réunion en janvier.", &["janvier=2017-01"]),
+            ("Salon en novembre.", &["novembre=2016-11"]),
+            // the tense still decides
+            ("Le salon aura lieu en novembre.", &["novembre=2017-11"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Sales in May.", &["May=2017-05"]),
+            ("Conference in October.", &["October=2016-10"]),
+            ("The conference will open in October.", &["October=2017-10"]),
+        ]);
+    }
+
+    #[test]
+    fn short_month_names_after_a_preposition() {
+        check(Lang::Fr, SEED, &[
+            ("Hausse des prix depuis févr. 2016.", &["févr. 2016=2016-02"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Prices rose since Feb, he said.", &["Feb=2017-02"]),
+            ("Due August-10-2012.", &["August-10-2012=2012-08-10"]),
+            // a person called Jan
+            ("We met in Jan's house.", &[]),
+            ("In Jan Smith's view, it failed.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn days_written_as_ordinal_words() {
+        check(Lang::Fr, SEED, &[
+            ("Il est né le premier mai 2010.", &["le premier mai 2010=2010-05-01"]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("It ran eighth to eleventh May 2010.", &["eighth to eleventh May 2010=2010-05-08"]),
+            ("It opened on the third of May 2010.", &["third of May 2010=2010-05-03"]),
+            ("He came third in the race.", &[]),
+        ]);
+    }
+
+    #[test]
     fn without_reference_relative_values_are_null() {
         check(Lang::Fr, "", &[
             ("Il a parlé hier.", &["hier=null"]),
             ("le 15 juillet", &["le 15 juillet=XXXX-07-15"]),
+            ("deux jours après vendredi", &["deux jours après vendredi=null"]),
             ("le 3 mars 2017", &["le 3 mars 2017=2017-03-03"]),
         ]);
     }

@@ -62,12 +62,21 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         }
         let host = ctx.host_day(cands, &outs, k);
         let day = host.and_then(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| {
-            // the last day named before, else the reference day
-            last_day[k].or_else(|| reference.map(|r| (r.year, r.month, r.day)))
+            // the last day named before, else the reference day; a midnight still to come ends it
+            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm.as_str(), "midnight" | "minuit"));
+            last_day[k].or_else(|| {
+                reference.map(|r| {
+                    if midnight && ctx.tense(c) >= 0 {
+                        civil_from_days(days_from_civil(r.year, r.month, r.day) + 1)
+                    } else {
+                        (r.year, r.month, r.day)
+                    }
+                })
+            })
         });
-        let time = fmt_time(cal);
+        let time = fmt_time(cal, day);
         let value = match day {
-            Some((y, m, d)) => format!("{y:04}-{m:02}-{d:02}{time}"),
+            Some((y, m, d)) => format!("{}{time}", fmt_day(y, m, d)),
             None => time.clone(),
         };
         // A date written right next to its time ("samedi 24 juillet à 15 h 45", "demain 17:00") carries it too.
@@ -94,9 +103,10 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             // the end of a time range is on the day of its start
             Sem::Cal(uc) if is_bare_time(u) => {
                 let day = out.value.as_deref().and_then(|v| v.get(..10)).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
+                let ymd = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
                 Some(match day {
-                    Some(d) => format!("{d}{}", fmt_time(uc)),
-                    None => fmt_time(uc),
+                    Some(d) => format!("{d}{}", fmt_time(uc, ymd)),
+                    None => fmt_time(uc, None),
                 })
             }
             _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value,
@@ -330,13 +340,16 @@ impl Ctx<'_, '_> {
         if cal.weekday.is_some() && cal.day.is_none() && cal.month.is_none() && cal.year.is_none() {
             let w = cal.weekday.unwrap_or(1);
             let Some(r) = r else {
-                return Out::new(Some(format!("XXXX-WXX-{w}")), "day", typ, false);
+                // "2 days after Friday" is no weekday of its own
+                return Out::new((cal.shift_days == 0).then(|| format!("XXXX-WXX-{w}")), "day", typ, false);
             };
             let rd = days_from_civil(r.year, r.month, r.day);
             let rw = weekday_of(rd);
             let back = i64::from((rw + 7 - w) % 7); // days back to the last such day (0 = today)
             let fwd = i64::from((w + 7 - rw) % 7);
-            let delta = if cal.this {
+            let delta = if let Some(n) = cal.week {
+                i64::from(n) * 7 + i64::from(w) - i64::from(rw)
+            } else if cal.this {
                 i64::from(w) - i64::from(rw)
             } else if cal.dir < 0 {
                 -(if back == 0 { 7 } else { back })
@@ -355,7 +368,7 @@ impl Ctx<'_, '_> {
                     }
                 }
             };
-            let (y, m, d) = civil_from_days(rd + delta);
+            let (y, m, d) = civil_from_days(rd + delta + cal.shift_days);
             return self.day_out(y, m, d, cal, typ, true);
         }
         // day and month (with or without year)
@@ -381,7 +394,7 @@ impl Ctx<'_, '_> {
             let grain = if cal.part.is_some() { "part-of-month" } else { "month" };
             return match y {
                 Some(y) => {
-                    let mut o = Out::new(Some(format!("{y:04}-{m:02}")), grain, typ, rel);
+                    let mut o = Out::new(Some(format!("{}-{m:02}", fmt_year(y))), grain, typ, rel);
                     o.point = Some((y, Some(m), None));
                     o
                 }
@@ -389,7 +402,7 @@ impl Ctx<'_, '_> {
             };
         }
         if let Some(y) = cal.year {
-            let mut o = Out::new(Some(format!("{y:04}")), if cal.part.is_some() { "part-of-year" } else { "year" }, typ, false);
+            let mut o = Out::new(Some(fmt_year(y)), if cal.part.is_some() { "part-of-year" } else { "year" }, typ, false);
             o.point = Some((y, None, None));
             return o;
         }
@@ -404,7 +417,7 @@ impl Ctx<'_, '_> {
             v.push_str(p);
             grain = "part-of-day";
         } else if cal.hour.is_some() {
-            v.push_str(&fmt_time(cal));
+            v.push_str(&fmt_time(cal, Some((y, m, d))));
             grain = "minute";
         }
         let mut o = Out::new(Some(v), grain, typ, rel);
@@ -448,10 +461,8 @@ impl Ctx<'_, '_> {
                 }
             }
             _ => {
-                if d.is_none() {
-                    return same;
-                }
-                // the nearest of last year's, this year's and next year's
+                // the nearest of last year's, this year's and next year's (a month more than six months away
+                // is last or next year's: "in January" said in November)
                 [same - 1, same, same + 1].into_iter().min_by_key(|&y| (key(y) - rk).abs()).unwrap_or(same)
             }
         }
@@ -635,13 +646,28 @@ fn season_months(s: &str) -> (u32, u32) {
 }
 
 fn fmt_day(y: i32, m: u32, d: u32) -> String {
-    format!("{y:04}-{m:02}-{d:02}")
+    format!("{}-{m:02}-{d:02}", fmt_year(y))
 }
 
-fn fmt_time(cal: &Cal) -> String {
+/// A year, TIMEX3 style: `0088`, `2017`, `BC0234`.
+fn fmt_year(y: i32) -> String {
+    if y < 0 {
+        format!("BC{:04}", y.unsigned_abs())
+    } else {
+        format!("{y:04}")
+    }
+}
+
+/// `THH:MM:SS[±HH:MM]`; on `day`, a zone with a daylight-saving rule takes its summer offset when due.
+fn fmt_time(cal: &Cal, day: Option<(i32, u32, u32)>) -> String {
     // Seconds are always written: "T13:27:00" still reads as "T13:27" to TIMEX3 consumers that truncate.
-    let mut s = format!("T{:02}:{:02}:{:02}", cal.hour.unwrap_or(0), cal.minute.unwrap_or(0), cal.second.unwrap_or(0));
-    if let Some(tz) = cal.tz {
+    let hour = cal.hour.unwrap_or(0);
+    let mut s = format!("T{:02}:{:02}:{:02}", hour, cal.minute.unwrap_or(0), cal.second.unwrap_or(0));
+    let summer = match (cal.dst, day) {
+        (Some(rule), Some((y, m, d))) => in_summer_time(rule, y, m, d, hour),
+        _ => false,
+    };
+    if let Some(tz) = cal.tz.map(|tz| if summer { tz + 60 } else { tz }) {
         if tz == 0 {
             s.push('Z');
         } else {
@@ -650,6 +676,29 @@ fn fmt_time(cal: &Cal) -> String {
         }
     }
     s
+}
+
+/// Is local time `hour` on `y-m-d` summer time under `rule`? "us": from the second Sunday of March (02:00)
+/// to the first Sunday of November (02:00); "eu": from the last Sunday of March (02:00) to the last Sunday of
+/// October (03:00).
+fn in_summer_time(rule: &str, y: i32, m: u32, d: u32, hour: u32) -> bool {
+    // day of month of the n-th Sunday (n = 0: the last one)
+    let sunday = |month: u32, n: u32| -> u32 {
+        if n == 0 {
+            let last = days_in_month(y, month);
+            last - weekday_of(days_from_civil(y, month, last)) % 7
+        } else {
+            1 + (7 - weekday_of(days_from_civil(y, month, 1)) % 7) % 7 + 7 * (n - 1)
+        }
+    };
+    let ((sm, sn, sh), (em, en, eh)) = match rule {
+        "us" => ((3, 2, 2), (11, 1, 2)),
+        "eu" => ((3, 0, 2), (10, 0, 3)),
+        _ => return false,
+    };
+    let (start, end) = ((sm, sunday(sm, sn)), (em, sunday(em, en)));
+    let today = (m, d);
+    (today > start || (today == start && hour >= sh)) && (today < end || (today == end && hour < eh))
 }
 
 /// TIMEX3 duration: P2Y, P3M, P1W, P20D, PT1H, PT30.4S, PXD (unknown amount).

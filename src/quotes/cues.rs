@@ -1,0 +1,410 @@
+//! Speech cues: verbs of saying found through the lexicons (`data/lexicons/speech_verbs_*.txt`), with their
+//! conjugated and compound forms ("a déclaré", "avait-il ajouté", "a fait valoir", "said", "has told"), and the
+//! source prepositions "selon", "d'après", "according to".
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::tok::Toks;
+use crate::lang::Lang;
+use crate::text::Span;
+
+/// What kind of word the cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A finite verb or a compound tense ("déclare", "a déclaré", "said").
+    Verb,
+    /// A present participle ("ajoutant", "adding"): its subject is the clause's.
+    Participle,
+    /// "selon", "d'après", "according to": the source follows.
+    Source,
+    /// A negated verb group ("n'a pas dit"): not reported speech; kept only to skip it while scanning.
+    Negated,
+}
+
+/// One speech cue in the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cue {
+    /// Bytes of the verb group ("a-t-il ajouté", "a fait valoir", "selon").
+    pub span: Span,
+    /// First token of the cue.
+    pub first: usize,
+    /// One past the last token of the cue.
+    pub last: usize,
+    /// The pronoun of an inverted form ("il" in "a-t-il ajouté"), bytes.
+    pub inverted_pronoun: Option<Span>,
+    /// Verb, participle or source preposition.
+    pub kind: CueKind,
+}
+
+/// How a word form can serve as a cue.
+#[derive(Clone, Copy, Debug, Default)]
+struct FormInfo {
+    /// Finite form usable alone ("déclare", "said").
+    finite: bool,
+    /// Past participle usable after an auxiliary ("déclaré").
+    participle: bool,
+    /// Present participle ("ajoutant", "adding").
+    gerund: bool,
+    /// Particle required after the verb ("valoir" for "faire valoir"), index into PARTICLES.
+    particle: Option<&'static str>,
+}
+
+struct Lexicon {
+    forms: HashMap<String, Vec<FormInfo>>,
+}
+
+static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
+static EN: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_en.txt"), Lang::En));
+
+/// The data lines of a lexicon file (comments and blank lines dropped).
+pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn build(src: &'static str, lang: Lang) -> Lexicon {
+    let mut forms: HashMap<String, Vec<FormInfo>> = HashMap::new();
+    for line in data_lines(src) {
+        let mut cols = line.split('\t');
+        let head = cols.next().unwrap_or("");
+        let (lemma, particle) = match head.split_once(' ') {
+            Some((v, p)) => (v, Some(p)),
+            None => (head, None),
+        };
+        let extra: Vec<&str> = cols.collect();
+        let mut add = |form: String, finite: bool, participle: bool, gerund: bool| {
+            forms.entry(form).or_default().push(FormInfo { finite, participle, gerund, particle });
+        };
+        match lang {
+            Lang::Fr => {
+                for f in &extra {
+                    // Listed forms serve both alone and after an auxiliary ("dit", "a dit"); -ant forms are participles.
+                    let ger = f.ends_with("ant");
+                    add(f.to_string(), !ger, !ger, ger);
+                }
+                if let Some(stem) = lemma.strip_suffix("er") {
+                    // -cer / -ger keep their soft sound before a and o.
+                    let soft = if let Some(base) = stem.strip_suffix('c') {
+                        format!("{base}ç")
+                    } else if stem.ends_with('g') {
+                        format!("{stem}e")
+                    } else {
+                        stem.to_string()
+                    };
+                    for suf in ["e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait", "eraient"] {
+                        let base = if suf.starts_with('a') { &soft } else { stem };
+                        add(format!("{base}{suf}"), true, false, false);
+                    }
+                    for suf in ["é", "ée", "és", "ées"] {
+                        add(format!("{stem}{suf}"), false, true, false);
+                    }
+                    add(format!("{soft}ant"), false, false, true);
+                } else if let Some(stem) = lemma.strip_suffix("ir") {
+                    if extra.is_empty() {
+                        for suf in ["it", "issent", "issait", "issaient", "ira", "irait"] {
+                            add(format!("{stem}{suf}"), true, false, false);
+                        }
+                        add(format!("{stem}i"), false, true, false);
+                        add(format!("{stem}issant"), false, false, true);
+                    }
+                }
+            }
+            Lang::En => {
+                let base = lemma;
+                if extra.is_empty() {
+                    let s = if base.ends_with('s') || base.ends_with("sh") || base.ends_with("ch") || base.ends_with('x') { format!("{base}es") } else { format!("{base}s") };
+                    let stem_e = base.strip_suffix('e').unwrap_or(base);
+                    add(base.to_string(), true, false, false);
+                    add(s, true, false, false);
+                    add(format!("{stem_e}ed"), true, true, false);
+                    add(format!("{stem_e}ing"), false, false, true);
+                } else {
+                    add(base.to_string(), true, false, false);
+                    for f in &extra {
+                        let ger = f.ends_with("ing");
+                        add(f.to_string(), !ger, !ger, ger);
+                    }
+                }
+            }
+        }
+    }
+    Lexicon { forms }
+}
+
+const FR_AUX: &[&str] = &[
+    "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "ayant", "avoir", "as", "ai", "avons", "avez",
+];
+const FR_AUX_REFLEXIVE: &[&str] = &["est", "sont", "était", "étaient", "serait", "seraient"];
+const FR_ADVERBS: &[&str] = &[
+    "encore", "aussi", "également", "déjà", "ainsi", "alors", "toutefois", "cependant", "pourtant", "notamment", "enfin", "bien",
+    "même", "souvent", "toujours", "longtemps", "plus", "d'ailleurs", "lui", "leur", "ensuite", "donc", "néanmoins", "pas", "jamais",
+];
+const NEGATIONS: &[&str] = &["pas", "jamais", "guère", "point", "nullement", "not", "never", "n't", "didn", "doesn", "don", "won", "wouldn"];
+const EN_DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"];
+const FR_DETERMINERS: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes"];
+const INVERTED_SUFFIXES: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on"];
+
+/// Split an inverted form "ajoute-t-il" into ("ajoute", pronoun byte offset within the word).
+fn split_inverted(word: &str) -> Option<(&str, usize)> {
+    if !word.contains('-') {
+        return None;
+    }
+    let lower_end = word.len();
+    for suf in INVERTED_SUFFIXES {
+        if word.len() > suf.len() && word.is_char_boundary(word.len() - suf.len()) && word[word.len() - suf.len()..].eq_ignore_ascii_case(suf) {
+            let base = &word[..word.len() - suf.len()];
+            let pron_at = lower_end - suf.trim_start_matches("-t").trim_start_matches('-').len();
+            return Some((base, pron_at));
+        }
+    }
+    None
+}
+
+fn lookup<'a>(lex: &'a Lexicon, form: &str) -> &'a [FormInfo] {
+    lex.forms.get(form).map(Vec::as_slice).unwrap_or(&[])
+}
+
+/// Find every speech cue of the text, in order.
+pub fn find(t: &Toks, lang: Lang) -> Vec<Cue> {
+    let lex: &Lexicon = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let mut out: Vec<Cue> = Vec::new();
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        if let Some(c) = match lang {
+            Lang::Fr => cue_fr(t, lex, i),
+            Lang::En => cue_en(t, lex, i),
+        } {
+            i = c.last.max(i + 1);
+            if c.kind != CueKind::Negated {
+                out.push(c);
+            }
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The particle ("valoir") that must follow, checked at token `k`; returns the token after it.
+fn particle_ok(t: &Toks, info: &FormInfo, k: usize) -> Option<usize> {
+    match info.particle {
+        None => Some(k),
+        Some(p) => {
+            let words: Vec<&str> = p.split(' ').collect();
+            for (j, w) in words.iter().enumerate() {
+                if t.low(k + j) != *w {
+                    return None;
+                }
+            }
+            Some(k + words.len())
+        }
+    }
+}
+
+fn negated_before(t: &Toks, i: usize) -> bool {
+    // "n'a pas dit", "ne dit pas": a "ne"/"n'" just before the verb group.
+    (i >= 1 && t.low(i - 1) == "ne") || (i >= 2 && t.low(i - 2) == "n" && t.is_apostrophe(i - 1))
+}
+
+fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
+    let w = t.low(i);
+    if w.is_empty() {
+        return None;
+    }
+    // "selon", "d'après"
+    if w == "selon" {
+        let next = t.low(i + 1);
+        if matches!(next, "lequel" | "laquelle" | "lesquels" | "lesquelles" | "moi" | "nous" | "que" | "qu") {
+            return None;
+        }
+        return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+    }
+    // "Pour François Fillon, …", "pour les démographes, …": an opinion's holder opening the sentence
+    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && t.text_of(i - 1) == "," && t.at_sentence_start(i.saturating_sub(2)))) {
+        let n = i + 1;
+        let named = t.is_cap_at(n) && !matches!(t.low(n), "le" | "la" | "les" | "l" | "un" | "une" | "ce" | "cette" | "ces");
+        let role = matches!(t.low(n), "le" | "la" | "les" | "l" | "certains" | "certaines" | "beaucoup" | "de")
+            && (n + 1..n + 4).any(|k| crate::entities::role_head(t.low(k)).is_some() || t.low(k).ends_with("graphes") || t.low(k).ends_with("logues"));
+        let comma_soon = (n..n + 8).any(|k| t.text_of(k) == "," && t.sentence(k) == t.sentence(i));
+        if (named || role) && comma_soon {
+            return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+        }
+        return None;
+    }
+    if w == "après" && i >= 2 && t.low(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
+        if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.text_of(i - 3) == "," {
+            return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+        }
+        return None;
+    }
+    let (base, pron) = match split_inverted(w) {
+        Some((b, p)) => (b, Some(Span::new(t.span(i).start + p, t.span(i).end))),
+        None => (w, None),
+    };
+    // Compound tense: auxiliary, adverbs, past participle, particle.
+    let is_aux = FR_AUX.contains(&base)
+        || (FR_AUX_REFLEXIVE.contains(&base) && i >= 1 && (t.low(i - 1) == "se" || (t.low(i.saturating_sub(2)) == "s" && t.is_apostrophe(i - 1))));
+    if is_aux {
+        let mut k = i + 1;
+        let mut negated = false;
+        let mut hops = 0;
+        while k < t.len() && hops < 3 {
+            let a = t.low(k);
+            if FR_ADVERBS.contains(&a) || (a.ends_with("ment") && a.len() > 6 && lookup(lex, a).is_empty()) {
+                negated |= NEGATIONS.contains(&a);
+                k += 1;
+                hops += 1;
+            } else {
+                break;
+            }
+        }
+        let (part, part_pron) = match split_inverted(t.low(k)) {
+            Some((b, _)) => (b, true),
+            None => (t.low(k), false),
+        };
+        for info in lookup(lex, part) {
+            if info.participle {
+                if let Some(end) = particle_ok(t, info, k + 1) {
+                    if negated || negated_before(t, i) || part_pron {
+                        // skip the whole negated group ("n'a pas dit")
+                        return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Negated });
+                    }
+                    return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind: CueKind::Verb });
+                }
+            }
+        }
+        return None;
+    }
+    for info in lookup(lex, base) {
+        if info.finite || info.gerund {
+            let Some(end) = particle_ok(t, info, i + 1) else { continue };
+            // A noun reading ("le juge", "une annonce"): a determiner just before.
+            if i >= 1 && FR_DETERMINERS.contains(&t.low(i - 1)) && pron.is_none() {
+                return None;
+            }
+            if i >= 1 && t.low(i - 1) == "l" && t.is_apostrophe(i) {
+                return None;
+            }
+            if negated_before(t, i) || NEGATIONS.contains(&t.low(end)) {
+                return None;
+            }
+            // A bare participle ("dit", "écrit") is finite only when it cannot be an adjective: not after être/a noun.
+            let kind = if info.gerund { CueKind::Participle } else { CueKind::Verb };
+            if info.gerund && !(i >= 1 && t.text_of(i - 1) == ",") && !(i >= 1 && t.low(i - 1) == "en") {
+                return None;
+            }
+            return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind });
+        }
+    }
+    None
+}
+
+const EN_AUX: &[&str] = &["has", "have", "had", "would", "will", "could", "did", "does", "do", "also", "later", "previously", "then", "once", "repeatedly"];
+
+fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
+    let w = t.low(i);
+    if w == "according" && t.low(i + 1) == "to" {
+        return Some(Cue { span: Span::new(t.span(i).start, t.span(i + 1).end), first: i, last: i + 2, inverted_pronoun: None, kind: CueKind::Source });
+    }
+    for info in lookup(lex, w) {
+        if !(info.finite || info.participle || info.gerund) {
+            continue;
+        }
+        let Some(end) = particle_ok(t, info, i + 1) else { continue };
+        if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
+            return None; // "the report", "a claim"
+        }
+        // passives and reduced clauses ("was told", "when asked", "if confirmed") report no speech of the subject
+        if i >= 1 && !info.gerund && matches!(t.low(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "when" | "if" | "once" | "get" | "got") {
+            return None;
+        }
+        // "did not say", "never said", "didn't say"
+        for back in 1..=3 {
+            if i >= back && NEGATIONS.contains(&t.low(i - back)) {
+                return None;
+            }
+            if i >= back && !EN_AUX.contains(&t.low(i - back)) && !NEGATIONS.contains(&t.low(i - back)) && t.text_of(i - back) != "’" && t.text_of(i - back) != "'" {
+                break;
+            }
+        }
+        if info.gerund && !info.finite {
+            // "adding that", ", saying": only after a comma or "while/before/after".
+            let prev = t.low(i.saturating_sub(1));
+            if !(prev == "," || prev == "while" || prev == "after" || prev == "before" || prev == "when" || prev == "as") {
+                return None;
+            }
+            return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Participle });
+        }
+        // Bare base forms ("say", "tell") need a plural or first-person subject; keep only after a pronoun.
+        if !info.participle && !w.ends_with('s') && !w.ends_with("ed") && lookup(lex, w).iter().all(|f| !f.participle) {
+            let prev = t.low(i.saturating_sub(1));
+            if !matches!(prev, "they" | "we" | "i" | "you" | "experts" | "officials" | "critics" | "residents" | "people" | "would" | "will" | "could" | "did" | "does" | "may" | "might") {
+                // plural nouns before "say" are common ("experts say"): accept a plural-looking word too
+                let plural_noun = prev.ends_with('s') && prev.len() > 3 && !prev.ends_with("ss") && !prev.ends_with("us") && !prev.ends_with("is")
+                    && !matches!(prev, "across" | "always" | "perhaps" | "whereas" | "sometimes" | "besides" | "towards" | "afterwards" | "unless" | "nevertheless" | "does" | "has" | "was" | "its" | "his" | "hers" | "ours" | "yours" | "theirs" | "yes" | "less" | "thus" | "as");
+                if !plural_noun || w == "state" {
+                    continue;
+                }
+            }
+        }
+        return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Verb });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Doc;
+
+    fn cues(text: &str, lang: Lang) -> Vec<String> {
+        let doc = Doc::new(text);
+        let t = Toks::new(&doc);
+        find(&t, lang).iter().map(|c| c.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn cue_forms() {
+        let table: &[(&str, Lang, &[&str])] = &[
+            ("Il a déclaré jeudi qu'il partait.", Lang::Fr, &["a déclaré"]),
+            ("« Non », a-t-il ajouté.", Lang::Fr, &["a-t-il ajouté"]),
+            ("Elle avait alors répondu: oui.", Lang::Fr, &["avait alors répondu"]),
+            ("a fait valoir jeudi Mme Pelosi", Lang::Fr, &["a fait valoir"]),
+            ("ont rapporté mercredi les médias", Lang::Fr, &["ont rapporté"]),
+            ("« Non », dit-elle.", Lang::Fr, &["dit-elle"]),
+            ("Il n'a pas dit que c'était faux.", Lang::Fr, &[]),
+            ("Le juge a parlé.", Lang::Fr, &[]),
+            ("selon les médias", Lang::Fr, &["selon"]),
+            ("les accusations selon lesquelles", Lang::Fr, &[]),
+            ("D'après le ministre, tout va bien.", Lang::Fr, &["D'après"]),
+            ("\"No,\" she said.", Lang::En, &["said"]),
+            ("He told reporters that it was over.", Lang::En, &["told"]),
+            ("She didn't say that.", Lang::En, &[]),
+            ("The report was late, according to the mayor.", Lang::En, &["according to"]),
+            ("The claim was false, she added, noting that it was old.", Lang::En, &["added", "noting"]),
+        ];
+        for (text, lang, want) in table {
+            assert_eq!(cues(text, *lang), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lexicons_are_sorted_and_large_enough() {
+        for (src, min) in [
+            (include_str!("../../data/lexicons/speech_verbs_fr.txt"), 60),
+            (include_str!("../../data/lexicons/speech_verbs_en.txt"), 60),
+            (include_str!("../../data/lexicons/speaker_roles_fr.txt"), 10),
+            (include_str!("../../data/lexicons/speaker_roles_en.txt"), 10),
+        ] {
+            let keys: Vec<&str> = data_lines(src).map(|l| l.split('\t').next().unwrap_or("")).collect();
+            assert!(keys.len() >= min);
+            for w in keys.windows(2) {
+                assert!(w[0] < w[1], "lexicon not sorted or duplicated at {:?}", w);
+            }
+        }
+    }
+}

@@ -1,0 +1,498 @@
+//! Quotes and their speakers: direct quotes in quotation marks, reported speech, and who said them.
+//!
+//! The pipeline, one module per question:
+//! - [`marks`] pairs quotation marks (« », “ ”, " ", ‘ ’, „ “, ‹ ›) per paragraph, with nesting and bounds;
+//! - [`cues`] finds verbs of saying from the lexicons (`data/lexicons/speech_verbs_*.txt`) in their
+//!   conjugated, compound and inverted forms, and the source prepositions (*selon*, *according to*);
+//! - [`reported`] gives each cue its frame: subject, reported clause, where a quotation would attach;
+//! - [`speakers`] resolves subjects (names, pronouns, role nouns, source noun phrases) to entities.
+//!
+//! This module ties them: a quotation becomes a direct quote when a cue attaches to it (before, after, as an
+//! incise inside it, or as the cue of the clause holding it) or when it continues the previous speaker's words;
+//! a cue's clause becomes an indirect quote (mixed when it holds a quoted fragment).
+//!
+//! ```
+//! use newslens::{analyze, Options};
+//! let a = analyze("« Je démissionne », a déclaré M. Dupont jeudi.", &Options::default());
+//! assert_eq!(a.quotes[0].text, "Je démissionne");
+//! assert_eq!(a.quotes[0].speaker_name.as_deref(), Some("Dupont"));
+//! ```
+
+pub mod cues;
+pub mod marks;
+pub mod reported;
+pub mod speakers;
+mod tok;
+
+use crate::entities::Entity;
+use crate::lang::Lang;
+use crate::text::{Doc, Span};
+
+/// How the words are reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuoteKind {
+    /// Inside quotation marks.
+    Direct,
+    /// A reported clause ("X a déclaré que …").
+    Indirect,
+    /// A reported clause holding a quoted fragment.
+    Mixed,
+}
+
+impl QuoteKind {
+    /// The JSON name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
+/// One quote with its attribution.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// Direct, indirect or mixed.
+    pub kind: QuoteKind,
+    /// Bytes of the quoted words (without the quotation marks).
+    pub span: Span,
+    /// Index into the entity list passed to [`extract`], when the speaker is a known entity.
+    pub speaker: Option<usize>,
+    /// Canonical speaker name, or the source's noun phrase ("les médias américains").
+    pub speaker_name: Option<String>,
+    /// The mention the cue points at (may be a pronoun).
+    pub speaker_mention: Option<Span>,
+    /// The speech verb or "selon".
+    pub cue: Option<Span>,
+    /// 0–1.
+    pub confidence: f32,
+}
+
+use cues::CueKind;
+use marks::Marked;
+use reported::Frame;
+use speakers::{Resolved, Resolver, Speaker};
+use tok::Toks;
+
+/// Confidence of a quotation with a cue right before or after it.
+const CONF_DIRECT: f32 = 0.9;
+/// Confidence of a quotation inside a cue's sentence.
+const CONF_FRAGMENT: f32 = 0.75;
+/// Confidence of a quotation given to the previous speaker.
+const CONF_FLOATING: f32 = 0.55;
+/// Confidence of a reported clause.
+const CONF_INDIRECT: f32 = 0.7;
+/// How far (bytes) from a quotation the cue of the clause holding it may be looked for.
+const WINDOW: usize = 3000;
+/// How far (bytes) from a quotation a cue right before or after it may be.
+const NEAR: usize = 1000;
+/// How many paragraphs back a floating quotation may look for its speaker.
+const FLOAT_PARAGRAPHS: usize = 2;
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+fn only_gap(text: &str, a: usize, b: usize) -> bool {
+    a <= b && text.get(a..b).is_some_and(|g| g.chars().all(|c| c.is_whitespace() || matches!(c, ',' | '\u{a0}' | '\u{202f}')) && g.len() <= 8)
+}
+
+/// Find the quotes of `doc` and attribute them to `entities` where possible.
+///
+/// Never panics; linear in the text apart from small bounded look-arounds.
+pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let text = doc.text;
+    let t = Toks::new(doc);
+    let marks = marks::find(doc);
+    let all_cues = cues::find(&t, lang);
+    let frames = reported::frames(&t, &all_cues, lang);
+    let resolver = Resolver::new(&t, entities, lang);
+    let mut resolver_mentions: Vec<Span> = entities.iter().filter(|e| e.kind == crate::entities::EntityType::Person).flat_map(|e| e.mentions.iter().copied()).collect();
+    resolver_mentions.sort();
+
+    // Which quotation (if any) each frame's cue sits in; such a cue only counts as an incise.
+    let inside = |sp: Span| -> Option<usize> {
+        let k = marks.partition_point(|m| m.inner.start <= sp.start);
+        (k > 0 && marks[k - 1].inner.contains(sp)).then(|| k - 1)
+    };
+    let para_of = |pos: usize| doc.paragraph_at(pos).unwrap_or(0);
+
+    // Resolve every frame's speaker, in text order (pronouns look back at the previous speaker).
+    let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(frames.len());
+    let mut incise_of: Vec<Option<usize>> = Vec::with_capacity(frames.len());
+    let mut last: Option<(Speaker, usize)> = None;
+    for f in &frames {
+        let in_mark = inside(f.cue.span);
+        let incise = in_mark.filter(|_| is_incise(&t, f));
+        incise_of.push(incise);
+        if in_mark.is_some() && incise.is_none() {
+            speakers.push(None);
+            continue;
+        }
+        let here = para_of(f.cue.span.start);
+        let recent = last.as_ref().filter(|(_, p)| here <= p + 3).map(|(s, _)| s);
+        let sp = match f.subject {
+            Some(np) if !np.is_empty() => match resolver.resolve(np, f.cue.span.start, recent) {
+                Resolved::Speaker(s) => Some(s),
+                Resolved::NotReported => None,
+            },
+            _ => Some(Speaker::default()),
+        };
+        if let Some(s) = &sp {
+            // pronouns refer back to people: remember the last person who spoke
+            if s.name.is_some() && s.person {
+                last = Some((s.clone(), here));
+            }
+        }
+        speakers.push(sp);
+    }
+
+    let mut out: Vec<Quote> = Vec::new();
+    let quote_of = |kind: QuoteKind, span: Span, f: &Frame, s: &Speaker, confidence: f32| Quote {
+        kind,
+        span,
+        speaker: s.entity,
+        speaker_name: s.name.clone(),
+        speaker_mention: s.mention.or(f.subject),
+        cue: Some(f.cue.span),
+        confidence,
+    };
+
+    // Direct quotes. Frames are in text order; each quotation looks only at the frames near it (bounded in bytes),
+    // which keeps the whole pass linear.
+    let frame_at = |pos: usize| frames.partition_point(|f| f.cue.span.start < pos);
+    let mut incise_first: Vec<Option<usize>> = vec![None; marks.len()];
+    for k in 0..frames.len() {
+        if let Some(mi) = incise_of[k] {
+            if speakers[k].is_some() && incise_first[mi].is_none() {
+                incise_first[mi] = Some(k);
+            }
+        }
+    }
+    // Per frame, computed once: can it attribute a quotation (a speaker, not inside another quotation), and its sentence.
+    let live_frame: Vec<bool> = (0..frames.len()).map(|k| speakers[k].is_some() && incise_of[k].is_none() && inside(frames[k].cue.span).is_none()).collect();
+    let frame_sentence: Vec<Option<usize>> = frames.iter().map(|f| doc.sentence_at(f.cue.span.start)).collect();
+    let mut floating: Vec<usize> = Vec::new();
+    for (mi, m) in marks.iter().enumerate() {
+        // An incise inside the marks splits the quotation in two.
+        let incises: Vec<usize> = incise_first[mi].into_iter().collect();
+        if let Some(&k) = incises.first() {
+            let f = &frames[k];
+            let s = speakers[k].as_ref().expect("filtered");
+            let cut = t.before(f.cue.span.start);
+            let left_end = if cut > 0 && t.text_of(cut - 1) == "," { t.span(cut - 1).start } else { f.cue.span.start };
+            if let Some(left) = text_trim(text, Span::new(m.inner.start, left_end)) {
+                out.push(quote_of(QuoteKind::Direct, left, f, s, CONF_DIRECT));
+            }
+            let mut r = t.at_or_after(f.subject.map_or(f.cue.span.end, |p| p.end.max(f.cue.span.end)));
+            while r < t.len() && matches!(t.text_of(r), "," | "." | ";") {
+                r += 1;
+            }
+            let right_start = t.span(r).start;
+            if right_start < m.inner.end {
+                if let Some(right) = text_trim(text, Span::new(right_start, m.inner.end)) {
+                    out.push(quote_of(QuoteKind::Direct, right, f, s, CONF_DIRECT));
+                }
+            }
+            continue;
+        }
+        let live = |k: usize| live_frame[k];
+        // A cue right after: "« … », a-t-il dit", "“…,” said X", "“…,” X said".
+        let near_after = frame_at(m.outer.end)..frame_at(m.outer.end + NEAR).min(frames.len());
+        let near_before = frame_at(m.outer.start.saturating_sub(NEAR))..frame_at(m.outer.start + 1).min(frames.len());
+        let near = frame_at(m.outer.start.saturating_sub(WINDOW))..frame_at(m.outer.end + WINDOW).min(frames.len());
+        let after = near_after.clone().find(|&k| live(k) && frames[k].before_end.is_some_and(|be| be >= m.outer.end && only_gap(text, m.outer.end, be)));
+        // A cue right before: "X a déclaré : « … »", "X said: “…”".
+        let before = || near_before.clone().rev().find(|&k| live(k) && frames[k].opens_at.is_some_and(|o| o <= m.outer.start && o + 4 >= m.outer.start && frames[k].cue.span.end <= m.outer.start));
+        // A cue in the same sentence, before the quotation, or a clause holding it.
+        let sent = doc.sentence_at(m.outer.start);
+        let holder = || {
+            near.clone().rev().find(|&k| {
+                live(k)
+                    && frames[k].cue.kind != CueKind::Participle
+                    && (frames[k].content.is_some_and(|c| c.contains(m.inner) || c.start <= m.outer.start && m.outer.start < c.end)
+                        || (frame_sentence[k] == sent
+                            && frames[k].cue.span.end <= m.outer.start
+                            && frames[k].before_end.is_none()
+                            // a lone scare-quoted word needs the cue close by ("a dénoncé le « scandale »")
+                            && (words(m.inner.slice(text)) >= 2 || m.outer.start <= frames[k].cue.span.end + 12)))
+            })
+        };
+        if let Some(k) = after.or_else(before) {
+            let s = speakers[k].as_ref().expect("live");
+            out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_DIRECT));
+        } else if let Some(k) = holder().filter(|&k| lang == Lang::Fr || !frames[k].content.is_some_and(|c| c.contains(m.inner)) && words(m.inner.slice(text)) >= 4) {
+            let s = speakers[k].as_ref().expect("live");
+            out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_FRAGMENT));
+        } else {
+            floating.push(mi);
+        }
+    }
+
+    // Reported clauses.
+    for (k, f) in frames.iter().enumerate() {
+        let Some(s) = speakers[k].as_ref() else { continue };
+        if incise_of[k].is_some() {
+            continue;
+        }
+        let Some(mut c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
+        // A quotation opened inside the clause runs to its closing mark (the splitter may cut at its full stop).
+        let from = marks.partition_point(|m| m.outer.start < c.start);
+        if let Some(m) = marks[from..].iter().take_while(|m| m.outer.start < c.end).find(|m| m.outer.end > c.end) {
+            c.end = m.inner.end;
+        }
+        let first_mark = marks.partition_point(|m| m.outer.end <= c.start);
+        let inner_marks: Vec<&Marked> = marks[first_mark..].iter().take_while(|m| m.outer.start < c.end).filter(|m| c.overlaps(m.outer)).collect();
+        // The whole clause is in marks: the direct quote says it all.
+        if inner_marks.iter().any(|m| m.outer.start <= c.start + 1 && m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
+            continue;
+        }
+        if words(c.slice(text)) == 0 {
+            continue;
+        }
+        let kind = if inner_marks.is_empty() { QuoteKind::Indirect } else { QuoteKind::Mixed };
+        let conf = if f.cue.kind == CueKind::Source { CONF_INDIRECT - 0.05 } else { CONF_INDIRECT };
+        out.push(quote_of(kind, c, f, s, conf));
+        if let Some(x) = f.extra.and_then(|x| text_trim(text, x)) {
+            if !marks.iter().any(|m| m.outer.start <= x.start && m.outer.end + 2 >= x.end) {
+                out.push(quote_of(QuoteKind::Indirect, x, f, s, conf));
+            }
+        }
+    }
+
+    // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    // Speakers so far: quotes, and cues whose words were not quoted ("Hervé Mangin … confirme.").
+    let mut attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
+    for (k, f) in frames.iter().enumerate() {
+        if let Some(s) = speakers[k].as_ref().filter(|s| s.person && s.name.is_some() && live_frame[k]) {
+            attributed.push(quote_of(QuoteKind::Direct, f.cue.span, f, s, CONF_FLOATING));
+        }
+    }
+    attributed.sort_by_key(|q| (q.span.start, q.span.end));
+    // the last quotation given a speaker here: a run of quotations continues the same speaker's words
+    let mut last_float: Option<Quote> = None;
+    for mi in floating {
+        let m = &marks[mi];
+        let inner = m.inner.slice(text);
+        let sentence_like = words(inner) >= 4 && (inner.chars().next().is_some_and(char::is_uppercase) || inner.ends_with(['.', '!', '?', '…', ',']));
+        // A quotation with no cue must stand as an utterance of its own: it opens a paragraph or follows
+        // punctuation; a quoted phrase in the middle of the journalist's clause is a term, not a quote.
+        let before = text[..m.outer.start].trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '\u{a0}' | '\u{202f}'));
+        let opens_clause = before.is_empty() || before.ends_with(['\n', '.', '!', '?', ':', ';', '»', '”', '"', '…', ')', '(', '—', '–']) || para_of(m.outer.start) != para_of(before.len().saturating_sub(1));
+        let capital = inner.chars().next().is_some_and(char::is_uppercase);
+        if !sentence_like || !opens_clause || (lang == Lang::En && !capital) {
+            continue;
+        }
+        let here = para_of(m.outer.start);
+        // "… en 1969 : « C'est la révolution. »": after a colon, the person the sentence is about
+        if before.ends_with(':') {
+            let sent_start = doc.sentence_at(m.outer.start).and_then(|i| doc.sentences.get(i)).map_or(0, |s| s.span.start);
+            let np = Span::new(sent_start, before.len());
+            if let Resolved::Speaker(sp) = resolver.resolve(first_person_in(&resolver_mentions, np).unwrap_or(Span::new(np.start, np.start)), m.outer.start, None) {
+                if sp.entity.is_some() && sp.person {
+                    let q = Quote { kind: QuoteKind::Direct, span: m.inner, speaker: sp.entity, speaker_name: sp.name.clone(), speaker_mention: sp.mention, cue: None, confidence: CONF_FLOATING };
+                    last_float = Some(q.clone());
+                    out.push(q);
+                    continue;
+                }
+            }
+        }
+        let k = attributed.partition_point(|q| q.span.start < m.outer.start);
+        let prev = attributed[..k].iter().rev().take(8).chain(last_float.iter()).filter(|q| q.span.end <= m.outer.start).max_by_key(|q| q.span.end);
+        let next = attributed[k..].iter().find(|q| q.span.start >= m.outer.end).filter(|q| para_of(q.span.start) == here);
+        let pick = prev.filter(|q| para_of(q.span.start) + FLOAT_PARAGRAPHS >= here).or(next);
+        if let Some(q) = pick {
+            let q = Quote { kind: QuoteKind::Direct, span: m.inner, confidence: CONF_FLOATING, ..q.clone() };
+            last_float = Some(q.clone());
+            out.push(q);
+        }
+    }
+
+    out.sort_by_key(|q| (q.span.start, q.span.end));
+    out.dedup_by(|a, b| a.span == b.span);
+    out
+}
+
+/// The first person mention inside `within` (mentions sorted by start).
+fn first_person_in(mentions: &[Span], within: Span) -> Option<Span> {
+    let k = mentions.partition_point(|m| m.start < within.start);
+    mentions.get(k).copied().filter(|m| m.end <= within.end)
+}
+
+/// Is the cue of `f` an incise inside a quotation ("…, a-t-il dit, …", "…, écrit-elle. …")?
+fn is_incise(t: &Toks, f: &Frame) -> bool {
+    if f.cue.kind != CueKind::Verb || !f.inverted {
+        return false;
+    }
+    let first = f.cue.first;
+    first >= 1 && t.text_of(first - 1) == ","
+}
+
+fn text_trim(text: &str, span: Span) -> Option<Span> {
+    let s = text.get(span.start..span.end)?;
+    let is_trim = |c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '.' | '\u{a0}' | '\u{202f}') ;
+    let lead = s.len() - s.trim_start_matches(is_trim).len();
+    let t = s.trim_start_matches(is_trim).trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | ';' | '\u{a0}' | '\u{202f}'));
+    if t.is_empty() {
+        None
+    } else {
+        Some(Span::new(span.start + lead, span.start + lead + t.len()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities;
+
+    /// (quote text, kind, speaker name) for every quote of `text`.
+    fn run(text: &str, lang: Lang) -> Vec<(String, &'static str, Option<String>)> {
+        let doc = Doc::new(text);
+        let ents = entities::extract(&doc, lang);
+        extract(&doc, lang, &ents).into_iter().map(|q| (q.span.slice(text).to_string(), q.kind.as_str(), q.speaker_name)).collect()
+    }
+
+    /// Does `got` hold a quote with this text and kind whose speaker ends with `surname` (None: no speaker)?
+    fn has(got: &[(String, &'static str, Option<String>)], quote: &str, kind: &str, surname: Option<&str>) -> bool {
+        got.iter().any(|(q, k, s)| {
+            q == quote && *k == kind && match surname {
+                Some(n) => s.as_deref().is_some_and(|s| s.ends_with(n)),
+                None => s.is_none(),
+            }
+        })
+    }
+
+    #[test]
+    fn french_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            // direct, cue after, inverted subject
+            ("« Je démissionne », a déclaré M. Dupont jeudi.", "Je démissionne", "direct", Some("Dupont")),
+            ("«Je démissionne», a déclaré Marie Curie.", "Je démissionne", "direct", Some("Curie")),
+            ("\"J'ai rencontré un responsable\", a confirmé M. Sessions lors d'une conférence.", "J'ai rencontré un responsable", "direct", Some("Sessions")),
+            // cue before, colon
+            ("Le ministre Jean Dupont a déclaré : « Nous partirons demain. »", "Nous partirons demain.", "direct", Some("Dupont")),
+            // indirect after que, subject before
+            ("Le ministre Jean Dupont a déclaré jeudi qu'il se récuserait de toute enquête.", "il se récuserait de toute enquête", "indirect", Some("Dupont")),
+            // postposed cue: the clause before is reported
+            ("Il faut agir vite sur le climat, a estimé jeudi Marie Dubois.", "Il faut agir vite sur le climat", "indirect", Some("Dubois")),
+            // selon
+            ("Selon Marie Dubois, le projet sera abandonné.", "le projet sera abandonné", "indirect", Some("Dubois")),
+            ("Pour François Fillon, il y avait trop de juridisme.", "il y avait trop de juridisme", "indirect", Some("Fillon")),
+            // a cue whose subject is apposed between commas
+            ("L'avocate de Bernard, Alexandra Michel, a souligné que son client regrettait.", "son client regrettait", "indirect", Some("Michel")),
+            // speech inside a temporal clause is background, not a quote
+            ("Il a démissionné un jour après que les médias ont révélé qu'il mentait.", "il mentait", "none", None),
+            ("Le projet sera abandonné, selon les médias américains.", "Le projet sera abandonné", "indirect", Some("les médias américains")),
+            // non-person source keeps its noun phrase
+            ("M. Dupont a parlé au téléphone avec l'ambassadeur, ont rapporté mercredi les médias américains.", "M. Dupont a parlé au téléphone avec l'ambassadeur", "indirect", Some("les médias américains")),
+        ];
+        for (text, quote, kind, speaker) in table {
+            let got = run(text, Lang::Fr);
+            if *kind == "none" {
+                assert!(!got.iter().any(|(q, _, _)| q == quote), "{text}: {got:?}");
+                continue;
+            }
+            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
+    #[test]
+    fn english_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            ("“We will win,” said Nancy Pelosi.", "We will win,", "direct", Some("Pelosi")),
+            ("“We will win,” Nancy Pelosi said.", "We will win,", "direct", Some("Pelosi")),
+            ("Nancy Pelosi said: “We will win.”", "We will win.", "direct", Some("Pelosi")),
+            ("\"It is over,\" John Smith told reporters on Friday.", "It is over,", "direct", Some("Smith")),
+            ("John Smith said that the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("John Smith said the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("According to John Smith, the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            ("The plan would fail, John Smith said.", "The plan would fail", "indirect", Some("Smith")),
+            // an incise inside unquoted reported words: the words after it are reported too
+            ("The police, John Smith says, have no policies to deal with the situation.", "have no policies to deal with the situation", "indirect", Some("Smith")),
+            // a passive is not the subject's speech
+            ("When told of the report, John Smith said nothing.", "When told of the report", "none", None),
+        ];
+        for (text, quote, kind, speaker) in table {
+            let got = run(text, Lang::En);
+            if *kind == "none" {
+                assert!(!got.iter().any(|(q, _, _)| q == quote), "{text}: {got:?}");
+                continue;
+            }
+            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
+    #[test]
+    fn pronouns_roles_and_incises() {
+        // a pronoun goes to the previous speaker
+        let t = "« Non », a déclaré Jean Dupont. « Ce n'est pas mon intention », a-t-il ajouté.";
+        assert!(has(&run(t, Lang::Fr), "Ce n'est pas mon intention", "direct", Some("Dupont")));
+        // a role noun goes to the person described so
+        let t = "Selon Sara Isgur Flores, la porte-parole du ministre, tout va bien. « La rencontre était courte », a déclaré la porte-parole.";
+        assert!(has(&run(t, Lang::Fr), "La rencontre était courte", "direct", Some("Flores")));
+        // an incise inside the marks splits the quote, one speaker
+        let t = "« Je suis venue ici, écrit-elle. Et je suis restée. » Marie Dubois le dit souvent.";
+        let got = run(t, Lang::Fr);
+        assert!(got.iter().any(|(q, _, _)| q == "Je suis venue ici"), "{got:?}");
+        assert!(got.iter().any(|(q, _, _)| q == "Et je suis restée."), "{got:?}");
+        // mixed: the clause holds a quoted fragment, which is direct too
+        let t = "Le président Donald Trump a déclaré qu'il avait une confiance « totale » en Jeff Sessions.";
+        let got = run(t, Lang::Fr);
+        assert!(has(&got, "totale", "direct", Some("Trump")), "{got:?}");
+        assert!(has(&got, "il avait une confiance « totale » en Jeff Sessions", "mixed", Some("Trump")), "{got:?}");
+    }
+
+    #[test]
+    fn not_quotes() {
+        let table: &[(&str, Lang)] = &[
+            ("Le film « Vape Wave » sort mercredi en salles.", Lang::Fr),
+            ("Il a lu « Le Monde » ce matin.", Lang::Fr),
+            ("The so-called “experts” were wrong about the weather.", Lang::En),
+            ("Il n'a pas dit que c'était faux.", Lang::Fr),
+            ("He didn't say that the plan was wrong.", Lang::En),
+        ];
+        for (text, lang) in table {
+            assert!(run(text, *lang).is_empty(), "{text}: {:?}", run(text, *lang));
+        }
+    }
+
+    #[test]
+    fn stray_marks_do_not_swallow_the_article() {
+        let mut text = String::from("Il a dit « bonjour sans fermer, puis rien.\n");
+        for _ in 0..50 {
+            text.push_str("Un paragraphe ordinaire sans citation, qui continue longuement.\n");
+        }
+        let doc = Doc::new(&text);
+        let quotes = extract(&doc, Lang::Fr, &[]);
+        assert!(quotes.iter().all(|q| q.span.len() < 200), "{quotes:?}");
+    }
+
+    #[test]
+    fn any_input_is_safe() {
+        // char boundaries, lone marks, empty text, odd punctuation
+        for text in ["", "«", "»", "\"", "“”", "« »", "a-t-il", ", a-t-il dit", "selon", "according to", "é«é»é, dit-elle.", "“‘’”", "’’’", "„x“ said", "\u{a0}«\u{202f}x\u{202f}»"] {
+            let doc = Doc::new(text);
+            let _ = extract(&doc, Lang::Fr, &[]);
+            let _ = extract(&doc, Lang::En, &[]);
+        }
+    }
+
+    #[test]
+    fn shifting_text_shifts_spans() {
+        let body = "« Je démissionne », a déclaré M. Dupont jeudi.";
+        let prefix = "Titre du jour.\n";
+        let shifted = format!("{prefix}{body}");
+        let a = extract(&Doc::new(body), Lang::Fr, &[]);
+        let b = extract(&Doc::new(&shifted), Lang::Fr, &[]);
+        assert_eq!(a.len(), b.len());
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x.span.start + prefix.len(), y.span.start);
+            assert_eq!(x.span.end + prefix.len(), y.span.end);
+        }
+    }
+}

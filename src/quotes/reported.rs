@@ -1,0 +1,608 @@
+//! The frame of each speech cue: where its subject (the speaker mention) is, and which words it reports —
+//! a *que*/*that* clause, a declarative infinitive, the content after a colon, the clause before a postposed
+//! cue ("Il faut agir, a estimé X"), or the clause around "selon X" / "according to X".
+
+use super::cues::{Cue, CueKind};
+use super::tok::Toks;
+use crate::lang::Lang;
+use crate::text::Span;
+
+/// A cue with its subject and its reported content.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The cue.
+    pub cue: Cue,
+    /// The noun phrase (or pronoun) the cue points at, bytes.
+    pub subject: Option<Span>,
+    /// True when the subject was found after the cue (inverted: "a déclaré X", "said X", "a-t-il dit").
+    pub inverted: bool,
+    /// The content is before the cue: byte offset where it ends (the comma or closing mark before the cue group).
+    pub before_end: Option<usize>,
+    /// Start of the sentence the cue is in (bytes).
+    pub sentence_start: usize,
+    /// Indirect content reported by the cue (without complementizer), bytes.
+    pub content: Option<Span>,
+    /// Where a quotation opening here would be this cue's direct quote (after "a déclaré :", "said,").
+    pub opens_at: Option<usize>,
+    /// Subject comes from the previous cue of the sentence (participle "ajoutant", "adding").
+    pub borrows_subject: bool,
+    /// A second reported clause ("… selon X : …" reports both sides of the colon).
+    pub extra: Option<Span>,
+}
+
+const FR_SKIP_AFTER: &[&str] = &[
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "demain", "matin", "soir",
+    "après-midi", "encore", "aussi", "également", "ensuite", "enfin", "alors", "déjà", "ainsi", "récemment", "soir", "dernier",
+    "dernière", "mardi", "ce", "cette", "notamment", "toutefois", "cependant", "pourtant", "d'ailleurs", "plus", "tard", "lui", "leur",
+];
+const EN_SKIP_AFTER: &[&str] = &[
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later",
+    "also", "then", "again", "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "previously",
+];
+/// Words that may follow a postposed English cue ("…,” he said Saturday in a statement.").
+const EN_AFTER_POSTPOSED: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
+    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards",
+];
+const FR_NP_STOP: &[&str] = &[
+    "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
+    "jeudi", "vendredi", "samedi", "dimanche", "hier", "qui", "que", "qu", "dont", "ajoutant", "tout", "selon", "mais", "car",
+    "où", "avec", "pour", "vers", "depuis", "cité", "citée", "interrogé", "interrogée", "joint", "jointe", "contacté", "contactée",
+];
+const EN_NP_STOP: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "who", "when", "while", "that", "told", "to", "as", "adding", "noting",
+    "saying", "but", "because", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than",
+];
+const FR_BOUNDARY_BEFORE: &[&str] = &[
+    "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
+];
+const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though"];
+const LEADING_CONNECTORS: &[&str] = &[
+    "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
+    "meanwhile", "earlier", "later", "ainsi", "puis", "alors", "aussi",
+];
+const TRAILING_NP_WORDS: &[&str] = &[
+    "also", "has", "have", "had", "would", "will", "could", "did", "does", "later", "then", "previously", "repeatedly", "once",
+    "lui", "leur", "nous", "vous", "y", "en", "l", "me", "m", "te", "se", "s", "ne", "n", "has", "recently", "further", "simply",
+    "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told", "now",
+    "still", "too",
+];
+/// Honorific abbreviations whose full stop belongs to the name.
+pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
+const CLAUSE_STOPPERS: &[&str] = &["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
+
+fn is_punct_boundary(s: &str) -> bool {
+    matches!(s, "," | ";" | ":" | "." | "!" | "?" | "«" | "»" | "“" | "”" | "\"" | "(" | ")" | "[" | "]" | "—" | "–" | "„" | "‹" | "›" | "…")
+}
+
+fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
+    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(&t.text_of(k - 1))
+}
+
+/// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
+pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Option<(Span, usize)> {
+    let sent = t.sentence(from.saturating_sub(1));
+    // After "“…,” said" any noun phrase may follow ("said oil and gas worker Mike Wipf").
+    let after_quote = lang == Lang::En && from >= 2 && matches!(t.text_of(from - 2), "”" | "\"" | "’");
+    let mut k = from;
+    if skip_adjuncts {
+        // "résume quant à elle Francisca Joly-Gomez"
+        if t.low(k) == "quant" && t.low(k + 1) == "à" && matches!(t.low(k + 2), "elle" | "lui" | "eux" | "elles") {
+            k += 3;
+        }
+        let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
+        let mut hops = 0;
+        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(&t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
+            k += 1;
+            hops += 1;
+        }
+    }
+    if k >= t.len() || t.sentence(k) != sent {
+        return None;
+    }
+    let first = t.low(k);
+    let starts = t.is_cap_at(k)
+        || t.doc.tokens[k].kind == crate::text::TokenKind::Number
+        || matches!(
+            first,
+            "le" | "la" | "les" | "l" | "un" | "une" | "des" | "d" | "du" | "son" | "sa" | "ses" | "leur" | "leurs" | "plusieurs" | "certains" | "certaines"
+                | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
+                | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
+        );
+    let open_after_quote = after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
+    if !starts && !open_after_quote {
+        return None;
+    }
+    let stop = if lang == Lang::Fr { FR_NP_STOP } else { EN_NP_STOP };
+    let start = k;
+    let mut end = k;
+    let mut has_cap = false;
+    while end < t.len() && t.sentence(end) == sent && end - start < 14 {
+        let w = t.low(end);
+        let raw = t.text_of(end);
+        if is_dot_of_honorific(t, end) {
+            end += 1;
+            continue;
+        }
+        if end > start && (is_punct_boundary(raw) || stop.contains(&w)) {
+            // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
+            if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
+                end += 1;
+                continue;
+            }
+            break;
+        }
+        if raw == "," && end == start {
+            return None;
+        }
+        has_cap |= t.is_cap_at(end);
+        end += 1;
+    }
+    // Drop trailing apostrophes and lone particles.
+    while end > start + 1 && (t.is_apostrophe(end - 1) || matches!(t.low(end - 1), "de" | "d" | "du" | "des" | "of" | "the" | "le" | "la" | "l")) {
+        end -= 1;
+    }
+    if end <= start {
+        return None;
+    }
+    Some((Span::new(t.span(start).start, t.span(end - 1).end), end))
+}
+
+/// The noun phrase just before token `upto` within its sentence (a preposed subject). Returns the span and the
+/// index of the token that bounded it on the left (if any).
+pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usize>)> {
+    if upto == 0 {
+        return None;
+    }
+    let sent = t.sentence(upto);
+    let bounds = if lang == Lang::Fr { FR_BOUNDARY_BEFORE } else { EN_BOUNDARY_BEFORE };
+    let mut k = upto;
+    let mut boundary = None;
+    while k > 0 && upto - k < 14 {
+        let j = k - 1;
+        if t.sentence(j) != sent {
+            if matches!(t.text_of(j), "»" | "”" | "\"") {
+                boundary = Some(j);
+            }
+            break;
+        }
+        let raw = t.text_of(j);
+        let w = t.low(j);
+        if raw == "." && is_dot_of_honorific(t, j) {
+            k = j;
+            continue;
+        }
+        if is_punct_boundary(raw) || bounds.contains(&w) || (w == "qui" || w == "who") {
+            // "Smith and Jones said": keep a coordination of names.
+            if (w == "and" || w == "et") && t.is_cap_at(j + 1) && j >= 1 && t.is_cap_at(j - 1) {
+                k = j;
+                continue;
+            }
+            boundary = Some(j);
+            break;
+        }
+        k = j;
+    }
+    let mut a = k;
+    let mut b = upto;
+    while a < b && (LEADING_CONNECTORS.contains(&t.low(a)) || t.text_of(a) == ",") {
+        a += 1;
+    }
+    while b > a
+        && (TRAILING_NP_WORDS.contains(&t.low(b - 1))
+            || t.is_apostrophe(b - 1)
+            || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)
+            || (b - 1 > a && t.low(b - 1).ends_with("ly") && !t.is_cap_at(b - 1) && lang == Lang::En))
+    {
+        // keep "s" of an English possessive out of the way too
+        b -= 1;
+    }
+    if a >= b {
+        return if boundary.is_some() { Some((Span::new(t.span(upto).start, t.span(upto).start), boundary)) } else { None };
+    }
+    Some((Span::new(t.span(a).start, t.span(b - 1).end), boundary))
+}
+
+/// End of the clause starting at token `from`: the sentence's end, a semicolon, or a comma before a new clause.
+pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
+    let sent = t.sentence(from);
+    let mut k = from;
+    let mut last_end = t.span(from).end;
+    while k < t.len() && t.sentence(k) == sent {
+        let raw = t.text_of(k);
+        if raw == ";" || (raw == ":" && k > from) {
+            break;
+        }
+        if raw == "," {
+            let next = t.low(k + 1);
+            if CLAUSE_STOPPERS.contains(&next) && !(next == "un" && t.low(k + 2) != "jour") {
+                break;
+            }
+            if next == "a" && t.low(k + 2).contains('-') {
+                break;
+            }
+            // ", indiquant que…", ", adding that…": a participle clause of its own
+            if t.is_word(k + 1) && !t.is_cap_at(k + 1) && ((_lang == Lang::Fr && next.ends_with("ant") && next.len() > 5) || (_lang == Lang::En && next.ends_with("ing") && next.len() > 5)) {
+                break;
+            }
+        }
+        if !matches!(raw, "." | "!" | "?" | "…") {
+            last_end = t.span(k).end;
+        }
+        k += 1;
+    }
+    last_end
+}
+
+fn first_content_token(t: &Toks, from: usize, lang: Lang) -> usize {
+    let mut k = from;
+    while k < t.len() && LEADING_CONNECTORS.contains(&t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
+        k += 1;
+        if t.text_of(k) == "," {
+            k += 1;
+        }
+    }
+    k
+}
+
+/// Build the frame of every cue.
+pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
+    let mut out: Vec<Frame> = Vec::with_capacity(cues.len());
+    for (ci, cue) in cues.iter().enumerate() {
+        let sent = t.sentence(cue.first);
+        let sentence_start = t.doc.sentences.get(sent).map_or(0, |s| s.span.start);
+        let prev_tok = if cue.first > 0 { t.text_of(cue.first - 1) } else { "" };
+        // A closing mark just before counts even when the splitter ended a sentence at "?”".
+        let prev_raw = if cue.first > 0 && (t.sentence(cue.first - 1) == sent || matches!(prev_tok, "»" | "”" | "\"")) { prev_tok } else { "" };
+        let prev_is_break = matches!(prev_raw, "," | "»" | "”" | "\"" | "’" | "›" | "“") || prev_raw.is_empty();
+        let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false, extra: None };
+        match cue.kind {
+            CueKind::Source => {
+                // "selon X, …" / "…, selon X." / "according to X, …"
+                let Some((np, after)) = np_after(t, cue.last, lang, false) else { continue };
+                if !is_source_np(t, np, lang) {
+                    continue;
+                }
+                f.subject = Some(np);
+                f.inverted = true;
+                let starts_sentence = t.at_sentence_start(cue.first) || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1));
+                if starts_sentence {
+                    let mut k = after;
+                    if t.text_of(k) == "," || t.text_of(k) == ":" {
+                        k += 1;
+                    }
+                    if k < t.len() && t.sentence(k) == sent {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        f.opens_at = Some(t.span(k).start);
+                    }
+                } else if prev_raw != "," {
+                    // "Une hypothèse qui n'est pas irréaliste selon X : …": the words before, and those after a colon.
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    if t.span(s).start < cue.span.start && cue.first > s + 1 {
+                        f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).end));
+                    }
+                    if t.text_of(after) == ":" && after + 1 < t.len() && t.sentence(after + 1) == sent {
+                        let extra = Span::new(t.span(after + 1).start, clause_end(t, after + 1, lang));
+                        f.opens_at = Some(extra.start);
+                        if f.content.is_none() {
+                            f.content = Some(extra);
+                        } else {
+                            f.extra = Some(extra);
+                        }
+                    }
+                } else if prev_raw == "," {
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    if after >= t.len() || t.sentence(after) != sent || matches!(t.text_of(after), "." | "!" | "?") {
+                        f.before_end = Some(t.span(cue.first - 1).start);
+                        if t.span(s).start < t.span(cue.first - 1).start {
+                            f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).start));
+                        }
+                    } else {
+                        // in the middle: the whole sentence, the "selon X" included
+                        f.content = Some(Span::new(t.span(s).start, clause_end(t, s, lang)));
+                    }
+                }
+            }
+            CueKind::Negated => continue,
+            CueKind::Verb | CueKind::Participle => {
+                if let Some(p) = cue.inverted_pronoun {
+                    f.subject = Some(p);
+                    f.inverted = true;
+                } else if cue.kind == CueKind::Participle {
+                    f.borrows_subject = true;
+                } else if prev_is_break {
+                    if let Some((np, end)) = np_after(t, cue.last, lang, true) {
+                        // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
+                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
+                        let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
+                        if (lang == Lang::Fr && fr_closes) || closes {
+                            f.subject = Some(np);
+                            f.inverted = true;
+                        }
+                    }
+                }
+                if !f.inverted && !f.borrows_subject {
+                    let np_b = np_before(t, cue.first, lang);
+                    // Speech inside a temporal clause ("un jour après que les médias ont révélé…") is background.
+                    if let Some((_, Some(b))) = np_b {
+                        if matches!(t.low(b), "que" | "qu") && b >= 1 && matches!(t.low(b - 1), "après" | "avant" | "depuis" | "dès" | "pendant") {
+                            continue;
+                        }
+                        if t.low(b) == "after" || t.low(b) == "before" || t.low(b) == "since" {
+                            continue;
+                        }
+                    }
+                    // "He said …, and added …": the coordinated verb shares the previous cue's subject.
+                    let coordinated = np_b.is_some_and(|(np, b)| np.is_empty() && b.is_some_and(|b| matches!(t.low(b), "et" | "and")));
+                    let prev_subject = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).find(|p| p.subject.is_some()).and_then(|p| p.subject);
+                    let np_b = match (coordinated, prev_subject) {
+                        (true, Some(ps)) => Some((ps, None)),
+                        _ => np_b.map(|(np, b)| refine_subject(t, np, b, lang)),
+                    };
+                    if let Some((np, boundary)) = np_b {
+                        if !np.is_empty() {
+                            f.subject = Some(np);
+                        }
+                        // postposed non-inverted: "…, Smith said." / "“…,” he said."
+                        if let Some(b) = boundary {
+                            let braw = t.text_of(b);
+                            let next_after = t.text_of(cue.last);
+                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
+                            let after_mark = matches!(braw, "”" | "\"" | "»" | "’") && !matches!(t.low(cue.last), "that" | "que" | "qu");
+                            // "…, he said, “…”": the cue introduces the quotation that follows, not the words before
+                            let mut n = cue.last;
+                            while matches!(t.text_of(n), "," | ":") {
+                                n += 1;
+                            }
+                            let ends = ends && !(braw == "," && matches!(t.text_of(n), "“" | "«" | "\"" | "„") && t.sentence(n) == sent);
+                            if matches!(braw, "," | "”" | "\"" | "»" | "’") && (ends || after_mark) && !np.is_empty() {
+                                f.before_end = Some(t.span(b).start + if braw == "," { 0 } else { braw.len() });
+                            }
+                        }
+                    }
+                }
+                if f.inverted && prev_is_break {
+                    f.before_end = Some(if prev_raw == "," { t.span(cue.first - 1).start } else { t.span(cue.first).start });
+                }
+                if f.borrows_subject {
+                    if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
+                        f.subject = p.subject;
+                    }
+                }
+                // What follows the cue: "que …", ": …", an infinitive, a quotation, an English bare clause.
+                let end_np = if f.inverted && cue.inverted_pronoun.is_none() { np_after(t, cue.last, lang, true).map(|(_, e)| e) } else { None };
+                let mut k = end_np.unwrap_or(cue.last);
+                let mut hops = 0;
+                let next_cue_first = cues.get(ci + 1).map_or(usize::MAX, |c| c.first);
+                while k < t.len() && t.sentence(k) == sent && hops < 10 && k < next_cue_first {
+                    let w = t.low(k);
+                    let raw = t.text_of(k);
+                    if matches!(raw, "." | "!" | "?" | ";") || (w == "et" || w == "and") {
+                        break;
+                    }
+                    if raw == ":" {
+                        let n = k + 1;
+                        if n < t.len() && t.sentence(n) == sent {
+                            f.opens_at = Some(t.span(n).start);
+                            f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                        } else if n < t.len() {
+                            f.opens_at = Some(t.span(n).start);
+                        }
+                        break;
+                    }
+                    if matches!(raw, "«" | "“" | "\"" | "„") {
+                        f.opens_at = Some(t.span(k).start);
+                        break;
+                    }
+                    if w == "que" || w == "qu" || (lang == Lang::En && w == "that") {
+                        let n = if w == "qu" { k + 2 } else { k + 1 };
+                        if n < t.len() && t.sentence(n) == sent {
+                            f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                            f.opens_at = Some(t.span(n).start);
+                        }
+                        break;
+                    }
+                    // "a accusé Sharon d'avoir fait échouer…": the infinitive after the object
+                    if lang == Lang::Fr && hops <= 4 && matches!(w, "d" | "de") && matches!(t.low(k + 1 + usize::from(t.is_apostrophe(k + 1))), "avoir" | "être" | "ne" | "n") && !f.inverted {
+                        let n = k + 1 + usize::from(t.is_apostrophe(k + 1));
+                        f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                        break;
+                    }
+                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1))) && !f.inverted {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        break;
+                    }
+                    let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
+                    // "said Thursday one of …": time words may come between the verb and its clause
+                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
+                        f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
+                        break;
+                    }
+                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
+                        // a bare object ("annoncer la rupture") is not reported speech
+                        break;
+                    }
+                    k += 1;
+                    hops += 1;
+                }
+                // Postposed cue with plain content before: "Il faut agir, a estimé X."
+                if let Some(be) = f.before_end {
+                    let s = first_content_token(t, t.at_or_after(sentence_start), lang);
+                    let s_at = t.span(s).start;
+                    let last_before = t.before(be);
+                    let closing = last_before > 0 && matches!(t.text_of(last_before - 1), "»" | "”" | "\"" | "’" | "›");
+                    let n_words = (s..last_before).filter(|&i| t.is_word(i)).count();
+                    let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
+                    let fr_plain = lang == Lang::Fr && !f.inverted;
+                    // "Tim Bale, a politics professor at …," is an apposition, not reported words
+                    let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
+                    let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
+                    let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
+                    let name_segment = first_comma < last_before && seg_words <= 6 && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
+                    // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
+                    let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
+                    let name_segment = name_segment
+                        || last_comma.is_some_and(|c| {
+                            let ws: Vec<usize> = (c + 1..last_before).filter(|&i| t.is_word(i)).collect();
+                            !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|&i| t.is_cap_at(i))
+                        });
+                    let fr_plain = fr_plain || name_segment;
+                    if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
+                        f.content = Some(Span::new(s_at, be));
+                    }
+                    // An incise in the middle of the reported words ("Police, Sinclair says, have no policies …"):
+                    // the words after it are reported too.
+                    let group_end = if f.inverted && cue.inverted_pronoun.is_none() { np_after(t, cue.last, lang, true).map_or(cue.last, |(_, e)| e) } else { cue.last };
+                    let apposition_next = matches!(
+                        t.low(group_end + 1),
+                        "le" | "la" | "les" | "l" | "un" | "une" | "des" | "son" | "sa" | "ses" | "leur" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "who" | "qui" | "dont" | "which"
+                    ) || t.is_cap_at(group_end + 1);
+                    if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
+                        let n = group_end + 1;
+                        if (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
+                            let after_span = Span::new(t.span(n).start, clause_end(t, n, lang));
+                            if f.content.is_some() {
+                                f.extra = Some(after_span);
+                            } else {
+                                f.content = Some(after_span);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+fn en_pronoun(t: &Toks, k: usize) -> bool {
+    matches!(t.low(k), "he" | "she" | "it" | "they" | "we" | "i" | "there")
+}
+
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
+    "april", "june", "july", "august", "september", "october", "november", "december",
+];
+
+/// Words after "said" that do not open a reported clause ("said goodbye", "said in a statement", "said Friday").
+const EN_NOT_CLAUSE: &[&str] = &[
+    "to", "in", "on", "at", "for", "with", "by", "from", "about", "of", "during", "after", "before", "yes", "no", "goodbye", "hello",
+    "nothing", "something", "so", "and", "but", "or", "as", "through", "via", "earlier", "later", "last", "previously", "publicly",
+    "privately", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight", "once", "twice", "again", "also", "recently", "sorry", "thanks", "thank", "hi", "otherwise", "much", "little", "more",
+    "less", "anything", "everything", "what", "why", "how", "when", "who", "whom", "whose", "which", "if", "whether", "then", "here",
+];
+
+fn en_clause_start(t: &Toks, k: usize) -> bool {
+    let w = t.low(k);
+    if MONTHS.contains(&w) {
+        return false;
+    }
+    if t.is_word(k) && !EN_NOT_CLAUSE.contains(&w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
+        return true;
+    }
+    matches!(
+        w,
+        "he" | "she" | "it" | "they" | "we" | "i" | "there" | "this" | "these" | "those" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our"
+            | "some" | "many" | "most" | "no" | "all" | "more" | "government" | "people"
+    ) || (t.is_cap_at(k) && !matches!(w, "in" | "on" | "at" | "during" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"))
+}
+
+/// Words that open an adjunct, not a subject ("en préambule à cette présentation", "in a statement").
+const ADJUNCT_OPENERS: &[&str] = &[
+    "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
+    "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
+];
+const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"];
+
+/// Improve a preposed subject: step back over adjuncts and appositions between commas
+/// ("Daniel Lanquetin, maire, en préambule…, rappela" → "Daniel Lanquetin"), and take the sentence's subject
+/// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
+fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
+    let (mut np, mut boundary) = (np, boundary);
+    // Coordinated verb: "… et a déclaré", "… and said".
+    if np.is_empty() {
+        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
+            let sent = t.sentence(b);
+            let mut k = b;
+            while k > 0 && t.sentence(k - 1) == sent {
+                k -= 1;
+            }
+            while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+                k += 1;
+            }
+            let mut e = k;
+            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait") {
+                e += 1;
+            }
+            if e > k {
+                return (Span::new(t.span(k).start, t.span(e - 1).end), None);
+            }
+        }
+        // "L'avocate de Bernard, Alexandra Michel, a souligné": the phrase before the comma.
+        match boundary.filter(|&b| t.text_of(b) == ",").and_then(|b| np_before(t, b, lang)) {
+            Some((p, pb)) if !p.is_empty() => {
+                np = p;
+                boundary = pb;
+            }
+            _ => return (np, boundary),
+        }
+    }
+    for _ in 0..3 {
+        let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };
+        let first = t.at_or_after(np.start);
+        let w = t.low(first);
+        let adjunct = ADJUNCT_OPENERS.contains(&w);
+        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w);
+        if !(adjunct || lower_apposition) {
+            break;
+        }
+        let Some((prev, pb)) = np_before(t, b, lang) else { break };
+        if prev.is_empty() {
+            break;
+        }
+        let pf = t.at_or_after(prev.start);
+        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && t.doc.tokens_in(prev).len() <= 6;
+        if name_like {
+            np = prev;
+            boundary = pb;
+            if !adjunct {
+                break;
+            }
+        } else if adjunct {
+            // keep stepping back over adjuncts only
+            np = prev;
+            boundary = pb;
+        } else {
+            break;
+        }
+    }
+    (np, boundary)
+}
+
+const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
+
+/// Nouns that name a source of information ("selon les médias", "according to police"); "selon les domaines"
+/// is not one.
+const SOURCE_NOUNS: &[&str] = &[
+    "médias", "sources", "source", "experts", "spécialistes", "responsables", "autorités", "police", "sondage", "étude", "rapport",
+    "enquête", "témoins", "témoin", "habitants", "proches", "entourage", "services", "agence", "journal", "quotidien", "presse",
+    "chiffres", "estimations", "documents", "communiqué", "avocat", "avocate", "observateurs", "analystes", "démographes",
+    "scientifiques", "chercheurs", "officials", "sources", "experts", "police", "report", "study", "survey", "statement", "data",
+    "figures", "documents", "witnesses", "residents", "analysts", "researchers", "spokesperson", "spokesman", "spokeswoman",
+    "court", "records", "release", "post", "website", "union", "company", "city", "government", "ministry", "department", "officers",
+    "findings", "research", "reports", "statistics", "estimates", "poll", "polls", "analysis", "filings", "filing", "documents",
+    "sondages", "rapports", "études", "statistiques", "recherches", "travaux",
+];
+
+fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
+    let toks = t.doc.tokens_in(np);
+    toks.clone().any(|i| t.is_cap_at(i) && !matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"))
+        || toks.clone().any(|i| matches!(t.low(i), "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them" | "it" | "they"))
+        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some())
+}

@@ -1,0 +1,443 @@
+//! Speakers: resolving a cue's subject (a name, a pronoun, a role noun, a source noun phrase) to an entity of
+//! the entity list, or keeping the noun phrase when no entity fits ("les médias américains").
+//!
+//! The entity list may be crude: an entity is found by a mention overlapping the subject, and when none does the
+//! subject's own words are the name, so attribution survives a weak entity extractor.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::cues::data_lines;
+use super::tok::Toks;
+use crate::entities::{Entity, EntityType, Gender};
+use crate::lang::Lang;
+use crate::text::Span;
+
+static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
+static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
+
+/// Who said it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Speaker {
+    /// Index into the entity list.
+    pub entity: Option<usize>,
+    /// Canonical name or source noun phrase.
+    pub name: Option<String>,
+    /// The words the cue points at.
+    pub mention: Option<Span>,
+    /// True for a person (or an unknown named speaker), which a pronoun may refer back to.
+    pub person: bool,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
+}
+
+/// What a subject turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Resolved {
+    /// A speaker (possibly without a name, when a pronoun found no antecedent).
+    Speaker(Speaker),
+    /// The author ("je", "nous", "I", "we") or generic "on": not reported speech.
+    NotReported,
+}
+
+const FR_DETS: &[&str] = &[
+    "le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains",
+    "certaines", "quelques", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ton", "ta", "tes",
+];
+/// Words that open a capitalised run without being part of a name ("Selon Paul Collier", "For Fouzia Al Hashish").
+const NOT_NAME_START: &[&str] = &[
+    "selon", "pour", "après", "avant", "dans", "mais", "et", "le", "la", "les", "un", "une", "des", "for", "on", "in", "at", "with", "by",
+    "asked", "according", "said", "says", "when", "while", "the", "a", "an", "but", "and", "of", "from", "to", "after", "before", "as",
+    "organizer", "organiser", "article", "continued", "below", "read", "watch", "more", "if", "since", "then", "quand", "lorsque", "chez",
+    "mr", "mrs", "ms", "dr", "m", "mme", "mlle", "me", "pr", "prof", "sen", "gov", "rep", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
+    "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
+    "décembre", "late", "early", "below", "above", "ce", "cette", "plus", "many", "some", "most",
+];
+const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
+const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
+
+/// Resolves subjects against the entity list.
+pub struct Resolver<'a, 'd, 't> {
+    t: &'a Toks<'d, 't>,
+    entities: &'a [Entity],
+    lang: Lang,
+    /// (mention span, entity index), sorted by start.
+    mentions: Vec<(Span, usize)>,
+    /// role head word → (byte position of the apposition, entity index), sorted by position.
+    roles_by_head: HashMap<String, Vec<(usize, usize)>>,
+    /// Cache of the entity module's `person_described_as`, by head word.
+    described: RefCell<HashMap<String, Option<usize>>>,
+}
+
+impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
+    /// Index the entity mentions and the role appositions ("Sara Isgur Flores, la porte-parole de …").
+    pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
+        mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
+        r.index_roles();
+        r
+    }
+
+    fn is_person(&self, k: usize) -> bool {
+        self.entities.get(k).is_some_and(|e| e.kind == EntityType::Person)
+    }
+
+    fn index_roles(&mut self) {
+        let t = self.t;
+        let mut roles = Vec::new();
+        for &(m, k) in &self.mentions {
+            if !self.is_person(k) {
+                continue;
+            }
+            // Inside a loose mention: "Surrey Mayor Doug McCallum"
+            for w in m.slice(t.doc.text).split(' ') {
+                let w = w.to_lowercase();
+                if self.role_word(&w) {
+                    roles.push((w, k, m.start));
+                }
+            }
+            // After: "X, la porte-parole de …", "X, director of …" (a short parenthesis may come first: "X (2), …")
+            let mut after = t.at_or_after(m.end);
+            if t.text_of(after) == "(" {
+                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.text_of(j) == ")") {
+                    after = close + 1;
+                }
+            }
+            if t.text_of(after) == "," {
+                if let Some(h) = self.head_of(after + 1, 6) {
+                    roles.push((h, k, m.start));
+                }
+                // every noun of a French apposition ("professeure de nutrition et gastro-entérologue")
+                if self.lang == Lang::Fr {
+                    let mut j = after + 1;
+                    let mut words = Vec::new();
+                    while j < t.len() && j - after < 8 && (t.is_word(j) || t.is_apostrophe(j)) && !matches!(t.low(j), "qui" | "que" | "qu" | "dont") {
+                        let w = t.low(j);
+                        if w.chars().count() > 3 && !t.is_cap_at(j) && !PREPS.contains(&w) && !FR_DETS.contains(&w) {
+                            words.push(w.to_string());
+                        }
+                        j += 1;
+                    }
+                    if words.iter().any(|w| self.role_word(w)) {
+                        roles.extend(words.into_iter().map(|w| (w, k, m.start)));
+                    }
+                }
+            }
+            // Before: "le procureur général américain Jeff Sessions", "Surrey Mayor Doug McCallum"
+            let first = t.at_or_after(m.start);
+            // "la porte-parole de M. Sessions": a name governed by a preposition is not the one described
+            let governed = first >= 1 && (PREPS.contains(&t.low(first - 1)) || (first >= 2 && matches!(t.low(first - 1), "la" | "le" | "les" | "the") && PREPS.contains(&t.low(first - 2))) || (first >= 2 && t.is_apostrophe(first - 1) && PREPS.contains(&t.low(first - 2))));
+            let mut j = if governed { 0 } else { first };
+            let mut words = Vec::new();
+            while j > 0 && first - j < 6 && t.sentence(j - 1) == t.sentence(first) {
+                let w = t.low(j - 1);
+                if t.is_word(j - 1) || t.is_apostrophe(j - 1) {
+                    words.push(w.to_string());
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            for w in words {
+                if self.role_word(&w) {
+                    roles.push((w, k, m.start));
+                }
+            }
+        }
+        for (k, e) in self.entities.iter().enumerate() {
+            for d in &e.descriptions {
+                for w in d.split(|c: char| !c.is_alphanumeric() && c != '-') {
+                    let w = w.to_lowercase();
+                    if self.role_word(&w) {
+                        roles.push((w, k, e.mentions.first().map_or(0, |m| m.start)));
+                    }
+                }
+            }
+        }
+        let mut by_head: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (h, k, p) in roles {
+            by_head.entry(h).or_default().push((p, k));
+        }
+        for v in by_head.values_mut() {
+            v.sort_unstable();
+        }
+        self.roles_by_head = by_head;
+    }
+
+    fn role_word(&self, w: &str) -> bool {
+        let ours = match self.lang {
+            Lang::Fr => ROLES_FR.binary_search(&w).is_ok(),
+            Lang::En => ROLES_EN.binary_search(&w).is_ok(),
+        };
+        // the entity module's title list too ("attorney", "sénateur")
+        ours || (!w.contains(' ') && crate::entities::role_head(w).is_some())
+    }
+
+    /// The head word of the noun phrase at token `from` (French: first noun after the determiner; English: last
+    /// word before a preposition).
+    fn head_of(&self, from: usize, max: usize) -> Option<String> {
+        let t = self.t;
+        let dets = if self.lang == Lang::Fr { FR_DETS } else { EN_DETS };
+        let mut k = from;
+        while dets.contains(&t.low(k)) || t.is_apostrophe(k) {
+            k += 1;
+        }
+        let start = k;
+        let mut words = Vec::new();
+        while k < t.len() && k - start < max && t.is_word(k) && !PREPS.contains(&t.low(k)) {
+            words.push(t.low(k).to_string());
+            k += 1;
+        }
+        let h = match self.lang {
+            Lang::Fr => words.first().cloned(),
+            Lang::En => words.iter().rev().find(|w| self.role_word(w)).cloned().or_else(|| words.last().cloned()),
+        }?;
+        if h.chars().next().is_some_and(char::is_alphabetic) {
+            Some(h)
+        } else {
+            None
+        }
+    }
+
+    /// The capitalised run (with name particles) around `m`, within `within`.
+    fn cap_run(&self, m: Span, within: Span) -> Span {
+        let t = self.t;
+        let lo = t.at_or_after(within.start);
+        let hi = t.before(within.end);
+        let mut a = t.at_or_after(m.start);
+        let mut b = t.before(m.end).max(a + 1);
+        while a > lo + 1 && NAME_PARTICLES.contains(&t.low(a - 1)) && t.is_cap_at(a - 2) {
+            a -= 2;
+        }
+        while b < hi && (t.is_cap_at(b) || (NAME_PARTICLES.contains(&t.low(b)) && b + 1 < hi && t.is_cap_at(b + 1))) {
+            b += 1;
+        }
+        Span::new(t.span(a).start, t.span(b - 1).end)
+    }
+
+    fn gender_of(&self, k: usize) -> Option<Gender> {
+        let e = self.entities.get(k)?;
+        if e.gender.is_some() {
+            return e.gender;
+        }
+        for m in &e.mentions {
+            let s = m.slice(self.t.doc.text);
+            if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
+                return Some(Gender::Male);
+            }
+            if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
+                return Some(Gender::Female);
+            }
+        }
+        None
+    }
+
+    fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
+        let e = &self.entities[k];
+        let name = self.clean_name(&e.name);
+        Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
+    /// ("Selon Paul Collier", "Surrey Mayor Doug McCallum" → "Paul Collier", "Doug McCallum").
+    pub fn clean_name(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split(' ').filter(|w| !w.is_empty()).collect();
+        let mut a = 0;
+        // after the last title word, if a name follows it
+        if let Some(r) = words.iter().rposition(|w| self.role_word(&w.to_lowercase()) || matches!(*w, "MP" | "MPP" | "MLA" | "CEO")) {
+            if r + 1 < words.len() && words[r + 1].chars().next().is_some_and(char::is_uppercase) {
+                a = r + 1;
+            }
+        }
+        while a + 1 < words.len() && NOT_NAME_START.contains(&words[a].trim_end_matches('.').to_lowercase().as_str()) {
+            a += 1;
+        }
+        words[a..].join(" ")
+    }
+
+    /// Resolve the subject `np` of a cue at byte `at`; `last` is the previous quote's speaker, if recent.
+    pub fn resolve(&self, np: Span, at: usize, last: Option<&Speaker>) -> Resolved {
+        let t = self.t;
+        let text = t.doc.text;
+        let toks = t.doc.tokens_in(np);
+        let single = np.slice(text).to_lowercase();
+        // Pronouns (also the "il" of an inverted "a-t-il", which is part of a token).
+        if toks.len() <= 1 {
+            let w = single.as_str();
+            let gender = match w {
+                "il" | "lui" | "he" | "him" => Some(Some(Gender::Male)),
+                "elle" | "she" | "her" => Some(Some(Gender::Female)),
+                "ils" | "elles" | "eux" | "they" | "them" => Some(None),
+                _ => None,
+            };
+            if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
+                return Resolved::NotReported;
+            }
+            if let Some(g) = gender {
+                return Resolved::Speaker(self.antecedent(g, np, at, last));
+            }
+        }
+        if toks.is_empty() {
+            return Resolved::Speaker(Speaker::default());
+        }
+        // An entity mention heading the phrase: a person not governed by a preposition ("le ministre … Dominique
+        // de Villepin", not "la porte-parole de M. Sessions"), else any entity with no preposition before it and
+        // not an English possessive ("Cisco System's Talos unit").
+        let mut persons: Vec<usize> = Vec::new();
+        let mut others: Vec<usize> = Vec::new();
+        let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
+        for &(m, k) in self.mentions[lo..].iter().take_while(|(m, _)| m.start < np.end) {
+            if !m.overlaps(np) {
+                continue;
+            }
+            let before = t.before(m.start.max(np.start));
+            let after_m = t.at_or_after(m.end);
+            let possessive = t.is_apostrophe(after_m) && t.low(after_m + 1) == "s" && t.span(after_m + 1).end <= np.end;
+            if possessive {
+                continue;
+            }
+            let governed = before > toks.start && (PREPS.contains(&t.low(before - 1)) || t.is_apostrophe(before - 1) && before >= 2 && PREPS.contains(&t.low(before - 2)));
+            // English heads are final: "City financial records" is about records, not the city.
+            let head_final_ok = self.lang == Lang::Fr || m.end >= t.span(toks.end - 1).end || t.is_cap_at(toks.end - 1);
+            if !head_final_ok {
+                continue;
+            }
+            if self.is_person(k) && !governed {
+                persons.push(k);
+            } else if !(toks.start..before).any(|i| PREPS.contains(&t.low(i))) {
+                others.push(k);
+            }
+        }
+        let pick = match self.lang {
+            Lang::Fr => persons.first().or(others.first()),
+            Lang::En => persons.last().or(others.last()),
+        };
+        if let Some(&k) = pick {
+            let mut sp = self.speaker_of_entity(k, np);
+            if let Some(run) = self.entities[k].mentions.iter().find(|m| m.overlaps(np)).map(|m| self.cap_run(*m, np)) {
+                let run_text = run.slice(text);
+                if sp.name.as_ref().is_some_and(|n| run_text.len() > n.len() && run_text.contains(n.as_str())) {
+                    sp.name = Some(self.clean_name(run_text));
+                }
+            }
+            return Resolved::Speaker(sp);
+        }
+        // A person named in apposition right after the phrase ("la secrétaire à l'Intérieur (Environnement), Gale Norton").
+        if let Some(k) = self.apposed_person_after(np) {
+            return Resolved::Speaker(self.speaker_of_entity(k, np));
+        }
+        // A role noun: the person described so.
+        if let Some(h) = self.head_of(toks.start, 6) {
+            let known = self.roles_by_head.get(&h);
+            if self.role_word(&h) || known.is_some() {
+                // the person so described last before the cue, else the first one
+                let hit = known.and_then(|v| {
+                    let i = v.partition_point(|&(p, _)| p < at);
+                    if i > 0 { v.get(i - 1) } else { v.first() }
+                });
+                if let Some(&(_, k)) = hit {
+                    return Resolved::Speaker(self.speaker_of_entity(k, np));
+                }
+                let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
+                if let Some(k) = described {
+                    return Resolved::Speaker(self.speaker_of_entity(k, np));
+                }
+            }
+        }
+        // A singular definite description ("la professionnelle", "the spokeswoman") of the person who spoke last.
+        if let Some(l) = last.filter(|l| l.person && l.name.is_some()) {
+            let det = t.low(toks.start);
+            let head = t.low(toks.start + 1 + usize::from(t.is_apostrophe(toks.start + 1)));
+            let gender = match det {
+                "la" => Some(Gender::Female),
+                "le" => Some(Gender::Male),
+                "l" | "the" => None,
+                _ => Some(Gender::Male), // not a definite article: no match below
+            };
+            let definite = matches!(det, "la" | "le" | "l" | "the");
+            let singular = !head.ends_with('s') && !head.ends_with('x');
+            let common = toks.len() <= 3 && !t.is_cap_at(toks.end - 1) && head.chars().next().is_some_and(char::is_lowercase);
+            let personal = self.role_word(head)
+                || (self.lang == Lang::Fr && ["logue", "iste", "ienne", "ien", "eur", "euse", "rice", "ionnelle", "ionnel"].iter().any(|suf| head.ends_with(suf)));
+            if definite && singular && common && personal && (gender.is_none() || l.gender.is_none() || l.gender == gender) {
+                return Resolved::Speaker(Speaker { mention: Some(np), ..l.clone() });
+            }
+        }
+        // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
+        // inside: "M. de Villepin", "Dominique de Villepin").
+        let is_det = |i: usize| FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i));
+        let prep_at = |j: usize| PREPS.contains(&t.low(j)) || (matches!(t.low(j), "la" | "le" | "les" | "l" | "the") && j > toks.start && PREPS.contains(&t.low(j - 1)));
+        let governed = |i: usize| i > toks.start && (prep_at(i - 1) || t.is_apostrophe(i - 1) && i >= 2 && prep_at(i - 2));
+        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)) && !governed(i) && (i == toks.start || !t.is_cap_at(i - 1) || NOT_NAME_START.contains(&t.low(i - 1))));
+        if let Some(c0) = name_start {
+            let mut end = c0;
+            while end + 1 < toks.end {
+                let n = end + 1;
+                if t.is_cap_at(n) {
+                    end = n;
+                } else if t.is_apostrophe(n) && t.adjacent(end, n) && t.is_word(n + 1) && t.adjacent(n, n + 1) && n + 1 < toks.end && t.low(n + 1) != "s" {
+                    end = n + 1; // "Na'moks", "O'Brien"
+                } else if NAME_PARTICLES.contains(&t.low(n)) && t.is_cap_at(n + 1) && n + 1 < toks.end {
+                    end = n + 1;
+                } else {
+                    break;
+                }
+            }
+            let span = Span::new(t.span(c0).start, t.span(end).end);
+            let name = self.clean_name(span.slice(text));
+            // one capitalised word may be anything ("Effrayées"); two or more look like a person's name
+            let person = end > c0;
+            return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
+        }
+        // A source noun phrase ("les médias américains", "a spokesperson").
+        let name = np.slice(text).trim().to_string();
+        Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
+    }
+
+    fn apposed_person_after(&self, np: Span) -> Option<usize> {
+        let t = self.t;
+        let start = t.at_or_after(np.end);
+        let sent = t.sentence(start.saturating_sub(1));
+        let mut k = start;
+        while k < t.len() && k - start < 12 && t.sentence(k) == sent {
+            if t.text_of(k) == "," {
+                let at = t.span(k + 1).start;
+                let lo = self.mentions.partition_point(|(m, _)| m.start < at);
+                let hit = self.mentions[lo..].iter().take_while(|(m, _)| m.start == at).find(|(_, e)| self.is_person(*e));
+                return hit.map(|&(_, e)| e);
+            }
+            if matches!(t.text_of(k), "." | ";" | ":" | "«" | "»" | "“" | "”" | "\"") {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
+        let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
+        if let Some(l) = last {
+            if (l.person || gender.is_none()) && fits(l.gender) && l.name.is_some() {
+                return Speaker { mention: Some(np), ..l.clone() };
+            }
+        }
+        if gender.is_some() {
+            // The nearest person mentioned before, within a few paragraphs: first one whose gender is known to
+            // fit, else one of unknown gender that looks like a full name.
+            let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
+            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000);
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
+                return self.speaker_of_entity(k, np);
+            }
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2) {
+                return self.speaker_of_entity(k, np);
+            }
+        }
+        Speaker { entity: None, name: None, mention: Some(np), person: true, gender }
+    }
+}

@@ -1,0 +1,30 @@
+//! Speed of the quote extractor alone (target: ≤ 1 ms per 10 kB natively, release build).
+//! Ignored by default (debug builds are slow): `cargo test --release --test quotes_speed -- --ignored --nocapture`.
+
+use newslens::{entities, quotes, text::Doc, Lang};
+
+#[test]
+#[ignore]
+fn quotes_take_under_a_millisecond_per_10_kb() {
+    // News-like density: a quote or a reported clause every sentence or two, narrative in between.
+    let para = "« Nous ne céderons pas », a déclaré jeudi le ministre Jean Dupont, ajoutant qu'il \"faudra du temps\". \
+                La réunion s'est tenue à Paris en présence de nombreux responsables venus de toute l'Europe pour l'occasion. \
+                Selon les médias américains, M. Sessions a parlé avec l'ambassadeur, a indiqué sa porte-parole. \
+                Les discussions ont porté sur le budget, la défense et les échanges commerciaux entre les deux pays. \
+                “We will win,” said Nancy Pelosi. She told reporters that the plan would fail, according to officials. \
+                The vote is expected next week after a long debate in both chambers of the legislature.\n";
+    let size: usize = std::env::var("QSIZE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let text = para.repeat(size / para.len() + 1);
+    let doc = Doc::new(&text);
+    let ents = entities::extract(&doc, Lang::Fr);
+    let _ = quotes::extract(&doc, Lang::Fr, &ents); // warm the lexicons
+    let runs = 40;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..runs {
+        n += quotes::extract(&doc, Lang::Fr, &ents).len();
+    }
+    let per_10kb_ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64 / (text.len() as f64 / 10_000.0);
+    eprintln!("{} quotes, {per_10kb_ms:.3} ms per 10 kB", n / runs);
+    assert!(per_10kb_ms < 1.0, "{per_10kb_ms:.3} ms per 10 kB");
+}
