@@ -3,12 +3,13 @@
 // served as a news page, the unpacked extension analyses it, and the panel page, opened on that tab
 // (?tab=ID), must list who said what, a timeline, the gender balance, and jump to a quote in the page.
 //
-// Run: node --test tests/e2e/panel.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, NEWSLENS_CORPUS)
+// Run: node --test tests/e2e/panel.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, NEWSLENS_CORPUS, E2E_OUT=tests/e2e/out
+// for panel.png)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +20,7 @@ const extension = join(root, 'extension');
 const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
 const seedPath = join(corpus, 'seed/sessions-fr.txt');
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
 const haveSeed = existsSync(seedPath);
 if (!haveSeed) console.log(`e2e panel: SKIPPED, corpus not found at ${seedPath} (set NEWSLENS_CORPUS)`);
 
@@ -110,6 +112,10 @@ test('side panel: who said what, timeline, gender balance, and a jump to a quote
   } catch (e) {
     throw new Error(`panel not drawn: ${e.message}\n${logs.join('\n')}`);
   }
+
+  mkdirSync(out, { recursive: true });
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.screenshot({ path: join(out, 'panel.png'), fullPage: true });
 
   // Who said what: Jeff Sessions, with his quotes as buttons, direct and reported marked apart.
   const speakers = await panel.locator('.newslens-who h3').allTextContents();
