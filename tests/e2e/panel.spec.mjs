@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { genderBalance, speakersOf, timelineOf } from '../../extension/common/panel.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const extension = join(root, 'extension');
@@ -181,4 +182,47 @@ test('side panel: who said what, timeline, gender balance, and a jump to a quote
   assert.ok(inView, 'the quote is scrolled into view');
   await panel.close();
   await page.close();
+});
+
+// The panel's pure helpers, on a hand-made analysis (runs without the corpus or a browser).
+
+test('gender balance counts quotes and distinct speakers of person entities only', () => {
+  const entities = [
+    { id: 'e1', type: 'person', gender: 'female' },
+    { id: 'e2', type: 'person', gender: 'male' },
+    { id: 'e3', type: 'person', gender: null },
+    { id: 'e4', type: 'organization', gender: null },
+  ];
+  const cases = [
+    // speakers of the quotes → {quotes, speakers} by gender [female, male, unknown]
+    [[], [0, 0, 0], [0, 0, 0]],
+    [['e1'], [1, 0, 0], [1, 0, 0]],
+    [['e1', 'e1', 'e2'], [2, 1, 0], [1, 1, 0]],
+    [['e2', 'e3', 'e3'], [0, 1, 2], [0, 1, 1]],
+    [['e4', null, 'e9'], [0, 0, 0], [0, 0, 0]], // an organisation, no entity, an unknown id: not counted
+  ];
+  for (const [speakers, quotes, sources] of cases) {
+    const b = genderBalance({ entities, quotes: speakers.map((speaker) => ({ speaker })) });
+    assert.deepEqual([b.quotes.female, b.quotes.male, b.quotes.unknown], quotes, `quotes of ${speakers}`);
+    assert.deepEqual([b.speakers.female, b.speakers.male, b.speakers.unknown], sources, `speakers of ${speakers}`);
+  }
+});
+
+test('speakers by number of quotes, ties in order of appearance; unnamed sources grouped apart', () => {
+  const quotes = [
+    { speaker: 'e1', speaker_name: 'A' }, { speaker: 'e2', speaker_name: 'B' }, { speaker: 'e2', speaker_name: 'B' },
+    { speaker: null, speaker_name: 'les médias' }, { speaker: null, speaker_name: null },
+  ];
+  assert.deepEqual(speakersOf({ quotes }, 'fr').map((s) => [s.name, s.quotes.length]),
+    [['B', 2], ['A', 1], ['les médias', 1], ['source inconnue', 1]]);
+  assert.equal(speakersOf({ quotes: [{ speaker: null, speaker_name: null }] }, 'en')[0].name, 'unknown source');
+});
+
+test('timeline: calendar dates and times in chronological order; durations, sets and vague values left out', () => {
+  const dates = [
+    { type: 'date', value: '2017-03-02' }, { type: 'duration', value: 'P2M' }, { type: 'date', value: '2016' },
+    { type: 'date', value: 'PAST_REF' }, { type: 'time', value: '2017-03-02T13:27' }, { type: 'set', value: 'P1W' },
+    { type: 'date', value: null }, { type: 'date', value: '2017-03' },
+  ];
+  assert.deepEqual(timelineOf({ dates }).map((d) => d.value), ['2016', '2017-03', '2017-03-02', '2017-03-02T13:27']);
 });
