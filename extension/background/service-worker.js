@@ -35,12 +35,14 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 const panelKey = (tabId) => `analysis:${tabId}`;
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (!message || message.type !== 'newslens/analysis' || !sender.tab) return false;
-  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, url: sender.tab.url, frameId: sender.frameId } });
+  // Over the session quota (10 MB in all) the panel just finds nothing for that tab.
+  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, frameId: sender.frameId } }).catch(() => {});
   return false;
 });
 chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(panelKey(tabId)));
+// (Without the "tabs" permission `change.url` is hidden: any new load forgets; the page's script republishes.)
 chrome.tabs.onUpdated.addListener((tabId, change) => {
-  if (change.status === 'loading' && change.url) chrome.storage.session.remove(panelKey(tabId));
+  if (change.status === 'loading') chrome.storage.session.remove(panelKey(tabId));
 });
 // Chromium: the toolbar button opens the side panel (Firefox opens its sidebar from sidebar_action).
 chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});

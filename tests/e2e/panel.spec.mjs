@@ -180,6 +180,12 @@ test('side panel: who said what, timeline, gender balance, and a jump to a quote
   }, quoteText.slice(0, 40).replace(/\s+/g, ' '), { timeout: 5000 }).then(() => true, () => false);
   console.log(`e2e panel: jumped to ${jumped.start}-${jumped.end}, scrollY ${await page.evaluate(() => window.scrollY)}`);
   assert.ok(inView, 'the quote is scrolled into view');
+
+  // Reloading the page forgets its analysis and publishes the new one: the open panel redraws itself.
+  await panel.evaluate(() => { document.documentElement.dataset.newslensPanel = 'stale'; });
+  await page.reload();
+  await panel.waitForFunction(() => document.documentElement.dataset.newslensPanel === 'ready', null, { timeout: 30_000 });
+  assert.match(await panel.locator('.newslens-who').textContent(), /Jeff Sessions/);
   await panel.close();
   await page.close();
 });
