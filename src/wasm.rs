@@ -1,0 +1,340 @@
+//! The WebAssembly binding: the only file where `wasm_bindgen` appears.
+//!
+//! A thin edge over the core: it converts JavaScript options to [`Options`], the [`Analysis`] to a plain JS
+//! object (serde-wasm-bindgen, maps as objects, `None` as `null`, so the object has the `newslens/1` shape of
+//! `../shared/spec/analysis-json.md`), the page module's segment map to typed arrays, and errors to `JsError`.
+//!
+//! JavaScript API (ES module made by `scripts/build-wasm.sh`, `extension/pkg/newslens.js`):
+//!
+//! - `analyze(text, options?)` → the `newslens/1` object. `options`: `{lang?, reference?, referenceSource?,
+//!   title?}`; without a reference, a dateline in the text, else the reader's local time (`"text"`, `"now"`).
+//! - `scanDocument(document)` → `{text, title, published, lang, nodes, starts, lengths, nodeOffsets}`: the
+//!   article of a live page and its segment map (see [`SegmentMapJs`]).
+//! - `scanSnapshot(json)` → the same with `nodeIndexes` (indexes of text nodes in the snapshot) instead of
+//!   `nodes`: for the service worker, which has no DOM.
+//! - `analyzeDocument(document, options?)` / `analyzeSnapshot(json, options?)` → `{analysis, …segment map}`:
+//!   scan, then analyse with the page's publication time, language and title unless `options` says otherwise.
+//!
+//! Offsets everywhere are UTF-16 code units into the article text, what DOM `Range`s use.
+
+use js_sys::{Array, Object, Reflect, Uint32Array};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use crate::analysis::{analyze as analyze_text, Analysis, Options, ReferenceSource};
+use crate::dates::Reference;
+use crate::error::Error;
+use crate::lang::Lang;
+use crate::page::dom::scan_document;
+use crate::page::snapshot::scan_snapshot;
+use crate::page::{Article, ArticleContent};
+
+/// Options as JavaScript passes them (`{lang?, reference?, referenceSource?, title?}`).
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct JsOptions {
+    lang: Option<String>,
+    reference: Option<String>,
+    reference_source: Option<ReferenceSource>,
+    title: Option<String>,
+}
+
+fn js_error(e: Error) -> JsError {
+    JsError::new(e.message())
+}
+
+fn read_options(options: JsValue) -> Result<JsOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("options must be {{lang?, reference?, referenceSource?, title?}}: {e}")))
+}
+
+/// Turn JS options into core options, then complete them as the CLI does ([`Options::complete`]): the page's
+/// metadata, else a dateline in the text, else the reader's clock.
+fn core_options(js: JsOptions, text: &str, page: Option<&Article>) -> Result<Options, JsError> {
+    let mut options = Options::default();
+    if let Some(code) = js.lang.as_deref() {
+        options.lang = Some(Lang::from_code(code).ok_or_else(|| JsError::new(&format!("lang '{code}' is not supported; use 'fr' or 'en'")))?);
+    }
+    if let Some(iso) = js.reference.as_deref() {
+        options.reference = Some(
+            Reference::parse_iso(iso)
+                .ok_or_else(|| JsError::new(&format!("reference '{iso}' is not an ISO date; write it like 2017-03-03T13:27")))?,
+        );
+        options.reference_source = Some(js.reference_source.unwrap_or(ReferenceSource::Cli));
+    }
+    options.title = js.title;
+    options.complete(text, page, now());
+    Ok(options)
+}
+
+/// The reader's local wall-clock time: `std::time::SystemTime` panics on wasm32-unknown-unknown.
+fn now() -> Reference {
+    let d = js_sys::Date::new_0();
+    Reference {
+        year: d.get_full_year() as i32,
+        month: d.get_month() + 1,
+        day: d.get_date(),
+        hour: d.get_hours(),
+        minute: d.get_minutes(),
+        second: d.get_seconds(),
+    }
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert the result to JavaScript: {e}")))
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) {
+    // Setting a property on a fresh plain object cannot fail.
+    let _ = Reflect::set(obj, &JsValue::from_str(key), value);
+}
+
+fn opt_str(s: &Option<String>) -> JsValue {
+    s.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// The segment map as JavaScript gets it: parallel arrays, one entry per text node, in text order.
+///
+/// - `starts[k]`: UTF-16 offset in `text` where node k's text starts; `lengths[k]`: its UTF-16 length there.
+/// - `nodeOffsets[k]`: `null` when the node's data and its part of `text` are equal unit for unit, else a
+///   `Uint32Array` giving, for each unit of its part of `text`, the offset in the node's data (whitespace
+///   collapsing makes them differ).
+///
+/// Rule (STYLE.md point 6): an offset at the boundary of two nodes belongs to the start of the next one, so
+/// a lookup takes the last `k` with `starts[k] <= offset`.
+struct SegmentMapJs;
+
+impl SegmentMapJs {
+    fn fill<N>(obj: &Object, content: &ArticleContent<N>) {
+        let starts: Vec<u32> = content.segments.iter().map(|s| s.start_u16 as u32).collect();
+        let lengths: Vec<u32> = content.segments.iter().map(|s| s.len_u16 as u32).collect();
+        let node_offsets = Array::new();
+        for s in &content.segments {
+            if s.node_offsets_u16.is_empty() {
+                node_offsets.push(&JsValue::NULL);
+            } else {
+                node_offsets.push(&Uint32Array::from(&s.node_offsets_u16[..]));
+            }
+        }
+        set(obj, "text", &JsValue::from_str(&content.text));
+        set(obj, "title", &opt_str(&content.meta.title));
+        set(obj, "published", &opt_str(&content.meta.published));
+        set(obj, "lang", &opt_str(&content.meta.lang));
+        set(obj, "starts", &Uint32Array::from(&starts[..]));
+        set(obj, "lengths", &Uint32Array::from(&lengths[..]));
+        set(obj, "nodeOffsets", &node_offsets);
+    }
+}
+
+fn document_object(content: &ArticleContent<web_sys::Node>) -> Object {
+    let obj = Object::new();
+    SegmentMapJs::fill(&obj, content);
+    let nodes: Array = content.segments.iter().map(|s| JsValue::from(s.node.clone())).collect();
+    set(&obj, "nodes", &nodes);
+    obj
+}
+
+fn snapshot_object(content: &ArticleContent<usize>) -> Object {
+    let obj = Object::new();
+    SegmentMapJs::fill(&obj, content);
+    let indexes: Vec<u32> = content.segments.iter().map(|s| s.node as u32).collect();
+    set(&obj, "nodeIndexes", &Uint32Array::from(&indexes[..]));
+    obj
+}
+
+fn analysis_with(obj: Object, analysis: &Analysis) -> Result<JsValue, JsError> {
+    set(&obj, "analysis", &to_js(analysis)?);
+    Ok(obj.into())
+}
+
+/// Analyse a text: returns the `newslens/1` object. `options` is `{lang?, reference?, referenceSource?,
+/// title?}` or undefined.
+#[wasm_bindgen(js_name = analyze)]
+pub fn analyze_js(text: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let options = core_options(read_options(options)?, text, None)?;
+    to_js(&analyze_text(text, &options))
+}
+
+/// Find the article of a live page and collect its text nodes: `{text, title, published, lang, nodes,
+/// starts, lengths, nodeOffsets}`.
+#[wasm_bindgen(js_name = scanDocument)]
+pub fn scan_document_js(document: &web_sys::Document) -> Result<JsValue, JsError> {
+    let content = scan_document(document).map_err(js_error)?;
+    Ok(document_object(&content).into())
+}
+
+/// Find the article in a JSON snapshot of a page (made by the content script where the page forbids
+/// WebAssembly): `{text, title, published, lang, nodeIndexes, starts, lengths, nodeOffsets}`.
+#[wasm_bindgen(js_name = scanSnapshot)]
+pub fn scan_snapshot_js(json: &str) -> Result<JsValue, JsError> {
+    let content = scan_snapshot(json).map_err(js_error)?;
+    Ok(snapshot_object(&content).into())
+}
+
+/// Scan a live page and analyse its article: `{analysis, text, nodes, starts, lengths, nodeOffsets, …}`.
+/// The page's publication time, language and title are used unless `options` gives them.
+#[wasm_bindgen(js_name = analyzeDocument)]
+pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Result<JsValue, JsError> {
+    let js = read_options(options)?;
+    let content = scan_document(document).map_err(js_error)?;
+    let options = core_options(js, &content.text, Some(&content.meta))?;
+    let analysis = analyze_text(&content.text, &options);
+    analysis_with(document_object(&content), &analysis)
+}
+
+/// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,
+/// nodeOffsets, …}` (the service worker's path).
+#[wasm_bindgen(js_name = analyzeSnapshot)]
+pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let js = read_options(options)?;
+    let content = scan_snapshot(json).map_err(js_error)?;
+    let options = core_options(js, &content.text, Some(&content.meta))?;
+    let analysis = analyze_text(&content.text, &options);
+    analysis_with(snapshot_object(&content), &analysis)
+}
+
+/// The NewsLens version, for the extension's diagnostics.
+#[wasm_bindgen(js_name = version)]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Run in headless Chromium by `wasm-pack test --headless --chrome` (see scripts/test-all.sh): the binding's
+/// contract as JavaScript sees it. Page detection itself is tested by the `page` module's own tests.
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        Reflect::get(v, &JsValue::from_str(key)).unwrap()
+    }
+
+    fn options(pairs: &[(&str, &str)]) -> JsValue {
+        let o = Object::new();
+        for (k, v) in pairs {
+            set(&o, k, &JsValue::from_str(v));
+        }
+        o.into()
+    }
+
+    #[wasm_bindgen_test]
+    fn analyze_gives_the_newslens_1_shape() {
+        let a = analyze_js("M. Jean Dupont est arrivé à Paris.", options(&[("reference", "2017-03-03T13:27")])).unwrap();
+        assert_eq!(get(&a, "schema").as_string().as_deref(), Some("newslens/1"));
+        assert_eq!(get(&a, "reference").as_string().as_deref(), Some("2017-03-03T13:27:00"));
+        assert_eq!(get(&a, "reference_source").as_string().as_deref(), Some("cli"));
+        // Absent values are null, as in the JSON, not undefined.
+        assert!(get(&a, "title").is_null());
+        assert!(Array::is_array(&get(&a, "entities")));
+        assert!(Array::is_array(&get(&a, "quotes")));
+        assert!(Array::is_array(&get(&a, "dates")));
+    }
+
+    #[wasm_bindgen_test]
+    fn options_are_read_and_checked() {
+        // (options, Ok((reference_source, lang)) or Err(()) when refused)
+        type Case<'a> = (&'a [(&'a str, &'a str)], Result<(&'a str, &'a str), ()>);
+        let cases: &[Case] = &[
+            (&[], Ok(("now", "fr"))),
+            (&[("lang", "en")], Ok(("now", "en"))),
+            (&[("reference", "2017-03-03"), ("referenceSource", "meta")], Ok(("meta", "fr"))),
+            (&[("reference", "2017-03-03"), ("title", "T")], Ok(("cli", "fr"))),
+            (&[("lang", "de")], Err(())),
+            (&[("reference", "hier")], Err(())),
+            (&[("referenceSource", "nowhere"), ("reference", "2017-03-03")], Err(())),
+        ];
+        for (pairs, expected) in cases {
+            let got = analyze_js("Le texte.", options(pairs))
+                .map(|a| (get(&a, "reference_source").as_string().unwrap(), get(&a, "lang").as_string().unwrap()));
+            match expected {
+                Ok((source, lang)) => assert_eq!(got.ok(), Some((source.to_string(), lang.to_string())), "{pairs:?}"),
+                Err(()) => assert!(got.is_err(), "{pairs:?} should be refused"),
+            }
+        }
+        // undefined and null mean no options.
+        assert!(analyze_js("Le texte.", JsValue::UNDEFINED).is_ok());
+        assert!(analyze_js("Le texte.", JsValue::NULL).is_ok());
+    }
+
+    #[wasm_bindgen_test]
+    fn a_dateline_gives_the_reference_before_the_clock() {
+        let a = analyze_js("Publié le 14 juin 2016 à 9h10\nLe maire a parlé mardi.", JsValue::UNDEFINED).unwrap();
+        assert_eq!(get(&a, "reference_source").as_string().as_deref(), Some("text"));
+        assert_eq!(get(&a, "reference").as_string().as_deref(), Some("2016-06-14T09:10:00"));
+    }
+
+    #[wasm_bindgen_test]
+    fn now_comes_from_the_js_clock() {
+        let a = analyze_js("Le texte.", JsValue::UNDEFINED).unwrap();
+        let year = js_sys::Date::new_0().get_full_year();
+        assert!(get(&a, "reference").as_string().unwrap().starts_with(&format!("{year:04}-")));
+    }
+
+    const ARTICLE: &str = r#"<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-03-03T13:27:00"}</script>
+        <nav>Accueil · Monde</nav>
+        <article><h1>Un titre d'essai</h1>
+        <p>Le maire de Lyon, Jean Dupont, a présenté jeudi son projet de budget devant le conseil municipal réuni en séance extraordinaire.</p>
+        <p>« Nous tiendrons nos engagements », a déclaré M. Dupont, qui s'exprimait après un long débat avec l'opposition.</p>
+        <p>Le vote du budget est prévu le 15 mars, selon la mairie, qui espère une large majorité pour ce texte très attendu.</p>
+        </article>"#;
+
+    #[wasm_bindgen_test]
+    fn analyze_document_maps_every_segment_to_its_text_node() {
+        // Into the live page, beside the test runner's output (which must stay), then removed.
+        let document = web_sys::window().unwrap().document().unwrap();
+        let container = document.create_element("div").unwrap();
+        container.set_inner_html(ARTICLE);
+        document.body().unwrap().append_child(&container).unwrap();
+        let r = analyze_document_js(&document, JsValue::UNDEFINED);
+        container.remove();
+        let r = r.unwrap();
+        let analysis = get(&r, "analysis");
+        let text = get(&r, "text").as_string().unwrap();
+        assert_eq!(get(&analysis, "text").as_string(), Some(text.clone()));
+        assert_eq!(get(&analysis, "reference_source").as_string().as_deref(), Some("meta"));
+        assert_eq!(get(&analysis, "reference").as_string().as_deref(), Some("2017-03-03T13:27:00"));
+        assert!(text.contains("Nous tiendrons nos engagements"));
+        assert!(!text.contains("Accueil"), "the navigation is not article text");
+
+        let nodes: Array = get(&r, "nodes").dyn_into().unwrap();
+        let starts: Uint32Array = get(&r, "starts").dyn_into().unwrap();
+        let lengths: Uint32Array = get(&r, "lengths").dyn_into().unwrap();
+        let offsets: Array = get(&r, "nodeOffsets").dyn_into().unwrap();
+        assert!(nodes.length() > 0);
+        assert_eq!(starts.length(), nodes.length());
+        assert_eq!(lengths.length(), nodes.length());
+        assert_eq!(offsets.length(), nodes.length());
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let mut previous_end = 0;
+        for k in 0..nodes.length() {
+            let node: web_sys::Text = nodes.get(k).dyn_into().expect("segments are text nodes");
+            let (start, len) = (starts.get_index(k) as usize, lengths.get_index(k) as usize);
+            assert!(start >= previous_end, "segments are in text order and do not overlap");
+            previous_end = start + len;
+            let data: Vec<u16> = node.data().encode_utf16().collect();
+            let map = offsets.get(k);
+            // Each unit of the article text is the unit of the node it maps to.
+            for i in 0..len {
+                let at = if map.is_null() { i } else { map.unchecked_ref::<Uint32Array>().get_index(i as u32) as usize };
+                let same = data[at] == units[start + i] || (char::from_u32(units[start + i] as u32).is_some_and(char::is_whitespace));
+                assert!(same, "segment {k} unit {i}");
+            }
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn scan_errors_become_js_errors() {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let empty = document.implementation().unwrap().create_html_document_with_title("empty").unwrap();
+        assert!(scan_document_js(&empty).is_err(), "an empty page has no article");
+        assert!(scan_snapshot_js("not json").is_err());
+    }
+}

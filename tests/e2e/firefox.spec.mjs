@@ -1,0 +1,81 @@
+// The same unpacked extension in Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
+// which downloads no browser): the one manifest loads there too, the content script reaches "ready" and
+// paints with the Highlight API, and a hover card opens. Skipped, with a message, without firefox-esr.
+//
+// Firefox runs WebAssembly in content scripts whatever the page's CSP, so the service-worker path is only
+// exercised in Chromium (extension.spec.mjs).
+//
+// Run: node --test tests/e2e/firefox.spec.mjs   (env: FIREFOX=/usr/bin/firefox-esr, NEWSLENS_CORPUS)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import puppeteer from 'puppeteer-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const extension = join(root, 'extension');
+const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
+const seedPath = join(corpus, 'seed/sessions-fr.txt');
+const articlePath = existsSync(seedPath) ? seedPath : join(root, 'tests/e2e/fixture-fr.txt');
+const executablePath = process.env.FIREFOX || '/usr/bin/firefox-esr';
+const skip = existsSync(executablePath) ? false : `${executablePath} not found (apt-get install firefox-esr): Firefox test skipped`;
+if (skip) console.log(`e2e: ${skip}`);
+
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+let server;
+let base;
+let browser;
+
+before(async () => {
+  if (skip) return;
+  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  const paragraphs = readFileSync(articlePath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page de test NewsLens</title>
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-03-03T13:27:00"}</script></head>
+<body style="font: 18px/1.6 serif; max-width: 46em; margin: 2em auto"><article><h1>Page de test NewsLens</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></body></html>`;
+  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  base = `http://127.0.0.1:${server.address().port}`;
+  // puppeteer makes (and removes) its own temporary profile.
+  browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.close();
+});
+
+test('Firefox: the extension loads, analyses, paints and shows a hover card', { skip }, async () => {
+  assert.equal(await browser.installExtension(extension), 'newslens@newslens.invalid');
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), { timeout: 30_000 });
+  const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  assert.equal(state.newslensState, 'ready', state.newslensError);
+  assert.equal(state.newslensPaint, 'highlight');
+  const counts = JSON.parse(state.newslensCounts);
+  console.log(`e2e: firefox counts ${state.newslensCounts}, engine ${state.newslensEngine}`);
+  assert.ok(counts.person > 0);
+  const sizes = await page.evaluate((kinds) => Object.fromEntries(kinds.map((k) => [k, CSS.highlights.get(`newslens-${k}`)?.size ?? null])), Object.keys(counts));
+  assert.deepEqual(sizes, counts);
+
+  const kind = counts.quote > 0 ? 'quote' : 'person';
+  const target = await page.evaluate((name) => {
+    const range = [...CSS.highlights.get(name)].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 20), y: r.top + r.height / 2 };
+  }, `newslens-${kind}`);
+  await page.mouse.move(target.x, target.y);
+  await page.waitForFunction(() => {
+    const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
+    return card && !card.hidden;
+  }, { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.querySelector('newslens-card').shadowRoot.querySelector('.card').hidden), true);
+  await page.close();
+});
