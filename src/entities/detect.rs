@@ -491,6 +491,10 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     let head_cue = n >= 2 && matches!(org_cue(first), Some(CuePos::Head));
     if is_place(s) && !head_cue {
         c.kind = Some(EntityType::Location);
+    } else if org_noun_before(cx, a) {
+        // "l'association Valcourt Environnement", "the union Harbour Workers United": the common noun before the
+        // name says what kind of thing it names.
+        c.kind = Some(EntityType::Organization);
     } else if words.iter().any(|&k| match org_cue(cx.s(k)) {
         Some(CuePos::Both) => true,
         Some(CuePos::Head) => k == a,
@@ -533,6 +537,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             c.weak = initial && w.chars().count() > 6;
         } else if org_cue(w).is_some_and(|p| p != CuePos::Tail) && !initial {
             // "le Sénat", "la Poste": a bare cue word with a capital names an institution.
+            c.kind = Some(EntityType::Organization);
+        } else if org_noun_before(cx, a) && !is_place(w) {
+            // "le groupe Renault", "the charity Oxfam".
             c.kind = Some(EntityType::Organization);
         } else if role_before.is_some() {
             c.kind = Some(EntityType::Person);
@@ -605,6 +612,12 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
     }
     let head = back(&mut k).unwrap_or_default();
     matches!(head.as_str(), "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
+}
+
+/// Is the token before `a` a lower-case noun naming a kind of organisation ("association", "syndicat", "union",
+/// "company"), written right before the name?
+fn org_noun_before(cx: &Ctx, a: usize) -> bool {
+    a >= 1 && cx.is_word(a - 1) && cx.spaced(a - 1) && LEX.org_type_nouns.contains(cx.s(a - 1))
 }
 
 /// Votes from the words before an unknown name: "à Giromagny" (place), "le Kremlin" (organisation).

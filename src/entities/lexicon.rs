@@ -46,6 +46,8 @@ pub mod files {
     pub const NOT_NAMES: &str = include_str!("../../data/lexicons/not_names.txt");
     /// Demonyms, hand-curated.
     pub const DEMONYMS: &str = include_str!("../../data/lexicons/demonyms.txt");
+    /// Lower-case nouns naming a kind of organisation ("association", "union"), hand-curated.
+    pub const ORG_TYPE_NOUNS: &str = include_str!("../../data/lexicons/org_type_nouns.txt");
 
     /// Every list with its file name, for the sortedness test.
     pub const ALL: &[(&str, &str)] = &[
@@ -61,6 +63,7 @@ pub mod files {
         ("function_words.txt", FUNCTION_WORDS),
         ("not_names.txt", NOT_NAMES),
         ("demonyms.txt", DEMONYMS),
+        ("org_type_nouns.txt", ORG_TYPE_NOUNS),
     ];
 }
 
@@ -107,6 +110,8 @@ pub struct Lexicons {
     pub not_names: HashSet<&'static str>,
     /// Demonyms.
     pub demonyms: HashSet<&'static str>,
+    /// Lower-case nouns naming a kind of organisation: before a capitalised name they make it one.
+    pub org_type_nouns: HashSet<&'static str>,
 }
 
 /// The lexicons, loaded on first use.
@@ -128,6 +133,7 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         function_words: entries(files::FUNCTION_WORDS).collect(),
         not_names: entries(files::NOT_NAMES).collect(),
         demonyms: entries(files::DEMONYMS).collect(),
+        org_type_nouns: entries(files::ORG_TYPE_NOUNS).collect(),
     }
 });
 

@@ -226,3 +226,26 @@ fn unknown_single_names_typed_by_context() {
         assert_eq!(e.1, *ty, "{text:?}");
     }
 }
+
+/// A lower-case noun naming a kind of organisation right before a capitalised name makes it an organisation,
+/// even when the name looks like a person's (two capitalised words) or speaks ("Selon …", "… said").
+#[test]
+fn organisation_type_noun_before_a_name() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("Selon l'association Brenneville Nature, la forêt recule.", &[("Brenneville Nature", "organization", &["Brenneville Nature"])]),
+        ("Le syndicat Solidaires Rail a appelé à la grève mardi.", &[("Solidaires Rail", "organization", &["Solidaires Rail"])]),
+        ("La fondation Marlière a publié un rapport.", &[("Marlière", "organization", &["Marlière"])]),
+        ("Le collectif Vigilance Quartiers, créé en 2019, proteste.", &[("Vigilance Quartiers", "organization", &["Vigilance Quartiers"])]),
+        ("The union Dockside Workers United said the strike would go on.", &[("Dockside Workers United", "organization", &["Dockside Workers United"])]),
+        ("According to the charity Brightwater, prices rose.", &[("Brightwater", "organization", &["Brightwater"])]),
+        ("The firm Harrow Kendal declined to comment.", &[("Harrow Kendal", "organization", &["Harrow Kendal"])]),
+        // No organisation noun: two capitalised words stay a person, and a place stays a place.
+        ("Selon Lucien Brenneville, la forêt recule.", &[("Lucien Brenneville", "person", &["Lucien Brenneville"])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+    // "le groupe Paris": a place name after the noun is not retyped.
+    let got = run("Il travaille pour la société Marseille depuis mai.");
+    assert!(got.iter().all(|e| e.1 != "organization" || e.0 != "Marseille"), "{got:?}");
+}

@@ -447,6 +447,24 @@ mod tests {
         assert!(has(&got, "il avait une confiance « totale » en Jeff Sessions", "mixed", Some("Trump")), "{got:?}");
     }
 
+    /// A capital that only opens the sentence is not a name: the whole noun phrase is the source
+    /// ("Shipping companies", not "Shipping"); a real name opening the sentence stays a name.
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let table: &[(&str, Lang, &str, &str)] = &[
+            ("The port was shut. Fishing crews said they had lost a week of work.", Lang::En, "they had lost a week of work", "Fishing crews"),
+            ("Prices rose again. Local bakers said that flour was scarce.", Lang::En, "flour was scarce", "Local bakers"),
+            ("Le port est fermé. Plusieurs pêcheurs ont affirmé qu'ils avaient tout perdu.", Lang::Fr, "ils avaient tout perdu", "Plusieurs pêcheurs"),
+            ("Le marché a fermé. Nombreux commerçants ont expliqué que les loyers flambaient.", Lang::Fr, "les loyers flambaient", "Nombreux commerçants"),
+            // two capitals: a name the entity list may have missed, kept as a name
+            ("The port was shut. Brenna Kowalczyk said the crews had left.", Lang::En, "the crews had left", "Brenna Kowalczyk"),
+        ];
+        for (text, lang, quote, speaker) in table {
+            let got = run(text, *lang);
+            assert!(got.iter().any(|(q, _, s)| q == quote && s.as_deref() == Some(*speaker)), "{text}\n  want ({quote:?}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
     #[test]
     fn not_quotes() {
         let table: &[(&str, Lang)] = &[

@@ -374,7 +374,26 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let prep_at = |j: usize| PREPS.contains(&t.low(j)) || (matches!(t.low(j), "la" | "le" | "les" | "l" | "the") && j > toks.start && PREPS.contains(&t.low(j - 1)));
         let governed = |i: usize| i > toks.start && (prep_at(i - 1) || t.is_apostrophe(i - 1) && i >= 2 && prep_at(i - 2));
         let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)) && !governed(i) && (i == toks.start || !t.is_cap_at(i - 1) || NOT_NAME_START.contains(&t.low(i - 1))));
-        if let Some(c0) = name_start {
+        // A lone capital opening the sentence, then one or two lower-case words ending in a plural noun: a common
+        // word capitalised by its position ("Shipping companies", "Local farmers", "Plusieurs habitants"), kept
+        // whole as a source noun phrase. A longer phrase is more likely a name followed by other words.
+        let position_capital = |c0: usize| {
+            let rest = c0 + 1..toks.end;
+            let last = toks.end - 1;
+            c0 == toks.start
+                && t.at_sentence_start(c0)
+                && (1..=2).contains(&rest.len())
+                && rest.clone().all(|i| {
+                    t.is_word(i)
+                        && !t.adjacent(i - 1, i)
+                        && t.text_of(i).chars().next().is_some_and(char::is_lowercase)
+                        && t.low(i).chars().count() >= 3
+                        && !crate::entities::lexicon::is_function_word(t.low(i))
+                        && !NAME_PARTICLES.contains(&t.low(i))
+                })
+                && (t.low(last).ends_with('s') || t.low(last).ends_with('x'))
+        };
+        if let Some(c0) = name_start.filter(|&c0| !position_capital(c0)) {
             let mut end = c0;
             while end + 1 < toks.end {
                 let n = end + 1;
