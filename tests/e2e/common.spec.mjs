@@ -6,14 +6,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
+import { launchChromium, listen, root } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const common = join(root, 'extension/common');
 
 // Three paragraphs; the second is split over three text nodes (a <b> inside), so offsets cross node boundaries.
@@ -26,11 +22,10 @@ const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 let server;
 let base;
 let browser;
-let before_;
-const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
+let cleanup;
 
 before(async () => {
-  server = createServer((req, res) => {
+  ({ server, base } = await listen((req, res) => {
     if (req.url === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
     const file = normalize(req.url).replace(/^\/common\//, '');
     let body;
@@ -40,21 +35,13 @@ before(async () => {
       return res.writeHead(404).end();
     }
     res.writeHead(200, { 'content-type': file.endsWith('.css') ? 'text/css' : 'text/javascript' }).end(body);
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  before_ = new Set(chromiumTmp());
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  }));
+  ({ browser, cleanup } = await launchChromium());
 });
 
 after(async () => {
-  if (browser) await browser.close();
+  if (cleanup) await cleanup();
   if (server) server.close();
-  for (const n of chromiumTmp()) if (!before_.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
 });
 
 // Runs in the page: the article's text nodes joined with "\n" between paragraphs, as scanDocument does.

@@ -6,48 +6,32 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { launchChromium, listen, out, root, seedPath } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
-const seedPath = join(corpus, 'seed/sessions-fr.txt');
-const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.txt': 'text/plain; charset=utf-8', '.json': 'application/json' };
 
 let server;
 let base;
 let browser;
-const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
-let chromiumTmpBefore;
+let cleanup;
 
 before(async () => {
   assert.ok(existsSync(join(root, 'www/pkg/newslens_bg.wasm')), 'www/pkg is missing: run scripts/build-wasm.sh first');
   // Serve the repository root, as scripts/demo.sh does (the demo imports ../extension/common/).
-  server = createServer((req, res) => {
+  ({ server, base } = await listen((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
     const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
     if (!file.startsWith(root) || !existsSync(file)) return res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': TYPES[extname(file)] || 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  chromiumTmpBefore = new Set(chromiumTmp());
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  }));
+  ({ browser, cleanup } = await launchChromium());
 });
 
 after(async () => {
-  if (browser) await browser.close();
+  if (cleanup) await cleanup();
   if (server) server.close();
-  for (const n of chromiumTmp()) if (!chromiumTmpBefore.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
 });
 
 const highlightSizes = (page) => page.evaluate(() => Object.fromEntries(

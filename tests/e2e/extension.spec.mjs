@@ -8,59 +8,26 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extension = join(root, 'extension');
-const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
-const seedPath = join(corpus, 'seed/sessions-fr.txt');
-const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extension, fixturePath, haveSeed, launchWithExtension, listen, newsPage, out, seedPath } from './harness.mjs';
 
 // Without the corpus (a CI machine), an article written for this test stands in, so the extension is still
 // exercised; the screenshot is then fixture.png.
-const fixturePath = join(root, 'tests/e2e/fixture-fr.txt');
-const haveSeed = existsSync(seedPath);
 if (!haveSeed) console.log(`e2e: corpus not found at ${seedPath} (set NEWSLENS_CORPUS): using ${fixturePath} instead of the seed article`);
 const articlePath = haveSeed ? seedPath : fixturePath;
 const screenshot = haveSeed ? 'seed.png' : 'fixture.png';
 
-
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
-/** A news page around the seed text: one <p> per line, JSON-LD with the publication time. */
-function newsPage(text) {
-  const paragraphs = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Page de test NewsLens', datePublished: '2017-03-03T13:27:00' });
-  return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Page de test NewsLens</title>
-<script type="application/ld+json">${ld}</script>
-<style>body { font: 18px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222; }
-nav, footer { color: #888; font-size: 14px; }</style></head>
-<body><nav>Accueil · Monde · Politique</nav>
-<article><h1>Page de test NewsLens</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-</article>
-<footer>Pied de page du site de test</footer></body></html>`;
-}
-
 let server;
 let base;
 let context;
-let userDataDir;
-let chromiumTmpBefore;
+let cleanup;
 
-const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
 
 before(async () => {
   assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
   const html = newsPage(readFileSync(articlePath, 'utf8'));
-  server = createServer((req, res) => {
+  ({ server, base } = await listen((req, res) => {
     const headers = { 'content-type': 'text/html; charset=utf-8' };
     // The strict page forbids WebAssembly compilation (no 'wasm-unsafe-eval'): the service-worker path.
     // It also forbids inline styles, which the hover card must not need.
@@ -75,32 +42,13 @@ before(async () => {
     } else {
       res.writeHead(404).end('not found');
     }
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-
-  chromiumTmpBefore = new Set(chromiumTmp());
-  userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    ],
-  });
+  }));
+  ({ context, cleanup } = await launchWithExtension());
 });
 
 after(async () => {
-  if (context) await context.close();
+  if (cleanup) await cleanup();
   if (server) server.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  // Chromium leaves these behind; remove only the ones this run made.
-  if (chromiumTmpBefore) {
-    for (const n of chromiumTmp()) if (!chromiumTmpBefore.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
-  }
 });
 
 /** Open a page and wait for the content script to finish; returns its outcome attributes. */

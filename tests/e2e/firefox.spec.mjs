@@ -9,22 +9,15 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { extension, fixturePath, haveSeed, listen, newsPage, seedPath } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extension = join(root, 'extension');
-const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
-const seedPath = join(corpus, 'seed/sessions-fr.txt');
-const articlePath = existsSync(seedPath) ? seedPath : join(root, 'tests/e2e/fixture-fr.txt');
+const articlePath = haveSeed ? seedPath : fixturePath;
 const executablePath = process.env.FIREFOX || '/usr/bin/firefox-esr';
 const skip = existsSync(executablePath) ? false : `${executablePath} not found (apt-get install firefox-esr): Firefox test skipped`;
 if (skip) console.log(`e2e: ${skip}`);
-
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 let server;
 let base;
@@ -33,14 +26,8 @@ let browser;
 before(async () => {
   if (skip) return;
   assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
-  const paragraphs = readFileSync(articlePath, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
-  const html = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page de test NewsLens</title>
-<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2017-03-03T13:27:00"}</script></head>
-<body style="font: 18px/1.6 serif; max-width: 46em; margin: 2em auto"><article><h1>Page de test NewsLens</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}</article></body></html>`;
-  server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
+  const html = newsPage(readFileSync(articlePath, 'utf8'));
+  ({ server, base } = await listen((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html)));
   // puppeteer makes (and removes) its own temporary profile.
   browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true });
 });

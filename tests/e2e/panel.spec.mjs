@@ -8,76 +8,32 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { genderBalance, speakersOf, timelineOf } from '../../extension/common/panel.js';
+import { extension, haveSeed, launchWithExtension, listen, newsPage, out, seedPath } from './harness.mjs';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const extension = join(root, 'extension');
-const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
-const seedPath = join(corpus, 'seed/sessions-fr.txt');
-const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
-const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
-const haveSeed = existsSync(seedPath);
 if (!haveSeed) console.log(`e2e panel: SKIPPED, corpus not found at ${seedPath} (set NEWSLENS_CORPUS)`);
-
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-
-/** A news page around the seed text: one <p> per line, JSON-LD with the publication time. */
-function newsPage(text) {
-  const paragraphs = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Page de test NewsLens', datePublished: '2017-03-03T13:27:00' });
-  return `<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Page de test NewsLens</title>
-<script type="application/ld+json">${ld}</script>
-<style>body { font: 18px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; }</style></head>
-<body><article><h1>Page de test NewsLens</h1>
-${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-</article></body></html>`;
-}
 
 let server;
 let base;
 let context;
-let userDataDir;
-let chromiumTmpBefore;
-const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
+let cleanup;
 
 before(async () => {
   if (!haveSeed) return;
   assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
   const html = newsPage(readFileSync(seedPath, 'utf8'));
-  server = createServer((req, res) => {
+  ({ server, base } = await listen((req, res) => {
     if (req.url === '/seed.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
     else res.writeHead(404).end('not found');
-  });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  base = `http://127.0.0.1:${server.address().port}`;
-  chromiumTmpBefore = new Set(chromiumTmp());
-  userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-panel-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1100, height: 700 },
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync',
-      `--disable-extensions-except=${extension}`, `--load-extension=${extension}`,
-    ],
-  });
+  }));
+  ({ context, cleanup } = await launchWithExtension({ viewport: { width: 1100, height: 700 } }));
 });
 
 after(async () => {
-  if (context) await context.close();
+  if (cleanup) await cleanup();
   if (server) server.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  if (chromiumTmpBefore) {
-    for (const n of chromiumTmp()) if (!chromiumTmpBefore.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
-  }
 });
 
 test('side panel: who said what, timeline, gender balance, and a jump to a quote', { skip: !haveSeed && 'no corpus' }, async () => {

@@ -1,0 +1,91 @@
+// What the end-to-end specs share: paths, the news page built at test time around an article, a local
+// server, and Debian's Chromium launched the way this machine needs (no downloads, no background
+// networking), with the /tmp/org.chromium.Chromium.* folders it leaves behind removed afterwards.
+
+import { createServer } from 'node:http';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const extension = join(root, 'extension');
+export const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
+export const seedPath = join(corpus, 'seed/sessions-fr.txt');
+export const haveSeed = existsSync(seedPath);
+/** An article written for the tests, used where the corpus (third parties' texts) is absent. */
+export const fixturePath = join(root, 'tests/e2e/fixture-fr.txt');
+export const out = process.env.E2E_OUT || join(root, 'tests/e2e/out');
+export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+/** Chromium flags for this machine: as root, headless, and no connections of its own. */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+export const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+
+/** A news page around an article text: one <p> per line, JSON-LD with the seed's publication time. */
+export function newsPage(text) {
+  const paragraphs = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Page de test NewsLens', datePublished: '2017-03-03T13:27:00' });
+  return `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Page de test NewsLens</title>
+<script type="application/ld+json">${ld}</script>
+<style>body { font: 18px/1.6 Georgia, serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #222; }
+nav, footer { color: #888; font-size: 14px; }</style></head>
+<body><nav>Accueil · Monde · Politique</nav>
+<article><h1>Page de test NewsLens</h1>
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+</article>
+<footer>Pied de page du site de test</footer></body></html>`;
+}
+
+/** Serve `handler` on 127.0.0.1 (a free port): `{server, base}`. */
+export async function listen(handler) {
+  const server = createServer(handler);
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+const chromiumTmp = () => readdirSync(tmpdir()).filter((n) => n.startsWith('org.chromium.Chromium.'));
+
+/** Run `launch`, and return its result with a `cleanup` that also removes the Chromium folders it left. */
+async function withTmpCleanup(launch, closeIt, extraCleanup = () => {}) {
+  const before = new Set(chromiumTmp());
+  const handle = await launch();
+  const cleanup = async () => {
+    await closeIt(handle);
+    extraCleanup();
+    // Only the folders this run made: other Chromium processes on the machine may be using theirs.
+    for (const n of chromiumTmp()) if (!before.has(n)) rmSync(join(tmpdir(), n), { recursive: true, force: true });
+  };
+  return { handle, cleanup };
+}
+
+/** Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup}`. */
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 } } = {}) {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
+  const { handle, cleanup } = await withTmpCleanup(
+    () => chromium.launchPersistentContext(userDataDir, {
+      executablePath: chromiumPath,
+      headless: true,
+      viewport,
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+    }),
+    (context) => context.close(),
+    () => rmSync(userDataDir, { recursive: true, force: true }),
+  );
+  return { context: handle, cleanup };
+}
+
+/** Plain headless Chromium: `{browser, cleanup}`. */
+export async function launchChromium() {
+  const { handle, cleanup } = await withTmpCleanup(
+    () => chromium.launch({ executablePath: chromiumPath, headless: true, args: CHROMIUM_ARGS }),
+    (browser) => browser.close(),
+  );
+  return { browser: handle, cleanup };
+}
