@@ -4,7 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::detect::Cand;
+use super::detect::{title_case, Cand};
 use super::lexicon::LEX;
 use super::{Entity, EntityType, Gender};
 use crate::text::{Doc, Span};
@@ -56,17 +56,7 @@ fn name_words(s: &str) -> Vec<String> {
     s.split_whitespace()
         .map(|w| {
             if is_allcaps(w) && w.chars().count() > 2 && !w.contains('.') {
-                let mut out = String::new();
-                let mut start = true;
-                for c in w.chars() {
-                    if start {
-                        out.extend(c.to_uppercase());
-                    } else {
-                        out.extend(c.to_lowercase());
-                    }
-                    start = c == '-';
-                }
-                out
+                title_case(w)
             } else {
                 w.to_string()
             }

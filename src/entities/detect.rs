@@ -137,7 +137,7 @@ fn is_allcaps(w: &str) -> bool {
 }
 
 /// "LONDRES" → "Londres", "SAINT-DENIS" → "Saint-Denis".
-fn title_case(w: &str) -> String {
+pub(super) fn title_case(w: &str) -> String {
     let mut out = String::with_capacity(w.len());
     let mut start = true;
     for c in w.chars() {

@@ -6,7 +6,7 @@
 //! paragraphs), when the mark opens the paragraph, or when it follows a colon; any other unbalanced mark is a
 //! stray and yields nothing, so it cannot swallow the rest of the article.
 
-use crate::text::{Doc, Span};
+use crate::text::{trim_span, Doc, Span};
 
 /// A quoted stretch of text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
             if next_opens || opens_para || after_colon {
                 let _ = o;
                 let outer = Span::new(at, p.span.end);
-                if let Some(inner) = trim_inner(text, Span::new(at + o.len_utf8(), p.span.end)) {
+                if let Some(inner) = trim_span(text, Span::new(at + o.len_utf8(), p.span.end)) {
                     out.push(Marked { outer, inner, closed: false });
                 }
             }
@@ -117,20 +117,9 @@ fn pop_to(stack: &mut Vec<(char, usize)>, open: char, end: usize, text: &str, ou
     stack.truncate(k);
     if k == 0 {
         let close_len = text[..end].chars().next_back().map_or(1, char::len_utf8);
-        if let Some(inner) = trim_inner(text, Span::new(at + open.len_utf8(), end - close_len)) {
+        if let Some(inner) = trim_span(text, Span::new(at + open.len_utf8(), end - close_len)) {
             out.push(Marked { outer: Span::new(at, end), inner, closed: true });
         }
-    }
-}
-
-fn trim_inner(text: &str, span: Span) -> Option<Span> {
-    let s = text.get(span.start..span.end)?;
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let t = s.trim_matches(is_space);
-    if t.is_empty() {
-        None
-    } else {
-        Some(Span::new(span.start + lead, span.start + lead + t.len()))
     }
 }
 
