@@ -83,8 +83,9 @@ fn looks_like_html(path: &str, content: &str) -> bool {
 fn analyze_document(content: &str, html: bool, reference: Option<Reference>, lang: Option<Lang>) -> Result<Analysis, Error> {
     let mut options = Options { lang, reference, reference_source: reference.map(|_| ReferenceSource::Cli), title: None };
     let (text, article) = if html {
-        let article = page::article_from_html(content)?;
-        (article.text.clone(), Some(article))
+        let mut article = page::article_from_html(content)?;
+        // The text moves out; the rest of the article (title, time, language) is what `complete` reads.
+        (std::mem::take(&mut article.text), Some(article))
     } else {
         (content.to_string(), None)
     };
