@@ -213,6 +213,10 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
         // keep "s" of an English possessive out of the way too
         b -= 1;
     }
+    // "Dans votre travail, vous expliquez": a subject pronoun is the whole subject, not a clitic to drop
+    if a >= b && upto > k && matches!(t.low(upto - 1), "nous" | "vous") && t.sentence(upto - 1) == sent {
+        return Some((t.span(upto - 1), boundary));
+    }
     if a >= b {
         return if boundary.is_some() { Some((Span::new(t.span(upto).start, t.span(upto).start), boundary)) } else { None };
     }
@@ -343,9 +347,14 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
             }
             CueKind::Negated => continue,
+            CueKind::Noun => {
+                let Some(g) = view_frame(t, cue, &f, lang) else { continue };
+                out.push(g);
+                continue;
+            }
             CueKind::Verb | CueKind::Participle | CueKind::Infinitive => {
                 if lang == Lang::Fr {
-                    if let Some(c) = comme_frame(t, cue, &f, lang) {
+                    if let Some(c) = comme_frame(t, cue, &f, lang, &out) {
                         out.push(c);
                         continue;
                     }
@@ -412,6 +421,17 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 if f.borrows_subject {
                     if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
                         f.subject = p.subject;
+                    } else if lang == Lang::Fr && f.subject.is_none() {
+                        // "… : « … ? », avant d'expliquer que …": the splitter ended the sentence inside the quotation;
+                        // the clause goes on after its closing mark
+                        let first = t.at_or_after(sentence_start);
+                        let after_quote = (cue.first.saturating_sub(6)..cue.first).any(|j| matches!(t.text_of(j), "»" | "”"));
+                        if matches!(t.text_of(first), "»" | "”" | "\"") || after_quote {
+                            let para = |b: usize| t.doc.paragraph_at(b);
+                            if let Some(p) = out.last().filter(|p| para(p.cue.span.start) == para(cue.span.start)) {
+                                f.subject = p.subject;
+                            }
+                        }
                     }
                     // an infinitive with no clause subject to share ("il est difficile de dire que") reports nothing
                     if cue.kind == CueKind::Infinitive && f.subject.is_none() {
@@ -589,6 +609,49 @@ fn published_in(t: &Toks, np: Span) -> Option<Span> {
     Some(Span::new(t.span(first).start, t.span(last).end))
 }
 
+/// "L'hypothèse de Stephen Smith consiste à dire que …", "l'idée de Smith est que …", "Le modèle de Smith repose
+/// sur l'idée que …": a view's noun reports the "que" clause that follows closely, for the name after "de" (after
+/// the noun, else in the sentence before it). Without a named holder ("l'idée que la Terre est plate") nothing.
+fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
+    let sent = t.sentence(cue.first);
+    let name_at = |k: usize| -> Option<(Span, usize)> {
+        let k = if t.is_apostrophe(k) { k + 1 } else { k };
+        if !t.is_cap_at(k) || t.sentence(k) != sent {
+            return None;
+        }
+        let mut e = k;
+        while e + 1 < t.len() && t.is_cap_at(e + 1) && t.sentence(e + 1) == sent {
+            e += 1;
+        }
+        Some((Span::new(t.span(k).start, t.span(e).end), e + 1))
+    };
+    let de = |k: usize| matches!(t.low(k), "de" | "d");
+    let (subject, mut k) = if de(cue.last) {
+        name_at(cue.last + 1)?
+    } else {
+        // the name in the sentence's subject before the noun ("Le modèle de Smith repose sur l'idée que")
+        let s = t.at_or_after(f.sentence_start);
+        let found = (s..cue.first).rev().filter(|&j| de(j)).find_map(|j| name_at(j + 1))?;
+        (found.0, cue.last)
+    };
+    // "est que", "consiste à dire que", "que" within a few words, no punctuation on the way
+    let limit = (k + 5).min(t.len());
+    while k < limit && t.is_word(k) && !matches!(t.low(k), "que" | "qu") && matches!(t.low(k), "est" | "était" | "consiste" | "consistait" | "à" | "dire" | "affirmer" | "soutenir") {
+        k += 1;
+    }
+    if !matches!(t.low(k), "que" | "qu") || t.sentence(k) != sent {
+        return None;
+    }
+    let n = if t.low(k) == "qu" { k + 2 } else { k + 1 };
+    if n >= t.len() || t.sentence(n) != sent {
+        return None;
+    }
+    let mut g = f.clone();
+    g.subject = Some(subject);
+    g.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+    Some(g)
+}
+
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
     (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
@@ -608,7 +671,7 @@ fn fr_infinitive_like(w: &str) -> bool {
 
 /// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous
 /// l'avez expliqué". The clitic "le"/"l'" points back (or forward) to the reported words.
-fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
+fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> Option<Frame> {
     let j = cue.first;
     let clitic = if j >= 1 && t.low(j - 1) == "le" {
         j - 1
@@ -642,7 +705,11 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
     if comme_at >= 1 && t.text_of(comme_at - 1) == "," && comme_at - 1 > s {
         // the words before: from the last comma before them (fronted adjuncts are the journalist's)
         let end = comme_at - 1;
-        let from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        let mut from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        // "Peut-on avancer que X, ainsi que vous l'avez expliqué": the clause another cue of the sentence opened
+        if let Some(c) = before.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).filter_map(|p| p.content).find(|c| c.start > t.span(from).start && c.start < t.span(end).start) {
+            from = t.at_or_after(c.start);
+        }
         if (from..end).filter(|&k| t.is_word(k)).count() >= 3 {
             g.content = Some(Span::new(t.span(from).start, t.span(end - 1).end));
         }

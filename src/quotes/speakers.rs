@@ -58,6 +58,11 @@ const NOT_NAME_START: &[&str] = &[
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+/// Participles that make the agent after "par" a document's author ("la liste proposée par la section 37").
+const AUTHORED: &[&str] = &[
+    "proposé", "proposée", "proposés", "proposées", "rédigé", "rédigée", "rédigés", "rédigées", "établi", "établie", "établis", "établies",
+    "élaboré", "élaborée", "élaborés", "élaborées", "signé", "signée", "signés", "signées", "publié", "publiée", "publiés", "publiées",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -71,6 +76,8 @@ pub struct Resolver<'a, 'd, 't> {
     roles_by_head: HashMap<String, Vec<(usize, usize)>>,
     /// Cache of the entity module's `person_described_as`, by head word.
     described: RefCell<HashMap<String, Option<usize>>>,
+    /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
+    learnt: RefCell<HashMap<usize, Gender>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -78,7 +85,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), learnt: RefCell::new(HashMap::new()) };
         r.index_roles();
         r
     }
@@ -225,6 +232,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if e.gender.is_some() {
             return e.gender;
         }
+        if let Some(&g) = self.learnt.borrow().get(&k) {
+            return Some(g);
+        }
         for m in &e.mentions {
             let s = m.slice(self.t.doc.text);
             if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
@@ -279,7 +289,24 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Resolved::NotReported;
             }
             if let Some(g) = gender {
-                return Resolved::Speaker(self.antecedent(g, np, at, last));
+                let mut sp = self.antecedent(g, np, at, last);
+                // the pronoun tells the person's gender: remember it for the pronouns to come
+                if let (Some(g), Some(k)) = (g, sp.entity) {
+                    if self.lang == Lang::Fr && self.gender_of(k).is_none() {
+                        self.learnt.borrow_mut().insert(k, g);
+                    }
+                    sp.gender = sp.gender.or(Some(g));
+                }
+                return Resolved::Speaker(sp);
+            }
+            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's questions, the interviewee —
+            // the first person the text names, near its top
+            if w == "vous" && self.lang == Lang::Fr {
+                let first = self.mentions.iter().find(|&&(_, k)| self.is_person(k));
+                return match first {
+                    Some(&(m, k)) if t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 2 => Resolved::Speaker(self.speaker_of_entity(k, np)),
+                    _ => Resolved::NotReported,
+                };
             }
         }
         if toks.is_empty() {
@@ -437,6 +464,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if self.lang == Lang::Fr {
             if let Some(run) = self.named_by_head_before(toks.clone(), at) {
                 return Resolved::Speaker(Speaker { entity: None, name: Some(run.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
+        // "les attendus de la liste proposée par la section 37": a document speaks for its author
+        if self.lang == Lang::Fr {
+            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(&t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
+                let agent = Span::new(t.span(p + 1).start, np.end);
+                return Resolved::Speaker(Speaker { entity: None, name: Some(agent.slice(text).to_string()), mention: Some(np), person: false, gender: None });
             }
         }
         // A source noun phrase ("les médias américains", "a spokesperson").
