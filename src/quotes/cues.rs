@@ -331,6 +331,11 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         while e < t.len() && e < n + 5 && (t.is_cap_at(e) || matches!(t.low(e), "de" | "d" | "du") && t.is_cap_at(e + 1)) {
             e += 1;
         }
+        // "Pour lui, …", "Pour elle, …"
+        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.text_of(n + 1) == ",";
+        if pronoun {
+            return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+        }
         let clause_next = named && e > n && matches!(t.low(e), "il" | "elle" | "ils" | "elles" | "c" | "ce" | "cela" | "ceci" | "rien" | "tout");
         if ((named || det_named || role) && comma_soon) || clause_next {
             return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });

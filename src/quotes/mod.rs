@@ -461,6 +461,7 @@ mod tests {
             ("Le ministère a démenti, indiquant simplement que la réunion était reportée.", "la réunion était reportée", "indirect", Some("ministère")),
             ("Paul Martin affirme même ne jamais avoir signé ce contrat.", "ne jamais avoir signé ce contrat", "indirect", Some("Martin")),
             ("Paul Martin avoue regretter son choix.", "regretter son choix", "indirect", Some("Martin")),
+            ("Deux cents chercheurs annoncent faire acte de candidature.", "faire acte de candidature", "none", None),
             // an infinitive cue shares the clause's subject
             ("Anne Roux a répondu sèchement, avant d'expliquer qu'elle attendait le rapport.", "elle attendait le rapport", "indirect", Some("Roux")),
             ("Il est difficile de dire que tout va bien.", "tout va bien", "none", None),
@@ -472,6 +473,11 @@ mod tests {
             ("Or, comme le montre Paul Martin, les loyers ont doublé.", "les loyers ont doublé", "indirect", Some("Martin")),
             ("Le marché est un « casino », comme certains économistes le définissent.", "Le marché est un « casino »", "mixed", Some("certains économistes")),
             ("Le marché est un « casino », comme certains économistes le définissent.", "casino", "direct", Some("certains économistes")),
+            ("Selon un sondage Ifop publié dimanche par le journal, 68 % des Français sont opposés au projet.", "68 % des Français sont opposés au projet", "indirect", Some("Ifop")),
+            ("Olivier Dumont est ministre. Pour lui, le débat doit continuer.", "le débat doit continuer", "indirect", Some("Dumont")),
+            // a comma closing an apposition: what follows the verb is its object, not an inverted subject
+            ("Le ministre du Travail, Olivier Dumont, a jugé ces chiffres « peu surprenants ».", "peu surprenants", "direct", Some("Dumont")),
+            ("Sophie Marin, secrétaire générale du syndicat, a jugé la réforme « injuste et brutale ».", "injuste et brutale", "direct", Some("Marin")),
             // a relative clause's antecedent is the subject
             ("Nous avons vu le maire, qui a affirmé que la piscine rouvrira.", "la piscine rouvrira", "indirect", Some("le maire")),
             // evidential verbs report speech only from a speaker
@@ -485,6 +491,8 @@ mod tests {
             // an interviewer's "vous" is the interviewee named at the top
             ("Entretien avec Anne Roux\n\nDans votre livre, vous expliquez que la ville change.", "la ville change", "indirect", Some("Roux")),
             ("Entretien avec Anne Roux\n\nLa ville est « un organisme », ainsi que vous l'avez expliqué.", "La ville est « un organisme »", "mixed", Some("Roux")),
+            // a participle with no cue before takes the sentence's subject
+            ("Les avocats ont demandé un délai au juge, assurant que des preuves manquaient.", "des preuves manquaient", "indirect", Some("Les avocats")),
             // an infinitive after a quotation goes on with the clause's subject
             ("Anne Roux a répondu : « Pourquoi pas ? », avant d'expliquer qu'elle hésitait.", "elle hésitait", "indirect", Some("Roux")),
             // a cue closing a quotation does not report what follows its colon
@@ -523,6 +531,13 @@ mod tests {
             // nested speech: the innermost clause holding the quotation speaks it
             ("George Martin est en visite. La ville, qui offrira selon lui un « cadre de paix », l'accueille, a indiqué le porte-parole Jean Roux.", "cadre de paix", "direct", Some("George Martin")),
         ]);
+    }
+
+    /// A feminine role noun is not the man described by the same noun.
+    #[test]
+    fn french_role_gender() {
+        let got = run("Le ministre, M. Paul Henri, a parlé. Pour la ministre, « rien n'est joué ».", Lang::Fr);
+        assert!(got.iter().any(|(q, _, s)| q == "rien n'est joué" && s.as_deref().is_some_and(|s| !s.contains("Henri"))), "{got:?}");
     }
 
     #[test]

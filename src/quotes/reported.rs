@@ -301,6 +301,12 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     || (lang == Lang::Fr && t.low(cue.first) == "pour");
                 if starts_sentence {
                     let mut k = after;
+                    // "Selon un sondage Ifop publié dimanche par le JDD, …": the source's tail runs to its comma
+                    if lang == Lang::Fr && !matches!(t.text_of(k), "," | ":") && t.is_word(k) {
+                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            k = c;
+                        }
+                    }
                     if t.text_of(k) == "," || t.text_of(k) == ":" {
                         k += 1;
                     }
@@ -369,7 +375,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
                         let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
-                        if (lang == Lang::Fr && fr_closes) || closes {
+                        // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
+                        // apposition to the preposed subject, so what follows the verb is its object
+                        let apposition_before = lang == Lang::Fr && prev_raw == "," && closes_apposition(t, cue.first - 1);
+                        if ((lang == Lang::Fr && fr_closes) || closes) && !apposition_before {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -433,6 +442,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             }
                         }
                     }
+                    // "Ils ont demandé au juge …, assurant que …": with no cue before, the sentence's own subject
+                    if lang == Lang::Fr && f.subject.is_none() && cue.kind == CueKind::Participle && matches!(t.low(cue.last), "que" | "qu") {
+                        f.subject = sentence_subject(t, sent);
+                    }
                     // an infinitive with no clause subject to share ("il est difficile de dire que") reports nothing
                     if cue.kind == CueKind::Infinitive && f.subject.is_none() {
                         continue;
@@ -492,7 +505,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w)) && !f.inverted {
+                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -597,6 +610,10 @@ fn published_in(t: &Toks, np: Span) -> Option<Span> {
     if !matches!(t.low(k), "sondage" | "sondages" | "étude" | "études" | "enquête" | "enquêtes" | "rapport" | "rapports" | "article") {
         return None;
     }
+    // "un sondage Ifop": the pollster named is the source
+    if t.is_cap_at(k + 1) {
+        return None;
+    }
     let sent = t.sentence(k);
     let end = (k + 14).min(t.len());
     let published = (k + 1..end).take_while(|&j| t.sentence(j) == sent).find(|&j| matches!(t.low(j), "paru" | "parue" | "parus" | "parues" | "publié" | "publiée" | "publiés" | "publiées"))?;
@@ -605,6 +622,14 @@ fn published_in(t: &Toks, np: Span) -> Option<Span> {
     let mut last = first;
     while last + 1 < t.len() && t.is_cap_at(last + 1) {
         last += 1;
+    }
+    // "le Journal du dimanche": a title goes on to the punctuation
+    let mut j = last + 1;
+    while j < t.len() && j <= last + 3 && t.sentence(j) == sent && t.is_word(j) {
+        j += 1;
+    }
+    if j > last + 1 && j < t.len() && matches!(t.text_of(j), "," | "." | ":" | ";") && matches!(t.low(last + 1), "du" | "de" | "des" | "d") {
+        last = j - 1;
     }
     Some(Span::new(t.span(first).start, t.span(last).end))
 }
@@ -652,9 +677,53 @@ fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
     Some(g)
 }
 
+/// The subject opening sentence `sent` (French): its first words up to the verb, if they look like a subject.
+fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
+    let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
+    let mut k = start;
+    while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+        k += 1;
+    }
+    let mut e = k;
+    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(&t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
+        e += 1;
+    }
+    // a verb must follow (an auxiliary or a negation), else the words are not a subject
+    (e > k && e < t.len() && (FR_AUX.contains(&t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+}
+
+const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"];
+
+/// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
+/// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
+fn closes_apposition(t: &Toks, comma: usize) -> bool {
+    let sent = t.sentence(comma);
+    let start = t.at_or_after(t.doc.sentences.get(sent).map_or(0, |s| s.span.start));
+    let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
+    if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
+        return false;
+    }
+    let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
+    let name = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && w.len() <= 4 && w.iter().all(|&k| t.is_cap_at(k) || matches!(t.low(k), "de" | "du" | "d" | "la" | "le"))
+    };
+    let np = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && (matches!(t.low(a), "le" | "la" | "les" | "l" | "un" | "une" | "son" | "sa") || !t.is_cap_at(a)) && !w.iter().any(|&k| matches!(t.low(k), "qui" | "que" | "qu" | "a" | "est" | "ont" | "sont"))
+    };
+    (name(start, open) && np(open + 1, comma)) || (np(start, open) && name(open + 1, comma))
+}
+
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
     (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
+}
+
+/// Verbs whose bare infinitive complement is an intention or advice, not a statement ("annoncent faire acte de
+/// candidature", "promet de", "conseille"): only "ne"/"avoir"/"être" clauses count after them.
+fn commissive(verb: &str) -> bool {
+    ["annon", "promet", "promi", "conseill", "lanc", "prév", "avert", "menac", "propos"].iter().any(|p| verb.starts_with(p))
 }
 
 /// Words ending like an infinitive that are not one (adjectives, nouns, prepositions).

@@ -367,11 +367,18 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     let i = v.partition_point(|&(p, _)| p < at);
                     if i > 0 { v.get(i - 1) } else { v.first() }
                 });
-                if let Some(&(_, k)) = hit {
+                // "la Première ministre" is not the man described as "ministre" before
+                let article_gender = match (self.lang, t.low(toks.start)) {
+                    (Lang::Fr, "la") => Some(Gender::Female),
+                    (Lang::Fr, "le") => Some(Gender::Male),
+                    _ => None,
+                };
+                let fits = |k: usize| article_gender.is_none() || self.gender_of(k).is_none() || self.gender_of(k) == article_gender;
+                if let Some(&(_, k)) = hit.filter(|&&(_, k)| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
                 let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
-                if let Some(k) = described {
+                if let Some(k) = described.filter(|&k| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
             }
@@ -403,7 +410,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if personal && !t.is_cap_at(toks.end - 1) {
                 let gender = if t.low(toks.start) == "la" { Gender::Female } else { Gender::Male };
                 let sp = self.antecedent(Some(gender), np, at, None);
-                if sp.entity.is_some() {
+                if sp.entity.is_some_and(|k| self.gender_of(k) == Some(gender)) {
                     return Resolved::Speaker(sp);
                 }
             }
