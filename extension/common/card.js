@@ -6,7 +6,7 @@
 //
 // No extension API here: the www demo page imports this module too.
 
-import { dateInWords } from './timex.js';
+import { dateCard } from './timex.js';
 
 const LABELS = {
   fr: {
@@ -85,13 +85,10 @@ export function cardModel(span, analysis) {
       };
     }
     case 'date': {
-      const lines = [];
-      const words = item.value ? dateInWords(item, analysis.lang) : '';
-      // The TIMEX3 value too when the words say it differently (2017-03-02 beside "jeudi 2 mars 2017").
-      const value = item.until ? `${item.value} – ${item.until}` : item.value;
-      if (value && value !== words) lines.push(value);
-      if (item.relative) lines.push(L.relative);
-      return { kind: 'date', label: L.date, title: words || L.unresolved, lines, list: [] };
+      // The resolved date in words, its TIMEX3 value, how it stands to the reference and the reference itself.
+      const { title, lines } = dateCard(item, analysis);
+      if (item.relative && !analysis.reference) lines.push(L.relative);
+      return { kind: 'date', label: L.date, title: title || L.unresolved, lines, list: [] };
     }
     default: {
       const lines = [L.mentions((item.mentions || []).length)];
