@@ -3,7 +3,8 @@
 #   1. cargo test                          native core, CLI, page backends
 #   2. scripts/build-wasm.sh               release WebAssembly into extension/pkg and www/pkg (prints sizes)
 #   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning)
-#   4. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
+#   4. npm run lint:firefox                the Firefox build (scripts/package.mjs) through `web-ext lint`
+#   5. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
 #                                          service-worker paths) and Firefox ESR on a local news page, the
 #                                          shared page modules (extension/common) and the www demo page
 # Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), FIREFOX (default
@@ -36,6 +37,9 @@ scripts/build-wasm.sh
 
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
+
+step "web-ext lint of the Firefox build"
+npm run --silent lint:firefox
 
 step "extension end-to-end tests"
 npm run --silent test:e2e
