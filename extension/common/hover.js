@@ -115,7 +115,8 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
   const onKey = (e) => {
     if (e.key === 'Escape') card.hide();
   };
-  const onScroll = () => card.hide();
+  // A card opened by the keyboard stays open through the scroll that brought its words into view.
+  const onScroll = () => { if (!(card.pinnedUntil > performance.now())) card.hide(); };
 
   doc.addEventListener('mousemove', onMove, { passive: true });
   doc.addEventListener('keydown', onKey);

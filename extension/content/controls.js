@@ -6,7 +6,7 @@
 // What tests read on <html>: data-newslens-state="off" while turned off here (before any analysis),
 // data-newslens-hidden="quote date …" (kinds not shown; "all" when off), data-newslens-last-jump="start-end".
 
-import { load, onFor, siteOf, KEY } from '../ext/settings.js';
+import { load, onFor, siteOf, KEY, KINDS as UI_KINDS } from '../ext/settings.js';
 import { KINDS } from '../common/paint.js';
 import { paletteCss } from '../common/palette.js';
 import { quotesOfSpeaker } from '../common/card.js';
@@ -106,10 +106,11 @@ const quoteSpan = (q) => page.painted.find((s) => s.kind === 'quote' && s.item =
 function goToQuote(q) {
   const span = quoteSpan(q);
   if (!span || !jumpTo(q.start, q.end, { smooth: false })) return false;
-  requestAnimationFrame(() => requestAnimationFrame(() => {
-    const rect = span.range.getClientRects()[0] || span.range.getBoundingClientRect();
-    page.card.show(span, page.analysis, rect);
-  }));
+  // The scroll just made would close the card (common/hover.js): keep it open through that scroll.
+  page.card.pinnedUntil = performance.now() + 400;
+  const rect = span.range.getClientRects()[0] || span.range.getBoundingClientRect();
+  page.card.hide();
+  page.card.show(span, page.analysis, rect);
   announce(t('announceQuote', [q.speaker_name || t('unknownSource'), String(page.analysis.quotes.indexOf(q) + 1), String(page.analysis.quotes.length)]));
   return true;
 }
@@ -185,7 +186,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
     const wasOn = before && onFor(before, site);
     const nowOn = onFor(s, site);
     if (before && wasOn !== nowOn) announce(t(nowOn ? 'announceOn' : 'announceOff'));
-    else if (before && KINDS.some((k) => before.kinds[k] !== s.kinds[k])) announce(t('announceKinds', [KINDS.filter((k) => s.kinds[k]).map((k) => t(`kind_${k}`)).join(', ') || '—']));
+    else if (before && KINDS.some((k) => before.kinds[k] !== s.kinds[k])) announce(t('announceKinds', [UI_KINDS.filter((k) => s.kinds[k]).map((k) => t(`kind_${k}`)).join(', ') || '—']));
     if (html.dataset.newslensState === 'off' && nowOn && rerun) {
       delete html.dataset.newslensState;
       rerun();

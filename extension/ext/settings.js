@@ -66,5 +66,8 @@ export function siteOf(url) {
 /** True when NewsLens is on for `site` (globally on and not turned off there). */
 export const onFor = (s, site) => s.enabled && !s.disabledSites.includes(site);
 
-/** The match patterns for the listed sites ("example.org" → "*://example.org/*"). */
-export const sitePatterns = (sites) => sites.filter((h) => /^[a-z0-9.-]+$/i.test(h)).map((h) => `*://${h}/*`);
+/**
+ * The match patterns for the listed sites ("example.org" → "http://example.org/*", "https://example.org/*"):
+ * one scheme each, as Chromium only grants optional origins that one optional pattern contains.
+ */
+export const sitePatterns = (sites) => sites.filter((h) => /^[a-z0-9.-]+$/i.test(h)).flatMap((h) => [`http://${h}/*`, `https://${h}/*`]);

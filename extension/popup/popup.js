@@ -36,34 +36,40 @@ async function analysisOfTab() {
 
 const site = () => (status && status.site) || siteOf((tab && tab.url) || '');
 
-/** The kind rows: a checkbox, a swatch in the kind's colour and shape, the name and the count. */
+/**
+ * The kind rows: a checkbox, a swatch in the kind's colour and shape, the name and the count. Made once and
+ * then updated in place, so that keyboard focus stays where it is when the settings change.
+ */
 function drawKinds() {
   const box = $('kinds');
-  box.querySelectorAll('.kind').forEach((e) => e.remove());
   const colours = coloursFor(settings);
   for (const k of KINDS) {
-    const row = document.createElement('label');
-    row.className = 'kind';
-    row.dataset.kind = k;
-    const input = document.createElement('input');
-    input.type = 'checkbox';
-    input.name = k;
+    let row = box.querySelector(`.kind[data-kind=${k}]`);
+    if (!row) {
+      row = document.createElement('label');
+      row.className = 'kind';
+      row.dataset.kind = k;
+      const input = document.createElement('input');
+      input.type = 'checkbox';
+      input.name = k;
+      input.addEventListener('change', () => update({ kinds: { [k]: input.checked } }));
+      const swatch = document.createElement('span');
+      const name = document.createElement('span');
+      name.textContent = t(`kind_${k}`);
+      const count = document.createElement('span');
+      count.className = 'count';
+      row.append(input, swatch, name, count);
+      box.append(row);
+    }
+    const [input, swatch, , count] = row.children;
     input.checked = !!settings.kinds[k];
-    input.addEventListener('change', () => update({ kinds: { [k]: input.checked } }));
-    const swatch = document.createElement('span');
     const line = ['person', 'organization', 'location'].includes(k);
     swatch.className = `swatch${line ? ' line' : ''}`;
     if (line) swatch.style.borderBottom = `3px ${{ person: 'solid', organization: 'dashed', location: 'dotted' }[k]} ${colours[k]}`;
     else swatch.style.background = colours[k];
-    const name = document.createElement('span');
-    name.textContent = t(`kind_${k}`);
-    const count = document.createElement('span');
-    count.className = 'count';
     const n = status && status.counts ? status.counts[k] : null;
     count.textContent = n == null ? '–' : String(n);
     count.setAttribute('aria-label', n == null ? t('noCount') : t('countOf', [String(n)]));
-    row.append(input, swatch, name, count);
-    box.append(row);
   }
 }
 

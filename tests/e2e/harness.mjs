@@ -90,7 +90,7 @@ export async function until(check, ms = 10_000) {
  * Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup, sw, id}`,
  * once the service worker has registered the content script (automatic mode), so pages opened next get it.
  */
-export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale } = {}) {
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
   const { handle, cleanup } = await withTmpCleanup(
     () => chromium.launchPersistentContext(userDataDir, {
@@ -98,6 +98,7 @@ export async function launchWithExtension({ viewport = { width: 1100, height: 90
       headless: true,
       viewport,
       locale,
+      env: env ? { ...process.env, ...env } : undefined,
       args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
     }),
     (context) => context.close(),
