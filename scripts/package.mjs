@@ -50,20 +50,26 @@ function build(browser, { name = browser, grantAll = false } = {}) {
   return { out, manifest };
 }
 
-if (!existsSync(join(src, 'pkg', 'newslens_bg.wasm'))) {
-  console.error('package: extension/pkg is missing: run scripts/build-wasm.sh first');
-  process.exit(1);
-}
-for (const browser of ['chrome', 'firefox']) {
-  const { out, manifest } = build(browser);
-  if (!args.has('--no-zip') && !args.has('--e2e')) {
-    const zip = join(dist, `newslens-${manifest.version}-${browser}.zip`);
-    rmSync(zip, { force: true });
-    // -X: no extra file attributes, so the same files give the same zip.
-    execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });
-    console.log(`package: ${relative(root, zip)}`);
-  } else {
-    console.log(`package: ${relative(root, out)}/`);
+/** Build both browsers (and zip them unless `--no-zip` or `--e2e`). */
+function main() {
+  if (!existsSync(join(src, 'pkg', 'newslens_bg.wasm'))) {
+    console.error('package: extension/pkg is missing: run scripts/build-wasm.sh first');
+    process.exit(1);
   }
-  if (args.has('--e2e')) console.log(`package: ${relative(root, build(browser, { name: `e2e-${browser}`, grantAll: true }).out)}/`);
+  for (const browser of ['chrome', 'firefox']) {
+    const { out, manifest } = build(browser);
+    if (!args.has('--no-zip') && !args.has('--e2e')) {
+      const zip = join(dist, `newslens-${manifest.version}-${browser}.zip`);
+      rmSync(zip, { force: true });
+      // -X: no extra file attributes, so the same files give the same zip.
+      execFileSync('zip', ['-q', '-r', '-X', zip, '.'], { cwd: out });
+      console.log(`package: ${relative(root, zip)}`);
+    } else {
+      console.log(`package: ${relative(root, out)}/`);
+    }
+    if (args.has('--e2e')) console.log(`package: ${relative(root, build(browser, { name: `e2e-${browser}`, grantAll: true }).out)}/`);
+  }
 }
+
+// Run when invoked as a script, not when a test imports merge().
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
