@@ -10,7 +10,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturePath, launchWithExtension, listen, newsPage, root, until } from './harness.mjs';
 
@@ -364,4 +364,36 @@ test('manifest: least permissions, host access optional, no network in the CSP, 
   const missing = [...used].filter((k) => !en[k]);
   assert.deepEqual(missing, []);
   assert.ok(used.size > 40, `${used.size} strings`);
+});
+
+// The UI follows the browser's language. Chromium takes it from LANGUAGE, given its French resources
+// (Debian's chromium-l10n, installed by .ci/setup).
+const frenchPak = existsSync('/usr/lib/chromium/locales/fr.pak');
+test('French browser: popup, options and panel in French', { skip: !frenchPak && 'chromium-l10n missing: no French Chromium' }, async () => {
+  const fr = await launchWithExtension({ env: { LANGUAGE: 'fr', LANG: 'fr_FR.UTF-8' }, locale: 'fr-FR' });
+  try {
+    const page = await fr.context.newPage();
+    await page.goto(`${base}/fixture.html?fr`);
+    await page.waitForFunction(() => document.documentElement.dataset.newslensState === 'ready', null, { timeout: 30_000 });
+    const tab = await fr.sw.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), `${base}/fixture.html?fr`);
+    const popup = await fr.context.newPage();
+    await popup.goto(`chrome-extension://${fr.id}/popup/popup.html?tab=${tab}`);
+    await popup.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 10_000 });
+    assert.equal(await popup.evaluate(() => document.documentElement.lang), 'fr');
+    assert.match(await popup.locator('#status').textContent(), /^\d+ citations trouvées sur cette page\.$/);
+    assert.equal(await popup.locator('#site-label').textContent(), 'Activé sur 127.0.0.1');
+    assert.equal(await popup.locator('#open-panel').textContent(), 'Ouvrir le panneau');
+    assert.deepEqual(await popup.locator('#kinds .kind span:nth-child(3)').allTextContents(), ['Citations', 'Locuteurs', 'Dates', 'Personnes', 'Organisations', 'Lieux']);
+    // Announcements too.
+    await popup.locator('#site-on').uncheck();
+    await page.waitForFunction(() => document.querySelector('newslens-live')?.shadowRoot.textContent === 'Surlignages NewsLens désactivés');
+    const options = await fr.context.newPage();
+    await options.goto(`chrome-extension://${fr.id}/options/options.html`);
+    await options.waitForFunction(() => document.documentElement.dataset.newslensOptions === 'ready');
+    assert.equal(await options.locator('h1').textContent(), ' Options de NewsLens');
+    assert.match(await options.locator('#privacy-text').textContent(), /n’envoie rien nulle part/);
+    assert.ok((await options.locator('#shortcuts tbody').textContent()).includes('Aller à la citation suivante'));
+  } finally {
+    await fr.cleanup();
+  }
 });
