@@ -296,6 +296,21 @@ test('options: modes register the content script, theme and colours reach the pa
   assert.equal(await sw.evaluate((t) => self.newslensCommand('toggle-highlights', { id: t, url: 'x' }), laterTab), 'injected');
   await later.waitForFunction(() => document.documentElement.dataset.newslensState === 'ready', null, { timeout: 30_000 });
   await later.close();
+  // ... or the popup's "Highlight this page", shown only where NewsLens is not running.
+  const again = await context.newPage();
+  await again.goto(`${base}/later.html?again`);
+  const againTab = await sw.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), `${base}/later.html?again`);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup/popup.html?tab=${againTab}`);
+  await popup.waitForFunction(() => document.documentElement.dataset.newslensPopup === 'ready');
+  assert.equal(await popup.locator('#status').textContent(), 'Not running on this page.');
+  assert.equal(await popup.locator('#export-csv').isDisabled(), true);
+  await popup.locator('#run').click();
+  await again.waitForFunction(() => document.documentElement.dataset.newslensState === 'ready', null, { timeout: 30_000 });
+  await popup.waitForFunction(() => document.documentElement.dataset.state === 'ready', null, { timeout: 10_000 });
+  assert.equal(await popup.locator('#run').isHidden(), true);
+  await popup.close();
+  await again.close();
   await options.locator('input[name=mode][value=auto]').click();
   assert.ok(await until(async () => (await registered()) === 'http://*/* https://*/*'), await registered());
 
