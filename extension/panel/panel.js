@@ -5,7 +5,7 @@
 import { renderPanel, labelsFor } from '../common/panel.js';
 import { exportsOf } from '../common/export.js';
 import { localise, t } from '../ext/i18n.js';
-import { downloadText } from '../ext/download.js';
+import { downloadText } from '../common/download.js';
 
 localise();
 

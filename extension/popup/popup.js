@@ -6,7 +6,7 @@ import { KEY, KINDS, load, onFor, siteOf, update } from '../ext/settings.js';
 import { localise, t } from '../ext/i18n.js';
 import { coloursFor } from '../common/palette.js';
 import { exportsOf } from '../common/export.js';
-import { downloadText } from '../ext/download.js';
+import { downloadText } from '../common/download.js';
 import { openPanel } from '../ext/open-panel.js';
 
 localise();

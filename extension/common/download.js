@@ -1,4 +1,5 @@
-// Save a text as a file from an extension page: a Blob URL and an <a download> (no "downloads" permission).
+// Save a text as a file from a page: a Blob URL and an <a download> (no "downloads" permission needed in an
+// extension page). No extension API here: the www demo page uses it too.
 
 /** Download `{name, type, text}`. */
 export function downloadText({ name, type, text }) {
