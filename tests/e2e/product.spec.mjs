@@ -4,17 +4,18 @@
 // and their content-script registration, theme, colours, delay, shortcuts, privacy), the keyboard (commands,
 // n / p through a speaker's quotes, Escape, the popup and panel without a mouse, aria-live
 // announcements), the hover card's list of a speaker's quotes, and the screenshots the README shows
-// (docs/popup.png, docs/panel.png, docs/card.png, docs/options.png).
+// (popup.png, panel.png, card.png, options.png: into tests/e2e/out, and into docs/ with UPDATE_SCREENSHOTS=1,
+// so that a test run leaves the committed ones alone).
 //
-// Run: node --test tests/e2e/product.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, DOCS_OUT=docs for the screenshots)
+// Run: node --test tests/e2e/product.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, UPDATE_SCREENSHOTS=1, E2E_OUT)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fixturePath, launchWithExtension, listen, newsPage, root, until } from './harness.mjs';
+import { fixturePath, launchWithExtension, listen, newsPage, out, root, until } from './harness.mjs';
 
-const docs = process.env.DOCS_OUT || join(root, 'docs');
+const docs = process.env.UPDATE_SCREENSHOTS === '1' ? join(root, 'docs') : out;
 const KINDS = ['quote', 'speaker', 'date', 'person', 'organization', 'location'];
 
 let server;
