@@ -4,7 +4,8 @@
 #   2. scripts/build-wasm.sh               release WebAssembly into extension/pkg and www/pkg (prints sizes)
 #      scripts/check-size.sh               size budgets: WASM <= 400,000 bytes gzipped, extension zip <= 1 MB
 #   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning)
-#   4. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
+#   4. npm run lint:firefox                the Firefox build (scripts/package.mjs) through `web-ext lint`
+#   5. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
 #                                          service-worker paths) and Firefox ESR on a local news page, the
 #                                          shared page modules (extension/common) and the www demo page
 # Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), FIREFOX (default
@@ -40,6 +41,9 @@ scripts/check-size.sh
 
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
+
+step "web-ext lint of the Firefox build"
+npm run --silent lint:firefox
 
 step "extension end-to-end tests"
 npm run --silent test:e2e
