@@ -461,6 +461,9 @@ mod tests {
             ("Le ministère a démenti, indiquant simplement que la réunion était reportée.", "la réunion était reportée", "indirect", Some("ministère")),
             ("Paul Martin affirme même ne jamais avoir signé ce contrat.", "ne jamais avoir signé ce contrat", "indirect", Some("Martin")),
             ("Paul Martin avoue regretter son choix.", "regretter son choix", "indirect", Some("Martin")),
+            ("Me Paul Martin a affirmé jeudi avoir reçu des menaces.", "avoir reçu des menaces", "indirect", Some("Martin")),
+            // a finite verb ends the source's phrase
+            ("Le verdict, qui selon les observateurs pourrait tomber vendredi, est attendu.", "qui selon les observateurs pourrait tomber vendredi", "indirect", Some("les observateurs")),
             ("Deux cents chercheurs annoncent faire acte de candidature.", "faire acte de candidature", "none", None),
             // an infinitive cue shares the clause's subject
             ("Anne Roux a répondu sèchement, avant d'expliquer qu'elle attendait le rapport.", "elle attendait le rapport", "indirect", Some("Roux")),
@@ -475,6 +478,9 @@ mod tests {
             ("Le marché est un « casino », comme certains économistes le définissent.", "casino", "direct", Some("certains économistes")),
             ("Selon un sondage Ifop publié dimanche par le journal, 68 % des Français sont opposés au projet.", "68 % des Français sont opposés au projet", "indirect", Some("Ifop")),
             ("Olivier Dumont est ministre. Pour lui, le débat doit continuer.", "le débat doit continuer", "indirect", Some("Dumont")),
+            // a name in apposition to the source is not part of the reported words
+            ("Pour le maire, Laurent Dupuis, « il faut reculer ».", "il faut reculer", "direct", Some("Dupuis")),
+            ("Pour le maire, Laurent Dupuis, « il faut reculer ».", "Laurent Dupuis, « il faut reculer »", "none", None),
             // a comma closing an apposition: what follows the verb is its object, not an inverted subject
             ("Le ministre du Travail, Olivier Dumont, a jugé ces chiffres « peu surprenants ».", "peu surprenants", "direct", Some("Dumont")),
             ("Sophie Marin, secrétaire générale du syndicat, a jugé la réforme « injuste et brutale ».", "injuste et brutale", "direct", Some("Marin")),
@@ -489,8 +495,11 @@ mod tests {
             ("En réalité, l'idée de Martin est que la dette nous menace.", "la dette nous menace", "indirect", Some("Martin")),
             ("L'idée que la Terre est plate a la vie dure.", "la Terre est plate a la vie dure", "none", None),
             // an interviewer's "vous" is the interviewee named at the top
-            ("Entretien avec Anne Roux\n\nDans votre livre, vous expliquez que la ville change.", "la ville change", "indirect", Some("Roux")),
-            ("Entretien avec Anne Roux\n\nLa ville est « un organisme », ainsi que vous l'avez expliqué.", "La ville est « un organisme »", "mixed", Some("Roux")),
+            ("Entretien avec Anne Roux\n\nDans votre livre, vous expliquez que la ville change. Pourquoi ?", "la ville change", "indirect", Some("Roux")),
+            ("Le littoral recule.\n\nLes dunes s'effondrent.\n\nLe maire Paul Roux a parlé.\n\nDans votre rapport, vous expliquez que le coût augmente.", "le coût augmente", "none", None),
+            ("Entretien avec Anne Roux\n\nLa ville est-elle « un organisme », ainsi que vous l'avez expliqué ?", "La ville est-elle « un organisme »", "mixed", Some("Roux")),
+            // not a question: no interview
+            ("Avec Anne Roux\n\nDans votre livre, vous expliquez que la ville change, a-t-on demandé.", "la ville change", "none", None),
             // a participle with no cue before takes the sentence's subject
             ("Les avocats ont demandé un délai au juge, assurant que des preuves manquaient.", "des preuves manquaient", "indirect", Some("Les avocats")),
             // an infinitive after a quotation goes on with the clause's subject

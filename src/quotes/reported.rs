@@ -132,7 +132,10 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
             continue;
         }
         // a subject pronoun opens the next clause ("Pour François Fillon il y avait …")
-        let clause_subject = lang == Lang::Fr && matches!(w, "il" | "elle" | "ils" | "elles" | "on");
+        // a subject pronoun opens the next clause, a finite verb ends the phrase ("selon les observateurs pourrait …")
+        let clause_subject = lang == Lang::Fr
+            && (matches!(w, "il" | "elle" | "ils" | "elles" | "on")
+                || matches!(w, "est" | "sont" | "a" | "ont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "pourrait" | "pourraient" | "devrait" | "devraient" | "va" | "vont" | "peut" | "peuvent" | "doit" | "doivent"));
         if end > start && (is_punct_boundary(raw) || stop.contains(&w) || clause_subject) {
             // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
             if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
@@ -309,6 +312,14 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                     if t.text_of(k) == "," || t.text_of(k) == ":" {
                         k += 1;
+                    }
+                    // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
+                    if lang == Lang::Fr && t.is_cap_at(k) {
+                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.text_of(j) == "-") {
+                                k = c + 1;
+                            }
+                        }
                     }
                     if k < t.len() && t.sentence(k) == sent {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
@@ -505,7 +516,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
+                    // (time words may come first: "a affirmé jeudi avoir reçu des menaces")
+                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(&t.low(j)) || is_fr_adverb(t.low(j)));
+                    if lang == Lang::Fr && (hops == 0 || only_time_words) && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -699,6 +712,10 @@ const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aur
 fn closes_apposition(t: &Toks, comma: usize) -> bool {
     let sent = t.sentence(comma);
     let start = t.at_or_after(t.doc.sentences.get(sent).map_or(0, |s| s.span.start));
+    // bounded: an apposition opened at the sentence's start is a few words long
+    if comma > start + 20 {
+        return false;
+    }
     let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
     if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
         return false;

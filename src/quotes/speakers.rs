@@ -76,6 +76,8 @@ pub struct Resolver<'a, 'd, 't> {
     roles_by_head: HashMap<String, Vec<(usize, usize)>>,
     /// Cache of the entity module's `person_described_as`, by head word.
     described: RefCell<HashMap<String, Option<usize>>>,
+    /// The first person mention of the text with its entity (an interview's "vous").
+    first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
     learnt: RefCell<HashMap<usize, Gender>>,
 }
@@ -85,7 +87,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), learnt: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()) };
+        r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
     }
@@ -299,12 +302,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 }
                 return Resolved::Speaker(sp);
             }
-            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's questions, the interviewee —
-            // the first person the text names, near its top
+            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's question (a paragraph ending
+            // with "?"), the interviewee — the first person the text names, in its title or standfirst
             if w == "vous" && self.lang == Lang::Fr {
-                let first = self.mentions.iter().find(|&&(_, k)| self.is_person(k));
-                return match first {
-                    Some(&(m, k)) if t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 2 => Resolved::Speaker(self.speaker_of_entity(k, np)),
+                let question = t.doc.paragraph_at(np.start).and_then(|p| t.doc.paragraphs.get(p)).is_some_and(|p| p.span.slice(text).trim_end().ends_with('?'));
+                return match self.first_person {
+                    Some((m, k)) if question && t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 1 => Resolved::Speaker(self.speaker_of_entity(k, np)),
                     _ => Resolved::NotReported,
                 };
             }
