@@ -110,7 +110,13 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     let marks = marks::find(doc);
     let all_cues = cues::find(&t, lang);
     let frames = reported::frames(&t, &all_cues, lang);
-    let resolver = Resolver::new(&t, entities, lang);
+    let mut quoted: Vec<Span> = Vec::with_capacity(marks.len());
+    for m in &marks {
+        if !quoted.last().is_some_and(|q: &Span| q.contains(m.inner)) {
+            quoted.push(m.inner);
+        }
+    }
+    let resolver = Resolver::new(&t, entities, lang).with_quoted(quoted);
     let mut resolver_mentions: Vec<Span> = entities.iter().filter(|e| e.kind == crate::entities::EntityType::Person).flat_map(|e| e.mentions.iter().copied()).collect();
     resolver_mentions.sort();
 
@@ -424,6 +430,49 @@ mod tests {
                 continue;
             }
             assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+    }
+
+    /// English subjects: appositions, relative clauses, titles after the name, postposed names with a title,
+    /// participles that take the sentence's subject, descriptions kept whole, organisations behind "the company".
+    #[test]
+    fn english_subjects_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            ("Hiram Lee, marketing executive at a bank, said he grabbed the extinguisher.", "he grabbed the extinguisher", "indirect", Some("Lee")),
+            ("Forty people were hurt, said police Chief Anna Berg.", "Forty people were hurt", "indirect", Some("Berg")),
+            ("Ann Cole, Springfield MP, said she would vote against it.", "she would vote against it", "indirect", Some("Cole")),
+            ("Bo Park, who runs the corner shop, said sales were down.", "sales were down", "indirect", Some("Park")),
+            ("Tom Reed criticized the bill, saying it was rushed.", "it was rushed", "indirect", Some("Reed")),
+            ("The rink will close. Surrey staff said the ice was too thin.", "the ice was too thin", "indirect", Some("Surrey staff")),
+            ("A Freedom Mobile spokesperson says the company was pleased to help.", "the company was pleased to help", "indirect", Some("A Freedom Mobile spokesperson")),
+            ("The storm came. The Nova Scotia judge said he was not convinced.", "he was not convinced", "indirect", Some("The Nova Scotia judge")),
+            // a pronoun after a new person is introduced as the sentence's subject
+            ("“We won,” said Mary Stone.\n\nPaul Grant was at the game with his son.\n\n“It was loud,” he said.", "It was loud,", "direct", Some("Grant")),
+            // a quote after "he said." continues the same speaker, not the next paragraph's
+            ("“We lost,” he said. “The team is tired.”\n\nJim Eglinski, Yellowhead MP, said he drove around.", "he drove around", "indirect", Some("Eglinski")),
+        ];
+        for (text, quote, kind, speaker) in table {
+            let got = run(text, Lang::En);
+            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
+        }
+        // an apposition after a postposed name is not reported speech
+        let got = run("The impact was small, said Mark Garth, executive director of the brewers guild.", Lang::En);
+        assert!(!got.iter().any(|(q, _, _)| q.contains("executive director")), "{got:?}");
+    }
+
+    /// English verbs with a noun object, nouns that look like verbs, and passives are not reported speech.
+    #[test]
+    fn english_non_speech() {
+        for text in [
+            "The Hawks added a goal and an assist in the third period.",
+            "Senators from states the party won were absent.",
+            "Although the deal isn't explicitly mentioned, it is the context for all of this.",
+            "The company's estimated timeline was long, and its claims are massive.",
+            "Vancouver responded just more than a minute later with a goal.",
+            "The president announced the end of a long overnight siege.",
+        ] {
+            let got = run(text, Lang::En);
+            assert!(got.is_empty(), "{text}: {got:?}");
         }
     }
 

@@ -58,6 +58,11 @@ const NOT_NAME_START: &[&str] = &[
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+/// English nouns by which an article refers back to the organisation it named ("the company said").
+const EN_ORG_NOUNS: &[&str] = &[
+    "agency", "airline", "bank", "company", "corporation", "department", "firm", "ministry", "organization", "organisation", "railway",
+    "retailer", "automaker", "insurer", "broadcaster", "network", "regulator", "startup", "utility",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -71,6 +76,8 @@ pub struct Resolver<'a, 'd, 't> {
     roles_by_head: HashMap<String, Vec<(usize, usize)>>,
     /// Cache of the entity module's `person_described_as`, by head word.
     described: RefCell<HashMap<String, Option<usize>>>,
+    /// Bytes inside quotation marks, sorted: a name quoted there is not an antecedent.
+    quoted: Vec<Span>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -78,9 +85,49 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), quoted: Vec::new() };
         r.index_roles();
         r
+    }
+
+    /// Tell the resolver which bytes are quoted (sorted, disjoint spans), so that names there are not antecedents.
+    pub fn with_quoted(mut self, quoted: Vec<Span>) -> Self {
+        self.quoted = quoted;
+        self
+    }
+
+    fn is_quoted(&self, m: Span) -> bool {
+        let k = self.quoted.partition_point(|q| q.start <= m.start);
+        k > 0 && self.quoted[k - 1].contains(m)
+    }
+
+    /// Does the mention `m` open its sentence, a few title words aside ("Health Minister Jane Roe …"): the
+    /// sentence's subject, which an English pronoun in the next sentences most likely refers to.
+    fn subject_position(&self, m: Span) -> bool {
+        let t = self.t;
+        let first = t.at_or_after(m.start);
+        let mut j = first;
+        while j > 0 && first - j < 4 && t.sentence(j - 1) == t.sentence(first) && t.is_word(j - 1) && !matches!(t.low(j - 1), "to" | "with" | "by" | "of" | "for" | "from" | "and" | "about") {
+            j -= 1;
+        }
+        j == 0 || t.sentence(j - 1) != t.sentence(first)
+    }
+
+    /// The organisation an article means by "the company" or "it" at byte `at`: of those named (outside quotation
+    /// marks) within a few paragraphs before, the one the article mentions most, the latest on a tie.
+    fn last_org_before(&self, at: usize) -> Option<usize> {
+        let hi = self.mentions.partition_point(|(m, _)| m.start < at);
+        self.mentions[..hi]
+            .iter()
+            .rev()
+            .take(80)
+            .take_while(|(m, _)| at.saturating_sub(m.end) <= 2500)
+            .filter(|&&(m, k)| self.entities.get(k).is_some_and(|e| e.kind == EntityType::Organization) && !self.is_quoted(m))
+            .map(|&(_, k)| k)
+            .fold(None, |best: Option<usize>, k| match best {
+                Some(b) if self.entities[b].mentions.len() >= self.entities[k].mentions.len() => Some(b),
+                _ => Some(k),
+            })
     }
 
     fn is_person(&self, k: usize) -> bool {
@@ -275,6 +322,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 "ils" | "elles" | "eux" | "they" | "them" => Some(None),
                 _ => None,
             };
+            // English "it said": an organisation speaking, the one named last
+            if w == "it" && self.lang == Lang::En {
+                return Resolved::Speaker(match self.last_org_before(np.start) {
+                    Some(k) => self.speaker_of_entity(k, np),
+                    None => Speaker { mention: Some(np), ..Speaker::default() },
+                });
+            }
             if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
                 return Resolved::NotReported;
             }
@@ -330,6 +384,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         // A person named in apposition right after the phrase ("la secrétaire à l'Intérieur (Environnement), Gale Norton").
         if let Some(k) = self.apposed_person_after(np) {
             return Resolved::Speaker(self.speaker_of_entity(k, np));
+        }
+        if self.lang == Lang::En {
+            if let Some(sp) = self.english_description(np, toks.clone()) {
+                return Resolved::Speaker(sp);
+            }
         }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
@@ -418,6 +477,41 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
     }
 
+    /// English descriptions that are their own speaker or point at an organisation: "the company" / "the
+    /// agency" (the organisation named last), "a Tesla spokesperson" (an unnamed person), "Surrey staff", "the
+    /// Nova Scotia judge", "McCallum's staff" (a noun phrase whose head is a common noun, kept whole).
+    fn english_description(&self, np: Span, toks: std::ops::Range<usize>) -> Option<Speaker> {
+        let t = self.t;
+        let text = t.doc.text;
+        // the phrase up to its first preposition: English heads come last
+        let end = toks.clone().skip(1).find(|&i| PREPS.contains(&t.low(i)) || t.text_of(i) == ",").unwrap_or(toks.end);
+        if end <= toks.start {
+            return None;
+        }
+        let last = end - 1;
+        let head = t.low(last);
+        let det = t.low(toks.start);
+        let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
+        if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
+            return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
+        }
+        if !t.is_word(last) || t.is_cap_at(last) || !head.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        let has_cap = (toks.start..last).any(|i| t.is_cap_at(i) && !(i == toks.start && t.at_sentence_start(i) && EN_DETS.contains(&t.low(i))));
+        let indefinite = matches!(det, "a" | "an");
+        let verb_like = matches!(head, "must" | "may" | "might" | "can" | "could" | "would" | "should" | "will" | "has" | "have" | "had" | "did" | "does" | "also" | "then" | "now");
+        if (has_cap || (indefinite && self.role_word(head))) && !verb_like {
+            let span = np;
+            // a name may have been glued to a following common word by a loose noun phrase ("Smith also"): only
+            // whole descriptions with a plausible head noun are kept
+            if head.chars().count() >= 3 && !crate::entities::lexicon::is_function_word(head) && !head.ends_with("ly") {
+                return Some(keep(span));
+            }
+        }
+        None
+    }
+
     fn apposed_person_after(&self, np: Span) -> Option<usize> {
         let t = self.t;
         let start = t.at_or_after(np.end);
@@ -440,6 +534,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
         let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
+        // English news names a new speaker as a sentence's subject, then quotes them with "he said": a person
+        // introduced so after the last speaker's words takes the pronoun.
+        if self.lang == Lang::En && gender.is_some() {
+            let since = last.and_then(|l| l.mention).map_or(0, |m| m.end);
+            let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
+            let newer = self.mentions[..hi]
+                .iter()
+                .rev()
+                .take(40)
+                .take_while(|(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
+                .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m))
+                .find(|&&(_, k)| fits(self.gender_of(k)));
+            if let Some(&(m, k)) = newer {
+                let same = last.is_some_and(|l| l.entity == Some(k));
+                if !same && self.subject_position(m) && self.gender_of(k).is_some() {
+                    return self.speaker_of_entity(k, np);
+                }
+            }
+        }
         if let Some(l) = last {
             if (l.person || gender.is_none()) && fits(l.gender) && l.name.is_some() {
                 return Speaker { mention: Some(np), ..l.clone() };
