@@ -446,6 +446,12 @@ mod tests {
             ("The rink will close. Surrey staff said the ice was too thin.", "the ice was too thin", "indirect", Some("Surrey staff")),
             ("A Freedom Mobile spokesperson says the company was pleased to help.", "the company was pleased to help", "indirect", Some("A Freedom Mobile spokesperson")),
             ("The storm came. The Nova Scotia judge said he was not convinced.", "he was not convinced", "indirect", Some("The Nova Scotia judge")),
+            // a long apposition, with commas and a relative clause, between the name and the cue
+            ("Lina Arafeh, a refugee who works as a translator in Halifax, N.S., said she had clients.", "she had clients", "indirect", Some("Arafeh")),
+            // a document speaks for the organisation named in it
+            ("The RCMP statement said that the camp was calm.", "the camp was calm", "indirect", Some("RCMP")),
+            // a lone capitalised adverb before the postposed cue is reported words, not a name
+            ("Somehow, the family will find a way, adds Abir Nasser.", "Somehow, the family will find a way", "indirect", Some("Nasser")),
             // a pronoun after a new person is introduced as the sentence's subject
             ("“We won,” said Mary Stone.\n\nPaul Grant was at the game with his son.\n\n“It was loud,” he said.", "It was loud,", "direct", Some("Grant")),
             // a quote after "he said." continues the same speaker, not the next paragraph's

@@ -453,7 +453,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
                     let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
-                    let name_segment = first_comma < last_before && seg_words <= 6 && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
+                    let name_segment = first_comma < last_before && seg_words <= 6 && (seg_words >= 2 || lang == Lang::Fr) && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
                     // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
                     let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
                     let name_segment = name_segment
@@ -512,6 +512,34 @@ fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
     }
     (e > k && e < upto && t.is_word(e) && !t.is_cap_at(e)).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
 }
+
+/// A name (capitalised words, honorifics, particles) opening the sentence of token `b` and followed by a comma
+/// before `b`: "Jane Roe, a lawyer in Toronto who …, said".
+fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
+    let sent = t.sentence(b);
+    let mut k = b;
+    while k > 0 && t.sentence(k - 1) == sent {
+        k -= 1;
+    }
+    while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
+        k += 1;
+    }
+    let start = k;
+    let mut e = k;
+    while e < b
+        && (t.is_cap_at(e)
+            || is_dot_of_honorific(t, e)
+            || (e > start && matches!(t.low(e), "de" | "van" | "von" | "al" | "el" | "bin") && t.is_cap_at(e + 1))
+            || (e > start && t.is_apostrophe(e) && t.adjacent(e - 1, e) && t.adjacent(e, e + 1) && t.is_word(e + 1) && t.low(e + 1) != "s"))
+    {
+        e += 1;
+    }
+    // two words at least (a lone capital may be any word opening the sentence), a comma right after
+    let words = (start..e).filter(|&i| t.is_word(i)).count();
+    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(&t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+}
+
+const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
 
 /// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
 fn en_say(w: &str) -> bool {
@@ -621,6 +649,15 @@ const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "
 /// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
 fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
     let (mut np, mut boundary) = (np, boundary);
+    // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
+    // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
+    if lang == Lang::En && np.is_empty() {
+        if let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") {
+            if let Some(name) = en_sentence_name_before_comma(t, b) {
+                return (name, None);
+            }
+        }
+    }
     // Coordinated verb: "… et a déclaré", "… and said".
     if np.is_empty() {
         if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {

@@ -63,6 +63,11 @@ const EN_ORG_NOUNS: &[&str] = &[
     "agency", "airline", "bank", "company", "corporation", "department", "firm", "ministry", "organization", "organisation", "railway",
     "retailer", "automaker", "insurer", "broadcaster", "network", "regulator", "startup", "utility",
 ];
+/// English nouns of documents that "say" things for the organisation that issued them.
+const EN_DOC_NOUNS: &[&str] = &[
+    "statement", "release", "report", "paper", "post", "website", "tweet", "memo", "document", "letter", "email", "filing", "blog", "notice",
+    "bulletin", "communique", "news",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -269,6 +274,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn gender_of(&self, k: usize) -> Option<Gender> {
         let e = self.entities.get(k)?;
+        // "Al Basha", "El Khoury": a particle is no first name to guess a gender from
+        let particle_first = e.name.split(' ').next().is_some_and(|w| matches!(w, "Al" | "El" | "Abu" | "Bin" | "Ben" | "Van" | "Von" | "De" | "Da" | "Di" | "Le" | "La"));
+        if particle_first && e.name.split(' ').count() == 2 && self.lang == Lang::En {
+            return None;
+        }
         if e.gender.is_some() {
             return e.gender;
         }
@@ -494,6 +504,29 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
         if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
             return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
+        }
+        // A document speaks for whoever issued it: "The RCMP statement said", "a release from UFCW Local 832 said",
+        // "the white paper said" (the organisation the passage is about)
+        if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && !t.is_cap_at(i)) {
+            let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
+            // the issuer: named before the document noun, or after "from"/"of" ("a release from UFCW Local 832")
+            let issuer = |m: Span| {
+                let f = t.at_or_after(m.start);
+                f < d || (f >= 1 && matches!(t.low(f - 1), "from" | "of"))
+            };
+            let org = self.mentions[lo..]
+                .iter()
+                .take_while(|(m, _)| m.start < np.end)
+                .find(|(m, k)| m.overlaps(np) && issuer(*m) && self.entities.get(*k).is_some_and(|e| e.kind == EntityType::Organization));
+            if let Some(&(_, k)) = org {
+                return Some(self.speaker_of_entity(k, np));
+            }
+            let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(&t.low(i)))).collect();
+            if let (Some(&a), Some(&b)) = (caps.first(), caps.last()) {
+                if caps.len() == b - a + 1 {
+                    return Some(keep(Span::new(t.span(a).start, t.span(b).end)));
+                }
+            }
         }
         if !t.is_word(last) || t.is_cap_at(last) || !head.chars().next().is_some_and(char::is_alphabetic) {
             return None;
