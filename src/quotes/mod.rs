@@ -321,7 +321,19 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
 
     out.sort_by_key(|q| (q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
+    if lang == Lang::En {
+        // "WATCH: Sanders says …", "READ MORE: ‘…’": links to other stories, headlines rather than reported speech
+        out.retain(|q| !doc.paragraph_at(q.span.start).and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| is_link_label(p.span.slice(text))));
+    }
     out
+}
+
+/// Does a paragraph open with an upper-case label and a colon ("WATCH:", "READ MORE:", "RELATED:")?
+fn is_link_label(para: &str) -> bool {
+    let p = para.trim_start();
+    let Some((label, _)) = p.split_once(':') else { return false };
+    let letters = label.chars().filter(|c| c.is_alphabetic()).count();
+    (4..=20).contains(&letters) && label.chars().all(|c| c.is_uppercase() || c == ' ') && !label.contains("  ")
 }
 
 /// The first person mention inside `within` (mentions sorted by start).
@@ -480,6 +492,27 @@ mod tests {
             let got = run(text, Lang::En);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    /// English clause ends: a dash, a parenthesis or ", and added" closes the reported clause.
+    #[test]
+    fn english_clause_ends() {
+        let table: &[(&str, &str)] = &[
+            ("Jo Mills said the plan had failed — a problem made worse by the delays.", "the plan had failed"),
+            ("Jo Mills said brewers — especially the small ones — are likely to suffer.", "brewers — especially the small ones — are likely to suffer"),
+            ("Jo Mills says he is ready for the open (both events were moved) along with the cup.", "he is ready for the open"),
+            ("Jo Mills said unions are overdue, and added he does not mind.", "unions are overdue"),
+        ];
+        for (text, quote) in table {
+            let got = run(text, Lang::En);
+            assert!(has(&got, quote, "indirect", Some("Mills")), "{text}: {got:?}");
+        }
+        // a link to another story is no quote, whatever its verb
+        assert!(run("WATCH: Sanders says the talks are ongoing", Lang::En).is_empty());
+        assert!(run("READ MORE: ‘It becomes a nightmare’: the rise of the hoax", Lang::En).is_empty());
+        // "conclude" is a finding, except after a quotation
+        assert!(run("The study concluded that the line would cost twice as much.", Lang::En).is_empty());
+        assert!(has(&run("“The problems are not new,” Anna Sinclair concludes.", Lang::En), "The problems are not new,", "direct", Some("Sinclair")));
     }
 
     #[test]

@@ -220,6 +220,21 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
         if raw == ";" || (raw == ":" && k > from) {
             break;
         }
+        // English: a dash or a parenthesis opens an aside of the journalist's ("… pipeline — a problem compounded
+        // by …", "(both tournaments were moved)"), and ", and added …" a new cue
+        if _lang == Lang::En && k > from && raw == "(" {
+            break;
+        }
+        // an unpaired dash before a summarising noun phrase: "— a problem compounded by …"
+        if _lang == Lang::En && k > from && matches!(raw, "—" | "–") && !t.adjacent(k - 1, k) && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
+            let paired = (k + 1..t.len()).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
+            if !paired {
+                break;
+            }
+        }
+        if _lang == Lang::En && raw == "," && t.low(k + 1) == "and" && matches!(t.low(k + 2), "added" | "said" | "says" | "noted" | "told" | "explained" | "stressed" | "insisted") {
+            break;
+        }
         if raw == "," {
             let next = t.low(k + 1);
             if CLAUSE_STOPPERS.contains(&next) && !(next == "un" && t.low(k + 2) != "jour") {
@@ -487,6 +502,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                 }
             }
+        }
+        // "conclude" reports words only after a quotation ("“…,” Sinclair concludes."); elsewhere it is a finding
+        if lang == Lang::En && matches!(t.low(cue.first), "conclude" | "concludes" | "concluded" | "concluding") && !(f.before_end.is_some() && f.content.is_none()) {
+            continue;
         }
         out.push(f);
     }
