@@ -462,6 +462,12 @@ mod tests {
             ("Lina Arafeh, a refugee who works as a translator in Halifax, N.S., said she had clients.", "she had clients", "indirect", Some("Arafeh")),
             // a document speaks for the organisation named in it
             ("The RCMP statement said that the camp was calm.", "the camp was calm", "indirect", Some("RCMP")),
+            // an acronym speaks under the full name the article gave it
+            ("Export Development Canada (EDC) insures firms. EDC says it is self-funding.", "it is self-funding", "indirect", Some("Export Development Canada")),
+            // no one else named since the last speaker: the pronoun is theirs, whatever a first name suggests
+            ("Patrice Lindsay, director of the Heart Fund, said costs were high.\n\n“We see it every day,” she said.", "We see it every day,", "direct", Some("Lindsay")),
+            // a sentence opening with "For X," makes X the topic a pronoun refers to
+            ("“It was hard,” Kenza Tarek said.\n\nFor Megda Belkacemi, Friday is a big day.\n\n“I am ready,” she said.", "I am ready,", "direct", Some("Belkacemi")),
             // a lone capitalised adverb before the postposed cue is reported words, not a name
             ("Somehow, the family will find a way, adds Abir Nasser.", "Somehow, the family will find a way", "indirect", Some("Nasser")),
             // a pronoun after a new person is introduced as the sentence's subject

@@ -58,6 +58,12 @@ const NOT_NAME_START: &[&str] = &[
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+/// Does the mention `m` open its sentence?
+fn t_first_in_sentence(t: &Toks, m: Span) -> bool {
+    let first = t.at_or_after(m.start);
+    t.at_sentence_start(first)
+}
+
 /// English nouns by which an article refers back to the organisation it named ("the company said").
 const EN_ORG_NOUNS: &[&str] = &[
     "agency", "airline", "bank", "company", "corporation", "department", "firm", "ministry", "organization", "organisation", "railway",
@@ -101,6 +107,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         self
     }
 
+    /// Is the mention inside parentheses ("(Lauren Pelley/CBC)"): a photo credit or an aside, no antecedent.
+    fn in_parentheses(&self, m: Span) -> bool {
+        let t = self.t;
+        let first = t.at_or_after(m.start);
+        (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
+    }
+
     fn is_quoted(&self, m: Span) -> bool {
         let k = self.quoted.partition_point(|q| q.start <= m.start);
         k > 0 && self.quoted[k - 1].contains(m)
@@ -113,6 +126,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let first = t.at_or_after(m.start);
         let mut j = first;
         while j > 0 && first - j < 4 && t.sentence(j - 1) == t.sentence(first) && t.is_word(j - 1) && !matches!(t.low(j - 1), "to" | "with" | "by" | "of" | "for" | "from" | "and" | "about") {
+            j -= 1;
+        }
+        // "For Megda Belkacemi, Friday is …": a topic opening the sentence
+        if j == first && j >= 1 && t.low(j - 1) == "for" && (j == 1 || t.sentence(j - 2) != t.sentence(first)) {
             j -= 1;
         }
         j == 0 || t.sentence(j - 1) != t.sentence(first)
@@ -295,9 +312,67 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     }
 
     fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
+        // "IRCC" said: the organisation the article named in full ("Immigration, Refugees and Citizenship Canada")
+        let named = if self.lang == Lang::En { self.expand_acronym(k).unwrap_or(k) } else { k };
+        let e = &self.entities[named];
+        let name = match self.lang {
+            Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&e.name)),
+            Lang::Fr => self.clean_name(&e.name),
+        };
         let e = &self.entities[k];
-        let name = self.clean_name(&e.name);
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// The entity whose name's initials spell the acronym that entity `k` is named by ("EDC" → "Export
+    /// Development Canada"; "and", "of", "the" are skipped, as acronyms do).
+    fn expand_acronym(&self, k: usize) -> Option<usize> {
+        let name = self.entities.get(k)?.name.as_str();
+        let acronym = name.strip_prefix("the ").unwrap_or(name);
+        if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let initials = |n: &str| -> String {
+            n.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "of" | "the" | "for" | "&"))
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect()
+        };
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(j, e)| *j != k && e.name.split(' ').count() >= 2)
+            .find(|(_, e)| initials(&e.name) == acronym)
+            .map(|(j, _)| j)
+    }
+
+    /// The full name an article gives an acronym in parentheses: "Immigration, Refugees and Citizenship Canada
+    /// (IRCC)" for "IRCC".
+    fn acronym_in_full(&self, acronym: &str) -> Option<String> {
+        if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let t = self.t;
+        let text = t.doc.text;
+        let at = text.find(&format!("({acronym})"))?;
+        let open = t.at_or_after(at);
+        let letters: Vec<char> = acronym.chars().collect();
+        // walk back over capitalised words (and the small words acronyms skip), matching initials from the end
+        let mut need = letters.len();
+        let mut j = open;
+        while j > 0 && need > 0 && open - j < 16 {
+            let w = t.text_of(j - 1);
+            if t.is_cap_at(j - 1) {
+                if w.chars().next() != Some(letters[need - 1]) {
+                    return None;
+                }
+                need -= 1;
+            } else if !(matches!(t.low(j - 1), "and" | "of" | "the" | "for" | "&" | ",")) {
+                return None;
+            }
+            j -= 1;
+        }
+        (need == 0).then(|| Span::new(t.span(j).start, t.span(open - 1).end).slice(text).to_string())
     }
 
     /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
@@ -570,19 +645,47 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         // English news names a new speaker as a sentence's subject, then quotes them with "he said": a person
         // introduced so after the last speaker's words takes the pronoun.
         if self.lang == Lang::En && gender.is_some() {
-            let since = last.and_then(|l| l.mention).map_or(0, |m| m.end);
+            // after the sentence where the last speaker was named (its appositions name others: "X, director of Y, said")
+            let since = last.and_then(|l| l.mention).map_or(0, |m| {
+                let s = self.t.sentence(self.t.at_or_after(m.start));
+                self.t.doc.sentences.get(s).map_or(m.end, |s| s.span.end.max(m.end))
+            });
             let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
-            let newer = self.mentions[..hi]
-                .iter()
-                .rev()
-                .take(40)
-                .take_while(|(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
-                .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m))
-                .find(|&&(_, k)| fits(self.gender_of(k)));
+            let people_since = || {
+                self.mentions[..hi]
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .take_while(move |(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
+                    .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m))
+            };
+            let newer = people_since().find(|&&(_, k)| fits(self.gender_of(k)));
             if let Some(&(m, k)) = newer {
                 let same = last.is_some_and(|l| l.entity == Some(k));
-                if !same && self.subject_position(m) && self.gender_of(k).is_some() {
+                // a full name of unknown gender will do ("Niederreiter has four goals. … he said")
+                let opens = t_first_in_sentence(self.t, m);
+                let plausible = self.gender_of(k).is_some() || (self.entities[k].name.split(' ').count() >= 2 && opens);
+                if !same && self.subject_position(m) && plausible {
                     return self.speaker_of_entity(k, np);
+                }
+            }
+            // No one else named since the last speaker: the pronoun is theirs, whatever gender a first name
+            // suggested ("Patrice Lindsay … said …. “…,” she said").
+            if let Some(l) = last.filter(|l| l.person && l.name.is_some()) {
+                // …unless someone of the pronoun's gender was named after them, even in their own sentence
+                let mut from = l.mention.map_or(0, |m| m.end);
+                // (past the apposition after the speaker's name: "Patrice Lindsay, director of the Heart Fund, said")
+                let t = self.t;
+                let after = t.at_or_after(from);
+                if t.text_of(after) == "," {
+                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.text_of(j) == ",") {
+                        from = t.span(close).end;
+                    }
+                }
+                let lo = self.mentions[..hi].partition_point(|(m, _)| m.start < from);
+                let other_fits = self.mentions[lo..hi].iter().any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
+                if !other_fits && people_since().all(|&(_, k)| l.entity == Some(k)) {
+                    return Speaker { mention: Some(np), ..l.clone() };
                 }
             }
         }
