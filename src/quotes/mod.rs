@@ -468,6 +468,11 @@ mod tests {
             ("Patrice Lindsay, director of the Heart Fund, said costs were high.\n\n“We see it every day,” she said.", "We see it every day,", "direct", Some("Lindsay")),
             // a sentence opening with "For X," makes X the topic a pronoun refers to
             ("“It was hard,” Kenza Tarek said.\n\nFor Megda Belkacemi, Friday is a big day.\n\n“I am ready,” she said.", "I am ready,", "direct", Some("Belkacemi")),
+            // a passive report of words
+            ("“The debt is too high,” Doug Smith was quoted as saying in a release.", "The debt is too high,", "direct", Some("Smith")),
+            ("“He is gone, he is gone,” the father repeated into his phone.", "He is gone, he is gone,", "direct", Some("the father")),
+            // a curly opening mark closed by a straight one
+            ("“The path is far from clear,\" said Matthew Goodwin, a professor. “The odds have narrowed.”", "The odds have narrowed.", "direct", Some("Goodwin")),
             // a lone capitalised adverb before the postposed cue is reported words, not a name
             ("Somehow, the family will find a way, adds Abir Nasser.", "Somehow, the family will find a way", "indirect", Some("Nasser")),
             // a pronoun after a new person is introduced as the sentence's subject

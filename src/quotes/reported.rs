@@ -390,8 +390,20 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 if f.borrows_subject {
                     if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
                         f.subject = p.subject;
+                    } else if lang == Lang::En && cue.first >= 3 && t.low(cue.first - 1) == "as" && t.low(cue.first - 2) == "quoted" {
+                        // "“…,” he was quoted as saying": the subject of "was quoted", after the quotation
+                        let mut a = cue.first - 2;
+                        while a > 0 && matches!(t.low(a - 1), "was" | "is" | "were" | "are" | "been" | "has" | "have" | "had" | "also" | "later") {
+                            a -= 1;
+                        }
+                        if let Some((np, Some(b))) = np_before(t, a, lang) {
+                            if !np.is_empty() && matches!(t.text_of(b), "”" | "\"" | "»") {
+                                f.subject = Some(np);
+                                f.before_end = Some(t.span(b).end);
+                            }
+                        }
                     } else if lang == Lang::En {
-                        // "Roy Graf protested the bills, saying …", "he was quoted as saying": the sentence's subject
+                        // "Roy Graf protested the bills, saying …": the sentence's subject
                         f.subject = en_sentence_subject(t, t.at_or_after(sentence_start), cue.first);
                     }
                 }
