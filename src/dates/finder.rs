@@ -318,7 +318,7 @@ impl<'a, 't> Finder<'a, 't> {
         let t = &self.toks[i];
         t.kind == TokenKind::Number
             || !self.matches[i].is_empty()
-            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-"))
             || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
@@ -538,6 +538,24 @@ impl<'a, 't> Finder<'a, 't> {
 
     fn is_unit_after(&self, i: usize) -> bool {
         self.lex(i, Kind::Unit).is_some()
+    }
+
+    /// English "last" / "past", "next" / "coming", "this" before a weekday, month or season: (dir, this, next
+    /// index). "previous" and "following" are left out: they count from another date of the text, not from
+    /// the reference ("the previous Tuesday").
+    fn en_prefix(&self, i: usize) -> Option<(i8, bool, usize)> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        if self.is(i, &["last", "past"]) {
+            Some((-1, false, i + 1))
+        } else if self.is(i, &["next", "coming"]) {
+            Some((1, false, i + 1))
+        } else if self.is(i, &["this"]) {
+            Some((0, true, i + 1))
+        } else {
+            None
+        }
     }
 
     /// `dernier` / `prochain` at `i`: (dir, next index).
@@ -1030,21 +1048,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.lex(i, Kind::This).is_some() && self.lang == Lang::Fr {
             cal.this = true;
             j += 1;
-        } else if self.lang == Lang::En {
-            if let Some(e) = self.lex(i, Kind::Last) {
-                if !self.is(i, &["previous"]) {
-                    cal.dir = -1;
-                    j = i + e.len;
-                }
-            } else if let Some(e) = self.lex(i, Kind::Next) {
-                if self.is(i, &["next", "coming"]) {
-                    cal.dir = 1;
-                    j = i + e.len;
-                }
-            } else if self.lex(i, Kind::This).is_some() {
-                cal.this = true;
-                j += 1;
-            }
+        } else if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j) = (dir, this, k);
         } else if self.is(i, &["le"]) {
             j += 1;
         }
@@ -1093,7 +1098,8 @@ impl<'a, 't> Finder<'a, 't> {
     fn weekday_ok(&self, j: usize) -> bool {
         let w = self.norm(j);
         let full = matches!(w, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche")
-            || (w.ends_with("day") && w.len() > 5);
+            || (w.ends_with("day") && w.len() > 5)
+            || matches!(w, "tues" | "thurs" | "weds");
         if full {
             return true;
         }
@@ -1351,7 +1357,10 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let until = range.then(|| second.sem.clone());
-        Some(Cand { a: i, b: k, sem: Sem::Cal(cal), until })
+        // "10 au 22 août", "10 to 22 August" make one expression; after "du" (or "from") the two ends stay two
+        // mentions, as French TimeML annotates "du 13 au 15 juillet", the first carrying the range.
+        let b = if range && !(i > 0 && self.is(i - 1, &["du", "from"])) { second.b } else { k };
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until })
     }
 
     /// hier, demain, aujourd'hui, yesterday [+ part of day]; la veille, le lendemain, the day before.
@@ -1667,6 +1676,11 @@ impl<'a, 't> Finder<'a, 't> {
             }
         } else if self.is(i, &["depuis", "pendant", "durant", "for"]) {
             j += 1;
+        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.tight(i + 1) && self.is_num_tok(i + 1) && (i == 0 || self.toks[i].gap) {
+            // "+15 minutes", "-3y", "+2 months, 5 days": a signed offset from the reference (not "3-1", "10-15
+            // days", whose sign touches the number before it)
+            mode = if self.punct(i, "+") { 1 } else { -1 };
+            j += 1;
         }
         let prefix_end = j;
         // au moins, environ, plus de
@@ -1952,18 +1966,8 @@ impl<'a, 't> Finder<'a, 't> {
                 j = i + 1;
                 ctx = true;
             }
-        } else if let Some(e) = self.lex(i, Kind::Last) {
-            cal.dir = -1;
-            j = i + e.len;
-            ctx = true;
-        } else if self.is(i, &["next"]) {
-            cal.dir = 1;
-            j = i + 1;
-            ctx = true;
-        } else if self.is(i, &["this"]) {
-            cal.this = true;
-            j = i + 1;
-            ctx = true;
+        } else if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j, ctx) = (dir, this, k, true);
         }
         let e = self.lex(j, Kind::Season)?;
         cal.season = Some(e.value);
@@ -2020,22 +2024,8 @@ impl<'a, 't> Finder<'a, 't> {
             ctx = j > i + 2;
         }
         let mut cal = Cal::default();
-        if self.lang == Lang::En {
-            if let Some(e) = self.lex(i, Kind::Last) {
-                if self.is(i, &["last"]) {
-                    cal.dir = -1;
-                    j = i + e.len;
-                    ctx = true;
-                }
-            } else if self.is(i, &["next"]) {
-                cal.dir = 1;
-                j = i + 1;
-                ctx = true;
-            } else if self.is(i, &["this"]) {
-                cal.this = true;
-                j = i + 1;
-                ctx = true;
-            }
+        if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j, ctx) = (dir, this, k, true);
         }
         let (m, mut b) = self.month_at(j)?;
         cal.month = Some(m);

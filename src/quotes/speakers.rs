@@ -512,6 +512,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Resolved::Speaker(Speaker { mention: Some(np), ..l.clone() });
             }
         }
+        // "la professionnelle rappelle que": a singular definite description of a person, who need not have spoken
+        // last: the nearest person mentioned before whose gender fits the article.
+        if self.lang == Lang::Fr && toks.len() <= 3 && matches!(t.low(toks.start), "la" | "le") {
+            let head = t.low(toks.start + 1);
+            let personal = self.role_word(head) || ["logue", "iste", "ienne", "ien", "eur", "euse", "rice", "ionnelle", "ionnel", "pathe"].iter().any(|suf| head.ends_with(suf));
+            if personal && !t.is_cap_at(toks.end - 1) {
+                let gender = if t.low(toks.start) == "la" { Gender::Female } else { Gender::Male };
+                let sp = self.antecedent(Some(gender), np, at, None);
+                if sp.entity.is_some() {
+                    return Resolved::Speaker(sp);
+                }
+            }
+        }
+        // "La guérilla marxiste des FARC": a group named by its acronym after "de" is the organisation speaking
+        if let Some(acr) = self.acronym_after_de(toks.clone()) {
+            let name = acr.slice(text).to_string();
+            let entity = self.mentions.iter().find(|(m, _)| *m == acr).map(|&(_, k)| k);
+            return Resolved::Speaker(Speaker { entity, name: Some(name), mention: Some(np), person: false, gender: None });
+        }
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
         // inside: "M. de Villepin", "Dominique de Villepin").
         let is_det = |i: usize| FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i));
@@ -556,6 +575,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             // one capitalised word may be anything ("Effrayées"); two or more look like a person's name
             let person = end > c0;
             return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
+        }
+        // "Les deux écuries britanniques estiment": the same noun named its bearers before ("Les écuries de F1
+        // Williams et McLaren")
+        if self.lang == Lang::Fr {
+            if let Some(run) = self.named_by_head_before(toks.clone(), at) {
+                return Resolved::Speaker(Speaker { entity: None, name: Some(run.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
         }
         // A source noun phrase ("les médias américains", "a spokesperson").
         let name = np.slice(text).trim().to_string();
@@ -615,6 +641,61 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             // whole descriptions with a plausible head noun are kept
             if head.chars().count() >= 3 && !crate::entities::lexicon::is_function_word(head) && !head.ends_with("ly") {
                 return Some(keep(span));
+            }
+        }
+        None
+    }
+
+    /// The acronym closing a phrase after "de"/"des"/"du" ("la guérilla marxiste des FARC" → "FARC").
+    fn acronym_after_de(&self, toks: std::ops::Range<usize>) -> Option<Span> {
+        let t = self.t;
+        if toks.len() < 3 || !FR_DETS.contains(&t.low(toks.start)) || t.is_cap_at(toks.start + 1) {
+            return None;
+        }
+        let last = toks.end - 1;
+        let w = t.text_of(last);
+        let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-');
+        (acronym && matches!(t.low(last - 1), "de" | "des" | "du" | "d") && (toks.start + 1..last - 1).all(|i| t.is_word(i) && !t.is_cap_at(i))).then(|| t.span(last))
+    }
+
+    /// For a determiner-led phrase of common nouns ("les deux écuries britanniques"), the names that followed the
+    /// same head noun shortly before ("les écuries de F1 Williams et McLaren" → "Williams et McLaren").
+    fn named_by_head_before(&self, toks: std::ops::Range<usize>, at: usize) -> Option<Span> {
+        let t = self.t;
+        let mut k = toks.start;
+        if !FR_DETS.contains(&t.low(k)) {
+            return None;
+        }
+        while k < toks.end && (FR_DETS.contains(&t.low(k)) || t.is_apostrophe(k) || matches!(t.low(k), "deux" | "trois" | "quatre")) {
+            k += 1;
+        }
+        if k >= toks.end || t.is_cap_at(k) || !t.is_word(k) || (toks.start..toks.end).any(|i| t.is_cap_at(i) && i > toks.start) {
+            return None;
+        }
+        let head = t.low(k);
+        if head.chars().count() < 4 {
+            return None;
+        }
+        let hi = t.before(at.min(t.span(toks.start).start));
+        let lo = t.at_or_after(at.saturating_sub(2000));
+        for i in (lo..hi).rev() {
+            if t.low(i) != head {
+                continue;
+            }
+            // the first name within four words, not governed by "de" ("de F1"), with a coordination of names
+            let mut j = i + 1;
+            while j < i + 5 && j < hi {
+                if t.is_cap_at(j) && !matches!(t.low(j - 1), "de" | "du" | "des" | "d") && !t.is_apostrophe(j - 1) {
+                    let mut e = j;
+                    while e + 1 < hi && (t.is_cap_at(e + 1) || (t.low(e + 1) == "et" && t.is_cap_at(e + 2))) {
+                        e += 1;
+                    }
+                    return Some(Span::new(t.span(j).start, t.span(e).end));
+                }
+                if !t.text_of(j).chars().next().is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                j += 1;
             }
         }
         None

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { extension, fixturePath, haveSeed, listen, newsPage, seedPath } from './harness.mjs';
+import { firefoxExtension as extension, fixturePath, haveSeed, listen, newsPage, seedPath } from './harness.mjs';
 
 const articlePath = haveSeed ? seedPath : fixturePath;
 const executablePath = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -40,7 +40,12 @@ after(async () => {
 test('Firefox: the extension loads, analyses, paints and shows a hover card', { skip }, async () => {
   assert.equal(await browser.installExtension(extension), 'newslens@newslens.invalid');
   const page = await browser.newPage();
-  await page.goto(`${base}/`);
+  // The background script registers the content script just after install: the first load may be too early.
+  let started = false;
+  for (let k = 0; k < 5 && !started; k++) {
+    await page.goto(`${base}/`);
+    started = await page.waitForFunction(() => !!document.documentElement.dataset.newslensState, { timeout: 2000 }).then(() => true, () => false);
+  }
   await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), { timeout: 30_000 });
   const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.equal(state.newslensState, 'ready', state.newslensError);
