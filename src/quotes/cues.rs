@@ -22,6 +22,8 @@ pub enum CueKind {
     Negated,
     /// A French infinitive after "de" ("avant d'expliquer que"): its subject is the clause's, like a participle's.
     Infinitive,
+    /// A French noun naming a stated view ("l'idée de Smith est que", "l'hypothèse de X consiste à dire que").
+    Noun,
 }
 
 /// One speech cue in the text.
@@ -98,7 +100,8 @@ fn build(src: &'static str, lang: Lang) -> Lexicon {
                     } else {
                         stem.to_string()
                     };
-                    for suf in ["e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait", "eraient"] {
+                    // "ez": an interviewer's "vous expliquez que"
+                    for suf in ["e", "ent", "ait", "aient", "a", "èrent", "era", "eront", "erait", "eraient", "ez"] {
                         let base = if suf.starts_with('a') { &soft } else { stem };
                         add(format!("{base}{suf}"), true, false, false);
                     }
@@ -246,6 +249,9 @@ fn object_clitic(t: &Toks, k: usize) -> bool {
     (k.saturating_sub(5)..k - 1).rev().take_while(|&j| t.is_word(j) && t.sentence(j) == t.sentence(k)).any(|j| t.low(j) == "comme")
 }
 
+/// Nouns naming a view someone states; a cue only with a named holder and a "que" clause (see `reported`).
+const FR_VIEW_NOUNS: &[&str] = &["argument", "conviction", "hypothèse", "idée", "thèse"];
+
 /// Prepositions after which a bare verb form is a noun ("en note de bas de page", "par écrit").
 const FR_NOUN_PREPS: &[&str] = &["en", "de", "à", "par", "pour", "sur", "dans", "avec", "sans", "du", "au", "aux", "sous", "entre"];
 
@@ -270,7 +276,26 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
         }
     }
     // a preposition, a determiner and a noun before: the form qualifies that noun
-    if i >= 3 && t.is_word(i - 1) && !t.is_cap_at(i - 1) && FR_DETERMINERS.contains(&t.low(i - 2)) && FR_NOUN_PREPS.contains(&t.low(i - 3)) {
+    // (only before a comma or the end: "le porte-parole de la mairie affirme que" is a verb)
+    if i >= 3 && t.is_word(i - 1) && !t.is_cap_at(i - 1) && FR_DETERMINERS.contains(&t.low(i - 2)) && FR_NOUN_PREPS.contains(&t.low(i - 3)) && matches!(t.text_of(i + 1), "," | ")" | "." | ";") {
+        return true;
+    }
+    // "il jette un regard critique sur …": after a verb's object (a determiner and a noun after a lower-case word),
+    // the form qualifies the noun
+    if i >= 3
+        && t.is_word(i - 1)
+        && !t.is_cap_at(i - 1)
+        && matches!(t.low(i - 2), "un" | "une" | "le" | "la" | "les" | "l")
+        && !FR_NOUN_PREPS.contains(&t.low(i - 3))
+        && !matches!(t.low(i - 3), "d" | "des" | "chez" | "contre" | "vers" | "envers" | "après" | "avant" | "pendant" | "depuis" | "parmi" | "malgré")
+        && t.is_word(i - 3)
+        && !t.is_cap_at(i - 3)
+        && t.sentence(i - 3) == t.sentence(i)
+        && !matches!(
+            t.low(i - 3),
+            "et" | "mais" | "or" | "puis" | "alors" | "ainsi" | "donc" | "aussi" | "hier" | "enfin" | "désormais" | "car" | "que" | "qu" | "si" | "quand" | "lorsque" | "où" | "comme" | "dont" | "selon" | "toutefois" | "cependant" | "pourtant" | "également"
+        )
+    {
         return true;
     }
     // "dit" right before a quotation, with no comma: "so-called"
@@ -306,6 +331,11 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         while e < t.len() && e < n + 5 && (t.is_cap_at(e) || matches!(t.low(e), "de" | "d" | "du") && t.is_cap_at(e + 1)) {
             e += 1;
         }
+        // "Pour lui, …", "Pour elle, …"
+        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.text_of(n + 1) == ",";
+        if pronoun {
+            return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
+        }
         let clause_next = named && e > n && matches!(t.low(e), "il" | "elle" | "ils" | "elles" | "c" | "ce" | "cela" | "ceci" | "rien" | "tout");
         if ((named || det_named || role) && comma_soon) || clause_next {
             return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
@@ -317,6 +347,10 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
         return None;
+    }
+    // "l'idée de Smith est que …": a view's noun after a determiner
+    if FR_VIEW_NOUNS.contains(&w) && i >= 1 && (matches!(t.low(i - 1), "la" | "le" | "sa" | "son" | "cette") || t.is_apostrophe(i - 1) && t.low(i.saturating_sub(2)) == "l") {
+        return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Noun });
     }
     let (base, pron) = match split_inverted(w) {
         Some((b, p)) => (b, Some(Span::new(t.span(i).start + p, t.span(i).end))),
@@ -524,6 +558,10 @@ mod tests {
             ("Tout figure en note de bas de page.", Lang::Fr, &[]),
             ("Il faut, par une étude précise, le vérifier.", Lang::Fr, &[]),
             ("Le genre dit « noir » revient.", Lang::Fr, &[]),
+            ("Il jette un regard critique sur son œuvre.", Lang::Fr, &[]),
+            ("Mardi, le ministre critique la décision.", Lang::Fr, &["critique"]),
+            ("Le porte-parole de la mairie affirme que tout va bien.", Lang::Fr, &["affirme"]),
+            ("Le président du groupe affirme que tout va bien.", Lang::Fr, &["affirme"]),
             ("Un bonus s'ajoute à la prime.", Lang::Fr, &[]),
             // object clitics are not determiners; infinitives after "de" with a clause
             ("comme le montre Paul Martin", Lang::Fr, &["montre"]),

@@ -134,7 +134,10 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
             continue;
         }
         // a subject pronoun opens the next clause ("Pour François Fillon il y avait …")
-        let clause_subject = lang == Lang::Fr && matches!(w, "il" | "elle" | "ils" | "elles" | "on");
+        // a subject pronoun opens the next clause, a finite verb ends the phrase ("selon les observateurs pourrait …")
+        let clause_subject = lang == Lang::Fr
+            && (matches!(w, "il" | "elle" | "ils" | "elles" | "on")
+                || matches!(w, "est" | "sont" | "a" | "ont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "pourrait" | "pourraient" | "devrait" | "devraient" | "va" | "vont" | "peut" | "peuvent" | "doit" | "doivent"));
         if end > start && (is_punct_boundary(raw) || stop.contains(&w) || clause_subject) {
             // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
             if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
@@ -216,6 +219,10 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     {
         // keep "s" of an English possessive out of the way too
         b -= 1;
+    }
+    // "Dans votre travail, vous expliquez": a subject pronoun is the whole subject, not a clitic to drop
+    if a >= b && upto > k && matches!(t.low(upto - 1), "nous" | "vous") && t.sentence(upto - 1) == sent {
+        return Some((t.span(upto - 1), boundary));
     }
     if a >= b {
         return if boundary.is_some() { Some((Span::new(t.span(upto).start, t.span(upto).start), boundary)) } else { None };
@@ -316,8 +323,22 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     || (lang == Lang::Fr && t.low(cue.first) == "pour");
                 if starts_sentence {
                     let mut k = after;
+                    // "Selon un sondage Ifop publié dimanche par le JDD, …": the source's tail runs to its comma
+                    if lang == Lang::Fr && !matches!(t.text_of(k), "," | ":") && t.is_word(k) {
+                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            k = c;
+                        }
+                    }
                     if t.text_of(k) == "," || t.text_of(k) == ":" {
                         k += 1;
+                    }
+                    // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
+                    if lang == Lang::Fr && t.is_cap_at(k) {
+                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.text_of(j) == "-") {
+                                k = c + 1;
+                            }
+                        }
                     }
                     if k < t.len() && t.sentence(k) == sent {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
@@ -362,9 +383,14 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
             }
             CueKind::Negated => continue,
+            CueKind::Noun => {
+                let Some(g) = view_frame(t, cue, &f, lang) else { continue };
+                out.push(g);
+                continue;
+            }
             CueKind::Verb | CueKind::Participle | CueKind::Infinitive => {
                 if lang == Lang::Fr {
-                    if let Some(c) = comme_frame(t, cue, &f, lang) {
+                    if let Some(c) = comme_frame(t, cue, &f, lang, &out) {
                         out.push(c);
                         continue;
                     }
@@ -380,7 +406,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
                         let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
                         let clause = lang == Lang::En && en_np_is_clause(t, np);
-                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause {
+                        // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
+                        // apposition to the preposed subject, so what follows the verb is its object
+                        let apposition_before = lang == Lang::Fr && prev_raw == "," && closes_apposition(t, cue.first - 1);
+                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause && !apposition_before {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -447,6 +476,21 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     } else if lang == Lang::En {
                         // "Roy Graf protested the bills, saying …": the sentence's subject
                         f.subject = en_sentence_subject(t, t.at_or_after(sentence_start), cue.first);
+                    } else if lang == Lang::Fr && f.subject.is_none() {
+                        // "… : « … ? », avant d'expliquer que …": the splitter ended the sentence inside the quotation;
+                        // the clause goes on after its closing mark
+                        let first = t.at_or_after(sentence_start);
+                        let after_quote = (cue.first.saturating_sub(6)..cue.first).any(|j| matches!(t.text_of(j), "»" | "”"));
+                        if matches!(t.text_of(first), "»" | "”" | "\"") || after_quote {
+                            let para = |b: usize| t.doc.paragraph_at(b);
+                            if let Some(p) = out.last().filter(|p| para(p.cue.span.start) == para(cue.span.start)) {
+                                f.subject = p.subject;
+                            }
+                        }
+                    }
+                    // "Ils ont demandé au juge …, assurant que …": with no cue before, the sentence's own subject
+                    if lang == Lang::Fr && f.subject.is_none() && cue.kind == CueKind::Participle && matches!(t.low(cue.last), "que" | "qu") {
+                        f.subject = sentence_subject(t, sent);
                     }
                     // an infinitive with no clause subject to share ("il est difficile de dire que") reports nothing
                     if cue.kind == CueKind::Infinitive && f.subject.is_none() {
@@ -507,7 +551,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w)) && !f.inverted {
+                    // (time words may come first: "a affirmé jeudi avoir reçu des menaces")
+                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(&t.low(j)) || is_fr_adverb(t.low(j)));
+                    if lang == Lang::Fr && (hops == 0 || only_time_words) && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -732,6 +778,10 @@ fn published_in(t: &Toks, np: Span) -> Option<Span> {
     if !matches!(t.low(k), "sondage" | "sondages" | "étude" | "études" | "enquête" | "enquêtes" | "rapport" | "rapports" | "article") {
         return None;
     }
+    // "un sondage Ifop": the pollster named is the source
+    if t.is_cap_at(k + 1) {
+        return None;
+    }
     let sent = t.sentence(k);
     let end = (k + 14).min(t.len());
     let published = (k + 1..end).take_while(|&j| t.sentence(j) == sent).find(|&j| matches!(t.low(j), "paru" | "parue" | "parus" | "parues" | "publié" | "publiée" | "publiés" | "publiées"))?;
@@ -741,12 +791,111 @@ fn published_in(t: &Toks, np: Span) -> Option<Span> {
     while last + 1 < t.len() && t.is_cap_at(last + 1) {
         last += 1;
     }
+    // "le Journal du dimanche": a title goes on to the punctuation
+    let mut j = last + 1;
+    while j < t.len() && j <= last + 3 && t.sentence(j) == sent && t.is_word(j) {
+        j += 1;
+    }
+    if j > last + 1 && j < t.len() && matches!(t.text_of(j), "," | "." | ":" | ";") && matches!(t.low(last + 1), "du" | "de" | "des" | "d") {
+        last = j - 1;
+    }
     Some(Span::new(t.span(first).start, t.span(last).end))
+}
+
+/// "L'hypothèse de Stephen Smith consiste à dire que …", "l'idée de Smith est que …", "Le modèle de Smith repose
+/// sur l'idée que …": a view's noun reports the "que" clause that follows closely, for the name after "de" (after
+/// the noun, else in the sentence before it). Without a named holder ("l'idée que la Terre est plate") nothing.
+fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
+    let sent = t.sentence(cue.first);
+    let name_at = |k: usize| -> Option<(Span, usize)> {
+        let k = if t.is_apostrophe(k) { k + 1 } else { k };
+        if !t.is_cap_at(k) || t.sentence(k) != sent {
+            return None;
+        }
+        let mut e = k;
+        while e + 1 < t.len() && t.is_cap_at(e + 1) && t.sentence(e + 1) == sent {
+            e += 1;
+        }
+        Some((Span::new(t.span(k).start, t.span(e).end), e + 1))
+    };
+    let de = |k: usize| matches!(t.low(k), "de" | "d");
+    let (subject, mut k) = if de(cue.last) {
+        name_at(cue.last + 1)?
+    } else {
+        // the name in the sentence's subject before the noun ("Le modèle de Smith repose sur l'idée que")
+        let s = t.at_or_after(f.sentence_start);
+        let found = (s..cue.first).rev().filter(|&j| de(j)).find_map(|j| name_at(j + 1))?;
+        (found.0, cue.last)
+    };
+    // "est que", "consiste à dire que", "que" within a few words, no punctuation on the way
+    let limit = (k + 5).min(t.len());
+    while k < limit && t.is_word(k) && !matches!(t.low(k), "que" | "qu") && matches!(t.low(k), "est" | "était" | "consiste" | "consistait" | "à" | "dire" | "affirmer" | "soutenir") {
+        k += 1;
+    }
+    if !matches!(t.low(k), "que" | "qu") || t.sentence(k) != sent {
+        return None;
+    }
+    let n = if t.low(k) == "qu" { k + 2 } else { k + 1 };
+    if n >= t.len() || t.sentence(n) != sent {
+        return None;
+    }
+    let mut g = f.clone();
+    g.subject = Some(subject);
+    g.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+    Some(g)
+}
+
+/// The subject opening sentence `sent` (French): its first words up to the verb, if they look like a subject.
+fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
+    let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
+    let mut k = start;
+    while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+        k += 1;
+    }
+    let mut e = k;
+    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(&t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
+        e += 1;
+    }
+    // a verb must follow (an auxiliary or a negation), else the words are not a subject
+    (e > k && e < t.len() && (FR_AUX.contains(&t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+}
+
+const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"];
+
+/// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
+/// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
+fn closes_apposition(t: &Toks, comma: usize) -> bool {
+    let sent = t.sentence(comma);
+    let start = t.at_or_after(t.doc.sentences.get(sent).map_or(0, |s| s.span.start));
+    // bounded: an apposition opened at the sentence's start is a few words long
+    if comma > start + 20 {
+        return false;
+    }
+    let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
+    if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
+        return false;
+    }
+    let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
+    let name = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && w.len() <= 4 && w.iter().all(|&k| t.is_cap_at(k) || matches!(t.low(k), "de" | "du" | "d" | "la" | "le"))
+    };
+    let np = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && (matches!(t.low(a), "le" | "la" | "les" | "l" | "un" | "une" | "son" | "sa") || !t.is_cap_at(a)) && !w.iter().any(|&k| matches!(t.low(k), "qui" | "que" | "qu" | "a" | "est" | "ont" | "sont"))
+    };
+    (name(start, open) && np(open + 1, comma)) || (np(start, open) && name(open + 1, comma))
 }
 
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
     (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
+}
+
+/// Verbs whose bare infinitive complement is an intention or advice, not a statement ("annoncent faire acte de
+/// candidature", "promet de", "conseille"): only "ne"/"avoir"/"être" clauses count after them.
+fn commissive(verb: &str) -> bool {
+    ["annon", "promet", "promi", "conseill", "lanc", "prév", "avert", "menac", "propos"].iter().any(|p| verb.starts_with(p))
 }
 
 /// Words ending like an infinitive that are not one (adjectives, nouns, prepositions).
@@ -763,7 +912,7 @@ fn fr_infinitive_like(w: &str) -> bool {
 
 /// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous
 /// l'avez expliqué". The clitic "le"/"l'" points back (or forward) to the reported words.
-fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
+fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> Option<Frame> {
     let j = cue.first;
     let clitic = if j >= 1 && t.low(j - 1) == "le" {
         j - 1
@@ -797,7 +946,11 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
     if comme_at >= 1 && t.text_of(comme_at - 1) == "," && comme_at - 1 > s {
         // the words before: from the last comma before them (fronted adjuncts are the journalist's)
         let end = comme_at - 1;
-        let from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        let mut from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        // "Peut-on avancer que X, ainsi que vous l'avez expliqué": the clause another cue of the sentence opened
+        if let Some(c) = before.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).filter_map(|p| p.content).find(|c| c.start > t.span(from).start && c.start < t.span(end).start) {
+            from = t.at_or_after(c.start);
+        }
         if (from..end).filter(|&k| t.is_word(k)).count() >= 3 {
             g.content = Some(Span::new(t.span(from).start, t.span(end - 1).end));
         }

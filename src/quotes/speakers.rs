@@ -74,6 +74,11 @@ const EN_DOC_NOUNS: &[&str] = &[
     "statement", "release", "report", "paper", "post", "website", "tweet", "memo", "document", "letter", "email", "filing", "blog", "notice",
     "bulletin", "communique", "news",
 ];
+/// Participles that make the agent after "par" a document's author ("la liste proposée par la section 37").
+const AUTHORED: &[&str] = &[
+    "proposé", "proposée", "proposés", "proposées", "rédigé", "rédigée", "rédigés", "rédigées", "établi", "établie", "établis", "établies",
+    "élaboré", "élaborée", "élaborés", "élaborées", "signé", "signée", "signés", "signées", "publié", "publiée", "publiés", "publiées",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -89,6 +94,10 @@ pub struct Resolver<'a, 'd, 't> {
     described: RefCell<HashMap<String, Option<usize>>>,
     /// Bytes inside quotation marks, sorted: a name quoted there is not an antecedent.
     quoted: Vec<Span>,
+    /// The first person mention of the text with its entity (an interview's "vous").
+    first_person: Option<(Span, usize)>,
+    /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
+    learnt: RefCell<HashMap<usize, Gender>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -96,7 +105,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), quoted: Vec::new() };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new() };
+        r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
     }
@@ -299,6 +309,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if e.gender.is_some() {
             return e.gender;
         }
+        if let Some(&g) = self.learnt.borrow().get(&k) {
+            return Some(g);
+        }
         for m in &e.mentions {
             let s = m.slice(self.t.doc.text);
             if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
@@ -418,7 +431,24 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Resolved::NotReported;
             }
             if let Some(g) = gender {
-                return Resolved::Speaker(self.antecedent(g, np, at, last));
+                let mut sp = self.antecedent(g, np, at, last);
+                // the pronoun tells the person's gender: remember it for the pronouns to come
+                if let (Some(g), Some(k)) = (g, sp.entity) {
+                    if self.lang == Lang::Fr && self.gender_of(k).is_none() {
+                        self.learnt.borrow_mut().insert(k, g);
+                    }
+                    sp.gender = sp.gender.or(Some(g));
+                }
+                return Resolved::Speaker(sp);
+            }
+            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's question (a paragraph ending
+            // with "?"), the interviewee — the first person the text names, in its title or standfirst
+            if w == "vous" && self.lang == Lang::Fr {
+                let question = t.doc.paragraph_at(np.start).and_then(|p| t.doc.paragraphs.get(p)).is_some_and(|p| p.span.slice(text).trim_end().ends_with('?'));
+                return match self.first_person {
+                    Some((m, k)) if question && t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 1 => Resolved::Speaker(self.speaker_of_entity(k, np)),
+                    _ => Resolved::NotReported,
+                };
             }
         }
         if toks.is_empty() {
@@ -484,11 +514,18 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     let i = v.partition_point(|&(p, _)| p < at);
                     if i > 0 { v.get(i - 1) } else { v.first() }
                 });
-                if let Some(&(_, k)) = hit {
+                // "la Première ministre" is not the man described as "ministre" before
+                let article_gender = match (self.lang, t.low(toks.start)) {
+                    (Lang::Fr, "la") => Some(Gender::Female),
+                    (Lang::Fr, "le") => Some(Gender::Male),
+                    _ => None,
+                };
+                let fits = |k: usize| article_gender.is_none() || self.gender_of(k).is_none() || self.gender_of(k) == article_gender;
+                if let Some(&(_, k)) = hit.filter(|&&(_, k)| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
                 let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
-                if let Some(k) = described {
+                if let Some(k) = described.filter(|&k| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
             }
@@ -520,7 +557,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if personal && !t.is_cap_at(toks.end - 1) {
                 let gender = if t.low(toks.start) == "la" { Gender::Female } else { Gender::Male };
                 let sp = self.antecedent(Some(gender), np, at, None);
-                if sp.entity.is_some() {
+                if sp.entity.is_some_and(|k| self.gender_of(k) == Some(gender)) {
                     return Resolved::Speaker(sp);
                 }
             }
@@ -581,6 +618,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if self.lang == Lang::Fr {
             if let Some(run) = self.named_by_head_before(toks.clone(), at) {
                 return Resolved::Speaker(Speaker { entity: None, name: Some(run.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
+        // "les attendus de la liste proposée par la section 37": a document speaks for its author
+        if self.lang == Lang::Fr {
+            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(&t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
+                let agent = Span::new(t.span(p + 1).start, np.end);
+                return Resolved::Speaker(Speaker { entity: None, name: Some(agent.slice(text).to_string()), mention: Some(np), person: false, gender: None });
             }
         }
         // A source noun phrase ("les médias américains", "a spokesperson").

@@ -1,6 +1,7 @@
-// The same unpacked extension in Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
-// which downloads no browser): the one manifest loads there too, the content script reaches "ready" and
-// paints with the Highlight API, and a hover card opens. Skipped, with a message, without firefox-esr.
+// The Firefox build (dist/e2e-firefox, see harness.mjs) in Debian's firefox-esr, driven over WebDriver BiDi by
+// puppeteer-core (which downloads no browser): it installs, its background script registers the content
+// script, which reaches "ready", applies the reader's settings and paints with the Highlight API, and a hover
+// card opens. Skipped, with a message, without firefox-esr.
 //
 // Firefox runs WebAssembly in content scripts whatever the page's CSP, so the service-worker path is only
 // exercised in Chromium (extension.spec.mjs).
@@ -53,6 +54,9 @@ test('Firefox: the extension loads, analyses, paints and shows a hover card', { 
   const counts = JSON.parse(state.newslensCounts);
   console.log(`e2e: firefox counts ${state.newslensCounts}, engine ${state.newslensEngine}`);
   assert.ok(counts.person > 0);
+  // The reader's controls run too: every kind shown, the palette applied as a constructed sheet.
+  assert.equal(state.newslensHidden, '');
+  assert.equal(await page.evaluate(() => [...document.adoptedStyleSheets].some((sh) => [...sh.cssRules].some((r) => r.cssText.includes('newslens-location')))), true);
   const sizes = await page.evaluate((kinds) => Object.fromEntries(kinds.map((k) => [k, CSS.highlights.get(`newslens-${k}`)?.size ?? null])), Object.keys(counts));
   assert.deepEqual(sizes, counts);
 
