@@ -13,6 +13,7 @@ import { paint, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
 import { snapshotPage } from './snapshot.js';
+import { beforeRun, afterRun } from './controls.js';
 import init, * as wasm from '../pkg/newslens.js';
 
 /** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
@@ -29,14 +30,14 @@ async function loadWasm() {
 }
 
 /** Analyse in the content script: `{analysis, nodes, starts, lengths, nodeOffsets}`. */
-function analyseHere(wasm) {
-  return wasm.analyzeDocument(document, null);
+function analyseHere(wasm, options) {
+  return wasm.analyzeDocument(document, options);
 }
 
 /** Analyse in the service worker from a page snapshot; maps the snapshot's text indexes back to nodes. */
-async function analyseInWorker() {
+async function analyseInWorker(options) {
   const { json, textNodes } = snapshotPage(document);
-  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json });
+  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options });
   if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'the service worker did not answer');
   const r = reply.result;
   return { ...r, nodes: r.nodeIndexes.map((k) => textNodes[k]) };
@@ -87,39 +88,10 @@ async function withOneRetry(analyse) {
 
 /**
  * The side panel (panel/panel.html) shows this tab's analysis: hand it to the service worker, which keeps it
- * per tab; and answer the panel's 'newslens/jump' by scrolling to the range and flashing it. Sets
- * data-newslens-last-jump="start-end" on <html> (what tests read).
+ * per tab. (The panel's jumps to a passage are answered by controls.js.)
  */
-function publishForPanel(analysis, map, painted) {
+function publishForPanel(analysis) {
   chrome.runtime.sendMessage({ type: 'newslens/analysis', analysis }).catch(() => {});
-  chrome.runtime.onMessage.addListener((message) => {
-    if (!message || message.type !== 'newslens/jump') return false;
-    const { start, end } = message;
-    // Painted ranges stay live in highlight mode; in wrap mode the text nodes were split, so map afresh.
-    let range = painted.find((s) => s.start === start && s.end === end && s.range.startContainer.isConnected)?.range;
-    try { range ??= map.range(start, end); } catch { range = null; }
-    if (!range) return false;
-    const block = range.startContainer.parentElement;
-    block?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    if (typeof Highlight === 'function' && CSS.highlights) {
-      flashStyle();
-      CSS.highlights.set('newslens-flash', new Highlight(range));
-      setTimeout(() => CSS.highlights.delete('newslens-flash'), 1500);
-    }
-    document.documentElement.dataset.newslensLastJump = `${start}-${end}`;
-    return false;
-  });
-}
-
-/** The look of 'newslens-flash', once: a constructed sheet, which page CSPs (style-src) do not block. */
-let flashSheet = null;
-function flashStyle() {
-  if (flashSheet) return;
-  try {
-    flashSheet = new CSSStyleSheet();
-    flashSheet.replaceSync('::highlight(newslens-flash) { background-color: rgba(255, 120, 0, 0.55); }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, flashSheet];
-  } catch { /* no constructed sheets: the jump still scrolls */ }
 }
 
 /** Run NewsLens on this page once. */
@@ -128,19 +100,24 @@ export async function run() {
   if (html.dataset.newslensState) return; // already ran (re-injection)
   html.dataset.newslensState = 'loading';
   try {
+    // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
+    const options = await beforeRun(run);
+    if (!options) return;
     const wasm = await loadWasm();
-    const result = await withOneRetry(() => (wasm ? analyseHere(wasm) : analyseInWorker()));
+    const opts = options.lang ? options : null;
+    const result = await withOneRetry(() => (wasm ? analyseHere(wasm, opts) : analyseInWorker(opts)));
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
     const map = new SegmentMap(result);
     const { analysis } = result;
-    const { mode, painted, counts, misanchored } = paint(spansOf(analysis), map);
+    const { mode, painted, counts, misanchored, clear } = paint(spansOf(analysis), map);
     const card = new HoverCard(document);
-    attachHover({ doc: document, painted, map, mode, card, analysis });
+    const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
     html.dataset.newslensPaint = mode;
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
     html.dataset.newslensState = 'ready';
-    publishForPanel(analysis, map, painted);
+    afterRun({ analysis, painted, mode, counts, clear, card, map, detach });
+    publishForPanel(analysis);
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';

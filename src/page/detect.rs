@@ -32,10 +32,7 @@
 //! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
 //! kept, rather than a longer one made of the page's menus.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::hints::{has_sentence_end, Hints};
 use super::{NodeKind, PageTree, Segment};
 
 const NONE: usize = usize::MAX;
@@ -67,40 +64,57 @@ const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id hints of page furniture, removed on the first pass (Readability's `unlikelyCandidates`).
-static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe",
-    )
-    .expect("valid regex")
-});
+static UNLIKELY: Hints = Hints {
+    anywhere: &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+        "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+        "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
+        "popup", "yom-remote", "newsletter", "subscribe",
+    ],
+    ..Hints::EMPTY
+};
 /// Hints that save an element from [`UNLIKELY`].
-static MAYBE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid regex"));
+static MAYBE: Hints =
+    Hints { anywhere: &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"], ..Hints::EMPTY };
 /// Class/id hints of article containers.
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-        .expect("valid regex")
-});
+static POSITIVE: Hints = Hints {
+    anywhere: &[
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ],
+    ..Hints::EMPTY
+};
 /// Class/id hints of page furniture.
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|(^|[\s_-])ads?($|[\s_-])|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|newsletter|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|widget|(^|[\s_-])nav",
-    )
-    .expect("valid regex")
-});
+static NEGATIVE: Hints = Hints {
+    anywhere: &[
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "newsletter", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+        "skyscraper", "sponsor", "shopping", "tags", "taboola", "widget",
+    ],
+    tokens: &["ad", "ads"],
+    token_starts: &["nav"],
+    spaced: &["hid"],
+    ..Hints::EMPTY
+};
 /// Share bars and the like: removed when short.
-static SHARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
+static SHARE: Hints = Hints { words: &["share", "sharedaddy", "social", "newsletter"], ..Hints::EMPTY };
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
-static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
-        .expect("valid regex")
-});
+static JUNK: Hints = Hints {
+    tokens: &[
+        "comment", "comments", "comment-list", "related", "newsletter", "promo", "outbrain", "taboola", "most-read",
+        "read-more", "readmore", "cta", "letters-cta", "breadcrumb", "breadcrumbs", "fil-ariane", "ariane",
+        "savoir-plus", "savoir_plus", "learn-more", "lire-aussi", "a-lire",
+    ],
+    ..Hints::EMPTY
+};
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
-static SHORT_JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(wp-caption-text|captions?|credits?|byline|author|copyright|cta|signup|sign-up)([\s_-]|$)").expect("valid regex")
-});
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
+static SHORT_JUNK: Hints = Hints {
+    tokens: &[
+        "wp-caption-text", "caption", "captions", "credit", "credits", "byline", "author", "copyright", "cta",
+        "signup", "sign-up",
+    ],
+    ..Hints::EMPTY
+};
 
 /// One node of the flattened page.
 #[derive(Debug)]
@@ -618,7 +632,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
                 let st = &stats[s];
                 let ld = st.link_density();
                 let len = st.chars;
-                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && SENTENCE_END.is_match(&subtree_text(page, s, &gone)))
+                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && has_sentence_end(&subtree_text(page, s, &gone)))
             } else {
                 false
             };

@@ -58,6 +58,11 @@ const NOT_NAME_START: &[&str] = &[
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+/// Participles that make the agent after "par" a document's author ("la liste proposée par la section 37").
+const AUTHORED: &[&str] = &[
+    "proposé", "proposée", "proposés", "proposées", "rédigé", "rédigée", "rédigés", "rédigées", "établi", "établie", "établis", "établies",
+    "élaboré", "élaborée", "élaborés", "élaborées", "signé", "signée", "signés", "signées", "publié", "publiée", "publiés", "publiées",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -71,6 +76,10 @@ pub struct Resolver<'a, 'd, 't> {
     roles_by_head: HashMap<String, Vec<(usize, usize)>>,
     /// Cache of the entity module's `person_described_as`, by head word.
     described: RefCell<HashMap<String, Option<usize>>>,
+    /// The first person mention of the text with its entity (an interview's "vous").
+    first_person: Option<(Span, usize)>,
+    /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
+    learnt: RefCell<HashMap<usize, Gender>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -78,7 +87,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()) };
+        r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
     }
@@ -225,6 +235,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if e.gender.is_some() {
             return e.gender;
         }
+        if let Some(&g) = self.learnt.borrow().get(&k) {
+            return Some(g);
+        }
         for m in &e.mentions {
             let s = m.slice(self.t.doc.text);
             if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
@@ -279,7 +292,24 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Resolved::NotReported;
             }
             if let Some(g) = gender {
-                return Resolved::Speaker(self.antecedent(g, np, at, last));
+                let mut sp = self.antecedent(g, np, at, last);
+                // the pronoun tells the person's gender: remember it for the pronouns to come
+                if let (Some(g), Some(k)) = (g, sp.entity) {
+                    if self.lang == Lang::Fr && self.gender_of(k).is_none() {
+                        self.learnt.borrow_mut().insert(k, g);
+                    }
+                    sp.gender = sp.gender.or(Some(g));
+                }
+                return Resolved::Speaker(sp);
+            }
+            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's question (a paragraph ending
+            // with "?"), the interviewee — the first person the text names, in its title or standfirst
+            if w == "vous" && self.lang == Lang::Fr {
+                let question = t.doc.paragraph_at(np.start).and_then(|p| t.doc.paragraphs.get(p)).is_some_and(|p| p.span.slice(text).trim_end().ends_with('?'));
+                return match self.first_person {
+                    Some((m, k)) if question && t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 1 => Resolved::Speaker(self.speaker_of_entity(k, np)),
+                    _ => Resolved::NotReported,
+                };
             }
         }
         if toks.is_empty() {
@@ -340,11 +370,18 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     let i = v.partition_point(|&(p, _)| p < at);
                     if i > 0 { v.get(i - 1) } else { v.first() }
                 });
-                if let Some(&(_, k)) = hit {
+                // "la Première ministre" is not the man described as "ministre" before
+                let article_gender = match (self.lang, t.low(toks.start)) {
+                    (Lang::Fr, "la") => Some(Gender::Female),
+                    (Lang::Fr, "le") => Some(Gender::Male),
+                    _ => None,
+                };
+                let fits = |k: usize| article_gender.is_none() || self.gender_of(k).is_none() || self.gender_of(k) == article_gender;
+                if let Some(&(_, k)) = hit.filter(|&&(_, k)| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
                 let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
-                if let Some(k) = described {
+                if let Some(k) = described.filter(|&k| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
             }
@@ -367,6 +404,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if definite && singular && common && personal && (gender.is_none() || l.gender.is_none() || l.gender == gender) {
                 return Resolved::Speaker(Speaker { mention: Some(np), ..l.clone() });
             }
+        }
+        // "la professionnelle rappelle que": a singular definite description of a person, who need not have spoken
+        // last: the nearest person mentioned before whose gender fits the article.
+        if self.lang == Lang::Fr && toks.len() <= 3 && matches!(t.low(toks.start), "la" | "le") {
+            let head = t.low(toks.start + 1);
+            let personal = self.role_word(head) || ["logue", "iste", "ienne", "ien", "eur", "euse", "rice", "ionnelle", "ionnel", "pathe"].iter().any(|suf| head.ends_with(suf));
+            if personal && !t.is_cap_at(toks.end - 1) {
+                let gender = if t.low(toks.start) == "la" { Gender::Female } else { Gender::Male };
+                let sp = self.antecedent(Some(gender), np, at, None);
+                if sp.entity.is_some_and(|k| self.gender_of(k) == Some(gender)) {
+                    return Resolved::Speaker(sp);
+                }
+            }
+        }
+        // "La guérilla marxiste des FARC": a group named by its acronym after "de" is the organisation speaking
+        if let Some(acr) = self.acronym_after_de(toks.clone()) {
+            let name = acr.slice(text).to_string();
+            let entity = self.mentions.iter().find(|(m, _)| *m == acr).map(|&(_, k)| k);
+            return Resolved::Speaker(Speaker { entity, name: Some(name), mention: Some(np), person: false, gender: None });
         }
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
         // inside: "M. de Villepin", "Dominique de Villepin").
@@ -413,9 +469,78 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             let person = end > c0;
             return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
         }
+        // "Les deux écuries britanniques estiment": the same noun named its bearers before ("Les écuries de F1
+        // Williams et McLaren")
+        if self.lang == Lang::Fr {
+            if let Some(run) = self.named_by_head_before(toks.clone(), at) {
+                return Resolved::Speaker(Speaker { entity: None, name: Some(run.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
+        // "les attendus de la liste proposée par la section 37": a document speaks for its author
+        if self.lang == Lang::Fr {
+            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(&t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
+                let agent = Span::new(t.span(p + 1).start, np.end);
+                return Resolved::Speaker(Speaker { entity: None, name: Some(agent.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
         // A source noun phrase ("les médias américains", "a spokesperson").
         let name = np.slice(text).trim().to_string();
         Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
+    }
+
+    /// The acronym closing a phrase after "de"/"des"/"du" ("la guérilla marxiste des FARC" → "FARC").
+    fn acronym_after_de(&self, toks: std::ops::Range<usize>) -> Option<Span> {
+        let t = self.t;
+        if toks.len() < 3 || !FR_DETS.contains(&t.low(toks.start)) || t.is_cap_at(toks.start + 1) {
+            return None;
+        }
+        let last = toks.end - 1;
+        let w = t.text_of(last);
+        let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-');
+        (acronym && matches!(t.low(last - 1), "de" | "des" | "du" | "d") && (toks.start + 1..last - 1).all(|i| t.is_word(i) && !t.is_cap_at(i))).then(|| t.span(last))
+    }
+
+    /// For a determiner-led phrase of common nouns ("les deux écuries britanniques"), the names that followed the
+    /// same head noun shortly before ("les écuries de F1 Williams et McLaren" → "Williams et McLaren").
+    fn named_by_head_before(&self, toks: std::ops::Range<usize>, at: usize) -> Option<Span> {
+        let t = self.t;
+        let mut k = toks.start;
+        if !FR_DETS.contains(&t.low(k)) {
+            return None;
+        }
+        while k < toks.end && (FR_DETS.contains(&t.low(k)) || t.is_apostrophe(k) || matches!(t.low(k), "deux" | "trois" | "quatre")) {
+            k += 1;
+        }
+        if k >= toks.end || t.is_cap_at(k) || !t.is_word(k) || (toks.start..toks.end).any(|i| t.is_cap_at(i) && i > toks.start) {
+            return None;
+        }
+        let head = t.low(k);
+        if head.chars().count() < 4 {
+            return None;
+        }
+        let hi = t.before(at.min(t.span(toks.start).start));
+        let lo = t.at_or_after(at.saturating_sub(2000));
+        for i in (lo..hi).rev() {
+            if t.low(i) != head {
+                continue;
+            }
+            // the first name within four words, not governed by "de" ("de F1"), with a coordination of names
+            let mut j = i + 1;
+            while j < i + 5 && j < hi {
+                if t.is_cap_at(j) && !matches!(t.low(j - 1), "de" | "du" | "des" | "d") && !t.is_apostrophe(j - 1) {
+                    let mut e = j;
+                    while e + 1 < hi && (t.is_cap_at(e + 1) || (t.low(e + 1) == "et" && t.is_cap_at(e + 2))) {
+                        e += 1;
+                    }
+                    return Some(Span::new(t.span(j).start, t.span(e).end));
+                }
+                if !t.text_of(j).chars().next().is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        None
     }
 
     fn apposed_person_after(&self, np: Span) -> Option<usize> {
