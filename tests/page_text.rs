@@ -69,6 +69,14 @@ fn text_collection_table() {
         ("<p class=wp-caption-text>Photo: someone</p><p>kept</p>", "kept"),
         ("<p>À lire aussi : <a href=/x>Un autre article sur un autre sujet</a></p><p>kept</p>", "kept"),
         ("<p><a href='mailto:redaction@example.org'>redaction@example.org</a></p>", "redaction@example.org"),
+        // Image credits written as paragraphs of their own; a sentence that merely mentions a photo stays.
+        ("<p><img src=x><br><em>(Credit: Jane Doe / Agency)</em></p><p>kept</p>", "kept"),
+        ("<p>Image illus\u{ad}tra\u{ad}tive\u{a0}: <a href=/f>Des briques</a> par <a href=/a>Quelqu'un</a></p><p>gardé</p>", "gardé"),
+        ("<p>Crédit photo : AFP</p><p>gardé</p>", "gardé"),
+        ("<p>© Reuters</p><p>kept</p>", "kept"),
+        ("<p>Photos of the flood were shared widely: kept.</p>", "Photos of the flood were shared widely: kept."),
+        // A fact box beside the story is not the story.
+        ("<div class='art-ins mol-factbox'><h3>Box title</h3><p>Box paragraph, long enough to score as prose here.</p></div><p>kept</p>", "kept"),
     ];
     for (inner, expected) in cases {
         let html = page(&format!("{}{inner}{}", para("Before"), para("After")));

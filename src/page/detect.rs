@@ -18,7 +18,8 @@
 //!    further elements with the best one's tag and class (an article cut into blocks by ads).
 //! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
 //!    `div`s that look like link lists, share bars, comment threads, related-article lists, breadcrumbs,
-//!    captions, credits, bylines or "read also" link paragraphs are dropped.
+//!    captions, credits, bylines, fact boxes, "read also" link paragraphs and image-credit lines
+//!    ("(Credit: …)", "Crédit photo : …") are dropped.
 //! 5. **Collection** of the text (`collect`): a drop cap (one capital letter in an inline element
 //!    before its paragraph) is joined to its word.
 //!
@@ -93,12 +94,18 @@ static SHARE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
 static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
+    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|factbox|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
         .expect("valid regex")
 });
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
 static SHORT_JUNK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(^|[\s_-])(wp-caption-text|captions?|credits?|byline|author|copyright|cta|signup|sign-up)([\s_-]|$)").expect("valid regex")
+});
+/// The opening of an image credit or caption line ("(Credit: …)", "Photo : AFP", "Image illustrative : …",
+/// "Crédit photo : …", "© …"): a short paragraph that starts so is about a picture, not article text.
+static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[(\[]?\s*(©|(photos?|images?|illustrations?|pictures?|crédits?|credits?)(\s+\w+)?\s*:)")
+        .expect("valid regex")
 });
 static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
 
@@ -846,6 +853,14 @@ fn clean<N>(
             {
                 drop = true;
             }
+            // An image credit or caption written as a paragraph of its own (no caption markup).
+            if flags.clean_conditionally
+                && (tag == "p" || (tag == "div" && !s.has_block_child))
+                && s.chars < 150
+                && is_credit_line(page, i)
+            {
+                drop = true;
+            }
             let conditional = match tag {
                 "form" | "fieldset" | "table" | "ul" | "ol" => true,
                 "div" | "section" => s.has_block_child || i == c,
@@ -863,6 +878,17 @@ fn clean<N>(
         }
     }
     removed
+}
+
+/// True when the text of `i` opens like an image credit ([`CREDIT_LINE`]); soft hyphens are ignored.
+fn is_credit_line<N>(page: &Page<N>, i: usize) -> bool {
+    let mut text = String::new();
+    for node in &page.nodes[i..page.nodes[i].end] {
+        if node.is_text() {
+            text.extend(node.text.chars().filter(|&c| c != '\u{AD}'));
+        }
+    }
+    CREDIT_LINE.is_match(text.trim_start())
 }
 
 fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) -> bool {
