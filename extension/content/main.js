@@ -6,21 +6,31 @@
 //   data-newslens-state="loading" | "ready" | "error", data-newslens-error="message" on error,
 //   data-newslens-counts='{"quote":n,"speaker":n,"date":n,"person":n,"organization":n,"location":n}',
 //   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap",
-//   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis.
+//   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
+//   data-newslens-timing='{"wasm":ms,"scan":ms,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}':
+//   WebAssembly loading, the scan task, the paint task, document_idle → painted, the longest of our tasks
+//   ("analyse" too when the analysis ran here), the module's memory; data-newslens-url: the URL analysed.
+// The page is scanned here; the analysis runs in the service worker (off the page's main thread) when it
+// answers, else here.
+// After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
 import { paint, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
 import { snapshotPage } from './snapshot.js';
+import { watchPage, yieldToPage } from './dynamic.js';
 import init, * as wasm from '../pkg/newslens.js';
+
+/** The module's exports once instantiated (its `memory` is what the budget table reports). */
+let wasmExports = null;
 
 /** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
 async function loadWasm() {
   try {
     // Importing the JS glue is always allowed (an extension resource); compiling the module is what the
-    // page's CSP may refuse.
-    await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
+    // page's CSP may refuse. A second run (single-page app navigation) reuses the instance.
+    wasmExports ??= await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
     return wasm;
   } catch (e) {
     console.info('NewsLens: WebAssembly unavailable in this page, analysing in the service worker:', e && e.message);
@@ -28,9 +38,32 @@ async function loadWasm() {
   }
 }
 
-/** Analyse in the content script: `{analysis, nodes, starts, lengths, nodeOffsets}`. */
-function analyseHere(wasm) {
-  return wasm.analyzeDocument(document, null);
+/**
+ * Analyse a scanned article text with its page `meta` ({title, published, lang}) or `options`: in the
+ * service worker, off the page's main thread (its analysers are built there once, not in every tab); here
+ * when the worker cannot answer. `task(name, f)` times what runs here.
+ */
+async function analyseText(wasm, text, { meta = null, options = null } = {}, task = (_, f) => f()) {
+  try {
+    const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-article', text, meta, options });
+    if (reply && reply.ok) return reply.analysis;
+  } catch { /* no worker (being updated, or stopped): analyse here */ }
+  return task('analyse', () => wasm.analyzeArticle(text, meta, options));
+}
+
+/** Run the scanner once on a tiny detached article (not in the page: nothing is read or changed there). */
+function warmUp(wasm) {
+  const el = document.createElement('div');
+  el.innerHTML = '<article><h1>NewsLens</h1><p>Un paragraphe assez long pour compter, puis un autre, comme dans un article.</p></article>';
+  try { wasm.scanElement(el); } catch { /* nothing to find: still warm */ }
+}
+
+/** Scan the page here (WebAssembly over the live DOM), analyse it in the worker: `{analysis, nodes, starts, …}`. */
+async function analyseHere(wasm, task) {
+  const scanned = task('scan', () => wasm.scanDocument(document));
+  const meta = { title: scanned.title, published: scanned.published, lang: scanned.lang };
+  scanned.analysis = await analyseText(wasm, scanned.text, { meta }, task);
+  return scanned;
 }
 
 /** Analyse in the service worker from a page snapshot; maps the snapshot's text indexes back to nodes. */
@@ -122,25 +155,74 @@ function flashStyle() {
   } catch { /* no constructed sheets: the jump still scrolls */ }
 }
 
-/** Run NewsLens on this page once. */
-export async function run() {
+/** What the current run put on the page, to take it off before a single-page app's next view. */
+let current = null;
+
+function teardown() {
+  if (!current) return;
+  current.watcher?.stop();
+  current.detach?.();
+  current.card?.remove();
+  current.clear?.();
+  current = null;
+}
+
+/** The URL changed without a load: once the new view has settled, scan and paint afresh. */
+async function rescan() {
+  teardown();
+  await domSettles(document, { within: 2000, quiet: 300 });
+  for (const key of ['newslensState', 'newslensError', 'newslensCounts']) delete document.documentElement.dataset[key];
+  await run({ t0: performance.now() });
+}
+
+/** Run NewsLens on this page once. `t0`: performance.now() at document_idle (the loader's start). */
+export async function run({ t0 = performance.now() } = {}) {
   const html = document.documentElement;
   if (html.dataset.newslensState) return; // already ran (re-injection)
   html.dataset.newslensState = 'loading';
+  // Each step is its own task (a yield in between), so that the page's input is never held up long.
+  const timing = { t0, maxTask: 0, heapBefore: performance.memory?.usedJSHeapSize ?? 0 };
+  const task = (name, f) => {
+    const start = performance.now();
+    const value = f();
+    timing[name] = performance.now() - start;
+    timing.maxTask = Math.max(timing.maxTask, timing[name]);
+    return value;
+  };
   try {
+    const start = performance.now();
     const wasm = await loadWasm();
-    const result = await withOneRetry(() => (wasm ? analyseHere(wasm) : analyseInWorker()));
+    timing.wasm = performance.now() - start;
+    // The first scan pays for building the detector's regexes and compiling its WebAssembly functions
+    // (V8 compiles them lazily): pay that on a small detached article, in a task of its own.
+    if (wasm) task('warm', () => warmUp(wasm));
+    await yieldToPage();
+    const result = await withOneRetry(() => (wasm ? analyseHere(wasm, task) : analyseInWorker()));
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
-    const map = new SegmentMap(result);
+    await yieldToPage();
     const { analysis } = result;
-    const { mode, painted, counts, misanchored } = paint(spansOf(analysis), map);
+    const map = new SegmentMap(result);
     const card = new HoverCard(document);
-    attachHover({ doc: document, painted, map, mode, card, analysis });
+    const page = task('paint', () => paint(spansOf(analysis), map));
+    const { mode, painted, counts, misanchored } = page;
+    const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
+    timing.painted = performance.now() - t0;
+    timing.text = result.text.length;
+    timing.wasmBytes = wasmExports?.memory?.buffer.byteLength ?? 0;
+    timing.heapAfter = performance.memory?.usedJSHeapSize ?? 0;
+    current = { card, detach, clear: page.clear };
     html.dataset.newslensPaint = mode;
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
+    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
+    html.dataset.newslensUrl = location.href;
     html.dataset.newslensState = 'ready';
     publishForPanel(analysis, map, painted);
+    // Later changes of the page: only where WebAssembly runs here (the worker path has no live scan).
+    if (wasm) {
+      const analyse = (text, how) => analyseText(wasm, text, how);
+      current.watcher = watchPage({ doc: document, wasm, analyse, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
+    }
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';

@@ -11,16 +11,18 @@ use web_sys::{Document, Element, Node, Window};
 use super::{scan, ArticleContent, NodeKind, PageTree};
 use crate::error::{Error, ErrorKind};
 
-/// A document seen as a [`PageTree`].
+/// A document (or one element's subtree) seen as a [`PageTree`].
 pub struct DomTree {
     document: Document,
     window: Option<Window>,
+    /// The element taken as the root instead of `<html>` ([`scan_element`]).
+    root: Option<Element>,
 }
 
 impl DomTree {
     /// Wrap a document; computed styles come from its window when it has one.
     pub fn new(document: &Document) -> DomTree {
-        DomTree { document: document.clone(), window: document.default_view() }
+        DomTree { document: document.clone(), window: document.default_view(), root: None }
     }
 }
 
@@ -32,10 +34,23 @@ pub fn scan_document(doc: &Document) -> Result<ArticleContent<Node>, Error> {
     scan(&DomTree::new(doc))
 }
 
+/// Find the article inside one element of a live page, as if the element were the whole page: for blocks
+/// added after the first scan (infinite scroll, a live blog's new entries, a single-page app's new view), so
+/// that only they are read and analysed.
+pub fn scan_element(el: &Element) -> Result<ArticleContent<Node>, Error> {
+    let Some(document) = el.owner_document() else {
+        return Err(Error::new(ErrorKind::NoArticle, "the element is not in a document; scan it once it is attached"));
+    };
+    scan(&DomTree { window: document.default_view(), document, root: Some(el.clone()) })
+}
+
 impl PageTree for DomTree {
     type Node = Node;
 
     fn root(&self) -> Node {
+        if let Some(root) = &self.root {
+            return root.clone().into();
+        }
         match self.document.document_element() {
             Some(root) => root.into(),
             None => self.document.clone().into(),
