@@ -104,14 +104,23 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
     return null;
   };
 
+  // The reader's hover delay (card.delay): a card opens once the pointer has rested that long on the
+  // words; moving from one card's words to another's switches at once.
+  let pending = 0;
   const update = () => {
     frame = 0;
     if (!last) return;
     const { x, y, target } = last;
     if (card.contains(x, y)) return; // let the reader move into the card to scroll it
     const hit = spanAtPoint(x, y, target);
-    if (hit) card.show(hit.span, hit.span.analysis || analysis, hit.rect);
-    else card.hide();
+    clearTimeout(pending);
+    if (!hit) card.hide();
+    else {
+      // A span of a block analysed later carries its own analysis.
+      const a = hit.span.analysis || analysis;
+      if (card.visible || !card.delay) card.show(hit.span, a, hit.rect);
+      else pending = setTimeout(() => card.show(hit.span, a, hit.rect), card.delay);
+    }
   };
 
   const onMove = (e) => {
@@ -121,7 +130,8 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
   const onKey = (e) => {
     if (e.key === 'Escape') card.hide();
   };
-  const onScroll = () => card.hide();
+  // A card opened by the keyboard stays open through the scroll that brought its words into view.
+  const onScroll = () => { if (!(card.pinnedUntil > performance.now())) card.hide(); };
 
   doc.addEventListener('mousemove', onMove, { passive: true });
   doc.addEventListener('keydown', onKey);
@@ -131,6 +141,7 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
     doc.removeEventListener('keydown', onKey);
     doc.removeEventListener('scroll', onScroll, { capture: true });
     if (frame) cancelAnimationFrame(frame);
+    clearTimeout(pending);
   };
   detach.addLayer = (spans, layerMap) => layers.push({ map: layerMap, index: new SpanIndex(spans) });
   detach.moved = (span) => moved.add(span);

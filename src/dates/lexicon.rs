@@ -5,6 +5,7 @@
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
@@ -118,9 +119,9 @@ impl Entry {
 
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<Entry>>,
+    phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
-    first: HashMap<String, usize>,
+    first: Map<usize>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -134,6 +135,31 @@ impl Lexicon {
     /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
     pub fn longest_from(&self, first: &str) -> usize {
         self.first.get(first).copied().unwrap_or(0)
+    }
+}
+
+/// Lexicon maps keyed by short folded words, looked up once or more per token of every text: FNV-1a hashes
+/// such keys several times faster than the default SipHash, and the keys are our own data, not an attacker's.
+type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+
+/// The 64-bit FNV-1a hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
     }
 }
 
@@ -152,9 +178,17 @@ pub fn get(lang: Lang) -> &'static Lexicon {
     }
 }
 
+/// True when [`fold`] leaves `s` as it is (plain lower-case ASCII: most tokens), so it need not be copied.
+pub fn is_folded(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -176,8 +210,8 @@ pub fn fold(s: &str) -> String {
 }
 
 fn build(src: &'static str) -> Lexicon {
-    let mut phrases: HashMap<String, Vec<Entry>> = HashMap::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut phrases: Map<Vec<Entry>> = Map::default();
+    let mut first: Map<usize> = Map::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {

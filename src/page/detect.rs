@@ -33,6 +33,7 @@
 //! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
 //! kept, rather than a longer one made of the page's menus.
 
+use super::hints::{has_sentence_end, Hints};
 use super::{NodeKind, PageTree, Segment};
 
 const NONE: usize = usize::MAX;
@@ -63,78 +64,62 @@ const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p
 /// ARIA roles of page furniture.
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
-// Class and id hints are plain word lists, matched on the lower-case `class`/`id` (see `Flat`), not
-// regexes: the scan then never builds a regex, which on first use in WebAssembly cost more than the whole
-// scan of a page (compiling the patterns, and V8 compiling the regex engine's code lazily).
+/// Class/id hints of page furniture, removed on the first pass (Readability's `unlikelyCandidates`).
+static UNLIKELY: Hints = Hints {
+    anywhere: &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+        "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+        "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
+        "popup", "yom-remote", "newsletter", "subscribe",
+    ],
+    ..Hints::EMPTY
+};
+/// Hints that save an element from [`UNLIKELY`].
+static MAYBE: Hints =
+    Hints { anywhere: &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"], ..Hints::EMPTY };
+/// Class/id hints of article containers.
+static POSITIVE: Hints = Hints {
+    anywhere: &[
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ],
+    ..Hints::EMPTY
+};
+/// Class/id hints of page furniture.
+static NEGATIVE: Hints = Hints {
+    anywhere: &[
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "newsletter", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+        "skyscraper", "sponsor", "shopping", "tags", "taboola", "widget",
+    ],
+    tokens: &["ad", "ads"],
+    token_starts: &["nav"],
+    spaced: &["hid"],
+    ..Hints::EMPTY
+};
+/// Share bars and the like: removed when short.
+static SHARE: Hints = Hints { words: &["share", "sharedaddy", "social", "newsletter"], ..Hints::EMPTY };
+/// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
+static JUNK: Hints = Hints {
+    tokens: &[
+        "comment", "comments", "comment-list", "related", "newsletter", "promo", "outbrain", "taboola", "most-read",
+        "read-more", "readmore", "cta", "letters-cta", "factbox", "breadcrumb", "breadcrumbs", "fil-ariane", "ariane",
+        "savoir-plus", "savoir_plus", "learn-more", "lire-aussi", "a-lire",
+    ],
+    ..Hints::EMPTY
+};
+/// Class/id hints of captions, credits, bylines and calls to action: removed when short.
+static SHORT_JUNK: Hints = Hints {
+    tokens: &[
+        "wp-caption-text", "caption", "captions", "credit", "credits", "byline", "author", "copyright", "cta",
+        "signup", "sign-up",
+    ],
+    ..Hints::EMPTY
+};
 
-/// Class/id hints of page furniture, removed on the first pass (Readability's `unlikelyCandidates`):
-/// anywhere in the hint.
-const UNLIKELY: &[&str] = &[
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus", "extra",
-    "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
-    "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
-    "yom-remote", "newsletter", "subscribe",
-];
-/// Hints that save an element from [`UNLIKELY`] (anywhere in the hint).
-const MAYBE: &[&str] = &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"];
-/// Class/id hints of article containers (anywhere in the hint).
-const POSITIVE: &[&str] =
-    &["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text", "blog", "story"];
-/// Class/id hints of page furniture, anywhere in the hint; see [`negative`] for the whole-word ones.
-const NEGATIVE: &[&str] = &[
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media", "meta",
-    "newsletter", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor",
-    "shopping", "tags", "taboola", "widget",
-];
-/// Share bars and the like, removed when short: whole words (letters and digits between other characters).
-const SHARE: &[&str] = &["share", "sharedaddy", "social", "newsletter"];
-/// Class/id words of comment threads and related-article lists, removed whatever else the hints say:
-/// between separators (whitespace, `_`, `-`) or the ends.
-const JUNK: &[&str] = &[
-    "comment", "comments", "comment-list", "related", "newsletter", "promo", "outbrain", "taboola", "most-read",
-    "read-more", "readmore", "cta", "letters-cta", "factbox", "breadcrumb", "breadcrumbs", "fil-ariane", "ariane",
-    "savoir-plus", "savoir_plus", "learn-more", "lire-aussi", "a-lire",
-];
-/// Class/id words of captions, credits, bylines and calls to action, removed when short: between
-/// separators or the ends.
-const SHORT_JUNK: &[&str] =
-    &["wp-caption-text", "caption", "captions", "credit", "credits", "byline", "author", "copyright", "cta", "signup", "sign-up"];
 /// The first word of an image credit or caption line ("(Credit: …)", "Photo : AFP", "Image illustrative : …",
 /// "Crédit photo : …"; also "© …"): a short paragraph that opens so is about a picture, not article text.
 const CREDIT_WORDS: &[&str] = &["photo", "image", "illustration", "picture", "crédit", "credit"];
-
-/// Separators of words in class names and ids.
-fn is_sep(c: char) -> bool {
-    c.is_whitespace() || c == '_' || c == '-'
-}
-
-/// `hint` holds one of `words` anywhere.
-fn has_any(hint: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| hint.contains(w))
-}
-
-/// `hint` holds one of `words` with a separator or an end of the hint on each side.
-fn has_delimited(hint: &str, words: &[&str]) -> bool {
-    words.iter().any(|w| {
-        hint.match_indices(w).any(|(i, _)| {
-            hint[..i].chars().next_back().map_or(true, is_sep) && hint[i + w.len()..].chars().next().map_or(true, is_sep)
-        })
-    })
-}
-
-/// `hint` holds one of `words` as a whole word (a run of letters and digits).
-fn has_word(hint: &str, words: &[&str]) -> bool {
-    hint.split(|c: char| !c.is_alphanumeric()).any(|t| words.contains(&t))
-}
-
-/// A class or id of page furniture: [`NEGATIVE`], or the words "ad"/"ads", a space-separated "hid", a word
-/// starting with "nav".
-fn negative(hint: &str) -> bool {
-    has_any(hint, NEGATIVE)
-        || has_delimited(hint, &["ad", "ads"])
-        || hint.split(' ').any(|t| t == "hid")
-        || hint.match_indices("nav").any(|(i, _)| hint[..i].chars().next_back().map_or(true, is_sep))
-}
 
 /// True when a text opens like an image credit: an optional `(` or `[`, then `©`, or one of [`CREDIT_WORDS`]
 /// (or its plural) and at most one more word before a colon.
@@ -408,10 +393,10 @@ fn class_weight<N>(n: &Flat<N>) -> i32 {
         if hint.is_empty() {
             continue;
         }
-        if negative(hint) {
+        if NEGATIVE.is_match(hint) {
             w -= 25;
         }
-        if has_any(hint, POSITIVE) {
+        if POSITIVE.is_match(hint) {
             w += 25;
         }
     }
@@ -511,7 +496,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         let mut unlikely = UNLIKELY_ROLES.contains(&node.role.as_str());
         if flags.strip_unlikely && !unlikely && node.tag != "a" && node.tag != "article" && !node.in_table_or_code {
             let hint = format!("{} {}", node.class, node.id);
-            unlikely = (has_any(&hint, UNLIKELY) && !has_any(&hint, MAYBE)) || has_delimited(&node.class, JUNK) || has_delimited(&node.id, JUNK);
+            unlikely = (UNLIKELY.is_match(&hint) && !MAYBE.is_match(&hint)) || JUNK.is_match(&node.class) || JUNK.is_match(&node.id);
         }
         if unlikely {
             removed[i] = true;
@@ -677,7 +662,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
                 let st = &stats[s];
                 let ld = st.link_density();
                 let len = st.chars;
-                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && ends_a_sentence(&subtree_text(page, s, &gone)))
+                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && has_sentence_end(&subtree_text(page, s, &gone)))
             } else {
                 false
             };
@@ -766,11 +751,6 @@ fn element_children<N>(page: &Page<N>, p: usize, gone: &[bool]) -> Vec<usize> {
         c = page.nodes[c].end;
     }
     out
-}
-
-/// A full stop followed by a space or the end (the text is whitespace-collapsed).
-fn ends_a_sentence(text: &str) -> bool {
-    text.contains(". ") || text.ends_with('.')
 }
 
 fn subtree_text<N>(page: &Page<N>, i: usize, gone: &[bool]) -> String {
@@ -888,16 +868,16 @@ fn clean<N>(
             if matches!(tag, "h1" | "h2") && weight < 0 {
                 drop = true;
             }
-            if flags.clean_conditionally && s.chars < 500 && (has_word(&node.class, SHARE) || has_word(&node.id, SHARE)) {
+            if flags.clean_conditionally && s.chars < 500 && (SHARE.is_match(&node.class) || SHARE.is_match(&node.id)) {
                 drop = true;
             }
-            if flags.clean_conditionally && (has_delimited(&node.class, JUNK) || has_delimited(&node.id, JUNK)) {
+            if flags.clean_conditionally && (JUNK.is_match(&node.class) || JUNK.is_match(&node.id)) {
                 drop = true;
             }
             let no_caption = |h: &str| h.contains("no_caption") || h.contains("no-caption");
             if flags.clean_conditionally
                 && s.chars < 200
-                && ((has_delimited(&node.class, SHORT_JUNK) && !no_caption(&node.class)) || has_delimited(&node.id, SHORT_JUNK))
+                && ((SHORT_JUNK.is_match(&node.class) && !no_caption(&node.class)) || SHORT_JUNK.is_match(&node.id))
             {
                 drop = true;
             }
@@ -1145,35 +1125,6 @@ impl Collector {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn class_hint_matchers() {
-        // (hint, negative, delimited JUNK, whole-word SHARE)
-        let cases: &[(&str, bool, bool, bool)] = &[
-            ("article-body", false, false, false),
-            ("top-ad-slot", true, false, false),
-            ("ad", true, false, false),
-            ("ads_box", true, false, false),
-            ("adobe", false, false, false),
-            ("hid", true, false, false),
-            ("x hid y", true, false, false),
-            ("hidx", false, false, false),
-            ("navbar", true, false, false),
-            ("main-nav", true, false, false),
-            ("canvas", false, false, false),
-            ("comments", true, true, false),
-            ("comment-list", true, true, false),
-            ("commentary", true, false, false),
-            ("savoir_plus", false, true, false),
-            ("mol-factbox", false, true, false),
-            ("share-bar", true, false, true),
-            ("social_links", false, false, true),
-            ("sharethis", true, false, false),
-        ];
-        for &(hint, neg, junk, share) in cases {
-            assert_eq!((negative(hint), has_delimited(hint, JUNK), has_word(hint, SHARE)), (neg, junk, share), "{hint}");
-        }
-    }
 
     #[test]
     fn credit_openings() {
