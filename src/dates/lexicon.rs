@@ -4,11 +4,10 @@
 //! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
-use crate::text::Doc;
+use crate::text::{Doc, WordMap};
 
 /// What a lexicon phrase means to the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,9 +117,9 @@ impl Entry {
 
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<Entry>>,
+    phrases: WordMap<String, Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
-    first: HashMap<String, usize>,
+    first: WordMap<String, usize>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -155,6 +154,10 @@ pub fn get(lang: Lang) -> &'static Lexicon {
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Most tokens: nothing below applies to ASCII but lower-casing (a fast path, issue #8's speed budget).
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -176,8 +179,8 @@ pub fn fold(s: &str) -> String {
 }
 
 fn build(src: &'static str) -> Lexicon {
-    let mut phrases: HashMap<String, Vec<Entry>> = HashMap::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut phrases: WordMap<String, Vec<Entry>> = WordMap::default();
+    let mut first: WordMap<String, usize> = WordMap::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
