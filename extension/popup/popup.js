@@ -62,7 +62,7 @@ function drawKinds() {
       box.append(row);
     }
     const [input, swatch, , count] = row.children;
-    input.checked = !!settings.kinds[k];
+    setValue(input, 'checked', !!settings.kinds[k]);
     const line = ['person', 'organization', 'location'].includes(k);
     swatch.className = `swatch${line ? ' line' : ''}`;
     if (line) swatch.style.borderBottom = `3px ${{ person: 'solid', organization: 'dashed', location: 'dotted' }[k]} ${colours[k]}`;
@@ -73,13 +73,21 @@ function drawKinds() {
   }
 }
 
+/**
+ * Set a control's value unless it has the focus: the reader may just have changed it, and a redraw for an
+ * earlier change of the settings must not undo that before it is saved.
+ */
+function setValue(input, key, value) {
+  if (document.activeElement !== input) input[key] = value;
+}
+
 function draw() {
   const here = site();
   const on = onFor(settings, here);
-  $('site-on').checked = on && !!here;
+  setValue($('site-on'), 'checked', on && !!here);
   $('site-on').disabled = !here;
   $('site-label').textContent = here ? t('onThisSiteNamed', [here]) : t('onThisSite');
-  $('global-on').checked = settings.enabled;
+  setValue($('global-on'), 'checked', settings.enabled);
   drawKinds();
   const state = status ? status.state : 'none';
   $('status').textContent = {
@@ -90,7 +98,7 @@ function draw() {
   }[state] || t('stateNone');
   document.documentElement.dataset.state = state;
   $('detected').textContent = status && status.lang ? t('detected', [t(`lang_${status.lang}`) || status.lang]) : '';
-  $('lang').value = (here && settings.langBySite[here]) || '';
+  setValue($('lang'), 'value', (here && settings.langBySite[here]) || '');
   $('lang').disabled = !here;
   $('run').hidden = !!status || !here;
   const ready = state === 'ready';
