@@ -117,9 +117,9 @@ impl Entry {
 
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
-    phrases: WordMap<String, Vec<Entry>>,
+    phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
-    first: WordMap<String, usize>,
+    first: Map<usize>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -136,6 +136,10 @@ impl Lexicon {
     }
 }
 
+/// Lexicon maps keyed by short folded words, looked up once or more per token of every text (the keys are our
+/// own data: see [`WordMap`]).
+type Map<V> = WordMap<String, V>;
+
 /// The raw data files, for the tests.
 pub const SOURCES: &[(&str, &str)] =
     &[("data/dates/fr.tsv", include_str!("../../data/dates/fr.tsv")), ("data/dates/en.tsv", include_str!("../../data/dates/en.tsv"))];
@@ -151,12 +155,16 @@ pub fn get(lang: Lang) -> &'static Lexicon {
     }
 }
 
+/// True when [`fold`] leaves `s` as it is (plain lower-case ASCII: most tokens), so it need not be copied.
+pub fn is_folded(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
-    if s.is_ascii() {
-        // Most tokens: nothing below applies to ASCII but lower-casing (a fast path, issue #8's speed budget).
-        return s.to_ascii_lowercase();
+    if is_folded(s) {
+        return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -179,8 +187,8 @@ pub fn fold(s: &str) -> String {
 }
 
 fn build(src: &'static str) -> Lexicon {
-    let mut phrases: WordMap<String, Vec<Entry>> = WordMap::default();
-    let mut first: WordMap<String, usize> = WordMap::default();
+    let mut phrases: Map<Vec<Entry>> = Map::default();
+    let mut first: Map<usize> = Map::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
