@@ -247,7 +247,7 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
         }
         // an unpaired dash before a summarising noun phrase: "— a problem compounded by …"
         if _lang == Lang::En && k > from && matches!(raw, "—" | "–") && !t.adjacent(k - 1, k) && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
-            let paired = (k + 1..t.len()).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
+            let paired = (k + 1..t.len()).take(80).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
             if !paired {
                 break;
             }
@@ -681,8 +681,12 @@ fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
 fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     let sent = t.sentence(b);
     let mut k = b;
-    while k > 0 && t.sentence(k - 1) == sent {
+    // (bounded: an apposition is a few dozen words at most)
+    while k > 0 && t.sentence(k - 1) == sent && b - k < 60 {
         k -= 1;
+    }
+    if k > 0 && t.sentence(k - 1) == sent {
+        return None;
     }
     while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
         k += 1;
