@@ -670,11 +670,15 @@ mod tests {
             ("Jo Mills said brewers — especially the small ones — are likely to suffer.", "brewers — especially the small ones — are likely to suffer"),
             ("Jo Mills says he is ready for the open (both events were moved) along with the cup.", "he is ready for the open"),
             ("Jo Mills said unions are overdue, and added he does not mind.", "unions are overdue"),
+            ("Jo Mills said rivals were abusing the tool, known as a certificate, to ship apps.", "rivals were abusing the tool"),
         ];
         for (text, quote) in table {
             let got = run(text, Lang::En);
             assert!(has(&got, quote, "indirect", Some("Mills")), "{text}: {got:?}");
         }
+        // a long phrase with no capital after "said" is the reported clause, not an inverted subject
+        let got = run("Jo Mills said Sunday a long standoff only makes all sides look “silly.”", Lang::En);
+        assert!(got.iter().any(|(q, k, s)| q.starts_with("a long standoff") && *k == "mixed" && s.as_deref() == Some("Jo Mills")), "{got:?}");
         // a link to another story is no quote, whatever its verb
         assert!(run("WATCH: Sanders says the talks are ongoing", Lang::En).is_empty());
         assert!(run("READ MORE: ‘It becomes a nightmare’: the rise of the hoax", Lang::En).is_empty());

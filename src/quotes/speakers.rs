@@ -98,6 +98,8 @@ pub struct Resolver<'a, 'd, 't> {
     acronyms: RefCell<HashMap<String, Option<String>>>,
     /// Entities named by an acronym, with the entity named in full, when there is one.
     expanded: RefCell<HashMap<usize, Option<usize>>>,
+    /// Per entity, the gender its honorifics give.
+    honorific_gender: Vec<Option<Gender>>,
     /// The first person mention of the text with its entity (an interview's "vous").
     first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
@@ -109,7 +111,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
@@ -316,16 +318,27 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if let Some(&g) = self.learnt.borrow().get(&k) {
             return Some(g);
         }
-        for m in &e.mentions {
-            let s = m.slice(self.t.doc.text);
-            if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
-                return Some(Gender::Male);
-            }
-            if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
-                return Some(Gender::Female);
-            }
-        }
-        None
+        self.honorific_gender.get(k).copied().flatten()
+    }
+
+    /// The gender an honorific gives each entity (M., Mr → male; Mme, Mrs, Ms, Mlle → female), computed once: the
+    /// resolver asks for genders many times per entity.
+    fn honorific_genders(entities: &[Entity], text: &str) -> Vec<Option<Gender>> {
+        entities
+            .iter()
+            .map(|e| {
+                e.mentions.iter().find_map(|m| {
+                    let s = m.slice(text);
+                    if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
+                        Some(Gender::Male)
+                    } else if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
+                        Some(Gender::Female)
+                    } else {
+                        None
+                    }
+                })
+            })
+            .collect()
     }
 
     fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
