@@ -63,7 +63,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         let host = ctx.host_day(cands, &outs, k);
         let day = host.and_then(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| {
             // the last day named before, else the reference day; a midnight still to come ends it
-            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm.as_str(), "midnight" | "minuit"));
+            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm(), "midnight" | "minuit"));
             last_day[k].or_else(|| {
                 reference.map(|r| {
                     if midnight && ctx.tense(c) >= 0 {
@@ -202,8 +202,8 @@ impl Ctx<'_, '_> {
             if t.sent != sent {
                 break;
             }
-            if matches!(t.norm.as_str(), "se" | "s" | "doit" | "doivent" | "va" | "vont" | "devrait" | "devraient" | "des" | "sera" | "seront")
-                || (k + 1 == a && matches!(t.norm.as_str(), "est" | "c'est"))
+            if matches!(t.norm(), "se" | "s" | "doit" | "doivent" | "va" | "vont" | "devrait" | "devraient" | "des" | "sera" | "seront")
+                || (k + 1 == a && matches!(t.norm(), "est" | "c'est"))
             {
                 return false;
             }
@@ -550,7 +550,7 @@ impl Ctx<'_, '_> {
         }
         // "tomorrow before 4pm", "demain vers 16 h": the day carries the time its bound or approximation names
         (first.b..second.a).all(|i| {
-            matches!(self.toks[i].norm.as_str(), "a" | "at" | "le" | "on" | "," | "-" | "vers" | "avant" | "apres" | "around" | "before" | "after" | "by")
+            matches!(self.toks[i].norm(), "a" | "at" | "le" | "on" | "," | "-" | "vers" | "avant" | "apres" | "around" | "before" | "after" | "by")
         })
     }
 
@@ -607,8 +607,8 @@ impl Ctx<'_, '_> {
         if t.kind != TokenKind::Word {
             return 0;
         }
-        let w = t.norm.as_str();
-        let prev = if i > 0 { self.toks[i - 1].norm.as_str() } else { "" };
+        let w = t.norm();
+        let prev = if i > 0 { self.toks[i - 1].norm() } else { "" };
         match self.lang {
             Lang::Fr => {
                 const FUT: &[&str] = &[
@@ -651,7 +651,7 @@ impl Ctx<'_, '_> {
                 if FUT.contains(&w) {
                     return 1;
                 }
-                let next = self.toks.get(i + 1).map_or("", |n| n.norm.as_str());
+                let next = self.toks.get(i + 1).map_or("", |n| n.norm());
                 // "is set to", "plan to", "aims to"; a conditional after a reporting verb looks ahead ("said the
                 // backlog would take until January")
                 if (w == "set" && matches!(prev, "is" | "are" | "s"))

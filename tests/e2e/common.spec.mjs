@@ -57,7 +57,7 @@ const setup = `
   const map = new SegmentMap({ nodes, starts, lengths, nodeOffsets: nodes.map(() => null) });
   const at = (s) => text.indexOf(s);
   const analysis = {
-    schema: 'newslens/1', lang: 'fr', text,
+    schema: 'newslens/1', lang: 'fr', reference: '2017-03-03T13:27:00', reference_source: 'meta', text,
     entities: [
       { id: 'e1', type: 'person', name: 'Jean Dupont', aliases: ['M. Dupont'], descriptions: ['maire'], gender: 'male',
         mentions: [{ start: at('Jean Dupont'), end: at('Jean Dupont') + 11, text: 'Jean Dupont' }] },
@@ -122,6 +122,9 @@ test('wrapping fallback: marks without changing the text, hover card from the ma
   });
   await page.waitForFunction(() => !document.querySelector('newslens-card').shadowRoot.querySelector('.card').hidden);
   assert.match(await card(), /jeudi 2 mars 2017/);
+  // how it was resolved, and against what
+  assert.match(await card(), /la veille de la publication/);
+  assert.match(await card(), /référence : vendredi 3 mars 2017, 13:27 \(métadonnées de la page\)/);
 
   const restored = await page.evaluate(() => { window.__painted.clear(); return document.querySelectorAll('newslens-mark').length; });
   assert.equal(restored, 0);
