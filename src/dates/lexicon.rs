@@ -4,12 +4,10 @@
 //! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
-use crate::text::Doc;
+use crate::text::{Doc, WordMap};
 
 /// What a lexicon phrase means to the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -138,30 +136,9 @@ impl Lexicon {
     }
 }
 
-/// Lexicon maps keyed by short folded words, looked up once or more per token of every text: FNV-1a hashes
-/// such keys several times faster than the default SipHash, and the keys are our own data, not an attacker's.
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
-
-/// The 64-bit FNV-1a hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-}
+/// Lexicon maps keyed by short folded words, looked up once or more per token of every text (the keys are our
+/// own data: see [`WordMap`]).
+type Map<V> = WordMap<String, V>;
 
 /// The raw data files, for the tests.
 pub const SOURCES: &[(&str, &str)] =

@@ -2,12 +2,11 @@
 //! conjugated and compound forms ("a déclaré", "avait-il ajouté", "a fait valoir", "said", "has told"), and the
 //! source prepositions "selon", "d'après", "according to".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::Span;
+use crate::text::{Span, WordMap};
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +56,7 @@ struct FormInfo {
 }
 
 struct Lexicon {
-    forms: HashMap<String, Vec<FormInfo>>,
+    forms: WordMap<String, Vec<FormInfo>>,
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
@@ -69,7 +68,7 @@ pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str
 }
 
 fn build(src: &'static str, lang: Lang) -> Lexicon {
-    let mut forms: HashMap<String, Vec<FormInfo>> = HashMap::new();
+    let mut forms: WordMap<String, Vec<FormInfo>> = WordMap::default();
     for line in data_lines(src) {
         let mut cols = line.split('\t');
         let head = cols.next().unwrap_or("");

@@ -154,9 +154,16 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         // révèle que …" and "Ces expressions prouvent que …" are not.
         let sp = sp.filter(|s| lang != Lang::Fr || !is_evidential(&t, f) || s.person || s.entity.is_some_and(|k| entities[k].kind != crate::entities::EntityType::Location));
         if let Some(s) = &sp {
-            // pronouns refer back to people: remember the last person who spoke
-            if s.name.is_some() && s.person {
-                last = Some((s.clone(), here));
+            // pronouns refer back to people: remember the last person who spoke — a named one, or (French) one
+            // described by a singular role noun ("L'enquêteur principal a reconnu que … Il en conclut que …")
+            let described_person = lang == Lang::Fr && !s.person && s.entity.is_none() && s.name.as_deref().is_some_and(singular_role_phrase);
+            if s.name.is_some() && (s.person || described_person) {
+                let mut s = s.clone();
+                if described_person {
+                    s.person = true;
+                    s.gender = s.name.as_deref().and_then(|n| if n.to_lowercase().starts_with("la ") { Some(crate::entities::Gender::Female) } else if n.to_lowercase().starts_with("le ") { Some(crate::entities::Gender::Male) } else { None });
+                }
+                last = Some((s, here));
             }
         }
         speakers.push(sp);
@@ -369,6 +376,17 @@ fn is_link_label(para: &str) -> bool {
     let Some((label, _)) = p.split_once(':') else { return false };
     let letters = label.chars().filter(|c| c.is_alphabetic()).count();
     (4..=20).contains(&letters) && label.chars().all(|c| c.is_uppercase() || c == ' ') && !label.contains("  ")
+}
+
+/// "le ministre", "la porte-parole", "l'enquêteur principal": a determiner, then a role noun, no plural.
+fn singular_role_phrase(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let rest = ["le ", "la ", "l'", "l’"].iter().find_map(|d| lower.strip_prefix(d));
+    rest.is_some_and(|r| {
+        let head = r.split([' ', '-']).next().unwrap_or("");
+        let personal = ["eur", "euse", "rice", "iste", "logue", "ien", "ienne", "pathe"].iter().any(|s| head.ends_with(s));
+        !head.ends_with('s') && !head.ends_with('x') && (personal || crate::entities::role_head(head).is_some())
+    })
 }
 
 /// The first person mention inside `within` (mentions sorted by start).
@@ -679,6 +697,9 @@ mod tests {
         // a pronoun goes to the previous speaker
         let t = "« Non », a déclaré Jean Dupont. « Ce n'est pas mon intention », a-t-il ajouté.";
         assert!(has(&run(t, Lang::Fr), "Ce n'est pas mon intention", "direct", Some("Dupont")));
+        // a pronoun goes back to the person described by a role noun who spoke last
+        let t = "Me Paul Martin a plaidé. L'enquêteur principal a reconnu que des pièces manquaient. Il en conclut que la procédure est fragile.";
+        assert!(run(t, Lang::Fr).iter().any(|(q, _, s)| q == "la procédure est fragile" && s.as_deref() == Some("L'enquêteur principal")), "{:?}", run(t, Lang::Fr));
         // a role noun goes to the person described so
         let t = "Selon Sara Isgur Flores, la porte-parole du ministre, tout va bien. « La rencontre était courte », a déclaré la porte-parole.";
         assert!(has(&run(t, Lang::Fr), "La rencontre était courte", "direct", Some("Flores")));

@@ -413,3 +413,26 @@ test('French browser: popup, options and panel in French', { skip: !frenchPak &&
     await fr.cleanup();
   }
 });
+
+// The store build as a reader installs it: no site access, so NewsLens waits to be asked.
+test('store build: no site access at install, runs only when asked', async () => {
+  const store = await launchWithExtension({ path: join(root, 'dist/chrome'), registered: false });
+  try {
+    const granted = await store.sw.evaluate(() => chrome.permissions.getAll());
+    assert.deepEqual([granted.permissions.sort(), granted.origins], [['activeTab', 'scripting', 'sidePanel', 'storage'], []]);
+    // A moment for onInstalled: the mode stays 'click' and nothing is registered.
+    await new Promise((ok) => setTimeout(ok, 500));
+    assert.equal(await store.sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length)), 0);
+    assert.equal((await store.sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings))?.mode ?? 'click', 'click');
+    const page = await store.context.newPage();
+    await page.goto(`${base}/fixture.html?store`);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.newslensState), undefined, 'no content script without being asked');
+    const options = await store.context.newPage();
+    await options.goto(`chrome-extension://${store.id}/options/options.html`);
+    await options.waitForFunction(() => document.documentElement.dataset.newslensOptions === 'ready');
+    assert.equal(await options.locator('input[name=mode]:checked').getAttribute('value'), 'click');
+  } finally {
+    await store.cleanup();
+  }
+});
