@@ -77,7 +77,7 @@ async function withTmpCleanup(launch, closeIt, extraCleanup = () => {}) {
 }
 
 /** Poll `check` (async) every 100 ms until it is truthy; its value, or null after `ms`. */
-export async function until(check, ms = 10_000) {
+export async function until(check, ms = 20_000) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();

@@ -9,7 +9,7 @@
 //
 // Run: node --test tests/e2e/product.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, UPDATE_SCREENSHOTS=1, E2E_OUT)
 
-import { test, before, after } from 'node:test';
+import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,11 @@ before(async () => {
   mkdirSync(docs, { recursive: true });
 });
 
+// Each test starts from the settings of a fresh e2e install (automatic mode), whatever the last one left.
+beforeEach(async () => {
+  if (sw) await sw.evaluate(() => chrome.storage.local.set({ settings: { mode: 'auto' } }));
+});
+
 after(async () => {
   if (cleanup) await cleanup();
   if (server) server.close();
@@ -42,10 +47,6 @@ after(async () => {
 
 const html = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
 const settings = () => sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-const setSettings = (patch) => sw.evaluate(async (p) => {
-  const s = (await chrome.storage.local.get('settings')).settings || {};
-  await chrome.storage.local.set({ settings: { ...s, ...p } });
-}, patch);
 
 /** Open a fixture page and wait for the content script; returns `{page, tab}` (tab: its id). */
 let opened = 0;
@@ -70,7 +71,7 @@ async function openPopup(tab) {
 }
 
 /** Wait until the page shows exactly `hidden` ('all', '' or kinds). */
-const hiddenIs = (page, hidden) => page.waitForFunction((h) => document.documentElement.dataset.newslensHidden === h, hidden, { timeout: 5000 });
+const hiddenIs = (page, hidden) => page.waitForFunction((h) => document.documentElement.dataset.newslensHidden === h, hidden, { timeout: 15_000 });
 
 test('popup: counts per kind, switches per kind, per site and everywhere, language override', async () => {
   const { page, tab } = await openArticle();
