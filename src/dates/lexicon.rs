@@ -4,7 +4,7 @@
 //! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -122,6 +122,8 @@ pub struct Lexicon {
     phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
     first: Map<usize>,
+    /// Every proper prefix (whole tokens) of a phrase of two tokens or more.
+    prefixes: HashSet<String, BuildHasherDefault<Fnv>>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -130,6 +132,12 @@ impl Lexicon {
     /// The meanings of the phrase whose folded tokens joined by spaces are `key`.
     pub fn get(&self, key: &str) -> &[Entry] {
         self.phrases.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether a longer phrase starts with the tokens `key`: a scan over the tokens stops adding tokens as
+    /// soon as no phrase goes on ("de" + "la" + … ends at "de la" unless a phrase starts so).
+    pub fn continues(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
@@ -142,8 +150,17 @@ impl Lexicon {
 /// such keys several times faster than the default SipHash, and the keys are our own data, not an attacker's.
 type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
 
+/// A set of folded words, looked up in one hash instead of a comparison per word: word lists that the
+/// grammar checks at (nearly) every token.
+pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+
+/// A [`WordSet`] of `words`.
+pub fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
+
 /// The 64-bit FNV-1a hash.
-struct Fnv(u64);
+pub struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Fnv {
@@ -212,6 +229,7 @@ pub fn fold(s: &str) -> String {
 fn build(src: &'static str) -> Lexicon {
     let mut phrases: Map<Vec<Entry>> = Map::default();
     let mut first: Map<usize> = Map::default();
+    let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -229,9 +247,12 @@ fn build(src: &'static str) -> Lexicon {
         max_len = max_len.max(len);
         let longest = first.entry(toks[0].clone()).or_default();
         *longest = (*longest).max(len);
+        for k in 1..len {
+            prefixes.insert(toks[..k].join(" "));
+        }
         phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
     }
-    Lexicon { phrases, first, max_len }
+    Lexicon { phrases, first, prefixes, max_len }
 }
 
 #[cfg(test)]
