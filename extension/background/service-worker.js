@@ -3,7 +3,7 @@
 // (content/snapshot.js); we find the article in it, analyse it, and send back the analysis and the segment
 // map in snapshot text indexes.
 
-import init, { analyzeSnapshot } from '../pkg/newslens.js';
+import init, { analyze, analyzeArticle, analyzeSnapshot } from '../pkg/newslens.js';
 import { ALL_SITES, KEY, load, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
 
@@ -31,6 +31,25 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true; // the answer is asynchronous
 });
+
+// The analysis of an article the content script scanned (`newslens/analyze-article`, {text, meta, options}):
+// run here, off the page's main thread, where a page's input never waits for it.
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!message || message.type !== 'newslens/analyze-article') return false;
+  loaded()
+    .then(() => sendResponse({ ok: true, analysis: analyzeArticle(message.text, message.meta ?? null, message.options ?? null) }))
+    .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  return true;
+});
+
+// The analysers build their tables (regexes, lexicons) on first use, the costliest call by far: build them as
+// soon as the worker starts, in both languages, before a page asks.
+loaded()
+  .then(() => {
+    analyze('« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde.', { lang: 'fr' });
+    analyze('"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3.', { lang: 'en' });
+  })
+  .catch(() => {});
 
 // The side panel reads each tab's analysis from session storage ('analysis:<tabId>'); the content script
 // sends it here because only we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.

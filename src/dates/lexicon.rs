@@ -4,12 +4,10 @@
 //! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
-use crate::text::Doc;
+use crate::text::{self, Doc, WordMap};
 
 /// What a lexicon phrase means to the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -123,7 +121,7 @@ pub struct Lexicon {
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
     first: Map<usize>,
     /// Every proper prefix (whole tokens) of a phrase of two tokens or more.
-    prefixes: HashSet<String, BuildHasherDefault<Fnv>>,
+    prefixes: text::WordSet<String>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -146,38 +144,17 @@ impl Lexicon {
     }
 }
 
-/// Lexicon maps keyed by short folded words, looked up once or more per token of every text: FNV-1a hashes
-/// such keys several times faster than the default SipHash, and the keys are our own data, not an attacker's.
-type Map<V> = HashMap<String, V, BuildHasherDefault<Fnv>>;
+/// Lexicon maps keyed by short folded words, looked up once or more per token of every text (the keys are our
+/// own data: see [`WordMap`]).
+type Map<V> = WordMap<String, V>;
 
 /// A set of folded words, looked up in one hash instead of a comparison per word: word lists that the
 /// grammar checks at (nearly) every token.
-pub type WordSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+pub type WordSet = text::WordSet<&'static str>;
 
 /// A [`WordSet`] of `words`.
 pub fn word_set(words: &[&'static str]) -> WordSet {
     words.iter().copied().collect()
-}
-
-/// The 64-bit FNV-1a hash.
-pub struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Fnv {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
 }
 
 /// The raw data files, for the tests.
@@ -229,7 +206,7 @@ pub fn fold(s: &str) -> String {
 fn build(src: &'static str) -> Lexicon {
     let mut phrases: Map<Vec<Entry>> = Map::default();
     let mut first: Map<usize> = Map::default();
-    let mut prefixes: HashSet<String, BuildHasherDefault<Fnv>> = HashSet::default();
+    let mut prefixes: text::WordSet<String> = text::WordSet::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -2,12 +2,11 @@
 //! conjugated and compound forms ("a déclaré", "avait-il ajouté", "a fait valoir", "said", "has told"), and the
 //! source prepositions "selon", "d'après", "according to".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::Span;
+use crate::text::{Span, WordMap};
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,7 +56,7 @@ struct FormInfo {
 }
 
 struct Lexicon {
-    forms: HashMap<String, Vec<FormInfo>>,
+    forms: WordMap<String, Vec<FormInfo>>,
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
@@ -69,7 +68,7 @@ pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str
 }
 
 fn build(src: &'static str, lang: Lang) -> Lexicon {
-    let mut forms: HashMap<String, Vec<FormInfo>> = HashMap::new();
+    let mut forms: WordMap<String, Vec<FormInfo>> = WordMap::default();
     for line in data_lines(src) {
         let mut cols = line.split('\t');
         let head = cols.next().unwrap_or("");
@@ -450,8 +449,21 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
             return None; // "the report", "a claim"
         }
-        // passives and reduced clauses ("was told", "when asked", "if confirmed") report no speech of the subject
-        if i >= 1 && !info.gerund && matches!(t.low(i - 1), "was" | "were" | "been" | "being" | "is" | "are" | "be" | "when" | "if" | "once" | "get" | "got") {
+        if en_noun_reading(t, i) {
+            return None;
+        }
+        // passives and reduced clauses ("was told", "when asked", "if confirmed", "isn't explicitly mentioned",
+        // "we're told") report no speech of the subject
+        let mut b = i;
+        while b >= 2 && (t.low(b - 1).ends_with("ly") && t.low(b - 1).len() > 4 || matches!(t.low(b - 1), "not" | "never" | "t" | "also" | "widely" | "often")) {
+            b -= 1;
+            if t.low(b) == "t" && t.is_apostrophe(b - 1) {
+                b -= 1;
+            }
+        }
+        let passive_aux = |w: &str| matches!(w, "was" | "were" | "been" | "being" | "is" | "are" | "be" | "isn" | "aren" | "wasn" | "weren" | "get" | "got" | "gets");
+        let contracted_be = b >= 2 && t.is_apostrophe(b - 2) && matches!(t.low(b - 1), "re" | "m");
+        if b >= 1 && !info.gerund && (passive_aux(t.low(b - 1)) || contracted_be || (b == i && matches!(t.low(i - 1), "when" | "if" | "once"))) {
             return None;
         }
         // "did not say", "never said", "didn't say"
@@ -486,6 +498,32 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: None, kind: CueKind::Verb });
     }
     None
+}
+
+/// Words before which an English "-s"/"-ed" form is a noun or an adjective, not a verb ("from states", "whose
+/// estimates", "other claims").
+const EN_NOUN_BEFORE: &[&str] = &[
+    "of", "from", "in", "on", "for", "with", "by", "about", "at", "against", "into", "over", "under", "whose", "those", "these", "other",
+    "such", "any", "no", "every", "each", "own", "previous", "recent", "latest", "initial",
+];
+
+/// Is the English form at `i` read as a noun: after a preposition or a determiner-like word, after a possessive
+/// ("the government's estimated timeline", "Suncor's claims"), or an "-s" form followed by a verb ("those claims
+/// was", "reports are")?
+fn en_noun_reading(t: &Toks, i: usize) -> bool {
+    let w = t.low(i);
+    if i >= 1 && EN_NOUN_BEFORE.contains(&t.low(i - 1)) {
+        return true;
+    }
+    // possessive: "X's claims", "X’s comments", "the players' statements"
+    // ("he's said" is "he has said")
+    if i >= 3 && t.low(i - 1) == "s" && t.is_apostrophe(i - 2) && t.adjacent(i - 2, i - 1) && !matches!(t.low(i - 3), "he" | "she" | "it" | "that" | "who" | "there" | "what") {
+        return true;
+    }
+    if i >= 2 && t.is_apostrophe(i - 1) && t.low(i - 2).ends_with('s') && t.adjacent(i - 2, i - 1) {
+        return true;
+    }
+    w.ends_with('s') && matches!(t.low(i + 1), "is" | "are" | "was" | "were" | "have" | "had" | "will" | "would" | "could" | "can" | "should" | "may" | "might" | "show" | "showed" | "suggest" | "say" | "indicate")
 }
 
 #[cfg(test)]
@@ -537,6 +575,11 @@ mod tests {
             ("She didn't say that.", Lang::En, &[]),
             ("The report was late, according to the mayor.", Lang::En, &["according to"]),
             ("The claim was false, she added, noting that it was old.", Lang::En, &["added", "noting"]),
+            // nouns and passives
+            ("Senators from states the party won", Lang::En, &[]),
+            ("Suncor's claims are massive, and those estimates were low.", Lang::En, &[]),
+            ("It isn't explicitly mentioned, and we're told so.", Lang::En, &[]),
+            ("He's said it before; he blurted out the answer.", Lang::En, &["said", "blurted out"]),
         ];
         for (text, lang, want) in table {
             assert_eq!(cues(text, *lang), *want, "{text}");

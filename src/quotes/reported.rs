@@ -43,7 +43,7 @@ const EN_SKIP_AFTER: &[&str] = &[
 const EN_AFTER_POSTPOSED: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
-    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards",
+    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards", "with",
 ];
 const FR_NP_STOP: &[&str] = &[
     "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
@@ -112,7 +112,9 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
-    let open_after_quote = after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
+    // "…, said police Chief Joseph Boinnet.": after a comma too, when a name comes within a few words.
+    let after_comma = lang == Lang::En && from >= 2 && t.text_of(from - 2) == "," && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
+    let open_after_quote = (after_quote || after_comma) && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
     if !starts && !open_after_quote {
         return None;
     }
@@ -180,7 +182,9 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     while k > 0 && upto - k < 14 {
         let j = k - 1;
         if t.sentence(j) != sent {
-            if matches!(t.text_of(j), "»" | "”" | "\"") {
+            // a closing mark just before ("“…?” he said"), not one ending the previous paragraph
+            let same_paragraph = t.doc.text.get(t.span(j).end..t.span(k).start).is_some_and(|g| !g.contains('\n'));
+            if matches!(t.text_of(j), "»" | "”" | "\"") && same_paragraph {
                 boundary = Some(j);
             }
             break;
@@ -234,6 +238,25 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
     while k < t.len() && t.sentence(k) == sent {
         let raw = t.text_of(k);
         if raw == ";" || (raw == ":" && k > from) {
+            break;
+        }
+        // English: a dash or a parenthesis opens an aside of the journalist's ("… pipeline — a problem compounded
+        // by …", "(both tournaments were moved)"), and ", and added …" a new cue
+        if _lang == Lang::En && k > from && raw == "(" {
+            break;
+        }
+        // an unpaired dash before a summarising noun phrase: "— a problem compounded by …"
+        if _lang == Lang::En && k > from && raw == "—" && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
+            let paired = (k + 1..t.len()).take(80).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
+            if !paired {
+                break;
+            }
+        }
+        if _lang == Lang::En && raw == "," && t.low(k + 1) == "and" && matches!(t.low(k + 2), "added" | "said" | "says" | "noted" | "told" | "explained" | "stressed" | "insisted") {
+            break;
+        }
+        // ", known as a developer certificate, …": an apposition of the journalist's
+        if _lang == Lang::En && raw == "," && matches!(t.low(k + 1), "known" | "called" | "dubbed" | "named") && matches!(t.low(k + 2), "as" | "the" | "a") {
             break;
         }
         if raw == "," {
@@ -386,10 +409,11 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
                         let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
+                        let clause = lang == Lang::En && en_np_is_clause(t, np);
                         // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
                         // apposition to the preposed subject, so what follows the verb is its object
                         let apposition_before = lang == Lang::Fr && prev_raw == "," && closes_apposition(t, cue.first - 1);
-                        if ((lang == Lang::Fr && fr_closes) || closes) && !apposition_before {
+                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause && !apposition_before {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -441,6 +465,21 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 if f.borrows_subject {
                     if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
                         f.subject = p.subject;
+                    } else if lang == Lang::En && cue.first >= 3 && t.low(cue.first - 1) == "as" && t.low(cue.first - 2) == "quoted" {
+                        // "“…,” he was quoted as saying": the subject of "was quoted", after the quotation
+                        let mut a = cue.first - 2;
+                        while a > 0 && matches!(t.low(a - 1), "was" | "is" | "were" | "are" | "been" | "has" | "have" | "had" | "also" | "later") {
+                            a -= 1;
+                        }
+                        if let Some((np, Some(b))) = np_before(t, a, lang) {
+                            if !np.is_empty() && matches!(t.text_of(b), "”" | "\"" | "»") {
+                                f.subject = Some(np);
+                                f.before_end = Some(t.span(b).end);
+                            }
+                        }
+                    } else if lang == Lang::En {
+                        // "Roy Graf protested the bills, saying …": the sentence's subject
+                        f.subject = en_sentence_subject(t, t.at_or_after(sentence_start), cue.first);
                     } else if lang == Lang::Fr && f.subject.is_none() {
                         // "… : « … ? », avant d'expliquer que …": the splitter ended the sentence inside the quotation;
                         // the clause goes on after its closing mark
@@ -525,7 +564,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
                     // "said Thursday one of …": time words may come between the verb and its clause
                     let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
-                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
+                    // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
+                    // content must look like a clause.
+                    let clause_ok = en_say(t.low(cue.first)) || en_clause_like(t, k);
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && clause_ok && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -549,7 +591,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
                     let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
-                    let name_segment = first_comma < last_before && seg_words <= 6 && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
+                    let name_segment = first_comma < last_before && seg_words <= 6 && (seg_words >= 2 || lang == Lang::Fr) && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
                     // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
                     let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
                     let name_segment = name_segment
@@ -582,7 +624,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     ) || t.is_cap_at(group_end + 1);
                     if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
                         let n = group_end + 1;
-                        if (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
+                        // "…, said Mark Garth, executive director of …" is an apposition: English words after the incise
+                        // must make a clause
+                        if (lang != Lang::En || en_clause_like(t, n)) && (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
                             let after_span = Span::new(t.span(n).start, clause_end(t, n, lang));
                             if f.content.is_some() {
                                 f.extra = Some(after_span);
@@ -593,6 +637,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                 }
             }
+        }
+        // "conclude" reports words only after a quotation ("“…,” Sinclair concludes."); elsewhere it is a finding
+        if lang == Lang::En && matches!(t.low(cue.first), "conclude" | "concludes" | "concluded" | "concluding") && !(f.before_end.is_some() && f.content.is_none()) {
+            continue;
         }
         out.push(f);
     }
@@ -610,6 +658,123 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
         }
     }
     out
+}
+
+/// The subject opening an English sentence (tokens `from..upto`): a subject pronoun, or a run of capitalised
+/// words (a name) followed by a lower-case word.
+fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
+    let mut k = from;
+    while k < upto && (LEADING_CONNECTORS.contains(&t.low(k)) || t.text_of(k) == ",") {
+        k += 1;
+    }
+    if k >= upto {
+        return None;
+    }
+    if matches!(t.low(k), "he" | "she" | "they") {
+        return Some(t.span(k));
+    }
+    let mut e = k;
+    while e < upto && (t.is_cap_at(e) || (e > k && t.text_of(e) == "." && is_dot_of_honorific(t, e))) {
+        e += 1;
+    }
+    (e > k && e < upto && t.is_word(e) && !t.is_cap_at(e)).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+}
+
+/// A name (capitalised words, honorifics, particles) opening the sentence of token `b` and followed by a comma
+/// before `b`: "Jane Roe, a lawyer in Toronto who …, said".
+fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
+    let sent = t.sentence(b);
+    let mut k = b;
+    // (bounded: an apposition is a few dozen words at most)
+    while k > 0 && t.sentence(k - 1) == sent && b - k < 60 {
+        k -= 1;
+    }
+    if k > 0 && t.sentence(k - 1) == sent {
+        return None;
+    }
+    while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
+        k += 1;
+    }
+    let start = k;
+    let mut e = k;
+    while e < b
+        && (t.is_cap_at(e)
+            || is_dot_of_honorific(t, e)
+            || (e > start && matches!(t.low(e), "de" | "van" | "von" | "al" | "el" | "bin") && t.is_cap_at(e + 1))
+            || (e > start && t.is_apostrophe(e) && t.adjacent(e - 1, e) && t.adjacent(e, e + 1) && t.is_word(e + 1) && t.low(e + 1) != "s"))
+    {
+        e += 1;
+    }
+    // two words at least (a lone capital may be any word opening the sentence), a comma right after
+    let words = (start..e).filter(|&i| t.is_word(i)).count();
+    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(&t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+}
+
+const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
+
+/// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
+fn en_say(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying")
+}
+
+/// Auxiliaries, modals and copulas: a finite verb in the words after a cue makes them a clause.
+const EN_FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did",
+    "do", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "shouldn", "didn", "doesn", "don", "cannot",
+];
+
+/// Is the token at `k` a finite auxiliary (also the contracted "’s", "’re", "’ll" after a word)?
+fn en_finite_at(t: &Toks, k: usize) -> bool {
+    EN_FINITE.contains(&t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
+}
+
+fn en_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
+}
+
+/// Do the words from token `k` look like a clause rather than a noun object: a subject pronoun first, or a finite
+/// auxiliary within the first words before any punctuation ("the plan would fail" vs "a goal and an assist").
+fn en_clause_like(t: &Toks, k: usize) -> bool {
+    if en_subject_pronoun(t.low(k)) {
+        return true;
+    }
+    let sent = t.sentence(k);
+    // a short adverbial first ("for others, it can …", "often, paramedics won't …")
+    let adverbial = matches!(t.low(k), "for" | "in" | "on" | "at" | "with" | "after" | "before" | "when" | "if" | "as" | "often" | "now" | "still" | "then" | "instead" | "however" | "sometimes" | "today" | "yesterday" | "last" | "this");
+    let mut j = k;
+    let mut limit = k + 9;
+    while j < t.len() && j < limit && t.sentence(j) == sent {
+        let raw = t.text_of(j);
+        if raw == "," && adverbial && j <= k + 5 && limit == k + 9 {
+            limit = j + 9;
+            j += 1;
+            if en_subject_pronoun(t.low(j)) {
+                return true;
+            }
+            continue;
+        }
+        if matches!(raw, "," | ";" | ":" | "." | "(" | "—" | "–") || (j > k && matches!(t.low(j), "that" | "which" | "who" | "whose" | "where")) {
+            return false;
+        }
+        if en_finite_at(t, j) {
+            return true;
+        }
+        // "Meng deceived …": a past form right after a name
+        if j > k && j <= k + 3 && t.is_cap_at(j - 1) && !t.is_cap_at(j) && t.low(j).ends_with("ed") {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Does a noun phrase found after a cue hold a verb, so that it is a clause and not an inverted subject
+/// ("…, said he grabbed the bag", "…, said the plan would fail")?
+fn en_np_is_clause(t: &Toks, np: Span) -> bool {
+    let toks = t.doc.tokens_in(np);
+    // a long phrase with no capital is a clause too ("said Sunday a prolonged standoff only makes all sides look")
+    let long_common = toks.len() > 5 && !toks.clone().any(|j| t.is_cap_at(j));
+    en_subject_pronoun(t.low(toks.start)) && toks.len() > 1 || long_common || toks.clone().any(|j| en_finite_at(t, j))
 }
 
 /// "selon un sondage paru hier dans le quotidien local Deseret News": a study or poll speaks through the named
@@ -859,6 +1024,15 @@ const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "
 /// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
 fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
     let (mut np, mut boundary) = (np, boundary);
+    // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
+    // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
+    if lang == Lang::En && np.is_empty() {
+        if let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") {
+            if let Some(name) = en_sentence_name_before_comma(t, b) {
+                return (name, None);
+            }
+        }
+    }
     // Coordinated verb: "… et a déclaré", "… and said".
     if np.is_empty() {
         if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
@@ -906,8 +1080,25 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         }
     }
     for _ in 0..3 {
-        // "Ce sondage, qui possède une marge d'erreur, révèle": step over an appositive relative clause
-        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.text_of(b - 1) == ",") {
+        // English relative clauses: "Rally Canada, the group that organized the event, said", "Brooks, who
+        // still has the phone, said": the noun phrase before the relative pronoun
+        if lang == Lang::En {
+            if let Some(r) = boundary.filter(|&b| matches!(t.low(b), "who" | "that" | "which") && b >= 1) {
+                let upto = if t.text_of(r - 1) == "," { r - 1 } else { r };
+                match np_before(t, upto, lang) {
+                    Some((p, pb)) if !p.is_empty() => {
+                        np = p;
+                        boundary = pb;
+                    }
+                    _ => break,
+                }
+                if t.is_cap_at(t.at_or_after(np.start)) {
+                    break;
+                }
+                continue;
+            }
+        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.text_of(b - 1) == ",") {
+            // "Ce sondage, qui possède une marge d'erreur, révèle": step over an appositive relative clause
             match np_before(t, b - 1, lang) {
                 Some((p, pb)) if !p.is_empty() => {
                     np = p;
@@ -928,6 +1119,12 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let named_head = matches!(w, "le" | "la" | "les" | "l" | "un" | "une" | "the" | "a" | "an")
             && toks.clone().skip(1).any(|i| t.is_cap_at(i) && !matches!(t.low(i - 1), "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "of" | "for" | "at") && !t.is_apostrophe(i - 1));
         let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w) && !named_head;
+        // "Jim Eglinski, Yellowhead MP, said": a capitalised title after the name is an apposition too
+        let last_tok = t.before(np.end).saturating_sub(1);
+        let title = t.text_of(last_tok);
+        let title_apposition = lang == Lang::En
+            && (crate::entities::role_head(&title.to_lowercase()).is_some() || (2..=4).contains(&title.len()) && title.chars().all(|c| c.is_ascii_uppercase()));
+        let lower_apposition = lower_apposition || title_apposition;
         if !(adjunct || lower_apposition) {
             break;
         }

@@ -77,7 +77,7 @@ async function withTmpCleanup(launch, closeIt, extraCleanup = () => {}) {
 }
 
 /** Poll `check` (async) every 100 ms until it is truthy; its value, or null after `ms`. */
-export async function until(check, ms = 10_000) {
+export async function until(check, ms = 20_000) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await check();
@@ -87,10 +87,11 @@ export async function until(check, ms = 10_000) {
 }
 
 /**
- * Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup, sw, id}`,
- * once the service worker has registered the content script (automatic mode), so pages opened next get it.
+ * Headless Chromium with the unpacked extension (`path`, default the e2e Chrome build) loaded in a fresh
+ * profile: `{context, cleanup, sw, id}`, once the service worker has registered the content script (automatic
+ * mode; `registered: false` does not wait for it), so pages opened next get it.
  */
-export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env } = {}) {
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env, path = extension, registered = true } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
   const { handle, cleanup } = await withTmpCleanup(
     () => chromium.launchPersistentContext(userDataDir, {
@@ -99,14 +100,15 @@ export async function launchWithExtension({ viewport = { width: 1100, height: 90
       viewport,
       locale,
       env: env ? { ...process.env, ...env } : undefined,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`, ...(locale ? [`--lang=${locale}`] : [])],
     }),
     (context) => context.close(),
     () => rmSync(userDataDir, { recursive: true, force: true }),
   );
   const sw = handle.serviceWorkers()[0] ?? await handle.waitForEvent('serviceworker');
-  const registered = await until(async () => (await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0);
-  if (!registered) throw new Error('the service worker did not register the content script');
+  if (registered && !(await until(async () => (await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0))) {
+    throw new Error('the service worker did not register the content script');
+  }
   return { context: handle, cleanup, sw, id: new URL(sw.url()).host };
 }
 

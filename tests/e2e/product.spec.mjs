@@ -9,7 +9,7 @@
 //
 // Run: node --test tests/e2e/product.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, UPDATE_SCREENSHOTS=1, E2E_OUT)
 
-import { test, before, after } from 'node:test';
+import { test, before, beforeEach, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -35,6 +35,11 @@ before(async () => {
   mkdirSync(docs, { recursive: true });
 });
 
+// Each test starts from the settings of a fresh e2e install (automatic mode), whatever the last one left.
+beforeEach(async () => {
+  if (sw) await sw.evaluate(() => chrome.storage.local.set({ settings: { mode: 'auto' } }));
+});
+
 after(async () => {
   if (cleanup) await cleanup();
   if (server) server.close();
@@ -42,10 +47,6 @@ after(async () => {
 
 const html = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
 const settings = () => sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
-const setSettings = (patch) => sw.evaluate(async (p) => {
-  const s = (await chrome.storage.local.get('settings')).settings || {};
-  await chrome.storage.local.set({ settings: { ...s, ...p } });
-}, patch);
 
 /** Open a fixture page and wait for the content script; returns `{page, tab}` (tab: its id). */
 let opened = 0;
@@ -70,7 +71,7 @@ async function openPopup(tab) {
 }
 
 /** Wait until the page shows exactly `hidden` ('all', '' or kinds). */
-const hiddenIs = (page, hidden) => page.waitForFunction((h) => document.documentElement.dataset.newslensHidden === h, hidden, { timeout: 5000 });
+const hiddenIs = (page, hidden) => page.waitForFunction((h) => document.documentElement.dataset.newslensHidden === h, hidden, { timeout: 15_000 });
 
 test('popup: counts per kind, switches per kind, per site and everywhere, language override', async () => {
   const { page, tab } = await openArticle();
@@ -411,5 +412,28 @@ test('French browser: popup, options and panel in French', { skip: !frenchPak &&
     assert.ok((await options.locator('#shortcuts tbody').textContent()).includes('Aller à la citation suivante'));
   } finally {
     await fr.cleanup();
+  }
+});
+
+// The store build as a reader installs it: no site access, so NewsLens waits to be asked.
+test('store build: no site access at install, runs only when asked', async () => {
+  const store = await launchWithExtension({ path: join(root, 'dist/chrome'), registered: false });
+  try {
+    const granted = await store.sw.evaluate(() => chrome.permissions.getAll());
+    assert.deepEqual([granted.permissions.sort(), granted.origins], [['activeTab', 'scripting', 'sidePanel', 'storage'], []]);
+    // A moment for onInstalled: the mode stays 'click' and nothing is registered.
+    await new Promise((ok) => setTimeout(ok, 500));
+    assert.equal(await store.sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.length)), 0);
+    assert.equal((await store.sw.evaluate(async () => (await chrome.storage.local.get('settings')).settings))?.mode ?? 'click', 'click');
+    const page = await store.context.newPage();
+    await page.goto(`${base}/fixture.html?store`);
+    await page.waitForTimeout(1000);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.newslensState), undefined, 'no content script without being asked');
+    const options = await store.context.newPage();
+    await options.goto(`chrome-extension://${store.id}/options/options.html`);
+    await options.waitForFunction(() => document.documentElement.dataset.newslensOptions === 'ready');
+    assert.equal(await options.locator('input[name=mode]:checked').getAttribute('value'), 'click');
+  } finally {
+    await store.cleanup();
   }
 });
