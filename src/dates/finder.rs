@@ -6,11 +6,12 @@
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::lang::Lang;
 use crate::text::{Doc, Span, TokenKind};
 
-use super::lexicon::{self, fold, is_folded, Entry, Kind, Lexicon};
+use super::lexicon::{self, fold, is_folded, word_set, Entry, Kind, Lexicon, WordSet};
 
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -236,6 +237,9 @@ impl<'a, 't> Finder<'a, 't> {
                 }
                 key.push_str(&t.norm);
                 matches[i].extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
+                if len < longest && !lex.continues(&key) {
+                    break;
+                }
             }
         }
         Finder { toks, lex, lang, matches }
@@ -320,10 +324,12 @@ impl<'a, 't> Finder<'a, 't> {
     /// Can an expression start at token `i`? Most tokens are plain words that start none: skipping them
     /// keeps the scan cheap.
     fn may_start(&self, i: usize) -> bool {
-        const STARTERS: &[&str] = &[
-            "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant", "for",
-            "par", "per", "premier", "first",
-        ];
+        static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
+            word_set(&[
+                "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant",
+                "for", "par", "per", "premier", "first",
+            ])
+        });
         let t = &self.toks[i];
         // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only with a
         // date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les années 1990").
@@ -332,15 +338,16 @@ impl<'a, 't> Finder<'a, 't> {
                 let u = &self.toks[k];
                 u.kind == TokenKind::Number
                     || !self.matches[k].is_empty()
-                    || u.raw.starts_with(['I', 'V', 'X'])
+                    || (u.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(u.raw).is_some())
                     || (u.kind == TokenKind::Word && (u.norm.contains('-') || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
         }
         t.kind == TokenKind::Number
             || !self.matches[i].is_empty()
-            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-"))
-            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm()) || t.raw.starts_with(['I', 'V', 'X'])))
+            // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
+            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 

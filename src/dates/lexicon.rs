@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
-use crate::text::{Doc, WordMap};
+use crate::text::{self, Doc, WordMap};
 
 /// What a lexicon phrase means to the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,6 +120,8 @@ pub struct Lexicon {
     phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
     first: Map<usize>,
+    /// Every proper prefix (whole tokens) of a phrase of two tokens or more.
+    prefixes: text::WordSet<String>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -128,6 +130,12 @@ impl Lexicon {
     /// The meanings of the phrase whose folded tokens joined by spaces are `key`.
     pub fn get(&self, key: &str) -> &[Entry] {
         self.phrases.get(key).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Whether a longer phrase starts with the tokens `key`: a scan over the tokens stops adding tokens as
+    /// soon as no phrase goes on ("de" + "la" + … ends at "de la" unless a phrase starts so).
+    pub fn continues(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
     }
 
     /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
@@ -139,6 +147,15 @@ impl Lexicon {
 /// Lexicon maps keyed by short folded words, looked up once or more per token of every text (the keys are our
 /// own data: see [`WordMap`]).
 type Map<V> = WordMap<String, V>;
+
+/// A set of folded words, looked up in one hash instead of a comparison per word: word lists that the
+/// grammar checks at (nearly) every token.
+pub type WordSet = text::WordSet<&'static str>;
+
+/// A [`WordSet`] of `words`.
+pub fn word_set(words: &[&'static str]) -> WordSet {
+    words.iter().copied().collect()
+}
 
 /// The raw data files, for the tests.
 pub const SOURCES: &[(&str, &str)] =
@@ -189,6 +206,7 @@ pub fn fold(s: &str) -> String {
 fn build(src: &'static str) -> Lexicon {
     let mut phrases: Map<Vec<Entry>> = Map::default();
     let mut first: Map<usize> = Map::default();
+    let mut prefixes: text::WordSet<String> = text::WordSet::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {
@@ -206,9 +224,12 @@ fn build(src: &'static str) -> Lexicon {
         max_len = max_len.max(len);
         let longest = first.entry(toks[0].clone()).or_default();
         *longest = (*longest).max(len);
+        for k in 1..len {
+            prefixes.insert(toks[..k].join(" "));
+        }
         phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
     }
-    Lexicon { phrases, first, max_len }
+    Lexicon { phrases, first, prefixes, max_len }
 }
 
 #[cfg(test)]

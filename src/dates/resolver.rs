@@ -1,10 +1,13 @@
 //! Resolving found expressions to TIMEX3 values: against the reference moment, the tense of their clause
 //! and the dates mentioned before them.
 
+use std::sync::LazyLock;
+
 use crate::lang::Lang;
 use crate::text::{Span, TokenKind};
 
 use super::finder::{Cal, Cand, Sem, Tok, Unit};
+use super::lexicon::{word_set, WordSet};
 use super::{civil_from_days, days_from_civil, days_in_month, DateMention, Reference, TimexType};
 
 /// A resolved value with what later expressions may anchor on.
@@ -620,10 +623,12 @@ impl Ctx<'_, '_> {
                 const PAST: &[&str] = &[
                     "ont", "avait", "avaient", "avons", "avez", "eu", "ete", "fut", "furent", "etait", "etaient", "ai", "eut", "eurent",
                 ];
-                if FUT.contains(&w) {
+                static FUT_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(FUT));
+                static PAST_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PAST));
+                if FUT_SET.contains(w) {
                     return 1;
                 }
-                if PAST.contains(&w) || t.raw == "a" || t.raw == "A" {
+                if PAST_SET.contains(w) || t.raw == "a" || t.raw == "A" {
                     return -1;
                 }
                 let n = w.chars().count();
@@ -648,7 +653,9 @@ impl Ctx<'_, '_> {
                     "shot", "sent", "spent", "paid", "kept", "became", "knew", "thought", "felt", "heard", "led", "meant", "sold",
                     "stood", "fought", "caught", "taught", "bought", "built", "chose", "drove", "flew", "grew", "hid", "broke", "woke",
                 ];
-                if FUT.contains(&w) {
+                static FUT_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(FUT));
+                static PAST_SET: LazyLock<WordSet> = LazyLock::new(|| word_set(PAST));
+                if FUT_SET.contains(w) {
                     return 1;
                 }
                 let next = self.toks.get(i + 1).map_or("", |n| n.norm());
@@ -660,7 +667,7 @@ impl Ctx<'_, '_> {
                 {
                     return 1;
                 }
-                if PAST.contains(&w) {
+                if PAST_SET.contains(w) {
                     return -1;
                 }
                 if w.len() >= 5 && w.ends_with("ed") && !t.cap && !matches!(w, "need" | "speed" | "hundred" | "indeed") {

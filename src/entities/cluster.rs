@@ -325,7 +325,9 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let n = cands.len();
 
     // 4. Build the entities.
-    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    // Ordered by root so that entities whose first mentions tie (a nested "Carolina" in "Carolina Hurricanes")
+    // come out in the same order on every run.
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
     for k in 0..n {
         groups.entry(dsu.find(k)).or_default().push(k);
     }
@@ -391,11 +393,14 @@ fn initials_match(long: &str, acr: &str) -> bool {
 fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usize]) -> Entity {
     let form = |k: usize| cands[k].name.slice(text).to_string();
     // Type: the sure types by majority, else context votes.
-    let mut counts: HashMap<EntityType, usize> = HashMap::new();
+    // Counts in a fixed order (person, organisation, location, other): a tie must break the same way on every
+    // run, which a hash map's iteration order does not.
+    const TYPES: [EntityType; 4] = [EntityType::Person, EntityType::Organization, EntityType::Location, EntityType::Other];
+    let mut counts = [0usize; 4];
     let (mut loc, mut org, mut speaker, mut inst) = (0, 0, 0, 0);
     for &k in members {
         if let Some(t) = kind[k] {
-            *counts.entry(t).or_default() += 1;
+            counts[TYPES.iter().position(|&x| x == t).unwrap_or(3)] += 1;
         }
         loc += cands[k].votes.0;
         org += cands[k].votes.1;
@@ -415,11 +420,11 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
     } else {
         EntityType::Other
     };
-    let ety = counts
-        .iter()
-        .max_by_key(|(t, c)| (**c, matches!(t, EntityType::Person | EntityType::Organization | EntityType::Location)))
-        .map(|(t, _)| *t)
-        .unwrap_or(unknown);
+    // The most counted type, a named type before `other`, and on a tie the first in TYPES.
+    let ety = (0..4)
+        .filter(|&i| counts[i] > 0)
+        .max_by_key(|&i| (counts[i], i != 3, std::cmp::Reverse(i)))
+        .map_or(unknown, |i| TYPES[i]);
     // Canonical: the fullest form (most words; for organisations, not the acronym when an expansion exists).
     let mut names: Vec<String> = Vec::new();
     let mut forms: Vec<String> = Vec::new();

@@ -246,13 +246,17 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
             break;
         }
         // an unpaired dash before a summarising noun phrase: "— a problem compounded by …"
-        if _lang == Lang::En && k > from && matches!(raw, "—" | "–") && !t.adjacent(k - 1, k) && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
-            let paired = (k + 1..t.len()).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
+        if _lang == Lang::En && k > from && raw == "—" && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
+            let paired = (k + 1..t.len()).take(80).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
             if !paired {
                 break;
             }
         }
         if _lang == Lang::En && raw == "," && t.low(k + 1) == "and" && matches!(t.low(k + 2), "added" | "said" | "says" | "noted" | "told" | "explained" | "stressed" | "insisted") {
+            break;
+        }
+        // ", known as a developer certificate, …": an apposition of the journalist's
+        if _lang == Lang::En && raw == "," && matches!(t.low(k + 1), "known" | "called" | "dubbed" | "named") && matches!(t.low(k + 2), "as" | "the" | "a") {
             break;
         }
         if raw == "," {
@@ -681,8 +685,12 @@ fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
 fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     let sent = t.sentence(b);
     let mut k = b;
-    while k > 0 && t.sentence(k - 1) == sent {
+    // (bounded: an apposition is a few dozen words at most)
+    while k > 0 && t.sentence(k - 1) == sent && b - k < 60 {
         k -= 1;
+    }
+    if k > 0 && t.sentence(k - 1) == sent {
+        return None;
     }
     while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
         k += 1;
@@ -764,7 +772,9 @@ fn en_clause_like(t: &Toks, k: usize) -> bool {
 /// ("…, said he grabbed the bag", "…, said the plan would fail")?
 fn en_np_is_clause(t: &Toks, np: Span) -> bool {
     let toks = t.doc.tokens_in(np);
-    en_subject_pronoun(t.low(toks.start)) && toks.len() > 1 || toks.clone().any(|j| en_finite_at(t, j))
+    // a long phrase with no capital is a clause too ("said Sunday a prolonged standoff only makes all sides look")
+    let long_common = toks.len() > 5 && !toks.clone().any(|j| t.is_cap_at(j));
+    en_subject_pronoun(t.low(toks.start)) && toks.len() > 1 || long_common || toks.clone().any(|j| en_finite_at(t, j))
 }
 
 /// "selon un sondage paru hier dans le quotidien local Deseret News": a study or poll speaks through the named

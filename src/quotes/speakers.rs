@@ -94,6 +94,12 @@ pub struct Resolver<'a, 'd, 't> {
     described: RefCell<HashMap<String, Option<usize>>>,
     /// Bytes inside quotation marks, sorted: a name quoted there is not an antecedent.
     quoted: Vec<Span>,
+    /// Acronyms already looked up in the text, with the full name found ("EDC" → "Export Development Canada").
+    acronyms: RefCell<HashMap<String, Option<String>>>,
+    /// Entities named by an acronym, with the entity named in full, when there is one.
+    expanded: RefCell<HashMap<usize, Option<usize>>>,
+    /// Per entity, the gender its honorifics give.
+    honorific_gender: Vec<Option<Gender>>,
     /// The first person mention of the text with its entity (an interview's "vous").
     first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
@@ -105,7 +111,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new() };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
@@ -312,16 +318,27 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if let Some(&g) = self.learnt.borrow().get(&k) {
             return Some(g);
         }
-        for m in &e.mentions {
-            let s = m.slice(self.t.doc.text);
-            if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
-                return Some(Gender::Male);
-            }
-            if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
-                return Some(Gender::Female);
-            }
-        }
-        None
+        self.honorific_gender.get(k).copied().flatten()
+    }
+
+    /// The gender an honorific gives each entity (M., Mr → male; Mme, Mrs, Ms, Mlle → female), computed once: the
+    /// resolver asks for genders many times per entity.
+    fn honorific_genders(entities: &[Entity], text: &str) -> Vec<Option<Gender>> {
+        entities
+            .iter()
+            .map(|e| {
+                e.mentions.iter().find_map(|m| {
+                    let s = m.slice(text);
+                    if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
+                        Some(Gender::Male)
+                    } else if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
+                        Some(Gender::Female)
+                    } else {
+                        None
+                    }
+                })
+            })
+            .collect()
     }
 
     fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
@@ -329,17 +346,45 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let named = if self.lang == Lang::En { self.expand_acronym(k).unwrap_or(k) } else { k };
         let e = &self.entities[named];
         let name = match self.lang {
-            Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&e.name)),
+            Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&self.with_inner_apostrophe(e))),
             Lang::Fr => self.clean_name(&e.name),
         };
         let e = &self.entities[k];
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
     }
 
+    /// The name of `e`, completed when its mentions stop at an inner apostrophe the entity list cut at
+    /// ("Na" for "Na'moks"; not a possessive "’s" nor a contraction).
+    fn with_inner_apostrophe(&self, e: &Entity) -> String {
+        let t = self.t;
+        let Some(m) = e.mentions.first() else { return e.name.clone() };
+        if !m.slice(t.doc.text).ends_with(e.name.rsplit(' ').next().unwrap_or("")) {
+            return e.name.clone();
+        }
+        let a = t.at_or_after(m.end);
+        let glued = t.is_apostrophe(a) && t.span(a).start == m.end && t.is_word(a + 1) && t.adjacent(a, a + 1);
+        if glued && !matches!(t.low(a + 1), "s" | "t" | "ll" | "re" | "ve" | "d" | "m") && t.text_of(a + 1).chars().next().is_some_and(char::is_lowercase) {
+            return format!("{}{}{}", e.name, t.text_of(a), t.text_of(a + 1));
+        }
+        e.name.clone()
+    }
+
     /// The entity whose name's initials spell the acronym that entity `k` is named by ("EDC" → "Export
     /// Development Canada"; "and", "of", "the" are skipped, as acronyms do).
     fn expand_acronym(&self, k: usize) -> Option<usize> {
         let name = self.entities.get(k)?.name.as_str();
+        if !(2..=10).contains(&name.len()) || !name.chars().any(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        if let Some(&hit) = self.expanded.borrow().get(&k) {
+            return hit;
+        }
+        let hit = self.expand_acronym_uncached(k, name);
+        self.expanded.borrow_mut().insert(k, hit);
+        hit
+    }
+
+    fn expand_acronym_uncached(&self, k: usize, name: &str) -> Option<usize> {
         let acronym = name.strip_prefix("the ").unwrap_or(name);
         if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
@@ -365,6 +410,16 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
             return None;
         }
+        // searched once per acronym: the text scan is linear
+        if let Some(hit) = self.acronyms.borrow().get(acronym) {
+            return hit.clone();
+        }
+        let hit = self.acronym_in_full_uncached(acronym);
+        self.acronyms.borrow_mut().insert(acronym.to_string(), hit.clone());
+        hit
+    }
+
+    fn acronym_in_full_uncached(&self, acronym: &str) -> Option<String> {
         let t = self.t;
         let text = t.doc.text;
         let at = text.find(&format!("({acronym})"))?;
@@ -650,6 +705,20 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
             return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
         }
+        // "The 26-year-old right wing said": an age describes the person the passage is about, named as the
+        // subject of a sentence shortly before
+        if det == "the" && (toks.start..end).any(|i| t.low(i).ends_with("year-old")) {
+            let hi = self.mentions.partition_point(|(m, _)| m.start < np.start);
+            let subject = self.mentions[..hi]
+                .iter()
+                .rev()
+                .take(40)
+                .take_while(|(m, _)| np.start.saturating_sub(m.end) <= 1500)
+                .find(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m) && self.subject_position(m));
+            if let Some(&(_, k)) = subject {
+                return Some(self.speaker_of_entity(k, np));
+            }
+        }
         // A document speaks for whoever issued it: "The RCMP statement said", "a release from UFCW Local 832 said",
         // "the white paper said" (the organisation the passage is about)
         if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && !t.is_cap_at(i)) {
@@ -674,6 +743,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
         }
         if !t.is_word(last) || t.is_cap_at(last) || !head.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        // "Na'moks": a name with an inner apostrophe ends in lower case
+        if last >= 2 && t.is_apostrophe(last - 1) && t.adjacent(last - 1, last) && t.adjacent(last - 2, last - 1) && t.is_cap_at(last - 2) {
             return None;
         }
         let has_cap = (toks.start..last).any(|i| t.is_cap_at(i) && !(i == toks.start && t.at_sentence_start(i) && EN_DETS.contains(&t.low(i))));
@@ -808,7 +881,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     }
                 }
                 let lo = self.mentions[..hi].partition_point(|(m, _)| m.start < from);
-                let other_fits = self.mentions[lo..hi].iter().any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
+                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
                 if !other_fits && people_since().all(|&(_, k)| l.entity == Some(k)) {
                     return Speaker { mention: Some(np), ..l.clone() };
                 }
