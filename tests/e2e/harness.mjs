@@ -65,15 +65,16 @@ async function withTmpCleanup(launch, closeIt, extraCleanup = () => {}) {
   return { handle, cleanup };
 }
 
-/** Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup}`. */
-export async function launchWithExtension({ viewport = { width: 1100, height: 900 } } = {}) {
+/** Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup}`. `args`: more
+ * Chromium flags (the network spec adds a net log). */
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, args = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
   const { handle, cleanup } = await withTmpCleanup(
     () => chromium.launchPersistentContext(userDataDir, {
       executablePath: chromiumPath,
       headless: true,
       viewport,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...args],
     }),
     (context) => context.close(),
     () => rmSync(userDataDir, { recursive: true, force: true }),
