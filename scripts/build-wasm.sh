@@ -19,8 +19,8 @@ if [ "$have" != "$want" ]; then
   exit 1
 fi
 
-cargo build --release --lib --target wasm32-unknown-unknown
-wasm="$target_dir/wasm32-unknown-unknown/release/newslens.wasm"
+cargo build --profile wasm --lib --target wasm32-unknown-unknown
+wasm="$target_dir/wasm32-unknown-unknown/wasm/newslens.wasm"
 
 out=extension/pkg
 rm -rf "$out"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Score the CLI on the development corpus with ../shared/tools/score.py.
-# usage: scripts/eval.sh [seed|fr-dev|en-quotes-dev|ftb-dev|chrono-fr|chrono-en|all]...   (default: all)
+# usage: scripts/eval.sh [seed|fr-dev|fr|en-quotes-dev|ftb-dev|chrono-fr|chrono-en|all]...   (default: all)
 # Env: NEWSLENS_BIN (default target/release/newslens, or $CARGO_TARGET_DIR/release/newslens),
 #      NEWSLENS_CORPUS (default ../shared/corpus), EVAL_OUT (default /tmp/newslens-eval).
 set -euo pipefail
@@ -43,11 +43,15 @@ for s in "${sets[@]}"; do
     seed) mkdir -p "$out/seed"; "$bin" analyze "$corpus/seed/sessions-fr.txt" --reference 2017-03-03T13:27 > "$out/seed/sessions-fr.json"
           echo "== seed"; python3 "$tools/score.py" doc "$corpus/seed/sessions-fr.gold.json" "$out/seed/sessions-fr.json" ;;
     fr-dev) score_dir fr-dev "$corpus/fr-dev" ;;
+    fr) # the French targets are set on seed + fr-dev together
+        rm -rf "$out/fr-gold"; mkdir -p "$out/fr-gold"
+        cp "$corpus"/seed/* "$corpus"/fr-dev/* "$out/fr-gold/"
+        score_dir fr "$out/fr-gold" ;;
     en-quotes-dev) score_dir en-quotes-dev "$corpus/en-quotes-dev" ;;
     ftb-dev) score_dir ftb-dev "$corpus/dates/ftb-dev" ;;
     chrono-fr) score_phrases chrono-fr chrono_fr.jsonl ;;
     chrono-en) score_phrases chrono-en chrono_en.jsonl ;;
-    all) "$0" seed fr-dev en-quotes-dev ftb-dev chrono-fr chrono-en ;;
+    all) "$0" seed fr-dev fr en-quotes-dev ftb-dev chrono-fr chrono-en ;;
     *) echo "eval: unknown set '$s'" >&2; exit 2 ;;
   esac
 done

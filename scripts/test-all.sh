@@ -2,11 +2,14 @@
 # The whole test suite, as CI runs it (.ci/run installs the tools first):
 #   1. cargo test                          native core, CLI, page backends
 #   2. scripts/build-wasm.sh               release WebAssembly into extension/pkg and www/pkg (prints sizes)
-#   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning)
-#   4. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
+#      scripts/check-size.sh               size budgets: WASM <= 400,000 bytes gzipped, extension zip <= 1 MB
+#   3. wasm-pack test --headless --chrome  wasm-bindgen tests in headless Chromium (live-DOM page scanning),
+#      and --firefox                       the same in headless Firefox ESR (skipped without geckodriver)
+#   4. npm run lint:firefox                the Firefox build (scripts/package.mjs) through `web-ext lint`
+#   5. npm run test:e2e                    the unpacked extension in headless Chromium (content-script and
 #                                          service-worker paths) and Firefox ESR on a local news page, the
 #                                          shared page modules (extension/common) and the www demo page
-# Env: CHROMEDRIVER (default /usr/bin/chromedriver), CHROMIUM (default /usr/bin/chromium), FIREFOX (default
+# Env: CHROMEDRIVER (default /usr/bin/chromedriver), GECKODRIVER (default: geckodriver on PATH), CHROMIUM (default /usr/bin/chromium), FIREFOX (default
 # /usr/bin/firefox-esr; its test is skipped without it), NEWSLENS_CORPUS.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,8 +37,22 @@ cargo test
 step "wasm build"
 scripts/build-wasm.sh
 
+step "size budgets"
+scripts/check-size.sh
+
 step "wasm-bindgen tests in headless Chromium"
 wasm-pack test --headless --chrome --chromedriver "$CHROMEDRIVER"
+
+step "wasm-bindgen tests in headless Firefox"
+geckodriver=${GECKODRIVER:-$(command -v geckodriver || true)}
+if [ -n "$geckodriver" ] && command -v firefox-esr >/dev/null; then
+  wasm-pack test --headless --firefox --geckodriver "$geckodriver"
+else
+  echo "SKIPPED: geckodriver or firefox-esr missing (.ci/setup installs both)"
+fi
+
+step "web-ext lint of the Firefox build"
+npm run --silent lint:firefox
 
 step "extension end-to-end tests"
 npm run --silent test:e2e

@@ -48,11 +48,11 @@ pub fn detect(text: &str) -> Lang {
     // The first 20 kB are plenty and keep detection O(1) on huge pages.
     let sample = &text[..floor_char_boundary(text, 20_000)];
     for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
-        if FRENCH_MARKERS.contains(&lower.as_str()) {
+        let lower = crate::text::lowercase(word);
+        if FRENCH_MARKERS.contains(&&*lower) {
             fr += 1;
         }
-        if ENGLISH_MARKERS.contains(&lower.as_str()) {
+        if ENGLISH_MARKERS.contains(&&*lower) {
             en += 1;
         }
     }

@@ -4,6 +4,10 @@
 //! use), held in [`Span`]. JavaScript and the JSON contract count **UTF-16 code units**; [`Utf16Index`]
 //! converts once, at the edge (see `analysis.rs`).
 
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
 use serde::Serialize;
 
 /// A half-open range of **byte** offsets into the analysed UTF-8 text.
@@ -157,6 +161,77 @@ pub fn is_word_char(c: char) -> bool {
 fn is_mark(c: char) -> bool {
     // Combining marks (decomposed accents) belong to the letter before them.
     matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// `word` in lower case, borrowed when lowering changes nothing (most words of a text): lexicon lookups
+/// then allocate nothing. Same result as [`str::to_lowercase`].
+pub fn lowercase(word: &str) -> Cow<'_, str> {
+    let unchanged = if word.is_ascii() {
+        !word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().all(|c| c.is_lowercase() || c.to_lowercase().eq([c]))
+    };
+    if unchanged {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// A hash map for lexicon tables (keys from our own data files): hashed with [`WordHasher`].
+pub type WordMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash set for lexicon tables (keys from our own data files): hashed with [`WordHasher`].
+pub type WordSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// A fast multiply-rotate hasher (the Fx hash of rustc) for short keys such as words.
+///
+/// The standard SipHash resists hash flooding but took a tenth of the analysis time in word lookups. Use it
+/// only for tables whose *keys* come from our data (a lexicon): a text can then choose only what it looks
+/// up, not how the table is laid out, so it cannot make lookups slow. Tables keyed by the text's own words
+/// keep the standard hasher.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WordHasher(u64);
+
+impl WordHasher {
+    const SEED: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::SEED).rotate_left(5);
+    }
+}
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        // hashbrown takes the bucket from the low bits and a tag from the top 7: mix both ends.
+        let h = self.0;
+        (h ^ (h >> 29)).wrapping_mul(Self::SEED) ^ (h >> 32)
+    }
 }
 
 impl<'t> Doc<'t> {
@@ -365,6 +440,45 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_matches_str_to_lowercase_and_borrows_when_it_can() {
+        // (word, borrowed?) — the result must always equal str::to_lowercase.
+        let cases = [
+            ("été", true),
+            ("porte-parole", true),
+            ("l'an", true),
+            ("13h27", true),
+            ("«", true),
+            ("中国", true),
+            ("Sessions", false),
+            ("ÉTATS-UNIS", false),
+            ("ΣΟΦΙΑ", false), // final sigma: str::to_lowercase decides, we follow it
+            ("İstanbul", false),
+            ("ǅemal", false), // a title-case letter
+            ("", true),
+        ];
+        for (word, borrowed) in cases {
+            let got = lowercase(word);
+            assert_eq!(got, word.to_lowercase(), "{word:?}");
+            assert_eq!(matches!(got, Cow::Borrowed(_)), borrowed, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn word_maps_find_what_was_put_in() {
+        let words = ["de", "des", "du", "d", "président", "porte-parole", "a", "ab", "abcdefgh", "abcdefghi", ""];
+        let map: WordMap<&str, usize> = words.iter().enumerate().map(|(n, w)| (*w, n)).collect();
+        for (n, w) in words.iter().enumerate() {
+            assert_eq!(map.get(w), Some(&n), "{w:?}");
+        }
+        for absent in ["De", "abcdefg", "abcdefghij", "présidente"] {
+            assert_eq!(map.get(absent), None, "{absent:?}");
+        }
+        // Distinct short keys rarely share a hash: a bad mix would put many in one bucket.
+        let hashes: WordSet<u64> = words.iter().map(|w| std::hash::BuildHasher::hash_one(map.hasher(), w)).collect();
+        assert_eq!(hashes.len(), words.len());
+    }
 
     #[test]
     fn utf16_offsets_count_astral_chars_twice() {

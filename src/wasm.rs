@@ -10,6 +10,9 @@
 //!   title?}`; without a reference, a dateline in the text, else the reader's local time (`"text"`, `"now"`).
 //! - `scanDocument(document)` → `{text, title, published, lang, nodes, starts, lengths, nodeOffsets}`: the
 //!   article of a live page and its segment map (see [`SegmentMapJs`]).
+//! - `scanElement(element)` → the same for one element's subtree, read as a whole page (blocks added later).
+//! - `analyzeArticle(text, meta, options?)` → the `newslens/1` object for a scanned article and its
+//!   `{title, published, lang}`: what the service worker runs on what the content script scanned.
 //! - `scanSnapshot(json)` → the same with `nodeIndexes` (indexes of text nodes in the snapshot) instead of
 //!   `nodes`: for the service worker, which has no DOM.
 //! - `analyzeDocument(document, options?)` / `analyzeSnapshot(json, options?)` → `{analysis, …segment map}`:
@@ -25,7 +28,7 @@ use crate::analysis::{analyze as analyze_text, Analysis, Options, ReferenceSourc
 use crate::dates::Reference;
 use crate::error::Error;
 use crate::lang::Lang;
-use crate::page::dom::scan_document;
+use crate::page::dom::{scan_document, scan_element};
 use crate::page::snapshot::scan_snapshot;
 use crate::page::{Article, ArticleContent};
 
@@ -167,6 +170,14 @@ pub fn scan_document_js(document: &web_sys::Document) -> Result<JsValue, JsError
     Ok(document_object(&content).into())
 }
 
+/// Find the article inside one element of a live page (blocks added after the first scan): the same
+/// object as `scanDocument`.
+#[wasm_bindgen(js_name = scanElement)]
+pub fn scan_element_js(element: &web_sys::Element) -> Result<JsValue, JsError> {
+    let content = scan_element(element).map_err(js_error)?;
+    Ok(document_object(&content).into())
+}
+
 /// Find the article in a JSON snapshot of a page (made by the content script where the page forbids
 /// WebAssembly): `{text, title, published, lang, nodeIndexes, starts, lengths, nodeOffsets}`.
 #[wasm_bindgen(js_name = scanSnapshot)]
@@ -184,6 +195,32 @@ pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Re
     let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
     analysis_with(document_object(&content), &analysis)
+}
+
+/// The page metadata `scanDocument`/`scanElement` return (`{title?, published?, lang?}`), handed back to
+/// `analyzeArticle` (possibly in another context: the service worker analyses what the content script scanned).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct JsMeta {
+    title: Option<String>,
+    published: Option<String>,
+    lang: Option<String>,
+}
+
+/// Analyse an article text found by `scanDocument` or `scanElement`, with its page metadata `meta`
+/// (`{title, published, lang}`, as those return them): the same analysis as `analyzeDocument`, without the
+/// DOM, so that the scan runs in the page and the analysis elsewhere (the service worker, off the page's
+/// main thread).
+#[wasm_bindgen(js_name = analyzeArticle)]
+pub fn analyze_article_js(text: &str, meta: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let meta: JsMeta = if meta.is_undefined() || meta.is_null() {
+        JsMeta::default()
+    } else {
+        serde_wasm_bindgen::from_value(meta).map_err(|e| JsError::new(&format!("meta must be {{title?, published?, lang?}}: {e}")))?
+    };
+    let page = Article { text: String::new(), title: meta.title, published: meta.published, lang: meta.lang };
+    let options = core_options(read_options(options)?, text, Some(&page))?;
+    to_js(&analyze_text(text, &options))
 }
 
 /// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,

@@ -2,6 +2,8 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use newslens::page::arena::Arena;
 use newslens::page::html::parse_html;
 use newslens::page::snapshot::{scan_snapshot, snapshot_arena, to_snapshot_json};
@@ -69,6 +71,14 @@ fn text_collection_table() {
         ("<p class=wp-caption-text>Photo: someone</p><p>kept</p>", "kept"),
         ("<p>À lire aussi : <a href=/x>Un autre article sur un autre sujet</a></p><p>kept</p>", "kept"),
         ("<p><a href='mailto:redaction@example.org'>redaction@example.org</a></p>", "redaction@example.org"),
+        // Image credits written as paragraphs of their own; a sentence that merely mentions a photo stays.
+        ("<p><img src=x><br><em>(Credit: Jane Doe / Agency)</em></p><p>kept</p>", "kept"),
+        ("<p>Image illus\u{ad}tra\u{ad}tive\u{a0}: <a href=/f>Des briques</a> par <a href=/a>Quelqu'un</a></p><p>gardé</p>", "gardé"),
+        ("<p>Crédit photo : AFP</p><p>gardé</p>", "gardé"),
+        ("<p>© Reuters</p><p>kept</p>", "kept"),
+        ("<p>Photos of the flood were shared widely: kept.</p>", "Photos of the flood were shared widely: kept."),
+        // A fact box beside the story is not the story.
+        ("<div class='art-ins mol-factbox'><h3>Box title</h3><p>Box paragraph, long enough to score as prose here.</p></div><p>kept</p>", "kept"),
     ];
     for (inner, expected) in cases {
         let html = page(&format!("{}{inner}{}", para("Before"), para("After")));
@@ -207,34 +217,9 @@ fn pages_without_text_are_an_error() {
     }
 }
 
-/// Every segment maps each unit of the article text to the same unit (or a collapsed whitespace) of its node.
+/// The segment map is exact (see `common::check_segments`), on the arena backend.
 fn check_segments(arena: &Arena, content: &ArticleContent<usize>) {
-    let text: Vec<u16> = content.text.encode_utf16().collect();
-    let mut last_end = 0;
-    for s in &content.segments {
-        assert!(s.start_u16 >= last_end, "segments overlap or are unsorted");
-        last_end = s.start_u16 + s.len_u16;
-        let data: Vec<u16> = arena.text(&s.node).unwrap().encode_utf16().collect();
-        for k in 0..s.len_u16 {
-            let unit = text[s.start_u16 + k];
-            let node_unit = data[s.node_offset(k)];
-            if unit == u16::from(b' ') {
-                assert!(char::from_u32(node_unit as u32).is_some_and(|c| c.is_ascii_whitespace()));
-            } else {
-                assert_eq!(unit, node_unit, "unit {k} of segment at {}", s.start_u16);
-            }
-        }
-    }
-    // Units outside segments are the separators.
-    let mut covered = vec![false; text.len()];
-    for s in &content.segments {
-        covered[s.start_u16..s.start_u16 + s.len_u16].iter_mut().for_each(|c| *c = true);
-    }
-    for (i, c) in covered.iter().enumerate() {
-        if !c {
-            assert_eq!(text[i], u16::from(b'\n'), "unit {i} outside every segment");
-        }
-    }
+    common::check_segments(content, |n| arena.text(n).expect("a text node"));
 }
 
 #[test]
@@ -251,6 +236,37 @@ fn segment_map_points_back_into_the_nodes() {
     // A collapsed or offset segment records its node offsets; a verbatim one does not.
     assert!(content.segments.iter().any(|s| !s.node_offsets_u16.is_empty()));
     assert!(content.segments.iter().any(|s| s.node_offsets_u16.is_empty()));
+}
+
+#[test]
+fn offsets_map_to_the_right_node_and_unit() {
+    // (paragraph HTML, a word of it, the data of the text node holding the word, the word's offset there)
+    // The word's offset in the article text (UTF-16) must locate the word in the page's own node.
+    let cases: &[(&str, &str, &str, usize)] = &[
+        ("<p>caf&eacute; cr&egrave;me br&ucirc;l&eacute;e</p>", "crème", "café crème brûlée", 5),
+        ("<p>cinq&nbsp;mille euros</p>", "euros", "cinq\u{a0}mille euros", 11),
+        ("<p>un 😀 deux 😀 trois</p>", "trois", "un 😀 deux 😀 trois", 14),
+        ("<p>inter\u{ad}na\u{ad}tional news</p>", "news", "inter\u{ad}na\u{ad}tional news", 16),
+        ("<p>first line<br>second line</p>", "second", "second line", 0),
+        ("<p>  lead   <i>in</i>\n  <b>bold</b>  </p>", "bold", "bold", 0),
+        ("<p>  lead   <i>in</i>\n  <b>bold</b>  </p>", "in", "in", 0),
+        ("<p>tab\t\there</p>", "here", "tab\t\there", 5),
+        ("<p><b>😀</b>emoji-led</p>", "emoji", "emoji-led", 0),
+        ("<p>&lt;tag&gt; &amp; text</p>", "text", "<tag> & text", 8),
+    ];
+    for &(inner, word, node, at) in cases {
+        let arena = parse_html(&page(&format!("{}{inner}{}", para("Before"), para("After"))));
+        let c = scan(&arena).unwrap();
+        check_segments(&arena, &c);
+        let byte = c.text.find(word).unwrap_or_else(|| panic!("{word} not in {:?}", c.text));
+        let offset = c.text[..byte].encode_utf16().count();
+        let (n, o) = c.locate(offset).unwrap();
+        assert_eq!((arena.text(n).unwrap().as_str(), o), (node, at), "{inner}");
+        // A <br> is a separator: the lines never run together.
+        if inner.contains("<br>") {
+            assert!(c.text.contains("first line\nsecond line"), "{:?}", c.text);
+        }
+    }
 }
 
 #[test]

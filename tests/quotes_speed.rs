@@ -28,3 +28,29 @@ fn quotes_take_under_a_millisecond_per_10_kb() {
     eprintln!("{} quotes, {per_10kb_ms:.3} ms per 10 kB", n / runs);
     assert!(per_10kb_ms < 1.0, "{per_10kb_ms:.3} ms per 10 kB");
 }
+
+/// The same budget for English news: appositions, pronouns, organisations and documents as speakers.
+#[test]
+#[ignore]
+fn english_quotes_take_under_a_millisecond_per_10_kb() {
+    let para = "“We will not back down,” said Jane Roe, a spokeswoman for Export Development Canada (EDC), adding that \"time\" is short. \
+                The meeting took place in Ottawa with many officials from across the country who came for the occasion. \
+                According to the company, the plan would fail, the agency said. EDC says it is self-funding — a claim disputed. \
+                Hiram Lee, marketing executive at a bank who spoke on condition of anonymity, said he grabbed the extinguisher. \
+                “We saw two of them,” he told reporters. The RCMP statement said that the camp was calm (officers were present). \
+                The vote is expected next week after a long debate in both chambers of the legislature.\n";
+    let size: usize = std::env::var("QSIZE").ok().and_then(|v| v.parse().ok()).unwrap_or(100_000);
+    let text = para.repeat(size / para.len() + 1);
+    let doc = Doc::new(&text);
+    let ents = entities::extract(&doc, Lang::En);
+    let _ = quotes::extract(&doc, Lang::En, &ents); // warm the lexicons
+    let runs = 40;
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..runs {
+        n += quotes::extract(&doc, Lang::En, &ents).len();
+    }
+    let per_10kb_ms = start.elapsed().as_secs_f64() * 1000.0 / runs as f64 / (text.len() as f64 / 10_000.0);
+    eprintln!("{} quotes, {per_10kb_ms:.3} ms per 10 kB", n / runs);
+    assert!(per_10kb_ms < 1.0, "{per_10kb_ms:.3} ms per 10 kB");
+}

@@ -4,6 +4,8 @@
 //! that every segment points back at the right units of the page's own text nodes.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use newslens::page::dom::scan_document;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
@@ -25,21 +27,9 @@ fn add_to_body(html: &str) -> web_sys::Element {
     div
 }
 
-/// Every unit of a segment is the same unit of its text node (or a whitespace the text collapsed to a space).
+/// The segment map is exact (see `common::check_segments`), on the live DOM.
 fn check_segments(content: &newslens::page::ArticleContent<web_sys::Node>) {
-    let text: Vec<u16> = content.text.encode_utf16().collect();
-    for s in &content.segments {
-        let data: Vec<u16> = s.node.node_value().expect("a text node").encode_utf16().collect();
-        for k in 0..s.len_u16 {
-            let unit = text[s.start_u16 + k];
-            let node_unit = data[s.node_offset(k)];
-            if unit == u16::from(b' ') {
-                assert!(char::from_u32(node_unit as u32).is_some_and(|c| c.is_ascii_whitespace()));
-            } else {
-                assert_eq!(unit, node_unit);
-            }
-        }
-    }
+    common::check_segments(content, |n| n.node_value().expect("a text node"));
 }
 
 #[wasm_bindgen_test]
@@ -68,6 +58,38 @@ fn scans_the_article_of_a_live_page() {
     let (node, offset) = content.locate(start).expect("an offset in the text");
     assert_eq!(node.node_value().as_deref(), Some("gras"));
     assert_eq!(offset, 0);
+    added.remove();
+}
+
+#[wasm_bindgen_test]
+fn live_text_nodes_with_entities_emoji_nbsp_and_soft_hyphens_map_exactly() {
+    let long = LONG.repeat(4);
+    // Text nodes as the DOM holds them: entities decoded, a soft hyphen inside a word, a CR LF that only
+    // script can put there (the HTML parser normalises newlines).
+    let added = add_to_body(&format!(
+        "<article><p>caf&eacute; 😀 cinq&nbsp;mille inter\u{ad}na\u{ad}tional <b>😀</b>gras<br>ligne {long}</p>\
+         <p id=crlf>x</p><p>{long}</p></article>"
+    ));
+    let crlf = document().get_element_by_id("crlf").expect("the paragraph");
+    crlf.set_text_content(Some("avant\r\n  après, une phrase assez longue pour compter."));
+    let content = scan_document(&document()).expect("an article");
+    check_segments(&content);
+    let text = &content.text;
+    assert!(text.contains("café 😀 cinq\u{a0}mille international 😀gras\nligne"), "{text}");
+    assert!(text.contains("avant après"), "{text}");
+    // A word's offset in the text locates it in the page's own node, past emoji, NBSP and soft hyphens.
+    let locate = |word: &str| {
+        let start = text[..text.find(word).expect("the word")].encode_utf16().count();
+        let (node, offset) = content.locate(start).expect("an offset in the text");
+        (node.node_value().expect("a text node"), offset)
+    };
+    let (data, offset) = locate("international");
+    assert!(data.starts_with("café 😀 cinq"), "{data}");
+    assert_eq!(offset, 19);
+    assert_eq!(locate("gras"), ("gras".to_string(), 0));
+    let (data, offset) = locate("après");
+    assert!(data.starts_with("avant\r\n"), "{data}");
+    assert_eq!(offset, 9);
     added.remove();
 }
 

@@ -8,6 +8,8 @@ import { paint, spansOf } from '../extension/common/paint.js';
 import { HoverCard } from '../extension/common/card.js';
 import { attachHover } from '../extension/common/hover.js';
 import { renderPanel } from '../extension/common/panel.js';
+import { exportsOf } from '../extension/common/export.js';
+import { downloadText } from '../extension/common/download.js';
 import { snapshotPage } from '../extension/content/snapshot.js';
 
 /** Sample articles written for the project (www/samples/), with their publication time. */
@@ -21,7 +23,7 @@ const article = $('article');
 const panel = $('panel');
 const status = (msg) => { $('status').textContent = msg; };
 
-let current = { clear: () => {}, detach: () => {} };
+let current = { clear: () => {}, detach: () => {}, analysis: null };
 const card = new HoverCard(document);
 
 /**
@@ -63,9 +65,11 @@ function show(text, meta = {}) {
   const map = render(text);
   const { mode, painted, counts, clear } = paint(spansOf(analysis), map);
   const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
-  current = { clear, detach };
+  current = { clear, detach, analysis };
   // A panel button jumps to the item's painted span (an entity's: its first mention).
   const spanOf = (item) => painted.find((s) => s.kind !== 'speaker' && s.item === item);
+  // So does a quote in a speaker's hover card.
+  card.onJump = (q) => { const span = spanOf(q); if (span) jumpTo(span); };
   renderPanel(panel, analysis, { onJump: (item) => { const span = spanOf(item); if (span) jumpTo(span); } });
   status(`${counts.quote} quotes, ${counts.date} dates, ${analysis.entities.length} entities — analysed in ${elapsed.toFixed(1)} ms `
     + `(${analysis.lang}, reference ${analysis.reference} from ${analysis.reference_source}; painted with ${mode === 'highlight' ? 'the CSS Highlight API' : 'wrapping'}).`);
@@ -109,6 +113,9 @@ async function main() {
   $('sample').addEventListener('change', (e) => openSample(Number(e.target.value)).catch(fail));
   $('file').addEventListener('change', (e) => e.target.files[0] && openFile(e.target.files[0]).catch(fail));
   $('analyse-paste').addEventListener('click', () => show($('paste').value));
+  for (const b of document.querySelectorAll('#export button')) {
+    b.addEventListener('click', () => current.analysis && downloadText(exportsOf(current.analysis)[b.dataset.format]));
+  }
   $('reference').addEventListener('change', () => status('The new publication time applies to the next text you open or analyse.'));
   await openSample(0);
 }

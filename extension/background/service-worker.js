@@ -3,7 +3,9 @@
 // (content/snapshot.js); we find the article in it, analyse it, and send back the analysis and the segment
 // map in snapshot text indexes.
 
-import init, { analyzeSnapshot } from '../pkg/newslens.js';
+import init, { analyze, analyzeArticle, analyzeSnapshot } from '../pkg/newslens.js';
+import { ALL_SITES, KEY, load, siteOf, sitePatterns, update } from '../ext/settings.js';
+import { openPanel } from '../ext/open-panel.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages.
 let ready = null;
@@ -30,13 +32,32 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   return true; // the answer is asynchronous
 });
 
+// The analysis of an article the content script scanned (`newslens/analyze-article`, {text, meta, options}):
+// run here, off the page's main thread, where a page's input never waits for it.
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!message || message.type !== 'newslens/analyze-article') return false;
+  loaded()
+    .then(() => sendResponse({ ok: true, analysis: analyzeArticle(message.text, message.meta ?? null, message.options ?? null) }))
+    .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  return true;
+});
+
+// The analysers build their tables (regexes, lexicons) on first use, the costliest call by far: build them as
+// soon as the worker starts, in both languages, before a page asks.
+loaded()
+  .then(() => {
+    analyze('« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde.', { lang: 'fr' });
+    analyze('"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3.', { lang: 'en' });
+  })
+  .catch(() => {});
+
 // The side panel reads each tab's analysis from session storage ('analysis:<tabId>'); the content script
 // sends it here because only we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.
 const panelKey = (tabId) => `analysis:${tabId}`;
 chrome.runtime.onMessage.addListener((message, sender) => {
   if (!message || message.type !== 'newslens/analysis' || !sender.tab) return false;
   // Over the session quota (10 MB in all) the panel just finds nothing for that tab.
-  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, frameId: sender.frameId } }).catch(() => {});
+  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, frameId: sender.frameId, url: sender.url } }).catch(() => {});
   return false;
 });
 chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(panelKey(tabId)));
@@ -44,5 +65,110 @@ chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(panel
 chrome.tabs.onUpdated.addListener((tabId, change) => {
   if (change.status === 'loading') chrome.storage.session.remove(panelKey(tabId));
 });
-// Chromium: the toolbar button opens the side panel (Firefox opens its sidebar from sidebar_action).
-chrome.sidePanel?.setPanelBehavior?.({ openPanelOnActionClick: true }).catch(() => {});
+
+// --- When the content script runs -------------------------------------------------------------------------
+// No content script is declared in the manifest (that would ask for access to every site at install). In
+// 'auto' mode ("every news page") and 'sites' mode it is registered here, for the origins the reader granted
+// (optional_host_permissions, asked for by the options page); in 'click' mode the toolbar popup or a
+// keyboard command injects it into the one tab, under activeTab.
+
+const SCRIPT_ID = 'newslens';
+const CONTENT = { js: ['content/loader.js'], css: ['common/highlights.css'] };
+
+/** The match patterns the content script should be registered for now. */
+async function wantedMatches(s) {
+  const granted = async (origins) => (await chrome.permissions.contains({ origins }).catch(() => false));
+  if (s.mode === 'auto') return (await granted(ALL_SITES)) ? ALL_SITES : [];
+  if (s.mode === 'sites') {
+    const out = [];
+    for (const p of sitePatterns(s.sites)) if (await granted([p])) out.push(p);
+    return out;
+  }
+  return [];
+}
+
+async function registerNow() {
+  const matches = await wantedMatches(await load());
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  const same = have.length === 1 && JSON.stringify([...have[0].matches].sort()) === JSON.stringify([...matches].sort());
+  if (same || (!have.length && !matches.length)) return;
+  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (!matches.length) return;
+  const script = { id: SCRIPT_ID, matches, ...CONTENT, runAt: 'document_idle', persistAcrossSessions: true };
+  try {
+    await chrome.scripting.registerContentScripts([script]);
+  } catch {
+    // Older Firefox: no persistAcrossSessions; this worker re-registers at each start anyway.
+    delete script.persistAcrossSessions;
+    await chrome.scripting.registerContentScripts([script]);
+  }
+}
+
+// One registration at a time (settings and permissions may change together).
+let registering = Promise.resolve();
+const syncScripts = () => (registering = registering.then(registerNow).catch((e) => console.warn('NewsLens: registration failed:', e)));
+
+chrome.runtime.onInstalled.addListener(async ({ reason }) => {
+  // A build that holds access to every site at install (granted by the reader, or a test build) starts in
+  // automatic mode; otherwise NewsLens runs only when asked until the reader chooses otherwise.
+  if (reason === 'install' && !(await chrome.storage.local.get(KEY))[KEY] && (await chrome.permissions.contains({ origins: ALL_SITES }))) {
+    await update({ mode: 'auto' });
+  }
+  syncScripts();
+});
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[KEY]) syncScripts(); });
+chrome.permissions.onAdded.addListener(() => syncScripts());
+chrome.permissions.onRemoved.addListener(() => syncScripts());
+syncScripts();
+
+/** Run NewsLens in `tabId` now (activeTab: after a click on the toolbar button or a keyboard command). */
+async function inject(tabId) {
+  await chrome.scripting.insertCSS({ target: { tabId }, files: CONTENT.css });
+  await chrome.scripting.executeScript({ target: { tabId }, files: CONTENT.js });
+}
+
+/** The content script's status in `tabId`, or null when it is not there. */
+const statusOf = (tabId) => chrome.tabs.sendMessage(tabId, { type: 'newslens/status' }).catch(() => null);
+
+// --- Keyboard commands (manifest "commands"; Firefox opens the sidebar itself with _execute_sidebar_action) ---
+
+/** Handle a command for `tab` (the active tab when not given). Exposed on `self` for the tests. */
+async function handleCommand(command, tab) {
+  tab ??= (await chrome.tabs.query({ active: true, currentWindow: true }))[0];
+  if (!tab) return null;
+  switch (command) {
+    case 'open-panel':
+      await openPanel(tab.id);
+      return 'panel';
+    case 'toggle-highlights': {
+      const status = await statusOf(tab.id);
+      const s = await load();
+      if (!status) {
+        // Not running here yet (click mode): run it, turned on.
+        const site = siteOf(tab.url || '');
+        if (site && s.disabledSites.includes(site)) await update({ disabledSites: s.disabledSites.filter((h) => h !== site) });
+        if (!s.enabled) await update({ enabled: true });
+        await inject(tab.id);
+        return 'injected';
+      }
+      const on = status.on;
+      const disabledSites = on ? [...new Set([...s.disabledSites, status.site])] : s.disabledSites.filter((h) => h !== status.site);
+      await update(on ? { disabledSites } : { disabledSites, enabled: true });
+      return on ? 'off' : 'on';
+    }
+    case 'next-quote':
+    case 'previous-quote':
+      return chrome.tabs.sendMessage(tab.id, { type: 'newslens/step', dir: command === 'next-quote' ? 1 : -1 }).catch(() => false);
+    default:
+      return null;
+  }
+}
+self.newslensCommand = handleCommand;
+
+// The popup's "Highlight this page" (click mode): the popup's opening granted activeTab.
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  if (!message || message.type !== 'newslens/inject') return false;
+  inject(message.tabId).then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String(e.message || e) }));
+  return true;
+});
+chrome.commands?.onCommand.addListener((command, tab) => { handleCommand(command, tab).catch((e) => console.warn('NewsLens:', e)); });

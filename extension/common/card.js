@@ -6,7 +6,7 @@
 //
 // No extension API here: the www demo page imports this module too.
 
-import { dateInWords } from './timex.js';
+import { dateCard } from './timex.js';
 
 const LABELS = {
   fr: {
@@ -23,6 +23,8 @@ const LABELS = {
     unresolved: 'non résolue',
     speaker: 'Locuteur',
     colon: ' : ',
+    kindShort: { direct: 'citation', indirect: 'rapporté', mixed: 'mixte' },
+    keys: 'n / p : citation suivante / précédente · Échap : fermer',
   },
   en: {
     quote: { direct: 'Quote', indirect: 'Reported speech', mixed: 'Partial quote' },
@@ -38,6 +40,8 @@ const LABELS = {
     unresolved: 'not resolved',
     speaker: 'Speaker',
     colon: ': ',
+    kindShort: { direct: 'quote', indirect: 'reported', mixed: 'mixed' },
+    keys: 'n / p: next / previous quote · Esc: close',
   },
 };
 
@@ -49,16 +53,22 @@ const clip = (s, n) => (s && s.length > n ? `${s.slice(0, n - 1)}…` : s || '')
  * for reported speech, which paraphrases. */
 const quoted = (q, n) => (q.kind === 'indirect' ? clip(q.text, n) : `« ${clip(q.text, n)} »`);
 
-/** The quotes said by the speaker of quote `q` (same entity id, or the same source name when there is none). */
+/**
+ * The quotes said by the speaker of quote `q` (same entity id, or the same source name when there is none),
+ * in text order.
+ */
 export function quotesOfSpeaker(analysis, q) {
-  return (analysis.quotes || []).filter((o) =>
-    q.speaker ? o.speaker === q.speaker : !o.speaker && o.speaker_name && o.speaker_name === q.speaker_name,
-  );
+  return (analysis.quotes || [])
+    .filter((o) => (q.speaker ? o.speaker === q.speaker : !o.speaker && o.speaker_name && o.speaker_name === q.speaker_name))
+    .map((o, k) => ({ o, k }))
+    .sort((a, b) => (a.o.start ?? 0) - (b.o.start ?? 0) || a.k - b.k)
+    .map(({ o }) => o);
 }
 
 /**
- * What the card says about a painted span, as data: `{kind, label, title, lines: string[], list: string[]}`.
- * Pure, so it can be tested without a page.
+ * What the card says about a painted span, as data: `{kind, label, title, lines: string[], list: string[],
+ * quotes}`; for a speaker, `list` has their quotes' words in text order and `quotes` the quotes themselves
+ * with `{quote, kind, label}` (direct and reported speech marked apart). Pure, so it can be tested without a page.
  */
 export function cardModel(span, analysis) {
   const L = labels(analysis.lang);
@@ -71,7 +81,7 @@ export function cardModel(span, analysis) {
       const lines = [`— ${item.speaker_name || L.unknownSpeaker}${role ? `, ${role}` : ''}`];
       if (item.cue) lines.push(`${L.cue}${L.colon}${item.cue.text}`);
       lines.push(`${L.confidence}${L.colon}${Math.round((item.confidence || 0) * 100)} %`);
-      return { kind: 'quote', label: L.quote[item.kind] || L.quote.direct, title: quoted(item, 280), lines, list: [] };
+      return { kind: 'quote', label: L.quote[item.kind] || L.quote.direct, title: quoted(item, 280), lines, list: [], hint: L.keys };
     }
     case 'speaker': {
       const said = quotesOfSpeaker(analysis, item);
@@ -82,16 +92,15 @@ export function cardModel(span, analysis) {
         title: item.speaker_name || span.text,
         lines: [...((who && who.descriptions) || []).slice(0, 2), L.quotesOf(said.length)],
         list: said.map((o) => quoted(o, 160)),
+        quotes: said.map((o) => ({ quote: o, kind: o.kind, label: L.kindShort[o.kind] || L.kindShort.indirect })),
+        hint: L.keys,
       };
     }
     case 'date': {
-      const lines = [];
-      const words = item.value ? dateInWords(item, analysis.lang) : '';
-      // The TIMEX3 value too when the words say it differently (2017-03-02 beside "jeudi 2 mars 2017").
-      const value = item.until ? `${item.value} – ${item.until}` : item.value;
-      if (value && value !== words) lines.push(value);
-      if (item.relative) lines.push(L.relative);
-      return { kind: 'date', label: L.date, title: words || L.unresolved, lines, list: [] };
+      // The resolved date in words, its TIMEX3 value, how it stands to the reference and the reference itself.
+      const { title, lines } = dateCard(item, analysis);
+      if (item.relative && !analysis.reference) lines.push(L.relative);
+      return { kind: 'date', label: L.date, title: title || L.unresolved, lines, list: [] };
     }
     default: {
       const lines = [L.mentions((item.mentions || []).length)];
@@ -122,6 +131,13 @@ const CSS_TEXT = `
 .line { color: #45433a; }
 ul { margin: 6px 0 0; padding-left: 18px; }
 li { margin: 2px 0; }
+.kind { font-size: 10px; text-transform: uppercase; letter-spacing: .04em; color: #6b6857; margin-right: 4px; }
+li.direct .kind { color: #8a6d00; }
+li.indirect button, li.mixed button { font-style: italic; }
+button.jump { all: unset; cursor: pointer; text-decoration: underline dotted; }
+button.jump:hover { text-decoration: underline; }
+button.jump:focus-visible { outline: 2px solid #0072b2; outline-offset: 1px; }
+.hint { margin-top: 6px; font-size: 11px; color: #6b6857; }
 `;
 
 /** A hover card attached to `doc` (one per page). */
@@ -153,6 +169,12 @@ export class HoverCard {
     this.root.appendChild(this.card);
     (doc.body || doc.documentElement).appendChild(this.host);
     this.span = null;
+    /** Which spans may have a card (the reader may turn kinds off): set by the content script. */
+    this.accepts = () => true;
+    /** Milliseconds the pointer rests on words before their card opens (common/hover.js reads it). */
+    this.delay = 0;
+    /** Called with a quote when one of the card's quotes is pressed; null: the quotes are plain text. */
+    this.onJump = null;
   }
 
   /** True while the card is shown. */
@@ -163,6 +185,10 @@ export class HoverCard {
   /** Show the card for `span` next to `rect` (a DOMRect in viewport coordinates). */
   show(span, analysis, rect) {
     if (this.span === span && this.visible) return;
+    if (!this.accepts(span)) {
+      this.hide();
+      return;
+    }
     this.span = span;
     const model = cardModel(span, analysis);
     const el = (tag, cls, text) => {
@@ -176,11 +202,30 @@ export class HoverCard {
     this.card.appendChild(el('div', 'label', model.label));
     this.card.appendChild(el('div', 'title', model.title));
     for (const line of model.lines) this.card.appendChild(el('div', 'line', line));
-    if (model.list.length) {
+    if (model.quotes && model.quotes.length) {
+      // The speaker's quotes in text order, each marked direct or reported; pressing one jumps to it.
+      const ul = el('ul');
+      model.quotes.forEach(({ quote, kind, label }, k) => {
+        const li = el('li', kind);
+        li.dataset.kind = kind;
+        li.appendChild(el('span', 'kind', label));
+        if (this.onJump) {
+          const b = el('button', 'jump', model.list[k]);
+          b.type = 'button';
+          b.addEventListener('click', () => this.onJump(quote));
+          li.appendChild(b);
+        } else {
+          li.appendChild(el('span', 'words', model.list[k]));
+        }
+        ul.appendChild(li);
+      });
+      this.card.appendChild(ul);
+    } else if (model.list.length) {
       const ul = el('ul');
       for (const item of model.list) ul.appendChild(el('li', '', item));
       this.card.appendChild(ul);
     }
+    if (model.hint && this.onJump) this.card.appendChild(el('div', 'hint', model.hint));
     this.card.hidden = false;
     this.place(rect);
   }

@@ -61,10 +61,15 @@ export class SpanIndex {
 /**
  * Track the pointer over the page and show `card` for the span under it. Escape hides the card.
  * `painted`: spans with `range` (from paint()), `map`: the SegmentMap, `mode`: 'highlight' | 'wrap'.
- * Returns a function that detaches the listeners.
+ * Returns a function that detaches the listeners, with two methods for pages that change after the first
+ * paint: `addLayer(spans, map)` (spans of a block analysed later, with that block's own map; a span may carry
+ * its own `analysis` for the card) and `moved(span)` (a span re-anchored on its quoted text: its range no
+ * longer matches the map's offsets, so it is found by its client rects).
  */
 export function attachHover({ doc = document, painted, map, mode, card, analysis }) {
-  const index = new SpanIndex(painted);
+  // One (map, index) per analysed block; the first is the article found at load.
+  const layers = [{ map, index: new SpanIndex(painted) }];
+  const moved = new Set();
   let frame = 0;
   let last = null;
 
@@ -74,33 +79,48 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
       if (!mark) return null;
       // The innermost mark is the most specific span.
       const span = painted[Number(mark.dataset.newslensSpan)];
-      return span ? { span, rect: mark.getBoundingClientRect() } : null;
+      return span && !span.dropped ? { span, rect: mark.getBoundingClientRect() } : null;
     }
     const caret = caretAt(doc, x, y);
     if (!caret) return null;
-    const offset = map.offsetOf(caret.node, caret.offset);
-    if (offset === null) return null;
-    // The caret falls between characters: the pointer is over the one before or the one after it.
-    const seen = new Set();
-    for (const o of [offset, offset - 1]) {
-      for (const span of index.at(o)) {
-        if (seen.has(span)) continue;
-        seen.add(span);
-        const rect = inRects(span.range, x, y);
-        if (rect) return { span, rect };
+    for (const layer of layers) {
+      const offset = layer.map.offsetOf(caret.node, caret.offset);
+      if (offset === null) continue;
+      // The caret falls between characters: the pointer is over the one before or the one after it.
+      const seen = new Set();
+      for (const o of [offset, offset - 1]) {
+        for (const span of layer.index.at(o)) {
+          if (seen.has(span) || span.dropped) continue;
+          seen.add(span);
+          const rect = inRects(span.range, x, y);
+          if (rect) return { span, rect };
+        }
       }
+    }
+    for (const span of moved) {
+      const rect = !span.dropped && inRects(span.range, x, y);
+      if (rect) return { span, rect };
     }
     return null;
   };
 
+  // The reader's hover delay (card.delay): a card opens once the pointer has rested that long on the
+  // words; moving from one card's words to another's switches at once.
+  let pending = 0;
   const update = () => {
     frame = 0;
     if (!last) return;
     const { x, y, target } = last;
     if (card.contains(x, y)) return; // let the reader move into the card to scroll it
     const hit = spanAtPoint(x, y, target);
-    if (hit) card.show(hit.span, analysis, hit.rect);
-    else card.hide();
+    clearTimeout(pending);
+    if (!hit) card.hide();
+    else {
+      // A span of a block analysed later carries its own analysis.
+      const a = hit.span.analysis || analysis;
+      if (card.visible || !card.delay) card.show(hit.span, a, hit.rect);
+      else pending = setTimeout(() => card.show(hit.span, a, hit.rect), card.delay);
+    }
   };
 
   const onMove = (e) => {
@@ -110,15 +130,20 @@ export function attachHover({ doc = document, painted, map, mode, card, analysis
   const onKey = (e) => {
     if (e.key === 'Escape') card.hide();
   };
-  const onScroll = () => card.hide();
+  // A card opened by the keyboard stays open through the scroll that brought its words into view.
+  const onScroll = () => { if (!(card.pinnedUntil > performance.now())) card.hide(); };
 
   doc.addEventListener('mousemove', onMove, { passive: true });
   doc.addEventListener('keydown', onKey);
   doc.addEventListener('scroll', onScroll, { passive: true, capture: true });
-  return () => {
+  const detach = () => {
     doc.removeEventListener('mousemove', onMove);
     doc.removeEventListener('keydown', onKey);
     doc.removeEventListener('scroll', onScroll, { capture: true });
     if (frame) cancelAnimationFrame(frame);
+    clearTimeout(pending);
   };
+  detach.addLayer = (spans, layerMap) => layers.push({ map: layerMap, index: new SpanIndex(spans) });
+  detach.moved = (span) => moved.add(span);
+  return detach;
 }

@@ -49,7 +49,8 @@ export function countSpans(spans) {
   return counts;
 }
 
-const squash = (text) => text.replace(/\s+/g, '');
+// Whitespace and soft hyphens aside: the article text collapses the one and drops the other.
+const squash = (text) => text.replace(/[\s\u00ad]+/g, '');
 
 /** True when this browser has the CSS Custom Highlight API. */
 export const highlightApi = () => typeof CSS !== 'undefined' && !!CSS.highlights && typeof Highlight === 'function';
@@ -60,27 +61,17 @@ export const highlightApi = () => typeof CSS !== 'undefined' && !!CSS.highlights
  * `misanchored` the number of spans left out because the page's words there differ from the analysed text.
  */
 export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
-  const painted = [];
-  let misanchored = 0;
-  for (const s of spans) {
-    const range = map.range(s.start, s.end, doc);
-    if (!range || range.collapsed) continue;
-    // The page may have changed since it was scanned, or a node map may be off: paint only ranges that
-    // still cover the analysed words (whitespace aside: <br> and block breaks are "\n" in the text only).
-    if (squash(range.toString()) !== squash(s.text)) {
-      misanchored += 1;
-      continue;
-    }
-    painted.push({ ...s, range });
-  }
+  const { painted, misanchored } = anchorAll(spans, map, doc);
   const counts = countSpans(painted);
   if (!forceWrap && highlightApi()) {
+    const highlights = {};
     KINDS.forEach((kind, priority) => {
       const h = new Highlight(...painted.filter((s) => s.kind === kind).map((s) => s.range));
       h.priority = priority;
+      highlights[kind] = h;
       CSS.highlights.set(highlightName(kind), h);
     });
-    return { mode: 'highlight', painted, counts, misanchored, clear: () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k))) };
+    return { mode: 'highlight', painted, counts, misanchored, highlights, clear: () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k))) };
   }
   const marks = wrapAll(painted, doc);
   const clear = () => {
@@ -92,19 +83,84 @@ export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
     }
     for (const p of parents) if (p.isConnected) p.normalize();
   };
-  return { mode: 'wrap', painted, counts, misanchored, clear };
+  return { mode: 'wrap', painted, counts, misanchored, marks, clear };
+}
+
+/** Map spans to live ranges; only those whose range still reads the analysed words (see paint). */
+function anchorAll(spans, map, doc) {
+  const painted = [];
+  let misanchored = 0;
+  for (const s of spans) {
+    const range = map.range(s.start, s.end, doc);
+    if (!range || range.collapsed) continue;
+    // The page may have changed since it was scanned, or a node map may be off: paint only ranges that
+    // still cover the analysed words (whitespace aside: <br> and block breaks are "\n" in the text only).
+    if (!readsAs(range, s.text)) {
+      misanchored += 1;
+      continue;
+    }
+    painted.push({ ...s, range });
+  }
+  return { painted, misanchored };
+}
+
+/** True when a live range still reads `text` (whitespace aside). */
+export const readsAs = (range, text) => squash(range.toString()) === squash(text);
+
+/**
+ * Paint more spans (blocks analysed after the first paint: a live page's new or changed blocks) into the
+ * result `page` of an earlier paint(): their ranges join the same Highlight objects (or are wrapped), and
+ * the painted spans are appended to `page.painted` in place, so whoever holds it sees them. `keep(span)`
+ * (span with its range) can leave out spans already painted. Returns the spans painted and the number
+ * that did not anchor.
+ */
+export function paintMore(spans, map, page, { doc = document, keep = () => true } = {}) {
+  const anchored = anchorAll(spans, map, doc);
+  const painted = anchored.painted.filter(keep);
+  const { misanchored } = anchored;
+  const base = page.painted.length;
+  page.painted.push(...painted);
+  if (page.mode === 'highlight') {
+    for (const s of painted) page.highlights[s.kind]?.add(s.range);
+  } else {
+    page.marks?.push(...wrapAll(painted, doc, base));
+  }
+  return { painted, misanchored };
+}
+
+/** Stop painting `spans` (their words changed and could not be found again), and drop them from `page.painted`. */
+export function unpaint(spans, page) {
+  const gone = new Set(spans);
+  for (const s of spans) {
+    s.dropped = true;
+    if (page.mode === 'highlight') page.highlights[s.kind]?.delete(s.range);
+  }
+  // In wrap mode the marks stay (they wrap the page's own text nodes, which the page itself changed) and
+  // so do the spans, flagged: marks find their span by its index in `page.painted`.
+  if (page.mode !== 'highlight') return;
+  const kept = page.painted.filter((s) => !gone.has(s));
+  page.painted.splice(0, page.painted.length, ...kept);
+}
+
+/** Paint span `s` at a new range (re-anchored on its quoted text after the page changed). */
+export function moveSpan(s, range, page) {
+  if (page.mode === 'highlight') {
+    page.highlights[s.kind]?.delete(s.range);
+    page.highlights[s.kind]?.add(range);
+  }
+  s.range = range;
 }
 
 /** Order of nesting: outer (longer) spans first; for equal extents the higher-priority kind goes inside. */
 export const nestingOrder = (a, b) => b.end - b.start - (a.end - a.start) || KINDS.indexOf(a.kind) - KINDS.indexOf(b.kind);
 
 /**
- * Wrap every painted span's text in `newslens-mark` elements (data-newslens-kind, data-newslens-span = index
- * in `painted`). Moving a text node into a mark would collapse every live range inside it, so the ranges are
+ * Wrap every painted span's text in `newslens-mark` elements (data-newslens-kind, data-newslens-span = `base`
+ * + index in `painted`, its index in the page's whole painted list). Moving a text node into a mark would collapse every live range inside it, so the ranges are
  * read once into (text node, from, to) pieces, each text node is split at every cut point, and the resulting
  * fragments are wrapped, outer spans first so that marks nest.
  */
-function wrapAll(painted, doc) {
+function wrapAll(painted, doc, base = 0) {
   const pieces = painted.map((s) => textPieces(s.range, doc));
   const cuts = new Map();
   for (const list of pieces) {
@@ -131,7 +187,7 @@ function wrapAll(painted, doc) {
         if (start < from || start >= to) continue;
         const mark = doc.createElement('newslens-mark');
         mark.dataset.newslensKind = painted[i].kind;
-        mark.dataset.newslensSpan = String(i);
+        mark.dataset.newslensSpan = String(base + i);
         fragment.parentNode.insertBefore(mark, fragment);
         mark.appendChild(fragment);
         marks.push(mark);

@@ -1,26 +1,37 @@
 // NewsLens content script (an ES module imported by loader.js): find the article, analyse it, paint it,
-// and show hover cards. The analysis runs here in WebAssembly when the page allows it; when the page's CSP
-// forbids WebAssembly it runs in the service worker on a JSON snapshot of the page.
+// and show hover cards. The page is scanned here in WebAssembly when the page allows it and analysed in the
+// service worker; when the page's CSP forbids WebAssembly both run in the service worker on a JSON snapshot
+// of the page.
 //
 // Outcome on <html> (what tests and the popup read):
 //   data-newslens-state="loading" | "ready" | "error", data-newslens-error="message" on error,
 //   data-newslens-counts='{"quote":n,"speaker":n,"date":n,"person":n,"organization":n,"location":n}',
 //   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap",
-//   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis.
+//   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
+//   data-newslens-timing='{"wasm":ms,"warm":ms,"scan":ms,"worker":ms,"paint":ms,"painted":ms,"maxTask":ms,
+//   "wasmBytes":n,…}': WebAssembly loading, the scan's warm-up and the scan (tasks), the wait for the
+//   worker's analysis (not a task here), the paint task, document_idle → painted, the longest of our tasks
+//   ("analyse" too when the analysis ran here), the module's memory; data-newslens-url: the URL analysed.
+// After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
 import { paint, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
 import { snapshotPage } from './snapshot.js';
+import { watchPage, yieldToPage } from './dynamic.js';
+import { beforeRun, afterRun } from './controls.js';
 import init, * as wasm from '../pkg/newslens.js';
+
+/** The module's exports once instantiated (its `memory` is what the budget table reports). */
+let wasmExports = null;
 
 /** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
 async function loadWasm() {
   try {
     // Importing the JS glue is always allowed (an extension resource); compiling the module is what the
-    // page's CSP may refuse.
-    await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
+    // page's CSP may refuse. A second run (single-page app navigation) reuses the instance.
+    wasmExports ??= await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
     return wasm;
   } catch (e) {
     console.info('NewsLens: WebAssembly unavailable in this page, analysing in the service worker:', e && e.message);
@@ -28,15 +39,46 @@ async function loadWasm() {
   }
 }
 
-/** Analyse in the content script: `{analysis, nodes, starts, lengths, nodeOffsets}`. */
-function analyseHere(wasm) {
-  return wasm.analyzeDocument(document, null);
+/**
+ * Analyse a scanned article text with its page `meta` ({title, published, lang}) or `options`: in the
+ * service worker, off the page's main thread (its analysers are built there once, not in every tab); here
+ * when the worker cannot answer. `task(name, f)` times what runs here.
+ */
+async function analyseText(wasm, text, { meta = null, options = null } = {}, task = (_, f) => f()) {
+  try {
+    const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-article', text, meta, options });
+    if (reply && reply.ok) return reply.analysis;
+  } catch { /* no worker (being updated, or stopped): analyse here */ }
+  return task('analyse', () => wasm.analyzeArticle(text, meta, options));
+}
+
+/**
+ * Run the scanner once on a tiny article in a document of its own (not the page: nothing is read or changed
+ * there; without a window it has no styles, so the whole scan runs).
+ */
+function warmUp(wasm) {
+  const doc = document.implementation.createHTMLDocument('');
+  doc.body.innerHTML = '<article><h1>NewsLens</h1><p>Un paragraphe assez long pour compter, puis un autre, comme dans un article.</p></article>';
+  try { wasm.scanElement(doc.body); } catch { /* nothing to find: still warm */ }
+}
+
+/**
+ * Scan the page here (WebAssembly over the live DOM), analyse it in the worker: `{analysis, nodes, starts, …}`.
+ * `options`: the reader's (`{lang}`) or null.
+ */
+async function analyseHere(wasm, options, task, timing) {
+  const scanned = task('scan', () => wasm.scanDocument(document));
+  const meta = { title: scanned.title, published: scanned.published, lang: scanned.lang };
+  const start = performance.now();
+  scanned.analysis = await analyseText(wasm, scanned.text, { meta, options }, task);
+  timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
+  return scanned;
 }
 
 /** Analyse in the service worker from a page snapshot; maps the snapshot's text indexes back to nodes. */
-async function analyseInWorker() {
+async function analyseInWorker(options) {
   const { json, textNodes } = snapshotPage(document);
-  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json });
+  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options });
   if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'the service worker did not answer');
   const r = reply.result;
   return { ...r, nodes: r.nodeIndexes.map((k) => textNodes[k]) };
@@ -87,60 +129,88 @@ async function withOneRetry(analyse) {
 
 /**
  * The side panel (panel/panel.html) shows this tab's analysis: hand it to the service worker, which keeps it
- * per tab; and answer the panel's 'newslens/jump' by scrolling to the range and flashing it. Sets
- * data-newslens-last-jump="start-end" on <html> (what tests read).
+ * per tab. (The panel's jumps to a passage are answered by controls.js.)
  */
-function publishForPanel(analysis, map, painted) {
+function publishForPanel(analysis) {
   chrome.runtime.sendMessage({ type: 'newslens/analysis', analysis }).catch(() => {});
-  chrome.runtime.onMessage.addListener((message) => {
-    if (!message || message.type !== 'newslens/jump') return false;
-    const { start, end } = message;
-    // Painted ranges stay live in highlight mode; in wrap mode the text nodes were split, so map afresh.
-    let range = painted.find((s) => s.start === start && s.end === end && s.range.startContainer.isConnected)?.range;
-    try { range ??= map.range(start, end); } catch { range = null; }
-    if (!range) return false;
-    const block = range.startContainer.parentElement;
-    block?.scrollIntoView({ behavior: 'smooth', block: 'center' });
-    if (typeof Highlight === 'function' && CSS.highlights) {
-      flashStyle();
-      CSS.highlights.set('newslens-flash', new Highlight(range));
-      setTimeout(() => CSS.highlights.delete('newslens-flash'), 1500);
-    }
-    document.documentElement.dataset.newslensLastJump = `${start}-${end}`;
-    return false;
-  });
 }
 
-/** The look of 'newslens-flash', once: a constructed sheet, which page CSPs (style-src) do not block. */
-let flashSheet = null;
-function flashStyle() {
-  if (flashSheet) return;
-  try {
-    flashSheet = new CSSStyleSheet();
-    flashSheet.replaceSync('::highlight(newslens-flash) { background-color: rgba(255, 120, 0, 0.55); }');
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, flashSheet];
-  } catch { /* no constructed sheets: the jump still scrolls */ }
+/** What the current run put on the page, to take it off before a single-page app's next view. */
+let current = null;
+
+function teardown() {
+  if (!current) return;
+  current.detach?.(); // the watcher too
+  current.card?.remove();
+  current.clear?.();
+  current = null;
 }
 
-/** Run NewsLens on this page once. */
-export async function run() {
+/** The URL changed without a load: once the new view has settled, scan and paint afresh. */
+async function rescan() {
+  teardown();
+  await domSettles(document, { within: 2000, quiet: 300 });
+  for (const key of ['newslensState', 'newslensError', 'newslensCounts']) delete document.documentElement.dataset[key];
+  await run({ t0: performance.now() });
+}
+
+/** Run NewsLens on this page once. `t0`: performance.now() at document_idle (the loader's start). */
+export async function run({ t0 = performance.now() } = {}) {
   const html = document.documentElement;
   if (html.dataset.newslensState) return; // already ran (re-injection)
   html.dataset.newslensState = 'loading';
+  // Each step is its own task (a yield in between), so that the page's input is never held up long.
+  const timing = { t0, maxTask: 0, heapBefore: performance.memory?.usedJSHeapSize ?? 0 };
+  const task = (name, f) => {
+    const start = performance.now();
+    const value = f();
+    timing[name] = performance.now() - start;
+    timing.maxTask = Math.max(timing.maxTask, timing[name]);
+    return value;
+  };
   try {
+    // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
+    const options = await beforeRun(run);
+    if (!options) return;
+    const start = performance.now();
     const wasm = await loadWasm();
-    const result = await withOneRetry(() => (wasm ? analyseHere(wasm) : analyseInWorker()));
+    timing.wasm = performance.now() - start;
+    // The scan's first use compiles its WebAssembly functions (V8 compiles them lazily): pay that on a tiny
+    // article of our own, in a task of its own.
+    if (wasm) task('warm', () => warmUp(wasm));
+    await yieldToPage();
+    const opts = options.lang ? options : null;
+    const result = await withOneRetry(() => (wasm ? analyseHere(wasm, opts, task, timing) : analyseInWorker(opts)));
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
-    const map = new SegmentMap(result);
+    await yieldToPage();
     const { analysis } = result;
-    const { mode, painted, counts, misanchored } = paint(spansOf(analysis), map);
+    const map = new SegmentMap(result);
     const card = new HoverCard(document);
-    attachHover({ doc: document, painted, map, mode, card, analysis });
+    const page = task('paint', () => paint(spansOf(analysis), map));
+    const { mode, painted, counts, misanchored, clear } = page;
+    const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
+    timing.painted = performance.now() - t0;
+    timing.text = result.text.length;
+    timing.wasmBytes = wasmExports?.memory?.buffer.byteLength ?? 0;
+    timing.heapAfter = performance.memory?.usedJSHeapSize ?? 0;
     html.dataset.newslensPaint = mode;
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
+    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
+    html.dataset.newslensUrl = location.href;
     html.dataset.newslensState = 'ready';
-    publishForPanel(analysis, map, painted);
+    // Later changes of the page: only where WebAssembly runs here (the worker path has no live scan).
+    let watcher = null;
+    if (wasm) {
+      const analyse = (text, how) => analyseText(wasm, text, { ...how, options: { ...opts, ...how.options } });
+      watcher = watchPage({ doc: document, wasm, analyse, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
+    }
+    // Whoever takes this run off the page (controls.js when the reader changes a setting, rescan) stops
+    // the watcher too; the hover's addLayer/moved stay reachable.
+    const stop = Object.assign(() => { watcher?.stop(); detach(); }, { addLayer: detach.addLayer, moved: detach.moved });
+    current = { card, detach: stop, clear };
+    afterRun({ analysis, painted, mode, counts, clear, card, map, detach: stop });
+    publishForPanel(analysis);
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';

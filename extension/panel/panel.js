@@ -3,6 +3,11 @@
 // The analyses are kept by the service worker in session storage under 'analysis:<tabId>'.
 
 import { renderPanel, labelsFor } from '../common/panel.js';
+import { exportsOf } from '../common/export.js';
+import { localise, t } from '../ext/i18n.js';
+import { downloadText } from '../common/download.js';
+
+localise();
 
 const panel = document.getElementById('panel');
 const status = (msg) => { document.getElementById('status').textContent = msg; };
@@ -16,6 +21,14 @@ async function activeTab() {
   return tab ? tab.id : null;
 }
 
+const exportBox = document.querySelector('.export');
+let shown = null;
+for (const b of exportBox.querySelectorAll('button')) {
+  b.addEventListener('click', () => {
+    if (shown) downloadText(exportsOf(shown.analysis, { url: shown.url || '' })[b.dataset.format]);
+  });
+}
+
 function jump(item) {
   // An entity jumps to its first mention.
   const { start, end } = item.mentions ? item.mentions[0] : item;
@@ -25,10 +38,14 @@ function jump(item) {
 function show(entry) {
   if (!entry) {
     panel.replaceChildren();
-    status(navigator.language.startsWith('fr') ? 'Pas d’analyse pour cet onglet (pas un article, ou en cours).' : 'No analysis for this tab (not an article, or still running).');
+    status(t('panelNone'));
+    exportBox.hidden = true;
+    shown = null;
     return;
   }
   const { analysis } = entry;
+  shown = entry;
+  exportBox.hidden = false;
   status('');
   document.documentElement.lang = analysis.lang || 'en';
   panel.setAttribute('aria-label', `NewsLens — ${labelsFor(analysis.lang).who}`);

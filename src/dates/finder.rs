@@ -5,10 +5,12 @@
 //! then resumes after it. The grammar only says *what* an expression is ([`Sem`]); `resolver.rs` turns that
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
+use std::borrow::Cow;
+
 use crate::lang::Lang;
 use crate::text::{Doc, Span, TokenKind};
 
-use super::lexicon::{self, fold, Entry, Kind, Lexicon};
+use super::lexicon::{self, fold, is_folded, Entry, Kind, Lexicon};
 
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -148,8 +150,8 @@ pub struct Tok<'t> {
     pub kind: TokenKind,
     /// The text.
     pub raw: &'t str,
-    /// Folded text (lower case, no accents).
-    pub norm: String,
+    /// Folded text (lower case, no accents); borrowed from the text when it is already folded.
+    pub norm: Cow<'t, str>,
     /// Value of a number token (at most 9 digits).
     pub num: Option<u32>,
     /// True when whitespace separates it from the previous token.
@@ -160,6 +162,13 @@ pub struct Tok<'t> {
     pub cap: bool,
     /// True when it is the first token of its sentence.
     pub first: bool,
+}
+
+impl Tok<'_> {
+    /// The folded text.
+    pub fn norm(&self) -> &str {
+        &self.norm
+    }
 }
 
 /// Prepare the tokens of `doc`.
@@ -182,7 +191,7 @@ pub fn tokens<'t>(doc: &Doc<'t>) -> Vec<Tok<'t>> {
             span: t.span,
             kind: t.kind,
             raw,
-            norm: fold(raw),
+            norm: if is_folded(raw) { Cow::Borrowed(raw) } else { Cow::Owned(fold(raw)) },
             num,
             gap: t.span.start > prev_end || out.is_empty(),
             sent,
@@ -270,7 +279,7 @@ impl<'a, 't> Finder<'a, 't> {
                             }
                             let times = matches!(&c.sem, Sem::Cal(b) if b.hour.is_some() && b.day.is_none());
                             let from = prev.a > 0 && self.is(prev.a - 1, &["de", "entre", "from", "between"]);
-                            if matches!(self.toks[prev.b].norm.as_str(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
+                            if matches!(self.toks[prev.b].norm(), "-" | "–" | "to" | "through" | "until" | "till" | "thru" | "and") || (times && from) {
                                 prev.b = c.b;
                                 prev.until = Some(c.sem);
                                 continue;
@@ -293,7 +302,7 @@ impl<'a, 't> Finder<'a, 't> {
         if next.a != prev.b + 1 || !self.same_sent(prev.a, next.a) {
             return false;
         }
-        let between = self.toks[prev.b].norm.as_str();
+        let between = self.toks[prev.b].norm();
         let conj = matches!(between, "et" | "and") && prev.a > 0 && self.is(prev.a - 1, &["entre", "between"]);
         if !(conj || matches!(between, "-" | "–" | "au" | "to" | "through" | "until" | "till" | "thru") || self.toks[prev.b].raw == "à") {
             return false;
@@ -316,10 +325,22 @@ impl<'a, 't> Finder<'a, 't> {
             "par", "per", "premier", "first",
         ];
         let t = &self.toks[i];
+        // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only with a
+        // date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les années 1990").
+        if t.kind == TokenKind::Word && self.matches[i].is_empty() && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
+            return (i + 1..(i + 4).min(self.toks.len())).any(|k| {
+                let u = &self.toks[k];
+                u.kind == TokenKind::Number
+                    || !self.matches[k].is_empty()
+                    || u.raw.starts_with(['I', 'V', 'X'])
+                    || (u.kind == TokenKind::Word && (u.norm.contains('-') || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
+                    || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
+            });
+        }
         t.kind == TokenKind::Number
             || !self.matches[i].is_empty()
-            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’"))
-            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm.as_str()) || t.raw.starts_with(['I', 'V', 'X'])))
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-"))
+            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(&t.norm()) || t.raw.starts_with(['I', 'V', 'X'])))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
@@ -363,11 +384,11 @@ impl<'a, 't> Finder<'a, 't> {
     // ---------------------------------------------------------------- token helpers
 
     fn norm(&self, i: usize) -> &str {
-        self.toks.get(i).map_or("", |t| t.norm.as_str())
+        self.toks.get(i).map_or("", |t| t.norm())
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| words.contains(&t.norm.as_str()))
+        self.toks.get(i).is_some_and(|t| words.contains(&t.norm()))
     }
 
     fn same_sent(&self, i: usize, j: usize) -> bool {
@@ -538,6 +559,24 @@ impl<'a, 't> Finder<'a, 't> {
 
     fn is_unit_after(&self, i: usize) -> bool {
         self.lex(i, Kind::Unit).is_some()
+    }
+
+    /// English "last" / "past", "next" / "coming", "this" before a weekday, month or season: (dir, this, next
+    /// index). "previous" and "following" are left out: they count from another date of the text, not from
+    /// the reference ("the previous Tuesday").
+    fn en_prefix(&self, i: usize) -> Option<(i8, bool, usize)> {
+        if self.lang != Lang::En {
+            return None;
+        }
+        if self.is(i, &["last", "past"]) {
+            Some((-1, false, i + 1))
+        } else if self.is(i, &["next", "coming"]) {
+            Some((1, false, i + 1))
+        } else if self.is(i, &["this"]) {
+            Some((0, true, i + 1))
+        } else {
+            None
+        }
     }
 
     /// `dernier` / `prochain` at `i`: (dir, next index).
@@ -1030,21 +1069,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.lex(i, Kind::This).is_some() && self.lang == Lang::Fr {
             cal.this = true;
             j += 1;
-        } else if self.lang == Lang::En {
-            if let Some(e) = self.lex(i, Kind::Last) {
-                if !self.is(i, &["previous"]) {
-                    cal.dir = -1;
-                    j = i + e.len;
-                }
-            } else if let Some(e) = self.lex(i, Kind::Next) {
-                if self.is(i, &["next", "coming"]) {
-                    cal.dir = 1;
-                    j = i + e.len;
-                }
-            } else if self.lex(i, Kind::This).is_some() {
-                cal.this = true;
-                j += 1;
-            }
+        } else if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j) = (dir, this, k);
         } else if self.is(i, &["le"]) {
             j += 1;
         }
@@ -1093,7 +1119,8 @@ impl<'a, 't> Finder<'a, 't> {
     fn weekday_ok(&self, j: usize) -> bool {
         let w = self.norm(j);
         let full = matches!(w, "lundi" | "mardi" | "mercredi" | "jeudi" | "vendredi" | "samedi" | "dimanche")
-            || (w.ends_with("day") && w.len() > 5);
+            || (w.ends_with("day") && w.len() > 5)
+            || matches!(w, "tues" | "thurs" | "weds");
         if full {
             return true;
         }
@@ -1351,7 +1378,10 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let until = range.then(|| second.sem.clone());
-        Some(Cand { a: i, b: k, sem: Sem::Cal(cal), until })
+        // "10 au 22 août", "10 to 22 August" make one expression; after "du" (or "from") the two ends stay two
+        // mentions, as French TimeML annotates "du 13 au 15 juillet", the first carrying the range.
+        let b = if range && !(i > 0 && self.is(i - 1, &["du", "from"])) { second.b } else { k };
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until })
     }
 
     /// hier, demain, aujourd'hui, yesterday [+ part of day]; la veille, le lendemain, the day before.
@@ -1667,6 +1697,11 @@ impl<'a, 't> Finder<'a, 't> {
             }
         } else if self.is(i, &["depuis", "pendant", "durant", "for"]) {
             j += 1;
+        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.tight(i + 1) && self.is_num_tok(i + 1) && (i == 0 || self.toks[i].gap) {
+            // "+15 minutes", "-3y", "+2 months, 5 days": a signed offset from the reference (not "3-1", "10-15
+            // days", whose sign touches the number before it)
+            mode = if self.punct(i, "+") { 1 } else { -1 };
+            j += 1;
         }
         let prefix_end = j;
         // au moins, environ, plus de
@@ -1952,18 +1987,8 @@ impl<'a, 't> Finder<'a, 't> {
                 j = i + 1;
                 ctx = true;
             }
-        } else if let Some(e) = self.lex(i, Kind::Last) {
-            cal.dir = -1;
-            j = i + e.len;
-            ctx = true;
-        } else if self.is(i, &["next"]) {
-            cal.dir = 1;
-            j = i + 1;
-            ctx = true;
-        } else if self.is(i, &["this"]) {
-            cal.this = true;
-            j = i + 1;
-            ctx = true;
+        } else if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j, ctx) = (dir, this, k, true);
         }
         let e = self.lex(j, Kind::Season)?;
         cal.season = Some(e.value);
@@ -2020,22 +2045,8 @@ impl<'a, 't> Finder<'a, 't> {
             ctx = j > i + 2;
         }
         let mut cal = Cal::default();
-        if self.lang == Lang::En {
-            if let Some(e) = self.lex(i, Kind::Last) {
-                if self.is(i, &["last"]) {
-                    cal.dir = -1;
-                    j = i + e.len;
-                    ctx = true;
-                }
-            } else if self.is(i, &["next"]) {
-                cal.dir = 1;
-                j = i + 1;
-                ctx = true;
-            } else if self.is(i, &["this"]) {
-                cal.this = true;
-                j = i + 1;
-                ctx = true;
-            }
+        if let Some((dir, this, k)) = self.en_prefix(i) {
+            (cal.dir, cal.this, j, ctx) = (dir, this, k, true);
         }
         let (m, mut b) = self.month_at(j)?;
         cal.month = Some(m);
@@ -2064,7 +2075,7 @@ impl<'a, 't> Finder<'a, 't> {
     /// "de mai") or in a list of months; "Mars" the planet, "May" the name or the verb are not.
     fn month_context(&self, j: usize) -> bool {
         let t = &self.toks[j];
-        let w = t.norm.as_str();
+        let w = t.norm();
         if self.lang == Lang::En {
             // "in Jan", "since Feb" (not "in Jan's house")
             let short_ok = j > 0 && self.is(j - 1, &["in", "since", "until", "during"]) && !self.punct(j + 1, "'") && !self.punct(j + 1, "’") && !self.toks.get(j + 1).is_some_and(|n| n.cap && n.kind == TokenKind::Word);
@@ -2150,7 +2161,7 @@ impl<'a, 't> Finder<'a, 't> {
         }
         if i > 0 {
             let p = &self.toks[i - 1];
-            if matches!(p.raw, "€" | "$" | "£" | "#" | "n°" | "°" | "+" | "x" | "×") || matches!(p.norm.as_str(), "environ" | "about" | "n" | "no" | "numero" | "number" | "km" | "page" | "p") {
+            if matches!(p.raw, "€" | "$" | "£" | "#" | "n°" | "°" | "+" | "x" | "×") || matches!(p.norm(), "environ" | "about" | "n" | "no" | "numero" | "number" | "km" | "page" | "p") {
                 return false;
             }
             if p.kind == TokenKind::Number && self.same_sent(i - 1, i) {
@@ -2166,7 +2177,7 @@ impl<'a, 't> Finder<'a, 't> {
             Some(t) if t.kind == TokenKind::Punct => !matches!(t.raw, "%" | "€" | "$" | "°" | "h"),
             Some(t) if t.kind == TokenKind::Number => false,
             Some(t) => {
-                let w = t.norm.as_str();
+                let w = t.norm();
                 if t.cap || self.lex(i + 1, Kind::Month).is_some() {
                     return true;
                 }
@@ -2248,6 +2259,10 @@ fn english_ordinal(w: &str) -> Option<u32> {
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
     ];
+    // every ordinal word ends so: most words are rejected without a search
+    if !(w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")) {
+        return None;
+    }
     let unit = |x: &str| ORD.iter().position(|o| *o == x).map(|k| k as u32 + 1);
     match w {
         "twentieth" => Some(20),

@@ -4,11 +4,10 @@
 //! `aujourd'hui` is three tokens); it is matched on the *folded* form of the text's tokens (lower case, no
 //! accents, `’` → `'`), so the files can be written with their accents and still match "Eté" or "fevrier".
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::lang::Lang;
-use crate::text::Doc;
+use crate::text::{Doc, WordMap};
 
 /// What a lexicon phrase means to the grammar.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,9 +117,9 @@ impl Entry {
 
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
-    phrases: HashMap<String, Vec<Entry>>,
+    phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
-    first: HashMap<String, usize>,
+    first: Map<usize>,
     /// The longest phrase, in tokens.
     pub max_len: usize,
 }
@@ -137,6 +136,10 @@ impl Lexicon {
     }
 }
 
+/// Lexicon maps keyed by short folded words, looked up once or more per token of every text (the keys are our
+/// own data: see [`WordMap`]).
+type Map<V> = WordMap<String, V>;
+
 /// The raw data files, for the tests.
 pub const SOURCES: &[(&str, &str)] =
     &[("data/dates/fr.tsv", include_str!("../../data/dates/fr.tsv")), ("data/dates/en.tsv", include_str!("../../data/dates/en.tsv"))];
@@ -152,9 +155,17 @@ pub fn get(lang: Lang) -> &'static Lexicon {
     }
 }
 
+/// True when [`fold`] leaves `s` as it is (plain lower-case ASCII: most tokens), so it need not be copied.
+pub fn is_folded(s: &str) -> bool {
+    s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+}
+
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
+    if is_folded(s) {
+        return s.to_owned();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for l in c.to_lowercase() {
@@ -176,8 +187,8 @@ pub fn fold(s: &str) -> String {
 }
 
 fn build(src: &'static str) -> Lexicon {
-    let mut phrases: HashMap<String, Vec<Entry>> = HashMap::new();
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut phrases: Map<Vec<Entry>> = Map::default();
+    let mut first: Map<usize> = Map::default();
     let mut max_len = 1;
     for line in src.lines() {
         if line.starts_with('#') || line.trim().is_empty() {

@@ -680,6 +680,72 @@ mod tests {
     }
 
     #[test]
+    fn ranges_durations_sets_and_vague_references_in_both_languages() {
+        // (text, start=value, until)
+        let cases: &[(Lang, &str, &[(&str, Option<&str>)])] = &[
+            (Lang::Fr, "Il sera fermé du 13 au 15 juillet.", &[("13=2017-07-13", Some("2017-07-15")), ("15 juillet=2017-07-15", None)]),
+            // without "du" the range is one expression
+            (Lang::Fr, "Festival, 10 au 22 août 2012.", &[("10 au 22 août 2012=2012-08-10", Some("2012-08-22"))]),
+            (Lang::Fr, "Il sera ouvert de 18 h à 20 h samedi.", &[("18 h à 20 h=2017-03-04T18:00:00", Some("2017-03-04T20:00:00")), ("samedi=2017-03-04T18:00:00", None)]),
+            (Lang::En, "The exhibition runs 10 to 22 August 2012.", &[("10 to 22 August 2012=2012-08-10", Some("2012-08-22"))]),
+            // an end without its year comes after its start
+            (Lang::En, "The works run from May to December.", &[("May to December=2017-05", Some("2017-12"))]),
+            (Lang::En, "He was out Friday to Monday.", &[("Friday to Monday=2017-03-03", Some("2017-03-06"))]),
+            (Lang::Fr, "Il est en poste depuis deux ans.", &[("depuis deux ans=P2Y", None)]),
+            (Lang::En, "He has led the party for three years.", &[("three years=P3Y", None)]),
+            (Lang::Fr, "Le marché se tient chaque lundi.", &[("chaque lundi=XXXX-WXX-1", None)]),
+            (Lang::En, "The market is held every Monday.", &[("every Monday=XXXX-WXX-1", None)]),
+            (Lang::Fr, "Il a parlé jeudi matin.", &[("jeudi matin=2017-03-02TMO", None)]),
+            (Lang::En, "He spoke on Thursday evening.", &[("Thursday evening=2017-03-02TEV", None)]),
+            (Lang::Fr, "Il a voyagé l'été dernier.", &[("l'été dernier=2016-SU", None)]),
+            (Lang::En, "He travelled last summer.", &[("last summer=2016-SU", None)]),
+            (Lang::Fr, "C'était dans les années 1980.", &[("les années 1980=198", None)]),
+            (Lang::En, "It was in the 1980s.", &[("the 1980s=198", None)]),
+            (Lang::Fr, "Autrefois, on vivait ainsi ; actuellement non.", &[("Autrefois=PAST_REF", None), ("actuellement=PRESENT_REF", None)]),
+            (Lang::En, "He is currently abroad.", &[("currently=PRESENT_REF", None)]),
+            // a bound or "vers" between a day and its time: the day carries the time
+            (Lang::Fr, "Il arrivera demain vers 16 h.", &[("demain=2017-03-04T16:00:00", None), ("vers 16 h=2017-03-04T16:00:00", None)]),
+            (Lang::En, "Reply tomorrow before 4pm.", &[("tomorrow=2017-03-04T16:00:00", None), ("4pm=2017-03-04T16:00:00", None)]),
+            // signed offsets from the reference
+            (Lang::En, "Reminder: +15 minutes.", &[("+15 minutes=2017-03-03T13:42", None)]),
+            (Lang::En, "Window: -3 days.", &[("-3 days=2017-02-28", None)]),
+        ];
+        let r = Reference::parse_iso(SEED);
+        for (lang, text, want) in cases {
+            let doc = Doc::new(text);
+            let got: Vec<(String, Option<String>)> = extract(&doc, *lang, r.as_ref())
+                .into_iter()
+                .map(|d| (format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")), d.until))
+                .collect();
+            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn not_dates_in_both_languages() {
+        check(Lang::Fr, SEED, &[
+            ("Je pense qu'il mai venir.", &[]),
+            ("Qu'il vienne ou non, mai le sait.", &[]),
+            ("Le robot Curiosity explore Mars.", &[]),
+            ("La mission vers Mars est prête.", &[]),
+            ("Lyon a gagné 3-1 samedi.", &["samedi=2017-02-25"]),
+            ("Le billet coûte 15 euros et le menu 2017 francs.", &[]),
+            // no such day in the year the tense gives: no date rather than a wrong one
+            ("Le 29 février, il a parlé.", &[]),
+            ("Le 31 avril, rien.", &[]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("May Johnson said the team won 3-1.", &[]),
+            ("The price is $2,017 or 15 dollars.", &[]),
+            // the hyphen of "10-15" is no sign
+            ("He may win; scores 10-15 days apart mean nothing.", &["15 days=P15D"]),
+            ("He lost on February 29.", &[]),
+            ("It is due on April 31.", &[]),
+        ]);
+    }
+
+    #[test]
     fn ranges_carry_until() {
         let r = Reference::parse_iso(SEED);
         for (lang, text, until) in [(Lang::Fr, "du 13 au 15 juillet", "2017-07-15"), (Lang::Fr, "de 13h à 15h", "2017-03-03T15:00:00"), (Lang::En, "between 2010 and 2015", "2015")] {

@@ -63,7 +63,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
         let host = ctx.host_day(cands, &outs, k);
         let day = host.and_then(|h| outs[h].as_ref().and_then(|o| o.day)).or_else(|| {
             // the last day named before, else the reference day; a midnight still to come ends it
-            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm.as_str(), "midnight" | "minuit"));
+            let midnight = cal.hour == Some(0) && toks[c.a..c.b].iter().any(|t| matches!(t.norm(), "midnight" | "minuit"));
             last_day[k].or_else(|| {
                 reference.map(|r| {
                     if midnight && ctx.tense(c) >= 0 {
@@ -96,7 +96,7 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
     let mut mentions = Vec::with_capacity(cands.len());
     for (k, c) in cands.iter().enumerate() {
         let Some(out) = outs[k].take() else { continue };
-        if matches!(c.sem, Sem::Null("invalid")) {
+        if matches!(c.sem, Sem::Null("invalid")) || out.grain == "invalid" {
             continue;
         }
         let until = c.until.as_ref().and_then(|u| match u {
@@ -109,12 +109,34 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
                     None => fmt_time(uc, None),
                 })
             }
-            _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value,
+            _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value.map(|v| later_than(u, v, out.value.as_deref())),
         });
         let span = Span::new(toks[c.a].span.start, toks[c.b - 1].span.end);
         mentions.push(DateMention { span, timex_type: out.typ, value: out.value, until, grain: out.grain, relative: out.relative });
     }
     mentions
+}
+
+/// A range ends after it starts: an end written without its year ("From May to December", "Monday to
+/// Friday") that resolved before the start is the next one.
+fn later_than(end: &Sem, until: String, start: Option<&str>) -> String {
+    let Sem::Cal(cal) = end else { return until };
+    let Some(start) = start else { return until };
+    let start = start.get(..until.len()).unwrap_or(start);
+    if cal.year.is_some() || start.len() != until.len() || until.as_str() >= start {
+        return until;
+    }
+    let ymd = |v: &str| -> Option<(i32, u32, u32)> { Some((v.get(..4)?.parse().ok()?, v.get(5..7)?.parse().ok()?, v.get(8..10)?.parse().ok()?)) };
+    if cal.weekday.is_some() && cal.day.is_none() && until.len() >= 10 {
+        if let Some((y, m, d)) = ymd(&until) {
+            let (y, m, d) = civil_from_days(days_from_civil(y, m, d) + 7);
+            return format!("{}{}", fmt_day(y, m, d), &until[10..]);
+        }
+    }
+    match until.get(..4).and_then(|y| y.parse::<i32>().ok()) {
+        Some(y) if cal.month.is_some() => format!("{}{}", fmt_year(y + 1), &until[4..]),
+        _ => until,
+    }
 }
 
 fn is_bare_time(sem: &Sem) -> bool {
@@ -180,8 +202,8 @@ impl Ctx<'_, '_> {
             if t.sent != sent {
                 break;
             }
-            if matches!(t.norm.as_str(), "se" | "s" | "doit" | "doivent" | "va" | "vont" | "devrait" | "devraient" | "des" | "sera" | "seront")
-                || (k + 1 == a && matches!(t.norm.as_str(), "est" | "c'est"))
+            if matches!(t.norm(), "se" | "s" | "doit" | "doivent" | "va" | "vont" | "devrait" | "devraient" | "des" | "sera" | "seront")
+                || (k + 1 == a && matches!(t.norm(), "est" | "c'est"))
             {
                 return false;
             }
@@ -380,7 +402,8 @@ impl Ctx<'_, '_> {
             };
             return match y {
                 Some(y) if d <= days_in_month(y, m) => self.day_out(y, m, d, cal, typ, rel),
-                Some(_) => Out::new(None, "day", typ, rel),
+                // "29 février" in a year without one, "31 avril": no such day
+                Some(_) => Out::new(None, if rel { "invalid" } else { "day" }, typ, rel),
                 None => Out::new(Some(format!("XXXX-{m:02}-{d:02}")), "day", typ, false),
             };
         }
@@ -519,13 +542,16 @@ impl Ctx<'_, '_> {
             .or_else(|| (k + 1..cands.len()).take(8).take_while(|&h| self.toks[cands[h].a].sent == sent).find(|&h| names_day(h)))
     }
 
-    /// Only "à", "at", "le", "on", a comma (or nothing) between a date and its time.
+    /// Only "à", "at", "le", "on", a comma, a bound or "vers" (or nothing) between a date and its time.
     fn adjacent(&self, x: &Cand, y: &Cand) -> bool {
         let (first, second) = if x.b <= y.a { (x, y) } else { (y, x) };
         if second.a < first.b || second.a - first.b > 2 {
             return false;
         }
-        (first.b..second.a).all(|i| matches!(self.toks[i].norm.as_str(), "a" | "at" | "le" | "on" | "," | "-"))
+        // "tomorrow before 4pm", "demain vers 16 h": the day carries the time its bound or approximation names
+        (first.b..second.a).all(|i| {
+            matches!(self.toks[i].norm(), "a" | "at" | "le" | "on" | "," | "-" | "vers" | "avant" | "apres" | "around" | "before" | "after" | "by")
+        })
     }
 
     /// Past (-1), future (+1) or unknown (0): the nearest tense cue around the expression in its sentence.
@@ -581,8 +607,8 @@ impl Ctx<'_, '_> {
         if t.kind != TokenKind::Word {
             return 0;
         }
-        let w = t.norm.as_str();
-        let prev = if i > 0 { self.toks[i - 1].norm.as_str() } else { "" };
+        let w = t.norm();
+        let prev = if i > 0 { self.toks[i - 1].norm() } else { "" };
         match self.lang {
             Lang::Fr => {
                 const FUT: &[&str] = &[
@@ -625,7 +651,7 @@ impl Ctx<'_, '_> {
                 if FUT.contains(&w) {
                     return 1;
                 }
-                let next = self.toks.get(i + 1).map_or("", |n| n.norm.as_str());
+                let next = self.toks.get(i + 1).map_or("", |n| n.norm());
                 // "is set to", "plan to", "aims to"; a conditional after a reporting verb looks ahead ("said the
                 // backlog would take until January")
                 if (w == "set" && matches!(prev, "is" | "are" | "s"))

@@ -398,7 +398,7 @@ fn initials(long: &str) -> Vec<String> {
     }
     let ini = |ws: &mut dyn Iterator<Item = &&str>| -> String { ws.filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect() };
     let all = ini(&mut words.iter());
-    let content = ini(&mut words.iter().filter(|w| !LEX.function_words.contains(w.to_lowercase().as_str()) && !matches!(**w, "d" | "l" | "of" | "and" | "for" | "the")));
+    let content = ini(&mut words.iter().filter(|w| !LEX.function_words.contains(&*crate::text::lowercase(w)) && !matches!(**w, "d" | "l" | "of" | "and" | "for" | "the")));
     let caps = ini(&mut words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
     let mut v = vec![all, content, caps];
     v.retain(|x| x.chars().count() >= 2);

@@ -5,7 +5,9 @@
 
 use super::lexicon::{CuePos, LEX};
 use super::{EntityType, Gender};
-use crate::text::{Doc, Span, TokenKind};
+use std::borrow::Cow;
+
+use crate::text::{lowercase, Doc, Span, TokenKind};
 
 /// A possible mention, before clustering.
 #[derive(Clone, Debug)]
@@ -113,8 +115,8 @@ impl<'a, 't> Ctx<'a, 't> {
         let w = self.s(i);
         self.is_word(i) && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.s(i + 1) == "." && self.glued(i)
     }
-    fn lower(&self, i: usize) -> String {
-        self.s(i).to_lowercase()
+    fn lower(&self, i: usize) -> Cow<'t, str> {
+        lowercase(self.s(i))
     }
     /// Honorific at `i`: (first token after it, gender).
     fn honorific(&self, i: usize) -> Option<(usize, Option<Gender>)> {
@@ -123,8 +125,9 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         let w = self.s(i);
         if self.s(i + 1) == "." && self.glued(i) {
-            let dotted = format!("{w}.");
-            if let Some(g) = LEX.honorifics.get(dotted.as_str()) {
+            // The word and its glued dot, as the text has them: "M.", "Dr.".
+            let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
+            if let Some(g) = LEX.honorifics.get(dotted) {
                 return Some((i + 2, *g));
             }
         }
@@ -156,19 +159,19 @@ fn is_place(s: &str) -> bool {
 }
 
 fn is_adjective(w: &str) -> bool {
-    let lw = w.to_lowercase();
+    let lw = lowercase(w);
     w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
-        && !LEX.function_words.contains(lw.as_str())
+        && !LEX.function_words.contains(&*lw)
         && ADJ_SUFFIXES.iter().any(|s| lw.ends_with(s))
 }
 
 fn place_cue(w: &str) -> Option<CuePos> {
-    LEX.place_cues.get(w.to_lowercase().as_str()).copied()
+    LEX.place_cues.get(&*lowercase(w)).copied()
 }
 
 fn org_cue(w: &str) -> Option<CuePos> {
-    LEX.org_cues.get(w.to_lowercase().as_str()).copied()
+    LEX.org_cues.get(&*lowercase(w)).copied()
 }
 
 /// Find the mention candidates of `doc`.
@@ -241,7 +244,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
                 if !nested {
                     // Capitalised words before the cue belong to the name ("European Journal of …"), unless they are
                     // function words or a person's name.
-                    let a = (i..k).find(|&j| !LEX.function_words.contains(cx.lower(j).as_str()) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
+                    let a = (i..k).find(|&j| !LEX.function_words.contains(&*cx.lower(j)) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
                     if a < k && !LEX.first_names.contains_key(cx.s(a)) && !LEX.demonyms.contains(cx.s(a)) {
                         if let Some((e, kind)) = cue_phrase(&cx, k) {
                             let span = Span::new(cx.span(a).start, cx.span(e).end);
@@ -259,7 +262,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
             // Channels, stations and sites: "Canal+", "France 5", "France 3 Limousin", "Libération.fr".
             if !nested {
                 if let Some(e) = brand_end(&cx, i, end) {
-                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(cx.lower(j).as_str())).unwrap_or(i) };
+                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(&*cx.lower(j))).unwrap_or(i) };
                     let span = Span::new(cx.span(a).start, cx.span(e).end);
                     out.push(Cand::new(span, span, Some(EntityType::Organization)));
                     covered_until = e + 1;
@@ -384,7 +387,7 @@ fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
     }
     let k = e + 1;
     let w = cx.lower(k);
-    if matches!(w.as_str(), "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
+    if matches!(&*w, "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
         return Some(k);
     }
     if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
@@ -408,12 +411,12 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         let mut desc: Vec<&str> = Vec::new();
         while a <= b {
             let w = cx.s(a);
-            let lw = w.to_lowercase();
-            if LEX.function_words.contains(lw.as_str()) || LEX.not_names.contains(w) {
+            let lw = lowercase(w);
+            if LEX.function_words.contains(&*lw) || LEX.not_names.contains(w) {
                 a += 1;
                 desc.clear();
                 initial = false;
-            } else if a < b && LEX.roles.contains(lw.as_str()) && !LEX.first_names.contains_key(w) {
+            } else if a < b && LEX.roles.contains(&*lw) && !LEX.first_names.contains_key(w) {
                 desc.push(w);
                 a += 1;
             } else {
@@ -436,7 +439,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     let has_org_cue = (a..=b).any(|k| org_cue(cx.s(k)).is_some());
     // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
     // then a first name: the words up to the role describe the person who follows.
-    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(cx.lower(k).as_str()) && LEX.first_names.contains_key(cx.s(k + 1))) {
+    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(&*cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
         if !(k + 1..=b).any(|j| org_cue(cx.s(j)).is_some()) {
             let span = Span::new(cx.span(k + 1).start, cx.span(b).end);
             let mut c = Cand::new(span, span, Some(EntityType::Person));
@@ -574,7 +577,7 @@ fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         if LEX.not_names.contains(cx.s(a)) || next.chars().next().is_some_and(char::is_lowercase) && !LEX.function_words.contains(next) {
             return None;
         }
-        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2).as_str()) && LEX.first_names.get(next).is_none() {
+        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(&*cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
             return Some(b + 2);
         }
         return Some(b + 1);
@@ -590,7 +593,7 @@ fn is_particle_name(w: &str) -> bool {
 /// Is the run at `a` right after "ministre de la", "ministère de l'", "secretary of"?
 fn after_ministry(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
-    let back = |k: &mut usize| -> Option<String> {
+    let back = |k: &mut usize| -> Option<Cow<str>> {
         if *k == 0 {
             return None;
         }
@@ -611,7 +614,7 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
         return false;
     }
     let head = back(&mut k).unwrap_or_default();
-    matches!(head.as_str(), "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
+    matches!(&*head, "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
 }
 
 /// Is the token before `a` a lower-case noun naming a kind of organisation ("association", "syndicat", "union",
@@ -624,9 +627,9 @@ fn org_noun_before(cx: &Ctx, a: usize) -> bool {
 fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
-    let speaks = SPEECH_VERBS.contains(&next.as_str())
-        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1).as_str()) && matches!(cx.s(a + 1), "." | "," | ""))
-        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1).as_str()));
+    let speaks = SPEECH_VERBS.contains(&&*next)
+        || (a >= 1 && SPEECH_VERBS.contains(&&*cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&&*cx.lower(a - 1)));
     if a == 0 {
         return (0, 0, i32::from(speaks), 0);
     }
@@ -636,13 +639,13 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
         p -= 1;
     }
     let w = cx.lower(p);
-    if PLACE_PREPS.contains(&w.as_str()) {
+    if PLACE_PREPS.contains(&&*w) {
         (1, 0, 0, 0)
-    } else if !elided && ORG_CONTEXT.contains(&w.as_str()) {
+    } else if !elided && ORG_CONTEXT.contains(&&*w) {
         // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
         // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
         (0, 0, 0, 1)
-    } else if ORG_ARTICLES.contains(&w.as_str()) {
+    } else if ORG_ARTICLES.contains(&&*w) {
         (0, 1, 0, 0)
     } else {
         (0, 0, i32::from(speaks), 0)
@@ -665,13 +668,13 @@ fn role_before(cx: &Ctx, a: usize) -> Option<String> {
         }
         k -= 1;
         let w = cx.s(k);
-        if !cx.is_word(k) || w.chars().next().is_some_and(char::is_uppercase) && !LEX.roles.contains(w.to_lowercase().as_str()) {
+        if !cx.is_word(k) || w.chars().next().is_some_and(char::is_uppercase) && !LEX.roles.contains(&*lowercase(w)) {
             break;
         }
-        let lw = w.to_lowercase();
-        if LEX.roles.contains(lw.as_str()) {
+        let lw = lowercase(w);
+        if LEX.roles.contains(&*lw) {
             role_at = Some(k);
-        } else if LEX.function_words.contains(lw.as_str()) {
+        } else if LEX.function_words.contains(&*lw) {
             break;
         } else if !is_adjective(w) && lw != "général" && lw != "premier" && lw != "première" {
             break;
@@ -689,7 +692,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         return None;
     }
     let w = cx.s(i);
-    let lw = w.to_lowercase();
+    let lw = lowercase(w);
     let kind = match org_cue(w) {
         Some(CuePos::Head | CuePos::Both) => EntityType::Organization,
         _ if place_cue(w).is_some_and(|p| p != CuePos::Tail) => EntityType::Location,
@@ -718,7 +721,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if capital || !APPOSED_HEADS.contains(&lw.as_str()) {
+            if capital || !APPOSED_HEADS.contains(&&*lw) {
                 // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
                 // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
@@ -729,17 +732,17 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         // Connector: de / du / des / d' / de la / de l' / of (the) / à / au; "et de" goes on with a second one
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
-        let mut lk = nw.to_lowercase();
+        let mut lk = lowercase(nw);
         let mut k = k;
         if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
             k += 1;
-            lk = cx.s(k).to_lowercase();
+            lk = lowercase(cx.s(k));
         }
-        if complements >= 4 || !ORG_CONNECTORS.contains(&lk.as_str()) || !cx.is_word(k) {
+        if complements >= 4 || !ORG_CONNECTORS.contains(&&*lk) || !cx.is_word(k) {
             break;
         }
-        let is_at = matches!(lk.as_str(), "à" | "au" | "aux");
-        if (is_at && complements == 0) || (lower_place && !matches!(lk.as_str(), "de" | "du" | "d")) {
+        let is_at = matches!(&*lk, "à" | "au" | "aux");
+        if (is_at && complements == 0) || (lower_place && !matches!(&*lk, "de" | "du" | "d")) {
             break;
         }
         let mut j = k + 1;
@@ -752,7 +755,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
             break;
         }
         // Optional article after the connector.
-        let aw = cx.s(j).to_lowercase();
+        let aw = lowercase(cx.s(j));
         if (aw == "la" || aw == "the") && cx.spaced(j) {
             j += 1;
         } else if aw == "l" && cx.is_apos(j + 1) && cx.glued(j) {
@@ -775,8 +778,8 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if is_at || lower_nouns >= 2 || !cx.is_word(j) || lower_place {
             break;
         }
-        let nl = cx.s(j).to_lowercase();
-        if nl.chars().count() < 3 || LEX.function_words.contains(nl.as_str()) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
+        let nl = lowercase(cx.s(j));
+        if nl.chars().count() < 3 || LEX.function_words.contains(&*nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
             break;
         }
         // A lower-case noun complement ("de sécurité", "des représentants", "du patrimoine"), only when the head
@@ -865,11 +868,11 @@ fn description_np(np: &str) -> Option<&str> {
     let mut words = np.split([' ', '\'', '’']).filter(|w| !w.is_empty());
     for _ in 0..4 {
         let w = words.next()?;
-        let lw = w.to_lowercase();
-        if LEX.roles.contains(lw.as_str()) {
+        let lw = lowercase(w);
+        if LEX.roles.contains(&*lw) {
             return Some(np);
         }
-        if !(DETERMINERS.contains(&lw.as_str()) || matches!(lw.as_str(), "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
+        if !(DETERMINERS.contains(&&*lw) || matches!(&*lw, "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
             return None;
         }
     }

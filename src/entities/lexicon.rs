@@ -4,10 +4,10 @@
 //! hand-curated ones (honorifics, organisation and place cue words, role nouns, function words, demonyms) are
 //! edited by hand. Every file is one entry a line, `#` starts a comment line, `.tsv` files carry an attribute.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::Gender;
+use crate::text::{lowercase, WordMap, WordSet};
 
 /// Where an organisation cue word stands in a name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,33 +91,33 @@ fn cue_pos(p: &str) -> CuePos {
 /// All lexicons, parsed.
 pub struct Lexicons {
     /// First name → gender (None: unisex or unknown).
-    pub first_names: HashMap<&'static str, Option<Gender>>,
+    pub first_names: WordMap<&'static str, Option<Gender>>,
     /// Place names (countries, regions, cities, extras), exact case.
-    pub places: HashSet<&'static str>,
+    pub places: WordSet<&'static str>,
     /// Number of words of the longest place name.
     pub max_place_words: usize,
     /// Honorific form (with its dot) → gender.
-    pub honorifics: HashMap<&'static str, Option<Gender>>,
+    pub honorifics: WordMap<&'static str, Option<Gender>>,
     /// Lower-case organisation cue → position.
-    pub org_cues: HashMap<&'static str, CuePos>,
+    pub org_cues: WordMap<&'static str, CuePos>,
     /// Lower-case place cue → position.
-    pub place_cues: HashMap<&'static str, CuePos>,
+    pub place_cues: WordMap<&'static str, CuePos>,
     /// Lower-case role nouns.
-    pub roles: HashSet<&'static str>,
+    pub roles: WordSet<&'static str>,
     /// Lower-case function words.
-    pub function_words: HashSet<&'static str>,
+    pub function_words: WordSet<&'static str>,
     /// Capitalised non-names.
-    pub not_names: HashSet<&'static str>,
+    pub not_names: WordSet<&'static str>,
     /// Demonyms.
-    pub demonyms: HashSet<&'static str>,
+    pub demonyms: WordSet<&'static str>,
     /// Lower-case nouns naming a kind of organisation: before a capitalised name they make it one.
-    pub org_type_nouns: HashSet<&'static str>,
+    pub org_type_nouns: WordSet<&'static str>,
 }
 
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     let split = |l: &'static str| -> (&'static str, &'static str) { l.split_once('\t').unwrap_or((l, "")) };
-    let mut places = HashSet::new();
+    let mut places = WordSet::default();
     for f in [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA] {
         places.extend(entries(f));
     }
@@ -139,12 +139,12 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
 
 /// Is `word` (any case) a role or title noun ("président", "spokesman", "porte-parole")?
 pub fn is_role_noun(word: &str) -> bool {
-    LEX.roles.contains(word.to_lowercase().as_str())
+    LEX.roles.contains(&*lowercase(word))
 }
 
 /// Is `word` (any case) a function word ("le", "the", "mais")?
 pub fn is_function_word(word: &str) -> bool {
-    LEX.function_words.contains(word.to_lowercase().as_str())
+    LEX.function_words.contains(&*lowercase(word))
 }
 
 /// The gender a first name tells, `None` when unknown or unisex; `Err` when not a known first name.

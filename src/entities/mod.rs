@@ -132,8 +132,8 @@ fn pronoun_genders(doc: &Doc, entities: &mut [Entity]) {
             if t.span.start >= limit || t.span.start >= sentence_end {
                 break;
             }
-            let w = t.span.slice(doc.text).to_lowercase();
-            let g = match w.as_str() {
+            let w = crate::text::lowercase(t.span.slice(doc.text));
+            let g = match &*w {
                 "il" | "he" | "him" | "his" | "lui" => Some(Gender::Male),
                 "elle" | "she" | "her" | "hers" => Some(Gender::Female),
                 _ if w.ends_with("-t-il") || w.ends_with("-il") => Some(Gender::Male),

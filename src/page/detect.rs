@@ -18,7 +18,8 @@
 //!    further elements with the best one's tag and class (an article cut into blocks by ads).
 //! 4. **Cleaning** inside the containers (Readability's "clean conditionally"): lists, tables, forms and
 //!    `div`s that look like link lists, share bars, comment threads, related-article lists, breadcrumbs,
-//!    captions, credits, bylines or "read also" link paragraphs are dropped.
+//!    captions, credits, bylines, fact boxes, "read also" link paragraphs and image-credit lines
+//!    ("(Credit: …)", "Crédit photo : …") are dropped.
 //! 5. **Collection** of the text (`collect`): a drop cap (one capital letter in an inline element
 //!    before its paragraph) is joined to its word.
 //!
@@ -32,10 +33,7 @@
 //! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
 //! kept, rather than a longer one made of the page's menus.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::hints::{has_sentence_end, Hints};
 use super::{NodeKind, PageTree, Segment};
 
 const NONE: usize = usize::MAX;
@@ -67,40 +65,86 @@ const DIV_BLOCK_CHILDREN: &[&str] = &["blockquote", "dl", "div", "img", "ol", "p
 const UNLIKELY_ROLES: &[&str] = &["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"];
 
 /// Class/id hints of page furniture, removed on the first pass (Readability's `unlikelyCandidates`).
-static UNLIKELY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote|newsletter|subscribe",
-    )
-    .expect("valid regex")
-});
+static UNLIKELY: Hints = Hints {
+    anywhere: &[
+        "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap", "disqus",
+        "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox",
+        "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager",
+        "popup", "yom-remote", "newsletter", "subscribe",
+    ],
+    ..Hints::EMPTY
+};
 /// Hints that save an element from [`UNLIKELY`].
-static MAYBE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)and|article|body|column|content|main|mathjax|shadow").expect("valid regex"));
+static MAYBE: Hints =
+    Hints { anywhere: &["and", "article", "body", "column", "content", "main", "mathjax", "shadow"], ..Hints::EMPTY };
 /// Class/id hints of article containers.
-static POSITIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story")
-        .expect("valid regex")
-});
+static POSITIVE: Hints = Hints {
+    anywhere: &[
+        "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post", "text",
+        "blog", "story",
+    ],
+    ..Hints::EMPTY
+};
 /// Class/id hints of page furniture.
-static NEGATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)-ad-|(^|[\s_-])ads?($|[\s_-])|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|footer|gdpr|masthead|media|meta|newsletter|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|taboola|widget|(^|[\s_-])nav",
-    )
-    .expect("valid regex")
-});
+static NEGATIVE: Hints = Hints {
+    anywhere: &[
+        "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead", "media",
+        "meta", "newsletter", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+        "skyscraper", "sponsor", "shopping", "tags", "taboola", "widget",
+    ],
+    tokens: &["ad", "ads"],
+    token_starts: &["nav"],
+    spaced: &["hid"],
+    ..Hints::EMPTY
+};
 /// Share bars and the like: removed when short.
-static SHARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(\b|_)(share|sharedaddy|social|newsletter)(\b|_)").expect("valid regex"));
+static SHARE: Hints = Hints { words: &["share", "sharedaddy", "social", "newsletter"], ..Hints::EMPTY };
 /// Class/id words of comment threads and related-article lists: removed whatever else the hints say.
-static JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(comments?|comment-list|related|newsletter|promo|outbrain|taboola|most-read|read-more|readmore|cta|letters-cta|breadcrumbs?|fil-ariane|ariane|savoir[-_]plus|learn-more|lire-aussi|a-lire)([\s_-]|$)")
-        .expect("valid regex")
-});
+static JUNK: Hints = Hints {
+    tokens: &[
+        "comment", "comments", "comment-list", "related", "newsletter", "promo", "outbrain", "taboola", "most-read",
+        "read-more", "readmore", "cta", "letters-cta", "factbox", "breadcrumb", "breadcrumbs", "fil-ariane", "ariane",
+        "savoir-plus", "savoir_plus", "learn-more", "lire-aussi", "a-lire",
+    ],
+    ..Hints::EMPTY
+};
 /// Class/id hints of captions, credits, bylines and calls to action: removed when short.
-static SHORT_JUNK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(^|[\s_-])(wp-caption-text|captions?|credits?|byline|author|copyright|cta|signup|sign-up)([\s_-]|$)").expect("valid regex")
-});
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\.( |$)").expect("valid regex"));
+static SHORT_JUNK: Hints = Hints {
+    tokens: &[
+        "wp-caption-text", "caption", "captions", "credit", "credits", "byline", "author", "copyright", "cta",
+        "signup", "sign-up",
+    ],
+    ..Hints::EMPTY
+};
+
+/// The first word of an image credit or caption line ("(Credit: …)", "Photo : AFP", "Image illustrative : …",
+/// "Crédit photo : …"; also "© …"): a short paragraph that opens so is about a picture, not article text.
+const CREDIT_WORDS: &[&str] = &["photo", "image", "illustration", "picture", "crédit", "credit"];
+
+/// True when a text opens like an image credit: an optional `(` or `[`, then `©`, or one of [`CREDIT_WORDS`]
+/// (or its plural) and at most one more word before a colon.
+fn credit_opening(text: &str) -> bool {
+    let lower: String = text.trim_start().chars().take(200).flat_map(char::to_lowercase).collect();
+    let s = lower.strip_prefix(['(', '[']).unwrap_or(&lower).trim_start();
+    if s.starts_with('©') {
+        return true;
+    }
+    // After the credit word: spaces and a colon, or spaces, one word, spaces and a colon.
+    let colon_follows = |rest: &str| {
+        let t = rest.trim_start();
+        if t.starts_with(':') {
+            return true;
+        }
+        if t.len() == rest.len() {
+            return false; // the credit word runs on ("photographer")
+        }
+        let end = t.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(t.len());
+        end > 0 && t[end..].trim_start().starts_with(':')
+    };
+    CREDIT_WORDS.iter().any(|w| {
+        s.strip_prefix(w).is_some_and(|rest| colon_follows(rest) || rest.strip_prefix('s').is_some_and(colon_follows))
+    })
+}
 
 /// One node of the flattened page.
 #[derive(Debug)]
@@ -618,7 +662,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
                 let st = &stats[s];
                 let ld = st.link_density();
                 let len = st.chars;
-                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && SENTENCE_END.is_match(&subtree_text(page, s, &gone)))
+                (len > 80 && ld < 0.25) || (len > 0 && len < 80 && ld == 0.0 && has_sentence_end(&subtree_text(page, s, &gone)))
             } else {
                 false
             };
@@ -846,6 +890,14 @@ fn clean<N>(
             {
                 drop = true;
             }
+            // An image credit or caption written as a paragraph of its own (no caption markup).
+            if flags.clean_conditionally
+                && (tag == "p" || (tag == "div" && !s.has_block_child))
+                && s.chars < 150
+                && is_credit_line(page, i)
+            {
+                drop = true;
+            }
             let conditional = match tag {
                 "form" | "fieldset" | "table" | "ul" | "ol" => true,
                 "div" | "section" => s.has_block_child || i == c,
@@ -863,6 +915,17 @@ fn clean<N>(
         }
     }
     removed
+}
+
+/// True when the text of `i` opens like an image credit ([`credit_opening`]); soft hyphens are ignored.
+fn is_credit_line<N>(page: &Page<N>, i: usize) -> bool {
+    let mut text = String::new();
+    for node in &page.nodes[i..page.nodes[i].end] {
+        if node.is_text() {
+            text.extend(node.text.chars().filter(|&c| c != '\u{AD}'));
+        }
+    }
+    credit_opening(&text)
 }
 
 fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) -> bool {
@@ -1055,6 +1118,32 @@ impl Collector {
                 self.emit(flat, off, ch);
             }
             off += units;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn credit_openings() {
+        let cases: &[(&str, bool)] = &[
+            ("(Credit: Jane Doe / Agency)", true),
+            ("Photo : AFP", true),
+            ("Photos: Reuters", true),
+            ("Image illustrative\u{a0}: des briques", true),
+            ("Crédit photo : X", true),
+            ("[Illustration: Y]", true),
+            ("© Reuters", true),
+            ("  Picture credit: Z", true),
+            ("Photographer: W", false),
+            ("Photos of the flood were shared widely: kept.", false),
+            ("The photo: a caption inside a sentence", false),
+            ("Credit card debt rose again.", false),
+        ];
+        for &(text, expected) in cases {
+            assert_eq!(credit_opening(text), expected, "{text}");
         }
     }
 }

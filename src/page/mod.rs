@@ -36,6 +36,7 @@
 
 pub mod arena;
 pub mod detect;
+mod hints;
 #[cfg(target_arch = "wasm32")]
 pub mod dom;
 #[cfg(not(target_arch = "wasm32"))]

@@ -75,6 +75,11 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
                         }
                         _ if prev_space && !next_space && stack.len() < MAX_DEPTH => stack.push(('"', at)),
                         Some(_) => pop_to(&mut stack, '"', at + 1, text, &mut out),
+                        // “…," mixed typography: a straight mark that closes (after a word or punctuation, before a
+                        // space or the end) ends an open curly quote
+                        None if !prev_space && (next_space || next.is_some_and(|n| matches!(n, ',' | '.' | ';' | ':' | ')' | '?' | '!'))) && stack.last().is_some_and(|&(o, _)| o == '“') => {
+                            pop_to(&mut stack, '“', at + 1, text, &mut out);
+                        }
                         None => {}
                     }
                 }
@@ -147,6 +152,8 @@ mod tests {
             ("« Début de citation\n« suite de la citation »", &["Début de citation", "suite de la citation"]),
             ("Il a répondu : « Je ne sais pas\nAutre paragraphe.", &["Je ne sais pas"]),
             ("Don’t split on apostrophes ‘quoted’ here.", &["quoted"]),
+            // mixed typography: a curly opening closed by a straight mark
+            ("“The path is far from clear,\" he said. “The odds have narrowed.”", &["The path is far from clear,", "The odds have narrowed."]),
         ];
         for (text, want) in table {
             assert_eq!(inner(text), *want, "{text}");

@@ -43,7 +43,7 @@ const EN_SKIP_AFTER: &[&str] = &[
 const EN_AFTER_POSTPOSED: &[&str] = &[
     "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
-    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards",
+    "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards", "with",
 ];
 const FR_NP_STOP: &[&str] = &[
     "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
@@ -112,9 +112,15 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "ce" | "cette" | "ces" | "il" | "elle" | "ils" | "elles" | "lui" | "eux" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "he" | "she"
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
-    let open_after_quote = after_quote && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
+    // "…, said police Chief Joseph Boinnet.": after a comma too, when a name comes within a few words.
+    let after_comma = lang == Lang::En && from >= 2 && t.text_of(from - 2) == "," && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
+    let open_after_quote = (after_quote || after_comma) && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
     if !starts && !open_after_quote {
         return None;
+    }
+    // "selon lui, …", "selon elle un oasis de …": a stressed pronoun is the whole phrase
+    if matches!(first, "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them") {
+        return Some((t.span(k), k + 1));
     }
     let stop = if lang == Lang::Fr { FR_NP_STOP } else { EN_NP_STOP };
     let start = k;
@@ -127,7 +133,12 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
             end += 1;
             continue;
         }
-        if end > start && (is_punct_boundary(raw) || stop.contains(&w)) {
+        // a subject pronoun opens the next clause ("Pour François Fillon il y avait …")
+        // a subject pronoun opens the next clause, a finite verb ends the phrase ("selon les observateurs pourrait …")
+        let clause_subject = lang == Lang::Fr
+            && (matches!(w, "il" | "elle" | "ils" | "elles" | "on")
+                || matches!(w, "est" | "sont" | "a" | "ont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "pourrait" | "pourraient" | "devrait" | "devraient" | "va" | "vont" | "peut" | "peuvent" | "doit" | "doivent"));
+        if end > start && (is_punct_boundary(raw) || stop.contains(&w) || clause_subject) {
             // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
             if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
                 end += 1;
@@ -158,13 +169,22 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
         return None;
     }
     let sent = t.sentence(upto);
+    // "L'Union nationale des associations … (UNAPEI) a dénoncé": the acronym in brackets names the subject
+    if upto >= 3 && t.text_of(upto - 1) == ")" && t.text_of(upto - 3) == "(" && t.sentence(upto - 3) == sent {
+        let a = t.text_of(upto - 2);
+        if a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
+            return Some((t.span(upto - 2), None));
+        }
+    }
     let bounds = if lang == Lang::Fr { FR_BOUNDARY_BEFORE } else { EN_BOUNDARY_BEFORE };
     let mut k = upto;
     let mut boundary = None;
     while k > 0 && upto - k < 14 {
         let j = k - 1;
         if t.sentence(j) != sent {
-            if matches!(t.text_of(j), "»" | "”" | "\"") {
+            // a closing mark just before ("“…?” he said"), not one ending the previous paragraph
+            let same_paragraph = t.doc.text.get(t.span(j).end..t.span(k).start).is_some_and(|g| !g.contains('\n'));
+            if matches!(t.text_of(j), "»" | "”" | "\"") && same_paragraph {
                 boundary = Some(j);
             }
             break;
@@ -200,6 +220,10 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
         // keep "s" of an English possessive out of the way too
         b -= 1;
     }
+    // "Dans votre travail, vous expliquez": a subject pronoun is the whole subject, not a clitic to drop
+    if a >= b && upto > k && matches!(t.low(upto - 1), "nous" | "vous") && t.sentence(upto - 1) == sent {
+        return Some((t.span(upto - 1), boundary));
+    }
     if a >= b {
         return if boundary.is_some() { Some((Span::new(t.span(upto).start, t.span(upto).start), boundary)) } else { None };
     }
@@ -214,6 +238,25 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
     while k < t.len() && t.sentence(k) == sent {
         let raw = t.text_of(k);
         if raw == ";" || (raw == ":" && k > from) {
+            break;
+        }
+        // English: a dash or a parenthesis opens an aside of the journalist's ("… pipeline — a problem compounded
+        // by …", "(both tournaments were moved)"), and ", and added …" a new cue
+        if _lang == Lang::En && k > from && raw == "(" {
+            break;
+        }
+        // an unpaired dash before a summarising noun phrase: "— a problem compounded by …"
+        if _lang == Lang::En && k > from && raw == "—" && matches!(t.low(k + 1), "a" | "an" | "the" | "another" | "this" | "that") {
+            let paired = (k + 1..t.len()).take(80).take_while(|&j| t.sentence(j) == sent).any(|j| t.text_of(j) == raw);
+            if !paired {
+                break;
+            }
+        }
+        if _lang == Lang::En && raw == "," && t.low(k + 1) == "and" && matches!(t.low(k + 2), "added" | "said" | "says" | "noted" | "told" | "explained" | "stressed" | "insisted") {
+            break;
+        }
+        // ", known as a developer certificate, …": an apposition of the journalist's
+        if _lang == Lang::En && raw == "," && matches!(t.low(k + 1), "known" | "called" | "dubbed" | "named") && matches!(t.low(k + 2), "as" | "the" | "a") {
             break;
         }
         if raw == "," {
@@ -261,18 +304,45 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
         let mut f = Frame { cue: *cue, subject: None, inverted: false, before_end: None, sentence_start, content: None, opens_at: None, borrows_subject: false, extra: None };
         match cue.kind {
             CueKind::Source => {
+                // "(selon la nomenclature du JEL)": a reference in brackets, not a source of speech
+                if prev_raw == "(" {
+                    continue;
+                }
                 // "selon X, …" / "…, selon X." / "according to X, …"
-                let Some((np, after)) = np_after(t, cue.last, lang, false) else { continue };
+                let Some((np, mut after)) = np_after(t, cue.last, lang, false) else { continue };
                 if !is_source_np(t, np, lang) {
                     continue;
                 }
                 f.subject = Some(np);
                 f.inverted = true;
-                let starts_sentence = t.at_sentence_start(cue.first) || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1));
+                if lang == Lang::Fr {
+                    if let Some(p) = published_in(t, np) {
+                        f.subject = Some(p);
+                        after = t.at_or_after(p.end);
+                    }
+                }
+                // "pour X" always reports the words after it ("mais pour les démographes, …")
+                let starts_sentence = t.at_sentence_start(cue.first)
+                    || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1))
+                    || (lang == Lang::Fr && t.low(cue.first) == "pour");
                 if starts_sentence {
                     let mut k = after;
+                    // "Selon un sondage Ifop publié dimanche par le JDD, …": the source's tail runs to its comma
+                    if lang == Lang::Fr && !matches!(t.text_of(k), "," | ":") && t.is_word(k) {
+                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            k = c;
+                        }
+                    }
                     if t.text_of(k) == "," || t.text_of(k) == ":" {
                         k += 1;
+                    }
+                    // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
+                    if lang == Lang::Fr && t.is_cap_at(k) {
+                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.text_of(j) == "-") {
+                                k = c + 1;
+                            }
+                        }
                     }
                     if k < t.len() && t.sentence(k) == sent {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
@@ -281,7 +351,17 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 } else if prev_raw != "," {
                     // "Une hypothèse qui n'est pas irréaliste selon X : …": the words before, and those after a colon.
                     let s = first_content_token(t, t.at_or_after(sentence_start), lang);
-                    if t.span(s).start < cue.span.start && cue.first > s + 1 {
+                    let goes_on = after < t.len() && t.sentence(after) == sent && t.is_word(after);
+                    if goes_on && lang == Lang::Fr {
+                        // "…, qui offriront selon lui un oasis de …": the clause around the cue, from the last comma
+                        let from = (s..cue.first).rev().find(|&j| t.text_of(j) == ",").map_or(s, |j| j + 1);
+                        // … to the next comma at most: the clause around the cue, not the sentence
+                        let to = (after..t.len()).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",").map(|j| t.span(j).start);
+                        if from < cue.first {
+                            let end = clause_end(t, after, lang);
+                            f.content = Some(Span::new(t.span(from).start, to.map_or(end, |c| c.min(end))));
+                        }
+                    } else if t.span(s).start < cue.span.start && cue.first > s + 1 {
                         f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).end));
                     }
                     if t.text_of(after) == ":" && after + 1 < t.len() && t.sentence(after + 1) == sent {
@@ -307,18 +387,33 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
             }
             CueKind::Negated => continue,
-            CueKind::Verb | CueKind::Participle => {
+            CueKind::Noun => {
+                let Some(g) = view_frame(t, cue, &f, lang) else { continue };
+                out.push(g);
+                continue;
+            }
+            CueKind::Verb | CueKind::Participle | CueKind::Infinitive => {
+                if lang == Lang::Fr {
+                    if let Some(c) = comme_frame(t, cue, &f, lang, &out) {
+                        out.push(c);
+                        continue;
+                    }
+                }
                 if let Some(p) = cue.inverted_pronoun {
                     f.subject = Some(p);
                     f.inverted = true;
-                } else if cue.kind == CueKind::Participle {
+                } else if matches!(cue.kind, CueKind::Participle | CueKind::Infinitive) {
                     f.borrows_subject = true;
                 } else if prev_is_break {
                     if let Some((np, end)) = np_after(t, cue.last, lang, true) {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
                         let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
-                        if (lang == Lang::Fr && fr_closes) || closes {
+                        let clause = lang == Lang::En && en_np_is_clause(t, np);
+                        // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
+                        // apposition to the preposed subject, so what follows the verb is its object
+                        let apposition_before = lang == Lang::Fr && prev_raw == "," && closes_apposition(t, cue.first - 1);
+                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause && !apposition_before {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -370,16 +465,62 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 if f.borrows_subject {
                     if let Some(p) = out.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).next() {
                         f.subject = p.subject;
+                    } else if lang == Lang::En && cue.first >= 3 && t.low(cue.first - 1) == "as" && t.low(cue.first - 2) == "quoted" {
+                        // "“…,” he was quoted as saying": the subject of "was quoted", after the quotation
+                        let mut a = cue.first - 2;
+                        while a > 0 && matches!(t.low(a - 1), "was" | "is" | "were" | "are" | "been" | "has" | "have" | "had" | "also" | "later") {
+                            a -= 1;
+                        }
+                        if let Some((np, Some(b))) = np_before(t, a, lang) {
+                            if !np.is_empty() && matches!(t.text_of(b), "”" | "\"" | "»") {
+                                f.subject = Some(np);
+                                f.before_end = Some(t.span(b).end);
+                            }
+                        }
+                    } else if lang == Lang::En {
+                        // "Roy Graf protested the bills, saying …": the sentence's subject
+                        f.subject = en_sentence_subject(t, t.at_or_after(sentence_start), cue.first);
+                    } else if lang == Lang::Fr && f.subject.is_none() {
+                        // "… : « … ? », avant d'expliquer que …": the splitter ended the sentence inside the quotation;
+                        // the clause goes on after its closing mark
+                        let first = t.at_or_after(sentence_start);
+                        let after_quote = (cue.first.saturating_sub(6)..cue.first).any(|j| matches!(t.text_of(j), "»" | "”"));
+                        if matches!(t.text_of(first), "»" | "”" | "\"") || after_quote {
+                            let para = |b: usize| t.doc.paragraph_at(b);
+                            if let Some(p) = out.last().filter(|p| para(p.cue.span.start) == para(cue.span.start)) {
+                                f.subject = p.subject;
+                            }
+                        }
+                    }
+                    // "Ils ont demandé au juge …, assurant que …": with no cue before, the sentence's own subject
+                    if lang == Lang::Fr && f.subject.is_none() && cue.kind == CueKind::Participle && matches!(t.low(cue.last), "que" | "qu") {
+                        f.subject = sentence_subject(t, sent);
+                    }
+                    // an infinitive with no clause subject to share ("il est difficile de dire que") reports nothing
+                    if cue.kind == CueKind::Infinitive && f.subject.is_none() {
+                        continue;
                     }
                 }
                 // What follows the cue: "que …", ": …", an infinitive, a quotation, an English bare clause.
                 let end_np = if f.inverted && cue.inverted_pronoun.is_none() { np_after(t, cue.last, lang, true).map(|(_, e)| e) } else { None };
                 let mut k = end_np.unwrap_or(cue.last);
                 let mut hops = 0;
+                let mut adverbs = 0;
                 let next_cue_first = cues.get(ci + 1).map_or(usize::MAX, |c| c.first);
+                // "« ruée » écrit-il : c'est …": a cue closing a quotation does not also report what follows a colon
+                let closes_quote = f.before_end.is_some() && cue.first > 0 && matches!(t.text_of(cue.first - 1), "»" | "”" | "\"");
                 while k < t.len() && t.sentence(k) == sent && hops < 10 && k < next_cue_first {
                     let w = t.low(k);
                     let raw = t.text_of(k);
+                    // adverbs between the verb and its clause ("indiquant laconiquement que", "affirmaient même ne …")
+                    if lang == Lang::Fr && !f.inverted && adverbs < 3 && t.is_word(k) && !t.is_cap_at(k) && is_fr_adverb(w) {
+                        k += 1;
+                        adverbs += 1;
+                        continue;
+                    }
+                    if raw == ":" && closes_quote {
+                        break;
+                    }
                     if matches!(raw, "." | "!" | "?" | ";") || (w == "et" || w == "and") {
                         break;
                     }
@@ -387,7 +528,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         let n = k + 1;
                         if n < t.len() && t.sentence(n) == sent {
                             f.opens_at = Some(t.span(n).start);
-                            f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                            // a quotation after the colon is the direct quote; only unquoted words are reported
+                            if !(lang == Lang::Fr && matches!(t.text_of(n), "«" | "“" | "\"" | "„")) {
+                                f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+                            }
                         } else if n < t.len() {
                             f.opens_at = Some(t.span(n).start);
                         }
@@ -411,14 +555,19 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1))) && !f.inverted {
+                    // (time words may come first: "a affirmé jeudi avoir reçu des menaces")
+                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(&t.low(j)) || is_fr_adverb(t.low(j)));
+                    if lang == Lang::Fr && (hops == 0 || only_time_words) && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
                     // "said Thursday one of …": time words may come between the verb and its clause
                     let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
-                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
+                    // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
+                    // content must look like a clause.
+                    let clause_ok = en_say(t.low(cue.first)) || en_clause_like(t, k);
+                    if lang == Lang::En && !f.inverted && f.before_end.is_none() && en_clause_start(t, k) && clause_ok && ((only_time_before && !told) || (told && hops >= 1 && en_pronoun(t, k))) {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
@@ -442,7 +591,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
                     let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
-                    let name_segment = first_comma < last_before && seg_words <= 6 && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
+                    let name_segment = first_comma < last_before && seg_words <= 6 && (seg_words >= 2 || lang == Lang::Fr) && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
                     // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
                     let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
                     let name_segment = name_segment
@@ -451,7 +600,19 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|&i| t.is_cap_at(i))
                         });
                     let fr_plain = fr_plain || name_segment;
-                    if !closing && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
+                    // "La crise « est un test » et « les enjeux sont énormes », a-t-il déclaré": unquoted words open the
+                    // stretch, so the whole clause is reported (mixed) even though it ends with a closing mark
+                    let unquoted_lead = closing && lang == Lang::Fr && {
+                        let first_mark = (s..last_before).find(|&i| matches!(t.text_of(i), "«" | "»" | "“" | "”" | "\"" | "„"));
+                        first_mark.is_some_and(|m| {
+                            let opening = matches!(t.text_of(m), "«" | "“" | "„") || t.text_of(m) == "\"" && m > s && !t.adjacent(m - 1, m);
+                            // an adjunct set off by a comma before the quotation, or several quoted fragments; a bare
+                            // subject before one quoted predicate is left to the direct quote
+                            let fragments = (m..last_before).filter(|&i| matches!(t.text_of(i), "«" | "“" | "„")).count();
+                            opening && (s..m).filter(|&i| t.is_word(i)).count() >= 2 && (t.text_of(m - 1) == "," || fragments >= 2)
+                        })
+                    };
+                    if (!closing || unquoted_lead) && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
                         f.content = Some(Span::new(s_at, be));
                     }
                     // An incise in the middle of the reported words ("Police, Sinclair says, have no policies …"):
@@ -463,7 +624,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     ) || t.is_cap_at(group_end + 1);
                     if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
                         let n = group_end + 1;
-                        if (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
+                        // "…, said Mark Garth, executive director of …" is an apposition: English words after the incise
+                        // must make a clause
+                        if (lang != Lang::En || en_clause_like(t, n)) && (n..t.len()).take_while(|&i| t.sentence(i) == sent).filter(|&i| t.is_word(i)).count() >= 3 {
                             let after_span = Span::new(t.span(n).start, clause_end(t, n, lang));
                             if f.content.is_some() {
                                 f.extra = Some(after_span);
@@ -475,9 +638,345 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
             }
         }
+        // "conclude" reports words only after a quotation ("“…,” Sinclair concludes."); elsewhere it is a finding
+        if lang == Lang::En && matches!(t.low(cue.first), "conclude" | "concludes" | "concluded" | "concluding") && !(f.before_end.is_some() && f.content.is_none()) {
+            continue;
+        }
         out.push(f);
     }
+    // A clause never runs over the words reported by a later postposed cue of its sentence ("…, qui offriront selon
+    // lui un oasis …, a indiqué X"): it stops where that cue's reported words end.
+    let cuts: Vec<(usize, usize)> = out.iter().filter_map(|f| f.before_end.map(|be| (f.cue.span.start, be))).collect();
+    for f in &mut out {
+        if let Some(c) = f.content.as_mut() {
+            let i = cuts.partition_point(|&(cs, _)| cs <= c.start);
+            if let Some(&(cs, be)) = cuts.get(i) {
+                if cs < c.end && be > c.start && be < c.end {
+                    c.end = be;
+                }
+            }
+        }
+    }
     out
+}
+
+/// The subject opening an English sentence (tokens `from..upto`): a subject pronoun, or a run of capitalised
+/// words (a name) followed by a lower-case word.
+fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
+    let mut k = from;
+    while k < upto && (LEADING_CONNECTORS.contains(&t.low(k)) || t.text_of(k) == ",") {
+        k += 1;
+    }
+    if k >= upto {
+        return None;
+    }
+    if matches!(t.low(k), "he" | "she" | "they") {
+        return Some(t.span(k));
+    }
+    let mut e = k;
+    while e < upto && (t.is_cap_at(e) || (e > k && t.text_of(e) == "." && is_dot_of_honorific(t, e))) {
+        e += 1;
+    }
+    (e > k && e < upto && t.is_word(e) && !t.is_cap_at(e)).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+}
+
+/// A name (capitalised words, honorifics, particles) opening the sentence of token `b` and followed by a comma
+/// before `b`: "Jane Roe, a lawyer in Toronto who …, said".
+fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
+    let sent = t.sentence(b);
+    let mut k = b;
+    // (bounded: an apposition is a few dozen words at most)
+    while k > 0 && t.sentence(k - 1) == sent && b - k < 60 {
+        k -= 1;
+    }
+    if k > 0 && t.sentence(k - 1) == sent {
+        return None;
+    }
+    while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
+        k += 1;
+    }
+    let start = k;
+    let mut e = k;
+    while e < b
+        && (t.is_cap_at(e)
+            || is_dot_of_honorific(t, e)
+            || (e > start && matches!(t.low(e), "de" | "van" | "von" | "al" | "el" | "bin") && t.is_cap_at(e + 1))
+            || (e > start && t.is_apostrophe(e) && t.adjacent(e - 1, e) && t.adjacent(e, e + 1) && t.is_word(e + 1) && t.low(e + 1) != "s"))
+    {
+        e += 1;
+    }
+    // two words at least (a lone capital may be any word opening the sentence), a comma right after
+    let words = (start..e).filter(|&i| t.is_word(i)).count();
+    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(&t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+}
+
+const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
+
+/// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
+fn en_say(w: &str) -> bool {
+    matches!(w, "say" | "says" | "said" | "saying")
+}
+
+/// Auxiliaries, modals and copulas: a finite verb in the words after a cue makes them a clause.
+const EN_FINITE: &[&str] = &[
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did",
+    "do", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "shouldn", "didn", "doesn", "don", "cannot",
+];
+
+/// Is the token at `k` a finite auxiliary (also the contracted "’s", "’re", "’ll" after a word)?
+fn en_finite_at(t: &Toks, k: usize) -> bool {
+    EN_FINITE.contains(&t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
+}
+
+fn en_subject_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "it" | "they" | "we" | "i" | "you" | "there")
+}
+
+/// Do the words from token `k` look like a clause rather than a noun object: a subject pronoun first, or a finite
+/// auxiliary within the first words before any punctuation ("the plan would fail" vs "a goal and an assist").
+fn en_clause_like(t: &Toks, k: usize) -> bool {
+    if en_subject_pronoun(t.low(k)) {
+        return true;
+    }
+    let sent = t.sentence(k);
+    // a short adverbial first ("for others, it can …", "often, paramedics won't …")
+    let adverbial = matches!(t.low(k), "for" | "in" | "on" | "at" | "with" | "after" | "before" | "when" | "if" | "as" | "often" | "now" | "still" | "then" | "instead" | "however" | "sometimes" | "today" | "yesterday" | "last" | "this");
+    let mut j = k;
+    let mut limit = k + 9;
+    while j < t.len() && j < limit && t.sentence(j) == sent {
+        let raw = t.text_of(j);
+        if raw == "," && adverbial && j <= k + 5 && limit == k + 9 {
+            limit = j + 9;
+            j += 1;
+            if en_subject_pronoun(t.low(j)) {
+                return true;
+            }
+            continue;
+        }
+        if matches!(raw, "," | ";" | ":" | "." | "(" | "—" | "–") || (j > k && matches!(t.low(j), "that" | "which" | "who" | "whose" | "where")) {
+            return false;
+        }
+        if en_finite_at(t, j) {
+            return true;
+        }
+        // "Meng deceived …": a past form right after a name
+        if j > k && j <= k + 3 && t.is_cap_at(j - 1) && !t.is_cap_at(j) && t.low(j).ends_with("ed") {
+            return true;
+        }
+        j += 1;
+    }
+    false
+}
+
+/// Does a noun phrase found after a cue hold a verb, so that it is a clause and not an inverted subject
+/// ("…, said he grabbed the bag", "…, said the plan would fail")?
+fn en_np_is_clause(t: &Toks, np: Span) -> bool {
+    let toks = t.doc.tokens_in(np);
+    // a long phrase with no capital is a clause too ("said Sunday a prolonged standoff only makes all sides look")
+    let long_common = toks.len() > 5 && !toks.clone().any(|j| t.is_cap_at(j));
+    en_subject_pronoun(t.low(toks.start)) && toks.len() > 1 || long_common || toks.clone().any(|j| en_finite_at(t, j))
+}
+
+/// "selon un sondage paru hier dans le quotidien local Deseret News": a study or poll speaks through the named
+/// paper (or body) that published it.
+fn published_in(t: &Toks, np: Span) -> Option<Span> {
+    let toks = t.doc.tokens_in(np);
+    let mut k = toks.start;
+    while k < toks.end && (matches!(t.low(k), "un" | "une" | "le" | "la" | "l" | "ce" | "cette" | "les" | "des" | "de" | "d") || t.is_apostrophe(k)) {
+        k += 1;
+    }
+    if !matches!(t.low(k), "sondage" | "sondages" | "étude" | "études" | "enquête" | "enquêtes" | "rapport" | "rapports" | "article") {
+        return None;
+    }
+    // "un sondage Ifop": the pollster named is the source
+    if t.is_cap_at(k + 1) {
+        return None;
+    }
+    let sent = t.sentence(k);
+    let end = (k + 14).min(t.len());
+    let published = (k + 1..end).take_while(|&j| t.sentence(j) == sent).find(|&j| matches!(t.low(j), "paru" | "parue" | "parus" | "parues" | "publié" | "publiée" | "publiés" | "publiées"))?;
+    let by = (published + 1..end).take_while(|&j| t.sentence(j) == sent && t.is_word(j)).find(|&j| matches!(t.low(j), "dans" | "par"))?;
+    let first = (by + 1..end).take_while(|&j| t.sentence(j) == sent && (t.is_word(j) || t.is_apostrophe(j))).find(|&j| t.is_cap_at(j) && !matches!(t.low(j - 1), "de" | "du" | "des" | "d"))?;
+    let mut last = first;
+    while last + 1 < t.len() && t.is_cap_at(last + 1) {
+        last += 1;
+    }
+    // "le Journal du dimanche": a title goes on to the punctuation
+    let mut j = last + 1;
+    while j < t.len() && j <= last + 3 && t.sentence(j) == sent && t.is_word(j) {
+        j += 1;
+    }
+    if j > last + 1 && j < t.len() && matches!(t.text_of(j), "," | "." | ":" | ";") && matches!(t.low(last + 1), "du" | "de" | "des" | "d") {
+        last = j - 1;
+    }
+    Some(Span::new(t.span(first).start, t.span(last).end))
+}
+
+/// "L'hypothèse de Stephen Smith consiste à dire que …", "l'idée de Smith est que …", "Le modèle de Smith repose
+/// sur l'idée que …": a view's noun reports the "que" clause that follows closely, for the name after "de" (after
+/// the noun, else in the sentence before it). Without a named holder ("l'idée que la Terre est plate") nothing.
+fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
+    let sent = t.sentence(cue.first);
+    let name_at = |k: usize| -> Option<(Span, usize)> {
+        let k = if t.is_apostrophe(k) { k + 1 } else { k };
+        if !t.is_cap_at(k) || t.sentence(k) != sent {
+            return None;
+        }
+        let mut e = k;
+        while e + 1 < t.len() && t.is_cap_at(e + 1) && t.sentence(e + 1) == sent {
+            e += 1;
+        }
+        Some((Span::new(t.span(k).start, t.span(e).end), e + 1))
+    };
+    let de = |k: usize| matches!(t.low(k), "de" | "d");
+    let (subject, mut k) = if de(cue.last) {
+        name_at(cue.last + 1)?
+    } else {
+        // the name in the sentence's subject before the noun ("Le modèle de Smith repose sur l'idée que")
+        let s = t.at_or_after(f.sentence_start);
+        let found = (s..cue.first).rev().filter(|&j| de(j)).find_map(|j| name_at(j + 1))?;
+        (found.0, cue.last)
+    };
+    // "est que", "consiste à dire que", "que" within a few words, no punctuation on the way
+    let limit = (k + 5).min(t.len());
+    while k < limit && t.is_word(k) && !matches!(t.low(k), "que" | "qu") && matches!(t.low(k), "est" | "était" | "consiste" | "consistait" | "à" | "dire" | "affirmer" | "soutenir") {
+        k += 1;
+    }
+    if !matches!(t.low(k), "que" | "qu") || t.sentence(k) != sent {
+        return None;
+    }
+    let n = if t.low(k) == "qu" { k + 2 } else { k + 1 };
+    if n >= t.len() || t.sentence(n) != sent {
+        return None;
+    }
+    let mut g = f.clone();
+    g.subject = Some(subject);
+    g.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
+    Some(g)
+}
+
+/// The subject opening sentence `sent` (French): its first words up to the verb, if they look like a subject.
+fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
+    let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
+    let mut k = start;
+    while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+        k += 1;
+    }
+    let mut e = k;
+    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(&t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
+        e += 1;
+    }
+    // a verb must follow (an auxiliary or a negation), else the words are not a subject
+    (e > k && e < t.len() && (FR_AUX.contains(&t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+}
+
+const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"];
+
+/// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
+/// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
+fn closes_apposition(t: &Toks, comma: usize) -> bool {
+    let sent = t.sentence(comma);
+    let start = t.at_or_after(t.doc.sentences.get(sent).map_or(0, |s| s.span.start));
+    // bounded: an apposition opened at the sentence's start is a few words long
+    if comma > start + 20 {
+        return false;
+    }
+    let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
+    if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
+        return false;
+    }
+    let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
+    let name = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && w.len() <= 4 && w.iter().all(|&k| t.is_cap_at(k) || matches!(t.low(k), "de" | "du" | "d" | "la" | "le"))
+    };
+    let np = |a: usize, b: usize| {
+        let w = words(a, b);
+        !w.is_empty() && (matches!(t.low(a), "le" | "la" | "les" | "l" | "un" | "une" | "son" | "sa") || !t.is_cap_at(a)) && !w.iter().any(|&k| matches!(t.low(k), "qui" | "que" | "qu" | "a" | "est" | "ont" | "sont"))
+    };
+    (name(start, open) && np(open + 1, comma)) || (np(start, open) && name(open + 1, comma))
+}
+
+/// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
+fn is_fr_adverb(w: &str) -> bool {
+    (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
+}
+
+/// Verbs whose bare infinitive complement is an intention or advice, not a statement ("annoncent faire acte de
+/// candidature", "promet de", "conseille"): only "ne"/"avoir"/"être" clauses count after them.
+fn commissive(verb: &str) -> bool {
+    ["annon", "promet", "promi", "conseill", "lanc", "prév", "avert", "menac", "propos"].iter().any(|p| verb.starts_with(p))
+}
+
+/// Words ending like an infinitive that are not one (adjectives, nouns, prepositions).
+const NOT_INFINITIVES: &[&str] = &[
+    "autre", "cadre", "centre", "cher", "contraire", "contre", "dernier", "désir", "entier", "entre", "espoir", "fier", "guerre", "hier",
+    "hiver", "leur", "libre", "lettre", "loisir", "membre", "noir", "nombre", "notre", "ordre", "outre", "particulier", "pire", "plaisir",
+    "premier", "propre", "quartier", "soir", "super", "terre", "titre", "votre", "avenir", "sincère", "nécessaire", "ordinaire",
+];
+
+/// Does `w` look like a French infinitive ("vendre", "avoir", "accélérer") after a verb of saying ("avoue vendre")?
+fn fr_infinitive_like(w: &str) -> bool {
+    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(&w) && !(w.ends_with("aire") && !matches!(w, "faire" | "taire" | "plaire"))
+}
+
+/// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous
+/// l'avez expliqué". The clitic "le"/"l'" points back (or forward) to the reported words.
+fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> Option<Frame> {
+    let j = cue.first;
+    let clitic = if j >= 1 && t.low(j - 1) == "le" {
+        j - 1
+    } else if j >= 2 && t.is_apostrophe(j - 1) && t.low(j - 2) == "l" {
+        j - 2
+    } else {
+        return None;
+    };
+    let sent = t.sentence(j);
+    let is_comme = |k: usize| t.sentence(k) == sent && (t.low(k) == "comme" || (t.low(k) == "que" && k >= 1 && t.low(k - 1) == "ainsi"));
+    let opener = |k: usize| if t.low(k) == "que" { k - 1 } else { k };
+    let (subject, comme_at, inverted) = if clitic >= 1 && is_comme(clitic - 1) {
+        // "comme le montre Florence Audier", "ainsi que l'a dit X", "comme l'a-t-il dit"
+        let subj = match cue.inverted_pronoun {
+            Some(p) => p,
+            None => np_after(t, cue.last, lang, true)?.0,
+        };
+        (subj, opener(clitic - 1), true)
+    } else {
+        let (np, b) = np_before(t, clitic, lang)?;
+        let b = b.filter(|&b| is_comme(b))?;
+        if np.is_empty() {
+            return None;
+        }
+        (np, opener(b), false)
+    };
+    let mut g = f.clone();
+    g.subject = Some(subject);
+    g.inverted = inverted;
+    let s = first_content_token(t, t.at_or_after(f.sentence_start), lang);
+    if comme_at >= 1 && t.text_of(comme_at - 1) == "," && comme_at - 1 > s {
+        // the words before: from the last comma before them (fronted adjuncts are the journalist's)
+        let end = comme_at - 1;
+        let mut from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        // "Peut-on avancer que X, ainsi que vous l'avez expliqué": the clause another cue of the sentence opened
+        if let Some(c) = before.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).filter_map(|p| p.content).find(|c| c.start > t.span(from).start && c.start < t.span(end).start) {
+            from = t.at_or_after(c.start);
+        }
+        if (from..end).filter(|&k| t.is_word(k)).count() >= 3 {
+            g.content = Some(Span::new(t.span(from).start, t.span(end - 1).end));
+        }
+    } else if comme_at <= s + 2 {
+        // "Or, comme le montre X, les Français …": the words after the cue's group
+        let group_end = if inverted { t.at_or_after(subject.end) } else { cue.last };
+        let mut k = group_end;
+        while k < t.len() && t.sentence(k) == sent && k < group_end + 6 && t.text_of(k) != "," {
+            k += 1;
+        }
+        if t.text_of(k) == "," && k + 1 < t.len() && t.sentence(k + 1) == sent {
+            g.content = Some(Span::new(t.span(k + 1).start, clause_end(t, k + 1, lang)));
+        }
+    }
+    g.content?;
+    Some(g)
 }
 
 fn en_pronoun(t: &Toks, k: usize) -> bool {
@@ -525,6 +1024,15 @@ const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "
 /// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
 fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
     let (mut np, mut boundary) = (np, boundary);
+    // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
+    // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
+    if lang == Lang::En && np.is_empty() {
+        if let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") {
+            if let Some(name) = en_sentence_name_before_comma(t, b) {
+                return (name, None);
+            }
+        }
+    }
     // Coordinated verb: "… et a déclaré", "… and said".
     if np.is_empty() {
         if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
@@ -544,6 +1052,24 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 return (Span::new(t.span(k).start, t.span(e - 1).end), None);
             }
         }
+        // "le ministre, qui a affirmé que": the relative pronoun's antecedent
+        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who")) {
+            let upto = if b >= 1 && t.text_of(b - 1) == "," { b - 1 } else { b };
+            if let Some((p, pb)) = np_before(t, upto, lang).filter(|(p, _)| !p.is_empty()) {
+                // the last phrase before "qui" ("Nous avons vu le maire, qui …" → "le maire"): from its determiner,
+                // one not governed by a preposition ("le ministre de l'Intérieur")
+                let toks = t.doc.tokens_in(p);
+                let det = toks.clone().rev().find(|&i| {
+                    matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "ce" | "cette" | "ces" | "son" | "sa" | "ses" | "leur" | "leurs" | "the" | "a" | "an")
+                        && (i == toks.start || !matches!(t.low(i - 1), "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "of" | "at" | "for") && !t.is_apostrophe(i - 1))
+                });
+                if let Some(d) = det.filter(|&d| d > toks.start) {
+                    return (Span::new(t.span(d).start, p.end), pb);
+                }
+                return (p, pb);
+            }
+            return (np, boundary);
+        }
         // "L'avocate de Bernard, Alexandra Michel, a souligné": the phrase before the comma.
         match boundary.filter(|&b| t.text_of(b) == ",").and_then(|b| np_before(t, b, lang)) {
             Some((p, pb)) if !p.is_empty() => {
@@ -554,11 +1080,51 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         }
     }
     for _ in 0..3 {
+        // English relative clauses: "Rally Canada, the group that organized the event, said", "Brooks, who
+        // still has the phone, said": the noun phrase before the relative pronoun
+        if lang == Lang::En {
+            if let Some(r) = boundary.filter(|&b| matches!(t.low(b), "who" | "that" | "which") && b >= 1) {
+                let upto = if t.text_of(r - 1) == "," { r - 1 } else { r };
+                match np_before(t, upto, lang) {
+                    Some((p, pb)) if !p.is_empty() => {
+                        np = p;
+                        boundary = pb;
+                    }
+                    _ => break,
+                }
+                if t.is_cap_at(t.at_or_after(np.start)) {
+                    break;
+                }
+                continue;
+            }
+        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.text_of(b - 1) == ",") {
+            // "Ce sondage, qui possède une marge d'erreur, révèle": step over an appositive relative clause
+            match np_before(t, b - 1, lang) {
+                Some((p, pb)) if !p.is_empty() => {
+                    np = p;
+                    boundary = pb;
+                    continue;
+                }
+                _ => break,
+            }
+        }
         let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };
         let first = t.at_or_after(np.start);
         let w = t.low(first);
-        let adjunct = ADJUNCT_OPENERS.contains(&w);
-        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w);
+        // French "on" is a pronoun, not the English preposition
+        let adjunct = ADJUNCT_OPENERS.contains(&w) && !(lang == Lang::Fr && w == "on");
+        // "la professeure de nutrition Francisca Joly-Gomez": a determiner and a name not governed by a preposition
+        // make the phrase the subject itself, not an apposition to step over
+        let toks = t.doc.tokens_in(np);
+        let named_head = matches!(w, "le" | "la" | "les" | "l" | "un" | "une" | "the" | "a" | "an")
+            && toks.clone().skip(1).any(|i| t.is_cap_at(i) && !matches!(t.low(i - 1), "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "of" | "for" | "at") && !t.is_apostrophe(i - 1));
+        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w) && !named_head;
+        // "Jim Eglinski, Yellowhead MP, said": a capitalised title after the name is an apposition too
+        let last_tok = t.before(np.end).saturating_sub(1);
+        let title = t.text_of(last_tok);
+        let title_apposition = lang == Lang::En
+            && (crate::entities::role_head(&title.to_lowercase()).is_some() || (2..=4).contains(&title.len()) && title.chars().all(|c| c.is_ascii_uppercase()));
+        let lower_apposition = lower_apposition || title_apposition;
         if !(adjunct || lower_apposition) {
             break;
         }
@@ -567,7 +1133,9 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             break;
         }
         let pf = t.at_or_after(prev.start);
-        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && t.doc.tokens_in(prev).len() <= 6;
+        let n_toks = t.doc.tokens_in(prev).len();
+        // "Les Brigades des martyrs d'Al-Aqsa": a longer phrase is a name when it holds another capital
+        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && (n_toks <= 6 || n_toks <= 10 && t.doc.tokens_in(prev).skip(1).any(|i| t.is_cap_at(i)));
         if name_like {
             np = prev;
             boundary = pb;
@@ -604,5 +1172,15 @@ fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
     let toks = t.doc.tokens_in(np);
     toks.clone().any(|i| t.is_cap_at(i) && !matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"))
         || toks.clone().any(|i| matches!(t.low(i), "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them" | "it" | "they"))
-        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some())
+        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some() || personal_noun(t.low(i)))
+}
+
+/// Suffixes of nouns naming people by their trade ("le naturopathe", "les démographes", "la gastro-entérologue").
+const PERSONAL_SUFFIXES: &[&str] = &[
+    "pathe", "pathes", "logue", "logues", "iste", "istes", "graphe", "graphes", "ien", "iens", "ienne", "iennes", "ateur", "ateurs",
+    "atrice", "atrices",
+];
+
+fn personal_noun(w: &str) -> bool {
+    w.chars().count() > 5 && PERSONAL_SUFFIXES.iter().any(|s| w.ends_with(s))
 }

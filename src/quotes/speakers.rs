@@ -58,6 +58,27 @@ const NOT_NAME_START: &[&str] = &[
 ];
 const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
 const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+/// Does the mention `m` open its sentence?
+fn t_first_in_sentence(t: &Toks, m: Span) -> bool {
+    let first = t.at_or_after(m.start);
+    t.at_sentence_start(first)
+}
+
+/// English nouns by which an article refers back to the organisation it named ("the company said").
+const EN_ORG_NOUNS: &[&str] = &[
+    "agency", "airline", "bank", "company", "corporation", "department", "firm", "ministry", "organization", "organisation", "railway",
+    "retailer", "automaker", "insurer", "broadcaster", "network", "regulator", "startup", "utility",
+];
+/// English nouns of documents that "say" things for the organisation that issued them.
+const EN_DOC_NOUNS: &[&str] = &[
+    "statement", "release", "report", "paper", "post", "website", "tweet", "memo", "document", "letter", "email", "filing", "blog", "notice",
+    "bulletin", "communique", "news",
+];
+/// Participles that make the agent after "par" a document's author ("la liste proposée par la section 37").
+const AUTHORED: &[&str] = &[
+    "proposé", "proposée", "proposés", "proposées", "rédigé", "rédigée", "rédigés", "rédigées", "établi", "établie", "établis", "établies",
+    "élaboré", "élaborée", "élaborés", "élaborées", "signé", "signée", "signés", "signées", "publié", "publiée", "publiés", "publiées",
+];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
 /// Resolves subjects against the entity list.
@@ -71,6 +92,18 @@ pub struct Resolver<'a, 'd, 't> {
     roles_by_head: HashMap<String, Vec<(usize, usize)>>,
     /// Cache of the entity module's `person_described_as`, by head word.
     described: RefCell<HashMap<String, Option<usize>>>,
+    /// Bytes inside quotation marks, sorted: a name quoted there is not an antecedent.
+    quoted: Vec<Span>,
+    /// Acronyms already looked up in the text, with the full name found ("EDC" → "Export Development Canada").
+    acronyms: RefCell<HashMap<String, Option<String>>>,
+    /// Entities named by an acronym, with the entity named in full, when there is one.
+    expanded: RefCell<HashMap<usize, Option<usize>>>,
+    /// Per entity, the gender its honorifics give.
+    honorific_gender: Vec<Option<Gender>>,
+    /// The first person mention of the text with its entity (an interview's "vous").
+    first_person: Option<(Span, usize)>,
+    /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
+    learnt: RefCell<HashMap<usize, Gender>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -78,9 +111,61 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
+    }
+
+    /// Tell the resolver which bytes are quoted (sorted, disjoint spans), so that names there are not antecedents.
+    pub fn with_quoted(mut self, quoted: Vec<Span>) -> Self {
+        self.quoted = quoted;
+        self
+    }
+
+    /// Is the mention inside parentheses ("(Lauren Pelley/CBC)"): a photo credit or an aside, no antecedent.
+    fn in_parentheses(&self, m: Span) -> bool {
+        let t = self.t;
+        let first = t.at_or_after(m.start);
+        (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
+    }
+
+    fn is_quoted(&self, m: Span) -> bool {
+        let k = self.quoted.partition_point(|q| q.start <= m.start);
+        k > 0 && self.quoted[k - 1].contains(m)
+    }
+
+    /// Does the mention `m` open its sentence, a few title words aside ("Health Minister Jane Roe …"): the
+    /// sentence's subject, which an English pronoun in the next sentences most likely refers to.
+    fn subject_position(&self, m: Span) -> bool {
+        let t = self.t;
+        let first = t.at_or_after(m.start);
+        let mut j = first;
+        while j > 0 && first - j < 4 && t.sentence(j - 1) == t.sentence(first) && t.is_word(j - 1) && !matches!(t.low(j - 1), "to" | "with" | "by" | "of" | "for" | "from" | "and" | "about") {
+            j -= 1;
+        }
+        // "For Megda Belkacemi, Friday is …": a topic opening the sentence
+        if j == first && j >= 1 && t.low(j - 1) == "for" && (j == 1 || t.sentence(j - 2) != t.sentence(first)) {
+            j -= 1;
+        }
+        j == 0 || t.sentence(j - 1) != t.sentence(first)
+    }
+
+    /// The organisation an article means by "the company" or "it" at byte `at`: of those named (outside quotation
+    /// marks) within a few paragraphs before, the one the article mentions most, the latest on a tie.
+    fn last_org_before(&self, at: usize) -> Option<usize> {
+        let hi = self.mentions.partition_point(|(m, _)| m.start < at);
+        self.mentions[..hi]
+            .iter()
+            .rev()
+            .take(80)
+            .take_while(|(m, _)| at.saturating_sub(m.end) <= 2500)
+            .filter(|&&(m, k)| self.entities.get(k).is_some_and(|e| e.kind == EntityType::Organization) && !self.is_quoted(m))
+            .map(|&(_, k)| k)
+            .fold(None, |best: Option<usize>, k| match best {
+                Some(b) if self.entities[b].mentions.len() >= self.entities[k].mentions.len() => Some(b),
+                _ => Some(k),
+            })
     }
 
     fn is_person(&self, k: usize) -> bool {
@@ -222,25 +307,140 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn gender_of(&self, k: usize) -> Option<Gender> {
         let e = self.entities.get(k)?;
+        // "Al Basha", "El Khoury": a particle is no first name to guess a gender from
+        let particle_first = e.name.split(' ').next().is_some_and(|w| matches!(w, "Al" | "El" | "Abu" | "Bin" | "Ben" | "Van" | "Von" | "De" | "Da" | "Di" | "Le" | "La"));
+        if particle_first && e.name.split(' ').count() == 2 && self.lang == Lang::En {
+            return None;
+        }
         if e.gender.is_some() {
             return e.gender;
         }
-        for m in &e.mentions {
-            let s = m.slice(self.t.doc.text);
-            if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
-                return Some(Gender::Male);
-            }
-            if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
-                return Some(Gender::Female);
-            }
+        if let Some(&g) = self.learnt.borrow().get(&k) {
+            return Some(g);
         }
-        None
+        self.honorific_gender.get(k).copied().flatten()
+    }
+
+    /// The gender an honorific gives each entity (M., Mr → male; Mme, Mrs, Ms, Mlle → female), computed once: the
+    /// resolver asks for genders many times per entity.
+    fn honorific_genders(entities: &[Entity], text: &str) -> Vec<Option<Gender>> {
+        entities
+            .iter()
+            .map(|e| {
+                e.mentions.iter().find_map(|m| {
+                    let s = m.slice(text);
+                    if s.starts_with("M. ") || s.starts_with("Mr") && !s.starts_with("Mrs") {
+                        Some(Gender::Male)
+                    } else if s.starts_with("Mme") || s.starts_with("Mrs") || s.starts_with("Ms") || s.starts_with("Mlle") {
+                        Some(Gender::Female)
+                    } else {
+                        None
+                    }
+                })
+            })
+            .collect()
     }
 
     fn speaker_of_entity(&self, k: usize, mention: Span) -> Speaker {
+        // "IRCC" said: the organisation the article named in full ("Immigration, Refugees and Citizenship Canada")
+        let named = if self.lang == Lang::En { self.expand_acronym(k).unwrap_or(k) } else { k };
+        let e = &self.entities[named];
+        let name = match self.lang {
+            Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&self.with_inner_apostrophe(e))),
+            Lang::Fr => self.clean_name(&e.name),
+        };
         let e = &self.entities[k];
-        let name = self.clean_name(&e.name);
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// The name of `e`, completed when its mentions stop at an inner apostrophe the entity list cut at
+    /// ("Na" for "Na'moks"; not a possessive "’s" nor a contraction).
+    fn with_inner_apostrophe(&self, e: &Entity) -> String {
+        let t = self.t;
+        let Some(m) = e.mentions.first() else { return e.name.clone() };
+        if !m.slice(t.doc.text).ends_with(e.name.rsplit(' ').next().unwrap_or("")) {
+            return e.name.clone();
+        }
+        let a = t.at_or_after(m.end);
+        let glued = t.is_apostrophe(a) && t.span(a).start == m.end && t.is_word(a + 1) && t.adjacent(a, a + 1);
+        if glued && !matches!(t.low(a + 1), "s" | "t" | "ll" | "re" | "ve" | "d" | "m") && t.text_of(a + 1).chars().next().is_some_and(char::is_lowercase) {
+            return format!("{}{}{}", e.name, t.text_of(a), t.text_of(a + 1));
+        }
+        e.name.clone()
+    }
+
+    /// The entity whose name's initials spell the acronym that entity `k` is named by ("EDC" → "Export
+    /// Development Canada"; "and", "of", "the" are skipped, as acronyms do).
+    fn expand_acronym(&self, k: usize) -> Option<usize> {
+        let name = self.entities.get(k)?.name.as_str();
+        if !(2..=10).contains(&name.len()) || !name.chars().any(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        if let Some(&hit) = self.expanded.borrow().get(&k) {
+            return hit;
+        }
+        let hit = self.expand_acronym_uncached(k, name);
+        self.expanded.borrow_mut().insert(k, hit);
+        hit
+    }
+
+    fn expand_acronym_uncached(&self, k: usize, name: &str) -> Option<usize> {
+        let acronym = name.strip_prefix("the ").unwrap_or(name);
+        if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        let initials = |n: &str| -> String {
+            n.split(|c: char| c.is_whitespace() || c == ',' || c == '-')
+                .filter(|w| !w.is_empty() && !matches!(*w, "and" | "of" | "the" | "for" | "&"))
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect()
+        };
+        self.entities
+            .iter()
+            .enumerate()
+            .filter(|(j, e)| *j != k && e.name.split(' ').count() >= 2)
+            .find(|(_, e)| initials(&e.name) == acronym)
+            .map(|(j, _)| j)
+    }
+
+    /// The full name an article gives an acronym in parentheses: "Immigration, Refugees and Citizenship Canada
+    /// (IRCC)" for "IRCC".
+    fn acronym_in_full(&self, acronym: &str) -> Option<String> {
+        if !(2..=6).contains(&acronym.len()) || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        // searched once per acronym: the text scan is linear
+        if let Some(hit) = self.acronyms.borrow().get(acronym) {
+            return hit.clone();
+        }
+        let hit = self.acronym_in_full_uncached(acronym);
+        self.acronyms.borrow_mut().insert(acronym.to_string(), hit.clone());
+        hit
+    }
+
+    fn acronym_in_full_uncached(&self, acronym: &str) -> Option<String> {
+        let t = self.t;
+        let text = t.doc.text;
+        let at = text.find(&format!("({acronym})"))?;
+        let open = t.at_or_after(at);
+        let letters: Vec<char> = acronym.chars().collect();
+        // walk back over capitalised words (and the small words acronyms skip), matching initials from the end
+        let mut need = letters.len();
+        let mut j = open;
+        while j > 0 && need > 0 && open - j < 16 {
+            let w = t.text_of(j - 1);
+            if t.is_cap_at(j - 1) {
+                if w.chars().next() != Some(letters[need - 1]) {
+                    return None;
+                }
+                need -= 1;
+            } else if !(matches!(t.low(j - 1), "and" | "of" | "the" | "for" | "&" | ",")) {
+                return None;
+            }
+            j -= 1;
+        }
+        (need == 0).then(|| Span::new(t.span(j).start, t.span(open - 1).end).slice(text).to_string())
     }
 
     /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
@@ -275,11 +475,35 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 "ils" | "elles" | "eux" | "they" | "them" => Some(None),
                 _ => None,
             };
+            // English "it said": an organisation speaking, the one named last
+            if w == "it" && self.lang == Lang::En {
+                return Resolved::Speaker(match self.last_org_before(np.start) {
+                    Some(k) => self.speaker_of_entity(k, np),
+                    None => Speaker { mention: Some(np), ..Speaker::default() },
+                });
+            }
             if matches!(w, "je" | "j" | "nous" | "i" | "we" | "on" | "moi" | "tu" | "it" | "ce" | "cela" | "this" | "that") {
                 return Resolved::NotReported;
             }
             if let Some(g) = gender {
-                return Resolved::Speaker(self.antecedent(g, np, at, last));
+                let mut sp = self.antecedent(g, np, at, last);
+                // the pronoun tells the person's gender: remember it for the pronouns to come
+                if let (Some(g), Some(k)) = (g, sp.entity) {
+                    if self.lang == Lang::Fr && self.gender_of(k).is_none() {
+                        self.learnt.borrow_mut().insert(k, g);
+                    }
+                    sp.gender = sp.gender.or(Some(g));
+                }
+                return Resolved::Speaker(sp);
+            }
+            // "vous expliquez que", "ainsi que vous l'avez expliqué": in an interview's question (a paragraph ending
+            // with "?"), the interviewee — the first person the text names, in its title or standfirst
+            if w == "vous" && self.lang == Lang::Fr {
+                let question = t.doc.paragraph_at(np.start).and_then(|p| t.doc.paragraphs.get(p)).is_some_and(|p| p.span.slice(text).trim_end().ends_with('?'));
+                return match self.first_person {
+                    Some((m, k)) if question && t.doc.paragraph_at(m.start).unwrap_or(usize::MAX) <= 1 => Resolved::Speaker(self.speaker_of_entity(k, np)),
+                    _ => Resolved::NotReported,
+                };
             }
         }
         if toks.is_empty() {
@@ -331,6 +555,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if let Some(k) = self.apposed_person_after(np) {
             return Resolved::Speaker(self.speaker_of_entity(k, np));
         }
+        if self.lang == Lang::En {
+            if let Some(sp) = self.english_description(np, toks.clone()) {
+                return Resolved::Speaker(sp);
+            }
+        }
         // A role noun: the person described so.
         if let Some(h) = self.head_of(toks.start, 6) {
             let known = self.roles_by_head.get(&h);
@@ -340,11 +569,18 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     let i = v.partition_point(|&(p, _)| p < at);
                     if i > 0 { v.get(i - 1) } else { v.first() }
                 });
-                if let Some(&(_, k)) = hit {
+                // "la Première ministre" is not the man described as "ministre" before
+                let article_gender = match (self.lang, t.low(toks.start)) {
+                    (Lang::Fr, "la") => Some(Gender::Female),
+                    (Lang::Fr, "le") => Some(Gender::Male),
+                    _ => None,
+                };
+                let fits = |k: usize| article_gender.is_none() || self.gender_of(k).is_none() || self.gender_of(k) == article_gender;
+                if let Some(&(_, k)) = hit.filter(|&&(_, k)| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
                 let described = *self.described.borrow_mut().entry(h.clone()).or_insert_with(|| crate::entities::person_described_as(self.entities, np.slice(text), usize::MAX));
-                if let Some(k) = described {
+                if let Some(k) = described.filter(|&k| fits(k)) {
                     return Resolved::Speaker(self.speaker_of_entity(k, np));
                 }
             }
@@ -367,6 +603,25 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if definite && singular && common && personal && (gender.is_none() || l.gender.is_none() || l.gender == gender) {
                 return Resolved::Speaker(Speaker { mention: Some(np), ..l.clone() });
             }
+        }
+        // "la professionnelle rappelle que": a singular definite description of a person, who need not have spoken
+        // last: the nearest person mentioned before whose gender fits the article.
+        if self.lang == Lang::Fr && toks.len() <= 3 && matches!(t.low(toks.start), "la" | "le") {
+            let head = t.low(toks.start + 1);
+            let personal = self.role_word(head) || ["logue", "iste", "ienne", "ien", "eur", "euse", "rice", "ionnelle", "ionnel", "pathe"].iter().any(|suf| head.ends_with(suf));
+            if personal && !t.is_cap_at(toks.end - 1) {
+                let gender = if t.low(toks.start) == "la" { Gender::Female } else { Gender::Male };
+                let sp = self.antecedent(Some(gender), np, at, None);
+                if sp.entity.is_some_and(|k| self.gender_of(k) == Some(gender)) {
+                    return Resolved::Speaker(sp);
+                }
+            }
+        }
+        // "La guérilla marxiste des FARC": a group named by its acronym after "de" is the organisation speaking
+        if let Some(acr) = self.acronym_after_de(toks.clone()) {
+            let name = acr.slice(text).to_string();
+            let entity = self.mentions.iter().find(|(m, _)| *m == acr).map(|&(_, k)| k);
+            return Resolved::Speaker(Speaker { entity, name: Some(name), mention: Some(np), person: false, gender: None });
         }
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
         // inside: "M. de Villepin", "Dominique de Villepin").
@@ -413,9 +668,154 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             let person = end > c0;
             return Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person, gender: None });
         }
+        // "Les deux écuries britanniques estiment": the same noun named its bearers before ("Les écuries de F1
+        // Williams et McLaren")
+        if self.lang == Lang::Fr {
+            if let Some(run) = self.named_by_head_before(toks.clone(), at) {
+                return Resolved::Speaker(Speaker { entity: None, name: Some(run.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
+        // "les attendus de la liste proposée par la section 37": a document speaks for its author
+        if self.lang == Lang::Fr {
+            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(&t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
+                let agent = Span::new(t.span(p + 1).start, np.end);
+                return Resolved::Speaker(Speaker { entity: None, name: Some(agent.slice(text).to_string()), mention: Some(np), person: false, gender: None });
+            }
+        }
         // A source noun phrase ("les médias américains", "a spokesperson").
         let name = np.slice(text).trim().to_string();
         Resolved::Speaker(Speaker { entity: None, name: Some(name), mention: Some(np), person: false, gender: None })
+    }
+
+    /// English descriptions that are their own speaker or point at an organisation: "the company" / "the
+    /// agency" (the organisation named last), "a Tesla spokesperson" (an unnamed person), "Surrey staff", "the
+    /// Nova Scotia judge", "McCallum's staff" (a noun phrase whose head is a common noun, kept whole).
+    fn english_description(&self, np: Span, toks: std::ops::Range<usize>) -> Option<Speaker> {
+        let t = self.t;
+        let text = t.doc.text;
+        // the phrase up to its first preposition: English heads come last
+        let end = toks.clone().skip(1).find(|&i| PREPS.contains(&t.low(i)) || t.text_of(i) == ",").unwrap_or(toks.end);
+        if end <= toks.start {
+            return None;
+        }
+        let last = end - 1;
+        let head = t.low(last);
+        let det = t.low(toks.start);
+        let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
+        if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
+            return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
+        }
+        // "The 26-year-old right wing said": an age describes the person the passage is about, named as the
+        // subject of a sentence shortly before
+        if det == "the" && (toks.start..end).any(|i| t.low(i).ends_with("year-old")) {
+            let hi = self.mentions.partition_point(|(m, _)| m.start < np.start);
+            let subject = self.mentions[..hi]
+                .iter()
+                .rev()
+                .take(40)
+                .take_while(|(m, _)| np.start.saturating_sub(m.end) <= 1500)
+                .find(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m) && self.subject_position(m));
+            if let Some(&(_, k)) = subject {
+                return Some(self.speaker_of_entity(k, np));
+            }
+        }
+        // A document speaks for whoever issued it: "The RCMP statement said", "a release from UFCW Local 832 said",
+        // "the white paper said" (the organisation the passage is about)
+        if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && !t.is_cap_at(i)) {
+            let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
+            // the issuer: named before the document noun, or after "from"/"of" ("a release from UFCW Local 832")
+            let issuer = |m: Span| {
+                let f = t.at_or_after(m.start);
+                f < d || (f >= 1 && matches!(t.low(f - 1), "from" | "of"))
+            };
+            let org = self.mentions[lo..]
+                .iter()
+                .take_while(|(m, _)| m.start < np.end)
+                .find(|(m, k)| m.overlaps(np) && issuer(*m) && self.entities.get(*k).is_some_and(|e| e.kind == EntityType::Organization));
+            if let Some(&(_, k)) = org {
+                return Some(self.speaker_of_entity(k, np));
+            }
+            let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(&t.low(i)))).collect();
+            if let (Some(&a), Some(&b)) = (caps.first(), caps.last()) {
+                if caps.len() == b - a + 1 {
+                    return Some(keep(Span::new(t.span(a).start, t.span(b).end)));
+                }
+            }
+        }
+        if !t.is_word(last) || t.is_cap_at(last) || !head.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        // "Na'moks": a name with an inner apostrophe ends in lower case
+        if last >= 2 && t.is_apostrophe(last - 1) && t.adjacent(last - 1, last) && t.adjacent(last - 2, last - 1) && t.is_cap_at(last - 2) {
+            return None;
+        }
+        let has_cap = (toks.start..last).any(|i| t.is_cap_at(i) && !(i == toks.start && t.at_sentence_start(i) && EN_DETS.contains(&t.low(i))));
+        let indefinite = matches!(det, "a" | "an");
+        let verb_like = matches!(head, "must" | "may" | "might" | "can" | "could" | "would" | "should" | "will" | "has" | "have" | "had" | "did" | "does" | "also" | "then" | "now");
+        if (has_cap || (indefinite && self.role_word(head))) && !verb_like {
+            let span = np;
+            // a name may have been glued to a following common word by a loose noun phrase ("Smith also"): only
+            // whole descriptions with a plausible head noun are kept
+            if head.chars().count() >= 3 && !crate::entities::lexicon::is_function_word(head) && !head.ends_with("ly") {
+                return Some(keep(span));
+            }
+        }
+        None
+    }
+
+    /// The acronym closing a phrase after "de"/"des"/"du" ("la guérilla marxiste des FARC" → "FARC").
+    fn acronym_after_de(&self, toks: std::ops::Range<usize>) -> Option<Span> {
+        let t = self.t;
+        if toks.len() < 3 || !FR_DETS.contains(&t.low(toks.start)) || t.is_cap_at(toks.start + 1) {
+            return None;
+        }
+        let last = toks.end - 1;
+        let w = t.text_of(last);
+        let acronym = w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-');
+        (acronym && matches!(t.low(last - 1), "de" | "des" | "du" | "d") && (toks.start + 1..last - 1).all(|i| t.is_word(i) && !t.is_cap_at(i))).then(|| t.span(last))
+    }
+
+    /// For a determiner-led phrase of common nouns ("les deux écuries britanniques"), the names that followed the
+    /// same head noun shortly before ("les écuries de F1 Williams et McLaren" → "Williams et McLaren").
+    fn named_by_head_before(&self, toks: std::ops::Range<usize>, at: usize) -> Option<Span> {
+        let t = self.t;
+        let mut k = toks.start;
+        if !FR_DETS.contains(&t.low(k)) {
+            return None;
+        }
+        while k < toks.end && (FR_DETS.contains(&t.low(k)) || t.is_apostrophe(k) || matches!(t.low(k), "deux" | "trois" | "quatre")) {
+            k += 1;
+        }
+        if k >= toks.end || t.is_cap_at(k) || !t.is_word(k) || (toks.start..toks.end).any(|i| t.is_cap_at(i) && i > toks.start) {
+            return None;
+        }
+        let head = t.low(k);
+        if head.chars().count() < 4 {
+            return None;
+        }
+        let hi = t.before(at.min(t.span(toks.start).start));
+        let lo = t.at_or_after(at.saturating_sub(2000));
+        for i in (lo..hi).rev() {
+            if t.low(i) != head {
+                continue;
+            }
+            // the first name within four words, not governed by "de" ("de F1"), with a coordination of names
+            let mut j = i + 1;
+            while j < i + 5 && j < hi {
+                if t.is_cap_at(j) && !matches!(t.low(j - 1), "de" | "du" | "des" | "d") && !t.is_apostrophe(j - 1) {
+                    let mut e = j;
+                    while e + 1 < hi && (t.is_cap_at(e + 1) || (t.low(e + 1) == "et" && t.is_cap_at(e + 2))) {
+                        e += 1;
+                    }
+                    return Some(Span::new(t.span(j).start, t.span(e).end));
+                }
+                if !t.text_of(j).chars().next().is_some_and(char::is_alphanumeric) {
+                    break;
+                }
+                j += 1;
+            }
+        }
+        None
     }
 
     fn apposed_person_after(&self, np: Span) -> Option<usize> {
@@ -440,6 +840,53 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
         let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
+        // English news names a new speaker as a sentence's subject, then quotes them with "he said": a person
+        // introduced so after the last speaker's words takes the pronoun.
+        if self.lang == Lang::En && gender.is_some() {
+            // after the sentence where the last speaker was named (its appositions name others: "X, director of Y, said")
+            let since = last.and_then(|l| l.mention).map_or(0, |m| {
+                let s = self.t.sentence(self.t.at_or_after(m.start));
+                self.t.doc.sentences.get(s).map_or(m.end, |s| s.span.end.max(m.end))
+            });
+            let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
+            let people_since = || {
+                self.mentions[..hi]
+                    .iter()
+                    .rev()
+                    .take(40)
+                    .take_while(move |(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
+                    .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m))
+            };
+            let newer = people_since().find(|&&(_, k)| fits(self.gender_of(k)));
+            if let Some(&(m, k)) = newer {
+                let same = last.is_some_and(|l| l.entity == Some(k));
+                // a full name of unknown gender will do ("Niederreiter has four goals. … he said")
+                let opens = t_first_in_sentence(self.t, m);
+                let plausible = self.gender_of(k).is_some() || (self.entities[k].name.split(' ').count() >= 2 && opens);
+                if !same && self.subject_position(m) && plausible {
+                    return self.speaker_of_entity(k, np);
+                }
+            }
+            // No one else named since the last speaker: the pronoun is theirs, whatever gender a first name
+            // suggested ("Patrice Lindsay … said …. “…,” she said").
+            if let Some(l) = last.filter(|l| l.person && l.name.is_some()) {
+                // …unless someone of the pronoun's gender was named after them, even in their own sentence
+                let mut from = l.mention.map_or(0, |m| m.end);
+                // (past the apposition after the speaker's name: "Patrice Lindsay, director of the Heart Fund, said")
+                let t = self.t;
+                let after = t.at_or_after(from);
+                if t.text_of(after) == "," {
+                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.text_of(j) == ",") {
+                        from = t.span(close).end;
+                    }
+                }
+                let lo = self.mentions[..hi].partition_point(|(m, _)| m.start < from);
+                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
+                if !other_fits && people_since().all(|&(_, k)| l.entity == Some(k)) {
+                    return Speaker { mention: Some(np), ..l.clone() };
+                }
+            }
+        }
         if let Some(l) = last {
             if (l.person || gender.is_none()) && fits(l.gender) && l.name.is_some() {
                 return Speaker { mention: Some(np), ..l.clone() };

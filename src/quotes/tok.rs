@@ -1,12 +1,15 @@
 //! Token access shared by the quote modules: lower-cased words, sentence of each token, small predicates.
 
-use crate::text::{Doc, Span, TokenKind};
+use std::borrow::Cow;
+
+use crate::text::{lowercase, Doc, Span, TokenKind};
 
 /// The tokens of a [`Doc`] with their lower-cased text and sentence index, computed once.
 pub struct Toks<'d, 't> {
     /// The document.
     pub doc: &'d Doc<'t>,
-    lower: Vec<String>,
+    /// Borrowed from the text when already lower case (most tokens): no allocation per token.
+    lower: Vec<Cow<'t, str>>,
     sentence: Vec<usize>,
 }
 
@@ -19,9 +22,9 @@ impl<'d, 't> Toks<'d, 't> {
             .map(|t| {
                 let s = t.span.slice(doc.text);
                 if s == "’" {
-                    "'".to_string()
+                    Cow::Borrowed("'")
                 } else {
-                    s.to_lowercase()
+                    lowercase(s)
                 }
             })
             .collect();
@@ -41,11 +44,11 @@ impl<'d, 't> Toks<'d, 't> {
     }
     /// Lower-cased text of token `i` ("" past the end).
     pub fn lower(&self, i: usize) -> String {
-        self.lower.get(i).cloned().unwrap_or_default()
+        self.lower.get(i).map(|l| l.to_string()).unwrap_or_default()
     }
     /// Lower-cased text of token `i`, borrowed.
     pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(String::as_str).unwrap_or("")
+        self.lower.get(i).map(|l| &**l).unwrap_or("")
     }
     /// Original text of token `i` ("" past the end).
     pub fn text_of(&self, i: usize) -> &'t str {

@@ -57,7 +57,7 @@ const setup = `
   const map = new SegmentMap({ nodes, starts, lengths, nodeOffsets: nodes.map(() => null) });
   const at = (s) => text.indexOf(s);
   const analysis = {
-    schema: 'newslens/1', lang: 'fr', text,
+    schema: 'newslens/1', lang: 'fr', reference: '2017-03-03T13:27:00', reference_source: 'meta', text,
     entities: [
       { id: 'e1', type: 'person', name: 'Jean Dupont', aliases: ['M. Dupont'], descriptions: ['maire'], gender: 'male',
         mentions: [{ start: at('Jean Dupont'), end: at('Jean Dupont') + 11, text: 'Jean Dupont' }] },
@@ -122,6 +122,9 @@ test('wrapping fallback: marks without changing the text, hover card from the ma
   });
   await page.waitForFunction(() => !document.querySelector('newslens-card').shadowRoot.querySelector('.card').hidden);
   assert.match(await card(), /jeudi 2 mars 2017/);
+  // how it was resolved, and against what
+  assert.match(await card(), /la veille de la publication/);
+  assert.match(await card(), /référence : vendredi 3 mars 2017, 13:27 \(métadonnées de la page\)/);
 
   const restored = await page.evaluate(() => { window.__painted.clear(); return document.querySelectorAll('newslens-mark').length; });
   assert.equal(restored, 0);
@@ -181,12 +184,51 @@ test('dates in words follow the page language', async () => {
     ['2017-SU', 'fr', 'été 2017'],
     ['P2M', 'fr', '2 mois'],
     ['PT20M', 'en', '20 minutes'],
+    ['2017-03-03T13:27:00', 'fr', 'vendredi 3 mars 2017, 13:27'],
+    ['T21:45:00', 'en', 'at 09:45 PM'],
     ['P1D', 'en', '1 day'],
     ['PAST_REF', 'fr', 'dans le passé'],
     ['something else', 'fr', 'something else'],
   ];
   for (const [value, lang, words] of cases) assert.equal(timexInWords(value, lang), words, `${value} (${lang})`);
   assert.equal(dateInWords({ value: '2017-07-13', until: '2017-07-15' }, 'fr'), 'jeudi 13 juillet 2017 – samedi 15 juillet 2017');
+});
+
+test('how a date stands to its reference, in the page language', async () => {
+  const { relationInWords, referenceInWords, dateCard } = await import('../../extension/common/timex.js');
+  const ref = '2017-03-03T13:27:00';
+  const cases = [
+    ['2017-03-02', 'fr', 'meta', 'la veille de la publication'],
+    ['2017-03-02', 'en', 'meta', '1 day before publication'],
+    ['2017-03-04TMO', 'fr', 'meta', 'le lendemain de la publication'],
+    ['2017-03-03', 'fr', 'cli', 'le jour de la publication'],
+    ['2017-03-03', 'en', 'cli', 'same day as publication'],
+    ['2017-03-03T11:27', 'en', 'meta', '2 hours before publication'],
+    ['2017-03-03T13:57:00', 'fr', 'meta', '30 minutes après la publication'],
+    ['2017-02-24', 'en', 'now', '7 days before reading time'],
+    ['2017-03-17', 'fr', 'meta', '2 semaines après la publication'],
+    ['2017-03-13', 'fr', 'meta', '10 jours après la publication'],
+    ['2017-02-17', 'en', 'meta', '2 weeks before publication'],
+    ['2017-W08', 'en', 'meta', '1 week before publication'],
+    ['2017-W09', 'fr', 'meta', 'la semaine de la publication'],
+    ['2017-04', 'fr', 'meta', '1 mois après la publication'],
+    ['2014', 'en', 'meta', '3 years before publication'],
+    ['2014-03-03', 'fr', 'meta', '3 ans avant la publication'],
+    ['2016-SU', 'en', 'meta', '1 year before publication'],
+    ['P2Y', 'fr', 'meta', ''],
+    ['PAST_REF', 'en', 'meta', ''],
+  ];
+  for (const [value, lang, source, want] of cases) assert.equal(relationInWords(value, ref, source, lang), want, `${value} (${lang}, ${source})`);
+  assert.equal(relationInWords('2017-03-02', null, 'meta', 'fr'), '');
+  assert.equal(referenceInWords(ref, 'meta', 'fr'), 'référence : vendredi 3 mars 2017, 13:27 (métadonnées de la page)');
+  assert.equal(referenceInWords('2017-03-03T00:00:00', 'now', 'en'), 'reference: Friday, March 3, 2017 (no publication date found: reading time)');
+  // ranges and times in words, with the relation of their start
+  const range = dateCard({ value: '2017-07-13', until: '2017-07-15', relative: true }, { lang: 'fr', reference: ref, reference_source: 'cli' });
+  assert.equal(range.title, 'jeudi 13 juillet 2017 – samedi 15 juillet 2017');
+  assert.deepEqual(range.lines.slice(0, 2), ['2017-07-13 – 2017-07-15', '4 mois après la publication']);
+  const time = dateCard({ value: '2017-03-02T21:45:00', until: null, relative: true }, { lang: 'en', reference: ref, reference_source: 'meta' });
+  assert.equal(time.title, 'Thursday, March 2, 2017, 09:45 PM');
+  assert.equal(time.lines[1], '1 day before publication');
 });
 
 test('card contents: what each kind of card says', async () => {
@@ -207,6 +249,13 @@ test('card contents: what each kind of card says', async () => {
     [card('person', sessions), { label: 'Personne', title: 'Jean Dupont', lines: ['3 mentions', '2 citations', 'aussi : M. Dupont', 'maire de Lyon'] }],
     [card('person', sessions, en), { label: 'Person', lines: ['3 mentions', '2 quotes', 'also: M. Dupont', 'maire de Lyon'] }],
     [card('date', { value: '2017-03-02', until: null, relative: true }), { title: 'jeudi 2 mars 2017', lines: ['2017-03-02', 'résolue par rapport à la publication'] }],
+    [card('date', { value: '2017-03-02', until: null, relative: true }, { ...fr, reference: '2017-03-03T13:27:00', reference_source: 'meta' }),
+      { title: 'jeudi 2 mars 2017', lines: ['2017-03-02', 'la veille de la publication', 'référence : vendredi 3 mars 2017, 13:27 (métadonnées de la page)'] }],
+    [card('date', { value: '2017-03-02', until: null, relative: true }, { ...en, reference: '2017-03-03T13:27:00', reference_source: 'text' }),
+      { title: 'Thursday, March 2, 2017', lines: ['2017-03-02', '1 day before publication', 'reference: Friday, March 3, 2017, 01:27 PM (dateline of the article)'] }],
+    // an absolute date says no relation: it was not resolved against anything
+    [card('date', { value: '2014-03-03', until: null, relative: false }, { ...en, reference: '2017-03-03T13:27:00', reference_source: 'cli' }),
+      { title: 'Monday, March 3, 2014', lines: ['2014-03-03'] }],
     [card('date', { value: '2016', until: null, relative: true }), { title: '2016', lines: ['résolue par rapport à la publication'] }],
     [card('date', { value: null, until: null, relative: false }), { title: 'non résolue', lines: [] }],
   ];

@@ -70,6 +70,13 @@ test('demo page: sample analysed and painted, panel and hover card, seed article
   await page.screenshot({ path: join(out, 'demo.png') });
   await page.keyboard.press('Escape');
 
+  // The same exports as the extension's: the CSV has one row per quote the panel lists.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export button[data-format=csv]').click()]);
+  const csv = readFileSync(await download.path(), 'utf8').split('\r\n');
+  assert.equal(csv[0], 'speaker,kind,quote,cue,date_context,url');
+  assert.equal(csv.length - 2, await page.locator('#panel li.quote').count());
+  assert.ok(csv.some((row) => row.startsWith('Hélène Marchetti,')), csv.join('\n'));
+
   if (!existsSync(seedPath)) {
     console.log(`demo: SKIPPED the seed article part: corpus not found at ${seedPath} (set NEWSLENS_CORPUS)`);
   } else {

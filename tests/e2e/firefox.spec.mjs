@@ -1,6 +1,7 @@
-// The same unpacked extension in Firefox (Debian's firefox-esr, driven over WebDriver BiDi by puppeteer-core,
-// which downloads no browser): the one manifest loads there too, the content script reaches "ready" and
-// paints with the Highlight API, and a hover card opens. Skipped, with a message, without firefox-esr.
+// The Firefox build (dist/e2e-firefox, see harness.mjs) in Debian's firefox-esr, driven over WebDriver BiDi by
+// puppeteer-core (which downloads no browser): it installs, its background script registers the content
+// script, which reaches "ready", applies the reader's settings and paints with the Highlight API, and a hover
+// card opens. Skipped, with a message, without firefox-esr.
 //
 // Firefox runs WebAssembly in content scripts whatever the page's CSP, so the service-worker path is only
 // exercised in Chromium (extension.spec.mjs).
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
-import { extension, fixturePath, haveSeed, listen, newsPage, seedPath } from './harness.mjs';
+import { firefoxExtension as extension, fixturePath, haveSeed, listen, newsPage, seedPath } from './harness.mjs';
 
 const articlePath = haveSeed ? seedPath : fixturePath;
 const executablePath = process.env.FIREFOX || '/usr/bin/firefox-esr';
@@ -40,7 +41,12 @@ after(async () => {
 test('Firefox: the extension loads, analyses, paints and shows a hover card', { skip }, async () => {
   assert.equal(await browser.installExtension(extension), 'newslens@newslens.invalid');
   const page = await browser.newPage();
-  await page.goto(`${base}/`);
+  // The background script registers the content script just after install: the first load may be too early.
+  let started = false;
+  for (let k = 0; k < 5 && !started; k++) {
+    await page.goto(`${base}/`);
+    started = await page.waitForFunction(() => !!document.documentElement.dataset.newslensState, { timeout: 2000 }).then(() => true, () => false);
+  }
   await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), { timeout: 30_000 });
   const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.equal(state.newslensState, 'ready', state.newslensError);
@@ -48,6 +54,9 @@ test('Firefox: the extension loads, analyses, paints and shows a hover card', { 
   const counts = JSON.parse(state.newslensCounts);
   console.log(`e2e: firefox counts ${state.newslensCounts}, engine ${state.newslensEngine}`);
   assert.ok(counts.person > 0);
+  // The reader's controls run too: every kind shown, the palette applied as a constructed sheet.
+  assert.equal(state.newslensHidden, '');
+  assert.equal(await page.evaluate(() => [...document.adoptedStyleSheets].some((sh) => [...sh.cssRules].some((r) => r.cssText.includes('newslens-location')))), true);
   const sizes = await page.evaluate((kinds) => Object.fromEntries(kinds.map((k) => [k, CSS.highlights.get(`newslens-${k}`)?.size ?? null])), Object.keys(counts));
   assert.deepEqual(sizes, counts);
 

@@ -2,6 +2,7 @@
 // server, and Debian's Chromium launched the way this machine needs (no downloads, no background
 // networking), with the /tmp/org.chromium.Chromium.* folders it leaves behind removed afterwards.
 
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,17 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const extension = join(root, 'extension');
+/** The extension's source folder (the shared page modules are served from it). */
+export const source = join(root, 'extension');
+/**
+ * The Chrome and Firefox builds the tests load (scripts/package.mjs --e2e, run once per test process): the
+ * store builds, holding access to every site from install as after a reader chose automatic mode.
+ */
+export const extension = join(root, 'dist/e2e-chrome');
+export const firefoxExtension = join(root, 'dist/e2e-firefox');
+if (existsSync(join(source, 'pkg/newslens_bg.wasm'))) {
+  execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--e2e'], { stdio: 'ignore' });
+}
 export const corpus = process.env.NEWSLENS_CORPUS || resolve(root, '../shared/corpus');
 export const seedPath = join(corpus, 'seed/sessions-fr.txt');
 export const haveSeed = existsSync(seedPath);
@@ -65,21 +76,41 @@ async function withTmpCleanup(launch, closeIt, extraCleanup = () => {}) {
   return { handle, cleanup };
 }
 
-/** Headless Chromium with the unpacked extension loaded in a fresh profile: `{context, cleanup}`. `args`: more
- * Chromium flags (the network spec adds a net log). */
-export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, args = [] } = {}) {
+/** Poll `check` (async) every 100 ms until it is truthy; its value, or null after `ms`. */
+export async function until(check, ms = 20_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v || Date.now() > end) return v || null;
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}
+
+/**
+ * Headless Chromium with the unpacked extension (`path`, default the e2e Chrome build) loaded in a fresh
+ * profile: `{context, cleanup, sw, id}`, once the service worker has registered the content script (automatic
+ * mode; `registered: false` does not wait for it), so pages opened next get it. `args`: more Chromium flags
+ * (the network spec adds a net log).
+ */
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env, path = extension, registered = true, args = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
   const { handle, cleanup } = await withTmpCleanup(
     () => chromium.launchPersistentContext(userDataDir, {
       executablePath: chromiumPath,
       headless: true,
       viewport,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...args],
+      locale,
+      env: env ? { ...process.env, ...env } : undefined,
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`, ...(locale ? [`--lang=${locale}`] : []), ...args],
     }),
     (context) => context.close(),
     () => rmSync(userDataDir, { recursive: true, force: true }),
   );
-  return { context: handle, cleanup };
+  const sw = handle.serviceWorkers()[0] ?? await handle.waitForEvent('serviceworker');
+  if (registered && !(await until(async () => (await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length > 0))) {
+    throw new Error('the service worker did not register the content script');
+  }
+  return { context: handle, cleanup, sw, id: new URL(sw.url()).host };
 }
 
 /** Plain headless Chromium: `{browser, cleanup}`. */

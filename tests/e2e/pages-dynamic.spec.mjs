@@ -1,0 +1,154 @@
+// The extension on pages that change after load (issue #6), in headless Chromium: an endless feed appends
+// the next story, a framework re-renders a paragraph with the same words, a paragraph's words change, a
+// single-page app moves to another URL. The page is the test article (tests/e2e/fixture-fr.txt, written for
+// the project) served locally; the page's own script is played here with page.evaluate.
+//
+// Run: node --test tests/e2e/pages-dynamic.spec.mjs   (env: CHROMIUM)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+
+/** The next story of the feed (English, written for this test): a quote, a speaker, names, a date. */
+const NEXT_STORY = [
+  'Harbour workers in Portsmouth voted on Monday to end a strike that had kept the port closed for nine days.',
+  '"We have won what we came for," said Helen Marsh, the union\'s regional secretary, outside the port gates.',
+  'The port authority said ferries to Caen and Bilbao would sail again from Wednesday morning.',
+  'Ministers had urged both sides to settle before the start of the summer season, when traffic doubles.',
+  '"Nobody wanted this to drag on," the chief executive of the port, Daniel Okafor, told reporters.',
+  'Hauliers said it would take the rest of the week to clear the queues of lorries on the roads into the city.',
+].map((p) => `<p>${p}</p>`).join('\n');
+
+let server;
+let base;
+let context;
+let cleanup;
+
+before(async () => {
+  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  const html = newsPage(readFileSync(fixturePath, 'utf8'));
+  ({ server, base } = await listen((req, res) => {
+    if (req.url === '/story.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    else res.writeHead(404).end('not found');
+  }));
+  ({ context, cleanup } = await launchWithExtension());
+});
+
+after(async () => {
+  if (cleanup) await cleanup();
+  if (server) server.close();
+});
+
+const dataset = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
+const counts = async (page) => JSON.parse((await dataset(page)).newslensCounts);
+const registry = (page) => page.evaluate(() => Object.fromEntries(['quote', 'speaker', 'date', 'person', 'organization', 'location']
+  .map((k) => [k, CSS.highlights.get(`newslens-${k}`)?.size ?? 0])));
+
+/** Wait until `key` of <html>'s dataset satisfies `ok` (a function of its value), up to 15 s. */
+async function until(page, key, ok, what) {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    const value = (await dataset(page))[key];
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${key}=${value}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+async function open() {
+  const page = await context.newPage();
+  await page.goto(`${base}/story.html`);
+  await until(page, 'newslensState', (v) => v === 'ready' || v === 'error', 'the first analysis');
+  assert.equal((await dataset(page)).newslensState, 'ready');
+  await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
+  return page;
+}
+
+/** Let a flush run (200 ms quiet) and finish. */
+const settle = (page) => page.waitForTimeout(1200);
+
+test('endless feed: the next story is analysed once, a copy of it never again', async () => {
+  const page = await open();
+  const before = await counts(page);
+  await page.evaluate((story) => document.body.insertAdjacentHTML('beforeend', `<article class="next">${story}</article>`), NEXT_STORY);
+  await until(page, 'newslensBlocks', (v) => v === '1', 'the next story');
+  const after = await counts(page);
+  assert.ok(after.quote >= before.quote + 2, `the story's two quotes are painted: ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  assert.ok(after.person > before.person);
+  assert.deepEqual(await registry(page), after, 'the highlight registry holds what is counted');
+  // The feed re-inserts the same story (a virtualised list scrolling back): nothing to analyse.
+  await page.evaluate(() => document.body.append(document.querySelector('article.next').cloneNode(true)));
+  await settle(page);
+  assert.equal((await dataset(page)).newslensBlocks, '1', 'words already analysed are not analysed again');
+  await page.close();
+});
+
+test('a paragraph re-rendered with the same words keeps its highlights (re-anchored by their text)', async () => {
+  const page = await open();
+  const before = await counts(page);
+  assert.ok(before.quote > 0);
+  await page.evaluate(() => {
+    for (const p of document.querySelectorAll('article p')) if (p.textContent.includes('«')) p.replaceWith(p.cloneNode(true));
+  });
+  await until(page, 'newslensReanchored', (v) => Number(v) > 0, 're-anchoring');
+  const state = await dataset(page);
+  assert.equal(state.newslensDropped, '0');
+  assert.equal(state.newslensBlocks, '0', 'same words: no new analysis');
+  assert.deepEqual(await counts(page), before);
+  assert.deepEqual(await registry(page), before);
+  // The re-anchored ranges lie on the new nodes.
+  const live = await page.evaluate(() => [...CSS.highlights.get('newslens-quote')].every((r) => r.startContainer.isConnected));
+  assert.ok(live);
+  await page.close();
+});
+
+test('a paragraph whose words changed loses its stale highlights and is analysed again', async () => {
+  const page = await open();
+  const before = await counts(page);
+  await page.evaluate(() => {
+    const p = [...document.querySelectorAll('article p')].find((q) => q.textContent.includes('«'));
+    p.textContent = 'Ce paragraphe a été remplacé par un autre, sans citation, le temps de vérifier les propos rapportés.';
+  });
+  await until(page, 'newslensDropped', (v) => Number(v) > 0, 'stale spans dropped');
+  await until(page, 'newslensBlocks', (v) => v === '1', 'the changed paragraph analysed');
+  const after = await counts(page);
+  assert.ok(after.quote < before.quote, `${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+  assert.deepEqual(await registry(page), after);
+  await page.close();
+});
+
+test('our own mutations (the hover card) are not taken for page changes', async () => {
+  const page = await open();
+  const target = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('newslens-person')][0];
+    const r = range.getClientRects()[0];
+    return { x: r.left + Math.min(r.width / 2, 10), y: r.top + r.height / 2 };
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.waitForFunction(() => !document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card')?.hidden, null, { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await settle(page);
+  const state = await dataset(page);
+  assert.deepEqual([state.newslensBlocks, state.newslensReanchored, state.newslensDropped], ['0', '0', '0']);
+  await page.close();
+});
+
+test('single-page app: a pushState navigation to another story scans and paints it afresh', async () => {
+  const page = await open();
+  await page.evaluate((story) => {
+    history.pushState({}, '', '/next-story.html');
+    document.querySelector('article').innerHTML = `<h1>Port strike ends</h1>${story}`;
+    document.documentElement.lang = 'en';
+  }, NEXT_STORY);
+  await until(page, 'newslensUrl', (v) => v && v.endsWith('/next-story.html'), 'the re-scan after navigation');
+  await until(page, 'newslensState', (v) => v === 'ready', 'the new analysis');
+  const after = await counts(page);
+  assert.ok(after.quote >= 2, JSON.stringify(after));
+  assert.deepEqual(await registry(page), after, 'the old highlights are gone, the new ones painted');
+  // Back: popstate, the URL changes again.
+  await page.evaluate(() => history.back());
+  await until(page, 'newslensUrl', (v) => v && v.endsWith('/story.html'), 'the re-scan after popstate');
+  await page.close();
+});

@@ -1,0 +1,165 @@
+// The extension on saved real news pages (issue #6), in headless Chromium: each page is served from a local
+// server (its scripts left out, every request off 127.0.0.1 refused: the pages run offline and only our code
+// runs), the extension finds the article, paints it, and a hover card opens on a quote or a speaker.
+// Budgets are measured and printed as a table (the README carries it); the asserted bounds are generous so
+// that a loaded 2-core CI machine does not fail the run, the printed figures are the benchmark.
+//
+// The pages are third parties' (../shared/corpus/pages, see its README), read from $NEWSLENS_CORPUS and never
+// copied into the repository: without them the test says so and is skipped.
+//
+// Run: node --test tests/e2e/pages.spec.mjs   (env: NEWSLENS_CORPUS, CHROMIUM)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { corpus, extension, launchWithExtension, listen } from './harness.mjs';
+
+const pagesDir = join(corpus, 'pages');
+const havePages = existsSync(pagesDir);
+if (!havePages) console.log(`e2e pages: SKIPPED, no saved pages at ${pagesDir} (set NEWSLENS_CORPUS)`);
+
+/** (file under pages/, language, long article: counts in the long-article median). */
+const PAGES = [
+  ['readability/nytimes-1/source.html', 'en', true],
+  ['readability/nytimes-3/source.html', 'en', true],
+  ['readability/guardian-1/source.html', 'en', true],
+  ['readability/wapo-1/source.html', 'en', true],
+  ['readability/bbc-1/source.html', 'en', false],
+  ['trafilatura/en/nytimes.com.blackouts.html', 'en', true],
+  ['trafilatura/en/theatlantic.com.disasters.html', 'en', true],
+  ['newspaper/html/reuters.com1.html', 'en', false],
+  ['trafilatura/fr/blog.mondediplo.net.turpitude.html', 'fr', true],
+  ['trafilatura/fr/legrandcontinent.eu.heran.html', 'fr', true],
+  ['trafilatura/fr/madame.lefigaro.fr.dintestin.html', 'fr', false],
+  ['trafilatura/fr/aoc.media.archaisme.html', 'fr', true],
+  ['trafilatura/fr/soundofscience.fr.1927.html', 'fr', false],
+];
+
+/** The page without its scripts (JSON-LD kept: the publication date lives there); bytes kept as they are. */
+function offline(path) {
+  const html = readFileSync(join(pagesDir, path)).toString('latin1');
+  const stripped = html.replace(/<script\b(?![^>]*ld\+json)[^>]*>[\s\S]*?<\/script\s*>/gi, '');
+  return Buffer.from(stripped, 'latin1');
+}
+
+let server;
+let base;
+let context;
+let cleanup;
+
+before(async () => {
+  if (!havePages) return;
+  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  ({ server, base } = await listen((req, res) => {
+    const k = Number((req.url.match(/^\/page\/(\d+)\.html$/) || [])[1]);
+    if (!Number.isInteger(k) || !PAGES[k]) return res.writeHead(404).end('not found');
+    res.writeHead(200, { 'content-type': 'text/html' }).end(offline(PAGES[k][0]));
+  }));
+  ({ context, cleanup } = await launchWithExtension({ viewport: { width: 1280, height: 900 } }));
+  // Offline: images, fonts and styles of the real sites are refused at once rather than waited for.
+  await context.route((url) => url.protocol.startsWith('http') && url.origin !== base, (route) => route.abort());
+  // Long tasks of the page's main thread (ours included: content scripts share it), from the start.
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch { /* no longtask support */ }
+  });
+});
+
+after(async () => {
+  if (cleanup) await cleanup();
+  if (server) server.close();
+});
+
+const KINDS = ['quote', 'speaker', 'date', 'person', 'organization', 'location'];
+const median = (v) => (v.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)] : NaN);
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
+
+/** Hover the first visible span of `kind` that opens the card: the card's text, or null. */
+async function hoverCard(page, kind) {
+  const n = await page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, `newslens-${kind}`);
+  for (let i = 0; i < Math.min(n, 6); i++) {
+    const target = await page.evaluate(({ name, i }) => {
+      const range = [...CSS.highlights.get(name)].sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b))[i];
+      range.startContainer.parentElement.scrollIntoView({ block: 'center' });
+      const r = [...range.getClientRects()].find((q) => q.width > 2 && q.height > 2);
+      return r ? { x: r.left + Math.min(r.width / 2, 12), y: r.top + r.height / 2 } : null;
+    }, { name: `newslens-${kind}`, i });
+    if (!target) continue;
+    // Scrolling hides the card; the move after it opens it again.
+    await page.waitForTimeout(50);
+    await page.mouse.move(target.x, target.y);
+    const text = await page.waitForFunction(() => {
+      const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
+      return card && !card.hidden ? card.textContent : null;
+    }, null, { timeout: 1500 }).then((h) => h.jsonValue()).catch(() => null);
+    if (text) return text;
+  }
+  return null;
+}
+
+const rows = [];
+
+test('saved real pages: article painted, hover card on a quote or speaker, budgets', { skip: !havePages && 'no saved pages (NEWSLENS_CORPUS)' }, async () => {
+  for (const [k, [path, lang, long]] of PAGES.entries()) {
+    const page = await context.newPage();
+    const logs = [];
+    page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+    await page.goto(`${base}/page/${k}.html`, { waitUntil: 'domcontentloaded' });
+    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout: 60_000 });
+    const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+    assert.equal(state.newslensState, 'ready', `${path}: ${state.newslensError}\n${logs.join('\n')}`);
+    assert.equal(state.newslensEngine, 'content', path);
+    const counts = JSON.parse(state.newslensCounts);
+    const timing = JSON.parse(state.newslensTiming);
+    const painted = KINDS.reduce((n, kind) => n + counts[kind], 0);
+    assert.ok(painted > 0, `${path}: nothing painted`);
+    // What the registry holds is what was counted: the ranges are really painted.
+    const sizes = await page.evaluate((kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`newslens-${kind}`)?.size ?? 0])), KINDS);
+    assert.deepEqual(sizes, counts, path);
+    assert.equal(await page.locator('newslens-mark').count(), 0, `${path}: the page is not rewritten`);
+    // Long tasks while we worked (document_idle → painted), whoever ran them.
+    const longTasks = await page.evaluate(({ from, to }) => window.__longTasks.filter((t) => t.start + t.duration > from && t.start < to).map((t) => t.duration), { from: timing.t0, to: timing.t0 + timing.painted });
+    const hovered = [];
+    for (const kind of ['quote', 'speaker']) {
+      if (!counts[kind]) continue;
+      const text = await hoverCard(page, kind);
+      if (text) {
+        hovered.push(kind);
+        break;
+      }
+    }
+    if (!counts.quote && !counts.speaker) console.log(`e2e pages: ${path}: no quote or speaker found`);
+    else assert.ok(hovered.length, `${path}: no hover card opened on a quote or speaker`);
+    await page.keyboard.press('Escape');
+    rows.push({ path, lang, long, counts, timing, longTasks, hovered });
+    await page.close();
+  }
+
+  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | WASM load ms | warm-up ms | scan ms | analysis in the worker ms | paint ms | idle→painted ms | longest task of ours ms | long tasks > 50 ms | WASM memory MB | JS heap Δ MB | card |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const c = r.counts;
+    const names = c.person + c.organization + c.location;
+    const heap = r.timing.heapAfter && r.timing.heapBefore ? mb(r.timing.heapAfter - r.timing.heapBefore) : '–';
+    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${r.timing.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${r.timing.wasm} | ${r.timing.warm} | ${r.timing.scan} | ${r.timing.worker ?? '–'} | ${r.timing.paint} | ${r.timing.painted} | ${r.timing.maxTask} | ${r.longTasks.length ? r.longTasks.map(Math.round).join(', ') : 'none'} | ${mb(r.timing.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
+  }
+  const longRows = rows.filter((r) => r.long);
+  const idle = median(longRows.map((r) => r.timing.painted));
+  const wasm = median(rows.map((r) => r.timing.wasm));
+  const maxTask = Math.max(...rows.map((r) => r.timing.maxTask));
+  const wasmMb = Math.max(...rows.map((r) => r.timing.wasmBytes)) / 1048576;
+  console.log(`\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+  console.log(`budgets: idle→painted median on long articles ${idle.toFixed(1)} ms (target ≤ 50); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM load median ${wasm.toFixed(1)} ms (target ≤ 20); WASM memory ≤ ${wasmMb.toFixed(1)} MB (target ≤ 10)`);
+  // Generous bounds (this 2-core machine runs other builds and browsers at the same time: a load average of
+  // 10 makes every figure several times slower); the figures above are the benchmark.
+  assert.ok(rows.length >= 10 && rows.some((r) => r.lang === 'fr') && rows.some((r) => r.lang === 'en'));
+  assert.ok(maxTask < 1500, `a task of ours took ${maxTask} ms`);
+  assert.ok(idle < 5000, `idle→painted median ${idle} ms`);
+  assert.ok(wasmMb < 64, `WebAssembly memory ${wasmMb} MB`);
+});
