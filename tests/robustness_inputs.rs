@@ -417,3 +417,15 @@ fn deep_and_wide_snapshots() {
     assert!(c.text.starts_with('\u{fffd}') && c.text.ends_with("\u{fffd}\u{fffd}\u{fffd}"), "{:?}", c.text);
     assert_sane("lone surrogates", &analyze(&c.text, &options(None)));
 }
+
+#[test]
+fn regression_snapshot_whose_root_key_is_garbled() {
+    // Found by the `snapshot` fuzz target: an envelope whose "root" key is misspelt made the detector index
+    // a page with no node at all, and the detector indexed its body (a panic in page::detect::clean).
+    let json = "{\"url\":\"http://x/\",\"}oot\":{\"tag\":\"html\",\"childrdn\":[{\"tag\":\"body\",\"children\":[{\"tag\":\"p\",\"attrs\":{\"class\":\"story\"},\"children\":[{\"te}t\":\"« Non », a dit M. Dupont jeudi, longuement, très longuement.\"}]},{\"tag\":\"p\",\"hidden\":true,\"children\":[{\"text\":\"\\ud158caché\"}]}]}]}}";
+    assert_eq!(scan_snapshot(json).unwrap_err().kind(), newslens::ErrorKind::NoArticle);
+    // The same with the top value an empty object, or a node with no tag.
+    for json in ["{}", "{\"url\":\"x\"}", "{\"root\":{}}", "{\"a\":{}}"] {
+        assert!(scan_snapshot(json).is_err(), "{json}");
+    }
+}
