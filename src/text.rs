@@ -370,6 +370,11 @@ fn ends_with_abbreviation(text: &str, toks: &[Token], k: usize) -> bool {
     NON_FINAL_ABBREVIATIONS.contains(&run)
 }
 
+/// A run of this many tokens without a sentence stop is cut into sentences of this length. No written
+/// sentence comes near it (news sentences run to 100 tokens or so), but text without punctuation would
+/// otherwise be one sentence, and the extractors' per-cue scans to the sentence's end quadratic (issue #8).
+pub const MAX_SENTENCE_TOKENS: usize = 400;
+
 fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, p) in paragraphs.iter().enumerate() {
@@ -377,13 +382,26 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
         let range_b = tokens.partition_point(|t| t.span.end <= p.span.end);
         let toks = &tokens[range_a..range_b.max(range_a)];
         let mut start = p.span.start;
+        // Index in `toks` of the current sentence's first token.
+        let mut first = 0;
+        // Where the run of closing punctuation after an earlier stop ended: a stop inside that run ends there
+        // too, so a run of 100 000 dots is walked once, not once per dot (issue #8).
+        let mut run_end = 0;
         for (k, t) in toks.iter().enumerate() {
+            if k + 1 >= first + MAX_SENTENCE_TOKENS && k + 1 < toks.len() {
+                if let Some(span) = trim_span(text, Span::new(start, t.span.end)) {
+                    out.push(Sentence { span, paragraph: pi });
+                }
+                start = t.span.end;
+                first = k + 1;
+                continue;
+            }
             let ch = t.span.slice(text);
             if t.kind != TokenKind::Punct || !matches!(ch, "." | "!" | "?" | "…") {
                 continue;
             }
             // Take closing punctuation and quotes that follow the stop into this sentence.
-            let mut last = k;
+            let mut last = if run_end > k { run_end } else { k };
             while let Some(n) = toks.get(last + 1) {
                 let s = n.span.slice(text);
                 if n.kind == TokenKind::Punct && matches!(s, "." | "!" | "?" | "»" | "”" | "\"" | "’" | ")" | "]" | "…") {
@@ -392,6 +410,7 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
                     break;
                 }
             }
+            run_end = last;
             let Some(next) = toks.get(last + 1) else { continue };
             if next.span.start == toks[last].span.end {
                 continue; // "1.5", "U.S." inside a word: no space, no break
@@ -409,6 +428,7 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
                 out.push(Sentence { span, paragraph: pi });
             }
             start = end;
+            first = last + 1;
         }
         if let Some(span) = trim_span(text, Span::new(start, p.span.end)) {
             out.push(Sentence { span, paragraph: pi });
@@ -469,6 +489,16 @@ mod tests {
         assert_eq!(idx.utf16(6), 3); // after 😀 (2 units)
         assert_eq!(idx.utf16(7), 4);
         assert_eq!(byte_of_utf16(text, 3), 6);
+    }
+
+    #[test]
+    fn sentences_without_stops_are_cut_at_the_token_cap() {
+        let text = "mot ".repeat(MAX_SENTENCE_TOKENS * 2 + 10);
+        let doc = Doc::new(&text);
+        let lens: Vec<usize> = doc.sentences.iter().map(|s| doc.tokens_in(s.span).len()).collect();
+        assert_eq!(lens, vec![MAX_SENTENCE_TOKENS, MAX_SENTENCE_TOKENS, 10]);
+        // Sentences still tile the text: each starts where the previous ended (after trimming).
+        assert!(doc.sentences.windows(2).all(|w| w[0].span.end < w[1].span.start));
     }
 
     #[test]

@@ -118,3 +118,58 @@ fn pathological_inputs_get_bounded_results() {
         assert_spans_index_text(&a);
     }
 }
+
+/// Quotes, dates and mentions as `(text, start, end)` in UTF-16 units, sorted.
+fn items(x: &Analysis) -> Vec<(String, usize, usize)> {
+    let mut v: Vec<(String, usize, usize)> = x.quotes.iter().map(|q| (q.text.clone(), q.start_u16, q.end_u16)).collect();
+    v.extend(x.dates.iter().map(|d| (d.text.clone(), d.start_u16, d.end_u16)));
+    v.extend(x.entities.iter().flat_map(|e| e.mentions.iter().map(|m| (m.text.clone(), m.start_u16, m.end_u16))));
+    v.sort();
+    v
+}
+
+#[test]
+fn inserting_a_neutral_paragraph_before_random_text_shifts_everything_exactly() {
+    // Paragraphs with no name, quote, date or cue: whatever follows them must be found exactly as before,
+    // each offset moved by the paragraph's UTF-16 length (astral characters count two).
+    const PREFIXES: &[&str] = &[
+        "\n",
+        "Texte.\n",
+        "Un paragraphe sans rien de particulier, écrit en minuscules 😀.\n",
+        "a paragraph with nothing in it at all 👩‍👩‍👧 e\u{301}.\n",
+        "de la pluie et du vent, encore.\n\n",
+    ];
+    let mut rng = Rng(0xfeed_5eed);
+    for round in 0..300 {
+        let body = random_text(&mut rng, 5 + round % 60);
+        let prefix = rng.pick(PREFIXES);
+        let shift = prefix.encode_utf16().count();
+        for lang in [Lang::Fr, Lang::En] {
+            let o = Options { lang: Some(lang), ..options() };
+            let (a, b) = (analyze(&body, &o), analyze(&format!("{prefix}{body}"), &o));
+            let shifted: Vec<(String, usize, usize)> = items(&a).into_iter().map(|(t, s, e)| (t, s + shift, e + shift)).collect();
+            assert_eq!(items(&b), shifted, "prefix {prefix:?} before {body:?}");
+        }
+    }
+}
+
+#[test]
+fn any_characters_analyse_without_panic() {
+    // Every plane, controls, noncharacters, combining marks and bidi controls: not only the pieces above.
+    let mut rng = Rng(0xdead_beef);
+    for round in 0..300 {
+        let len = 1 + round % 200;
+        let text: String = (0..len)
+            .filter_map(|_| match rng.next() % 4 {
+                0 => char::from_u32((rng.next() % 0x80) as u32),
+                1 => char::from_u32((rng.next() % 0x3000) as u32),
+                2 => char::from_u32((rng.next() % 0x11_0000) as u32),
+                _ => Some(rng.pick(PIECES).chars().next().unwrap_or(' ')),
+            })
+            .collect();
+        for lang in [Some(Lang::Fr), Some(Lang::En), None] {
+            assert_spans_index_text(&analyze(&text, &Options { lang, ..options() }));
+        }
+        assert_eq!(analyze(&text, &options()), analyze(&text, &options()), "deterministic on {text:?}");
+    }
+}

@@ -2,7 +2,7 @@
 //! surname, first name), organisations and places by normalised form, acronyms and their expansions,
 //! translations in parentheses, short forms that are prefixes of a longer name.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::detect::{title_case, Cand};
 use super::lexicon::LEX;
@@ -68,7 +68,8 @@ struct Person {
     words: Vec<String>,
     root: usize,
     last_pos: usize,
-    positions: Vec<usize>,
+    /// Byte offsets of the mentions, sorted: the nearest before or after a point is a range query.
+    positions: BTreeSet<usize>,
     gender: Option<Gender>,
 }
 
@@ -118,6 +119,13 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // 2. People, in text order: sure person mentions first, then unknown single words that are a known
     //    person's surname or first name ("Trump's lawyer … Donald Trump").
     let mut people: Vec<Person> = Vec::new();
+    // People by last name word and by first name word, so that each candidate looks only at the people it
+    // could match: scanning them all made 50 000 distinct capitalised words quadratic (issue #8). A person's
+    // last word never changes (only an `ends_with` match lengthens their name); the first word may, so the
+    // first-word sets can hold stale entries, checked again on use.
+    let mut by_last: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    let no_people = BTreeSet::new();
     for pass in 0..2 {
         for k in 0..n {
             let c = &cands[k];
@@ -128,12 +136,14 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             if (pass == 0 && !is_person) || (pass == 1 && !unknown_single) {
                 continue;
             }
+            let same_last = words.last().and_then(|w| by_last.get(w)).unwrap_or(&no_people);
             let found = if words.len() >= 2 {
-                people.iter().position(|p| p.words == words).or_else(|| {
+                same_last.iter().copied().find(|&pi| people[pi].words == words).or_else(|| {
                     // "Isgur Flores" ~ "Sara Isgur Flores"; a surname-only person upgraded by a full name. Two full
                     // names with different first names stay apart ("Will Smith", "Jada Pinkett Smith").
                     let mut best: Option<usize> = None;
-                    for (pi, p) in people.iter().enumerate() {
+                    for &pi in same_last {
+                        let p = &people[pi];
                         let upgrade = (p.words.len() == 1 || is_particle(&p.words[0])) && ends_with(&words, &p.words);
                         let short = ends_with(&p.words, &words) && !words.first().is_some_and(|w| LEX.first_names.contains_key(w.as_str()));
                         if (upgrade || short) && compatible(p.gender, c.gender) && best.map_or(true, |b| people[b].last_pos < p.last_pos) {
@@ -145,27 +155,35 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             } else {
                 let w = &words[0];
                 // Nearest person mentioned before, else the first one after.
-                let pick = |cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
+                let pick = |among: &BTreeSet<usize>, cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
                     let mut before: Option<(usize, usize)> = None;
                     let mut after: Option<(usize, usize)> = None;
-                    for (pi, p) in people.iter().enumerate() {
+                    for &pi in among {
+                        let p = &people[pi];
                         if !cond(p) {
                             continue;
                         }
-                        for &pos in &p.positions {
-                            if pos < c.span.start {
-                                if before.map_or(true, |(_, b)| pos > b) {
-                                    before = Some((pi, pos));
-                                }
-                            } else if after.map_or(true, |(_, a)| pos < a) {
+                        if let Some(&pos) = p.positions.range(..c.span.start).next_back() {
+                            if before.map_or(true, |(_, b)| pos > b) {
+                                before = Some((pi, pos));
+                            }
+                        }
+                        if let Some(&pos) = p.positions.range(c.span.start..).next() {
+                            if after.map_or(true, |(_, a)| pos < a) {
                                 after = Some((pi, pos));
                             }
                         }
                     }
                     before.or(after).map(|(pi, _)| pi)
                 };
-                pick(&|p: &Person| p.words.last() == Some(w) && compatible(p.gender, c.gender))
-                    .or_else(|| if c.honorific { None } else { pick(&|p: &Person| p.words.len() >= 2 && p.words.first() == Some(w)) })
+                let same_first = by_first.get(w).unwrap_or(&no_people);
+                pick(same_last, &|p: &Person| p.words.last() == Some(w) && compatible(p.gender, c.gender)).or_else(|| {
+                    if c.honorific {
+                        None
+                    } else {
+                        pick(same_first, &|p: &Person| p.words.len() >= 2 && p.words.first() == Some(w))
+                    }
+                })
             };
             match found {
                 Some(pi) => {
@@ -173,15 +191,25 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                     kind[k] = Some(EntityType::Person);
                     let p = &mut people[pi];
                     p.last_pos = p.last_pos.max(c.span.start);
-                    p.positions.push(c.span.start);
+                    p.positions.insert(c.span.start);
                     if p.gender.is_none() {
                         p.gender = c.gender;
                     }
                     if words.len() > p.words.len() {
+                        if let Some(first) = words.first() {
+                            by_first.entry(first.clone()).or_default().insert(pi);
+                        }
                         p.words = words;
                     }
                 }
-                None if is_person => people.push(Person { words, root: k, last_pos: c.span.start, positions: vec![c.span.start], gender: c.gender }),
+                None if is_person => {
+                    let pi = people.len();
+                    if let (Some(first), Some(last)) = (words.first(), words.last()) {
+                        by_first.entry(first.clone()).or_default().insert(pi);
+                        by_last.entry(last.clone()).or_default().insert(pi);
+                    }
+                    people.push(Person { words, root: k, last_pos: c.span.start, positions: BTreeSet::from([c.span.start]), gender: c.gender })
+                }
                 None => {}
             }
         }
@@ -192,8 +220,9 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if people[a].words.len() != 1 {
             continue;
         }
+        let same_last = people[a].words.last().and_then(|w| by_last.get(w)).unwrap_or(&no_people);
         let matches: Vec<usize> =
-            (0..people.len()).filter(|&b| b != a && people[b].words.len() >= 2 && people[b].words.last() == people[a].words.last() && compatible(people[a].gender, people[b].gender)).collect();
+            same_last.iter().copied().filter(|&b| b != a && people[b].words.len() >= 2 && compatible(people[a].gender, people[b].gender)).collect();
         if matches.len() == 1 {
             merged_into[a] = Some(matches[0]);
         }

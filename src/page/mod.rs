@@ -171,12 +171,18 @@ impl<N> Segment<N> {
 
 /// Find the article on a page and collect its text. Fails (`NoArticle`) only when the page has no text.
 pub fn scan<P: PageTree>(page: &P) -> Result<ArticleContent<P::Node>, Error> {
+    let no_article = || Error::new(ErrorKind::NoArticle, "no article text found on this page; is it an article page?");
     let flat = detect::flatten(page);
+    // A tree with no element or text at all (a snapshot whose root is not a node): nothing to detect in, and
+    // the detector indexes the body (found by the `snapshot` fuzz target).
+    if flat.nodes.is_empty() {
+        return Err(no_article());
+    }
     let choice = detect::choose(&flat);
     let (text, segments) = detect::collect(&flat, &choice);
     let meta = meta::read(page, &flat, &choice);
     if text.trim().is_empty() {
-        return Err(Error::new(ErrorKind::NoArticle, "no article text found on this page; is it an article page?"));
+        return Err(no_article());
     }
     Ok(ArticleContent { text, segments, meta })
 }

@@ -93,9 +93,10 @@ export async function until(check, ms = 20_000) {
 /**
  * Headless Chromium with the unpacked extension (`path`, default the e2e Chrome build) loaded in a fresh
  * profile: `{context, cleanup, sw, id}`, once the service worker has registered the content script (automatic
- * mode; `registered: false` does not wait for it), so pages opened next get it.
+ * mode; `registered: false` does not wait for it), so pages opened next get it. `args`: more Chromium flags
+ * (the network spec adds a net log).
  */
-export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env, path = extension, registered = true } = {}) {
+export async function launchWithExtension({ viewport = { width: 1100, height: 900 }, locale, env, path = extension, registered = true, args = [] } = {}) {
   const userDataDir = mkdtempSync(join(tmpdir(), 'newslens-e2e-'));
   const { handle, cleanup } = await withTmpCleanup(
     () => chromium.launchPersistentContext(userDataDir, {
@@ -104,7 +105,7 @@ export async function launchWithExtension({ viewport = { width: 1100, height: 90
       viewport,
       locale,
       env: env ? { ...process.env, ...env } : undefined,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`, ...(locale ? [`--lang=${locale}`] : [])],
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`, ...(locale ? [`--lang=${locale}`] : []), ...args],
     }),
     (context) => context.close(),
     () => rmSync(userDataDir, { recursive: true, force: true }),
