@@ -193,6 +193,58 @@ pub struct Analysis {
     pub id: Option<serde_json::Value>,
 }
 
+impl Analysis {
+    /// Check the invariants every analysis keeps, whatever the input: each span's `text` is exactly
+    /// `text[start..end]` in UTF-16 code units and starts and ends on a character (never inside a surrogate
+    /// pair); every entity has a mention; quotes and dates come in text order; there are no more results than
+    /// characters. The robustness tests and the fuzz targets call it; `Err` says which invariant broke.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        let units: Vec<u16> = self.text.encode_utf16().collect();
+        let check = |start: usize, end: usize, text: &str| -> Result<(), String> {
+            if start > end || end > units.len() {
+                return Err(format!("span {start}..{end} out of 0..{}", units.len()));
+            }
+            for edge in [start, end] {
+                if edge > 0 && edge < units.len() && (0xDC00..0xE000).contains(&units[edge]) {
+                    return Err(format!("span edge {edge} splits a surrogate pair"));
+                }
+            }
+            match String::from_utf16(&units[start..end]) {
+                Ok(s) if s == text => Ok(()),
+                _ => Err(format!("span {start}..{end} is not its text {text:?}")),
+            }
+        };
+        for e in &self.entities {
+            if e.mentions.is_empty() {
+                return Err(format!("entity {} has no mention", e.id));
+            }
+            for m in &e.mentions {
+                check(m.start_u16, m.end_u16, &m.text)?;
+            }
+        }
+        for q in &self.quotes {
+            check(q.start_u16, q.end_u16, &q.text)?;
+            for r in [&q.cue, &q.speaker_mention].into_iter().flatten() {
+                check(r.start_u16, r.end_u16, &r.text)?;
+            }
+        }
+        for d in &self.dates {
+            check(d.start_u16, d.end_u16, &d.text)?;
+        }
+        if !self.quotes.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16) {
+            return Err("quotes out of text order".into());
+        }
+        if !self.dates.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16) {
+            return Err("dates out of text order".into());
+        }
+        let results = self.quotes.len() + self.dates.len() + self.entities.iter().map(|e| e.mentions.len()).sum::<usize>();
+        if results > units.len() + 1 {
+            return Err(format!("{results} results for {} characters", units.len()));
+        }
+        Ok(())
+    }
+}
+
 /// Analyse `text`. Never fails: any string gives a result.
 ///
 /// ```

@@ -33,29 +33,12 @@ fn random_text(rng: &mut Rng, pieces: usize) -> String {
     (0..pieces).map(|_| rng.pick(PIECES)).collect()
 }
 
-/// Every span's `text` is exactly `text[start..end]` in UTF-16 units, and the arrays are in text order.
+/// Every span's `text` is exactly `text[start..end]` in UTF-16 units, and the arrays are in text order
+/// ([`Analysis::check_invariants`]).
 fn assert_spans_index_text(a: &Analysis) {
-    let units: Vec<u16> = a.text.encode_utf16().collect();
-    let check = |start: usize, end: usize, text: &str| {
-        assert!(start <= end && end <= units.len(), "span {start}..{end} out of {}", units.len());
-        assert_eq!(String::from_utf16_lossy(&units[start..end]), text, "span {start}..{end}");
-    };
-    for e in &a.entities {
-        for m in &e.mentions {
-            check(m.start_u16, m.end_u16, &m.text);
-        }
+    if let Err(e) = a.check_invariants() {
+        panic!("{e}");
     }
-    for q in &a.quotes {
-        check(q.start_u16, q.end_u16, &q.text);
-        for r in [&q.cue, &q.speaker_mention].into_iter().flatten() {
-            check(r.start_u16, r.end_u16, &r.text);
-        }
-    }
-    for d in &a.dates {
-        check(d.start_u16, d.end_u16, &d.text);
-    }
-    assert!(a.quotes.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "quotes in text order");
-    assert!(a.dates.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "dates in text order");
 }
 
 #[test]

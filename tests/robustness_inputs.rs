@@ -35,35 +35,11 @@ fn options(lang: Option<Lang>) -> Options {
 }
 
 /// Spans are `text[start..end]` in UTF-16 units, never split a surrogate pair, come in text order; and the
-/// result is bounded: at most one quote, date or mention per character of the text.
+/// result is bounded: at most one quote, date or mention per character of the text ([`Analysis::check_invariants`]).
 fn assert_sane(name: &str, a: &Analysis) {
-    let units: Vec<u16> = a.text.encode_utf16().collect();
-    let check = |start: usize, end: usize, text: &str| {
-        assert!(start <= end && end <= units.len(), "{name}: span {start}..{end} out of {}", units.len());
-        for edge in [start, end] {
-            let inside_pair = edge > 0 && edge < units.len() && (0xDC00..0xE000).contains(&units[edge]);
-            assert!(!inside_pair, "{name}: span edge {edge} splits a surrogate pair");
-        }
-        assert_eq!(String::from_utf16(&units[start..end]).ok().as_deref(), Some(text), "{name}: span {start}..{end}");
-    };
-    for e in &a.entities {
-        for m in &e.mentions {
-            check(m.start_u16, m.end_u16, &m.text);
-        }
+    if let Err(e) = a.check_invariants() {
+        panic!("{name}: {e}");
     }
-    for q in &a.quotes {
-        check(q.start_u16, q.end_u16, &q.text);
-        for r in [&q.cue, &q.speaker_mention].into_iter().flatten() {
-            check(r.start_u16, r.end_u16, &r.text);
-        }
-    }
-    for d in &a.dates {
-        check(d.start_u16, d.end_u16, &d.text);
-    }
-    assert!(a.quotes.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "{name}: quotes in text order");
-    assert!(a.dates.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "{name}: dates in text order");
-    let mentions: usize = a.entities.iter().map(|e| e.mentions.len()).sum();
-    assert!(a.quotes.len() + a.dates.len() + mentions <= units.len(), "{name}: more results than characters");
 }
 
 /// Time this thread has spent on a CPU (Linux's schedstat, in nanoseconds), so that the machine's other work

@@ -42,35 +42,9 @@ pub fn split_options(data: &[u8]) -> (Options, &[u8]) {
 /// Every span of the analysis is `text[start..end]` in UTF-16 units, starts and ends on a character (never
 /// inside a surrogate pair), and the result is bounded by the text's length.
 pub fn check_analysis(a: &Analysis) {
-    let units: Vec<u16> = a.text.encode_utf16().collect();
-    let check = |start: usize, end: usize, text: &str| {
-        assert!(start <= end && end <= units.len(), "span {start}..{end} out of {}", units.len());
-        for edge in [start, end] {
-            if edge > 0 && edge < units.len() {
-                assert!(!(0xDC00..0xE000).contains(&units[edge]), "span edge {edge} splits a surrogate pair");
-            }
-        }
-        assert_eq!(String::from_utf16(&units[start..end]).ok().as_deref(), Some(text), "span {start}..{end}");
-    };
-    for e in &a.entities {
-        assert!(!e.mentions.is_empty(), "an entity without mentions");
-        for m in &e.mentions {
-            check(m.start_u16, m.end_u16, &m.text);
-        }
+    if let Err(e) = a.check_invariants() {
+        panic!("{e}");
     }
-    for q in &a.quotes {
-        check(q.start_u16, q.end_u16, &q.text);
-        for r in [&q.cue, &q.speaker_mention].into_iter().flatten() {
-            check(r.start_u16, r.end_u16, &r.text);
-        }
-    }
-    for d in &a.dates {
-        check(d.start_u16, d.end_u16, &d.text);
-    }
-    assert!(a.quotes.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "quotes in text order");
-    assert!(a.dates.windows(2).all(|w| w[0].start_u16 <= w[1].start_u16), "dates in text order");
-    let mentions: usize = a.entities.iter().map(|e| e.mentions.len()).sum();
-    assert!(a.quotes.len() + a.dates.len() + mentions <= units.len() + 1, "more results than characters");
 }
 
 /// Segments are sorted, do not overlap, lie inside the text, and map each of their units to a unit of their
