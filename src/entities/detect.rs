@@ -503,7 +503,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         Some(CuePos::Head) => k == a,
         Some(CuePos::Tail) => k == b || (cx.s(k + 1) == "." && k + 1 == b),
         None => false,
-    }) || (n >= 2 && is_allcaps(last) && !is_allcaps(first) && !LEX.first_names.contains_key(first) && false)
+    })
     {
         c.kind = Some(EntityType::Organization);
     } else if n >= 2 && is_allcaps(first) && first.chars().count() >= 3 && !is_allcaps(last) {
