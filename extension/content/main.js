@@ -168,9 +168,12 @@ export async function run({ t0 = performance.now() } = {}) {
     timing.maxTask = Math.max(timing.maxTask, timing[name]);
     return value;
   };
+  timing.imported = performance.now() - t0; // the module graph's imports, from document_idle
   try {
     // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
+    const settingsStart = performance.now();
     const options = await beforeRun(run);
+    timing.settings = performance.now() - settingsStart;
     if (!options) return;
     const start = performance.now();
     const wasm = await loadWasm();
@@ -178,7 +181,9 @@ export async function run({ t0 = performance.now() } = {}) {
     // The scan's first use compiles its WebAssembly functions (V8 compiles them lazily): pay that on a tiny
     // article of our own, in a task of its own.
     if (wasm) task('warm', () => warmUp(wasm));
+    const yieldStart = performance.now();
     await yieldToPage();
+    timing.yield = performance.now() - yieldStart;
     const opts = options.lang ? options : null;
     const result = await withOneRetry(() => (wasm ? analyseHere(wasm, opts, task, timing) : analyseInWorker(opts)));
     html.dataset.newslensEngine = wasm ? 'content' : 'worker';
