@@ -3,19 +3,8 @@
 
 use newslens::{analyze, Analysis, Lang, Options, Reference};
 
-/// A small deterministic PRNG (xorshift64*), so failures reproduce without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "«", "»", "“", "”", "\"", "‘", "’", "'", " ", "\u{a0}", "\u{202f}", "\n", ".", ",", ":", "a déclaré", "said", "M.",

@@ -16,19 +16,8 @@ use newslens::page::snapshot::{scan_snapshot, to_snapshot_json};
 use newslens::page::{scan, ArticleContent, PageTree};
 use newslens::{analyze, Analysis, Lang, Options, Reference};
 
-/// A small deterministic PRNG (xorshift64*), so failures reproduce without a dependency.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+mod common;
+use common::Rng;
 
 fn options(lang: Option<Lang>) -> Options {
     Options { lang, reference: Reference::parse_iso("2017-03-03T13:27"), ..Options::default() }
@@ -269,16 +258,9 @@ fn emoji_and_combining_marks_at_span_edges() {
 
 const SENTENCE: &str = "« Nous ne céderons pas », a déclaré jeudi M. Jean Dupont, le ministre de l'Intérieur, à Paris. ";
 
-/// Segments sorted, inside the text, each unit mapped into its own node's data.
+/// The segment map is exact ([`common::check_segments`]), with the page's own text nodes.
 fn assert_segments<P: PageTree>(name: &str, page: &P, content: &ArticleContent<P::Node>) {
-    let len = content.text.encode_utf16().count();
-    let mut end = 0;
-    for s in &content.segments {
-        assert!(s.start_u16 >= end && s.start_u16 + s.len_u16 <= len, "{name}: segment out of place");
-        end = s.start_u16 + s.len_u16;
-        let data = page.text(&s.node).expect("a text node").encode_utf16().count();
-        assert!(s.node_offset(s.len_u16) <= data, "{name}: node offset past the node's data");
-    }
+    common::check_segments(content, |n| page.text(n).unwrap_or_else(|| panic!("{name}: a segment on a node with no text")));
 }
 
 /// The page through both backends: html5ever's tree, then the JSON snapshot of it; same text; analysed.

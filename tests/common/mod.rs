@@ -1,4 +1,7 @@
-//! What the page tests share, whatever the backend (parsed HTML, JSON snapshot, live DOM).
+//! What the integration tests share: the segment-map check of the page tests (whatever the backend: parsed
+//! HTML, JSON snapshot, live DOM) and the robustness tests' random generator.
+// Each test crate that includes this module uses only part of it.
+#![allow(dead_code)]
 
 use newslens::page::ArticleContent;
 
@@ -28,5 +31,27 @@ pub fn check_segments<N>(content: &ArticleContent<N>, data_of: impl Fn(&N) -> St
         if !c {
             assert_eq!(text[i], u16::from(b'\n'), "unit {i} outside every segment");
         }
+    }
+}
+
+/// A small deterministic PRNG (xorshift64*), so failures reproduce without a dependency.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    /// A number in `0..n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    /// One of `items`, uniformly.
+    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
     }
 }
