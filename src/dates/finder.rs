@@ -101,6 +101,8 @@ pub struct Cal {
     pub week: Option<i8>,
     /// Days added to a weekday once it is resolved ("2 days after next Friday": 2).
     pub shift_days: i64,
+    /// A day this many days from the reference ("today", "tomorrow" joined to their time in a range).
+    pub rel_days: Option<i64>,
 }
 
 /// What an expression means, before resolution.
@@ -117,6 +119,9 @@ pub enum Sem {
     Duration { n: Option<f64>, unit: Unit },
     /// A running time "1h28": hours and minutes.
     HoursMinutes(u32, u32),
+    /// A length written in several units ("5 minutes 30 seconds", "une heure et demie"): the total in seconds,
+    /// or in months when `months` ("1 year 6 months").
+    Compound { total: i64, months: bool },
     /// A recurring time: every `n` units, or every given weekday.
     Set { n: i64, unit: Unit, weekday: Option<u32> },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
@@ -296,13 +301,84 @@ impl<'a, 't> Finder<'a, 't> {
                 _ => i += 1,
             }
         }
+        self.join_days_and_times(out)
+    }
+
+    /// Ranges whose ends are a day and its time: "01/21/2021 10:00 to 01/01/2023 07:00", "10:30 JST today to
+    /// 10:30 PST tomorrow" (four expressions), "9:00 AM to 5:00 PM, Tuesday, 20 May 2013" (a time range and its
+    /// day), "22-23 Feb at 7pm" (a day range and its time) make one expression whose ends carry day and time.
+    /// A lone day next to its time stays two expressions, as TimeML annotates them.
+    fn join_days_and_times(&self, cands: Vec<Cand>) -> Vec<Cand> {
+        let bare = |c: &Cand| matches!(&c.sem, Sem::Cal(t) if t.hour.is_some() && t.day.is_none() && t.weekday.is_none() && t.month.is_none() && t.year.is_none() && t.rel_days.is_none());
+        let dated = |c: &Cand| !bare(c) && day_cal(&c.sem).is_some_and(|d| d.hour.is_none() && (d.day.is_some() || d.weekday.is_some() || d.rel_days.is_some()));
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        let mut k = 0;
+        while k < cands.len() {
+            let c = &cands[k];
+            // day time R day time / time day R time day
+            if k + 3 < cands.len() && self.range_word_between(&cands[k + 1], &cands[k + 2]) && c.until.is_none() && cands[k + 1].until.is_none() {
+                let (x, y, z, w) = (c, &cands[k + 1], &cands[k + 2], &cands[k + 3]);
+                let pairs = if dated(x) && bare(y) && dated(z) && bare(w) {
+                    Some(((x, y), (z, w)))
+                } else if bare(x) && dated(y) && bare(z) && dated(w) {
+                    Some(((y, x), (w, z)))
+                } else {
+                    None
+                };
+                if let Some(((d1, t1), (d2, t2))) = pairs.filter(|_| self.next_to(x, y) && self.next_to(z, w)) {
+                    if let (Some(s), Some(e)) = (with_time(&d1.sem, &t1.sem), with_time(&d2.sem, &t2.sem)) {
+                        out.push(Cand { a: x.a, b: w.b, sem: Sem::Cal(s), until: Some(Sem::Cal(e)) });
+                        k += 4;
+                        continue;
+                    }
+                }
+            }
+            // a time range and its day, a day range and its time
+            if k + 1 < cands.len() && self.next_to(c, &cands[k + 1]) {
+                let n = &cands[k + 1];
+                let (range, other) = if c.until.is_some() && c.b > c.a { (c, n) } else { (n, c) };
+                if range.until.is_some() && other.until.is_none() && range.b > range.a && self.contains_range_word(range) {
+                    let merged = if bare(range) && dated(other) {
+                        // the time range on the day
+                        with_time(&other.sem, &range.sem).zip(range.until.as_ref().and_then(|u| with_time(&other.sem, u)))
+                    } else if dated(range) && bare(other) {
+                        with_time(&range.sem, &other.sem).zip(range.until.as_ref().and_then(|u| with_time(u, &other.sem)))
+                    } else {
+                        None
+                    };
+                    if let Some((s, e)) = merged {
+                        out.push(Cand { a: c.a, b: n.b, sem: Sem::Cal(s), until: Some(Sem::Cal(e)) });
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            out.push(c.clone());
+            k += 1;
+        }
         out
+    }
+
+    /// Only a comma, "at", "à", "on", "le" (at most two tokens) between two expressions of one sentence.
+    fn next_to(&self, x: &Cand, y: &Cand) -> bool {
+        y.a >= x.b && y.a - x.b <= 2 && self.same_sent(x.a, y.a) && (x.b..y.a).all(|i| matches!(self.norm(i), "," | "at" | "a" | "on" | "le"))
+    }
+
+    /// One range word ("-", "to", "au", "à", "until", "jusqu'à") alone between two expressions.
+    fn range_word_between(&self, x: &Cand, y: &Cand) -> bool {
+        y.a == x.b + 1 && self.same_sent(x.a, y.a) && matches!(self.norm(x.b), "-" | "–" | "to" | "au" | "a" | "until" | "till" | "through" | "thru")
+    }
+
+    /// The range is written inside the expression ("9:00 AM to 5:00 PM", "22-23 Feb"), not a "du … au" start.
+    fn contains_range_word(&self, c: &Cand) -> bool {
+        (c.a..c.b).any(|i| matches!(self.norm(i), "-" | "–" | "to" | "au" | "a" | "until" | "till" | "through" | "thru" | "et" | "and"))
     }
 
     /// "du 13 au 15 juillet", "13h-15h", "Monday to Friday", "between 2010 and 2015": two calendar points of the
     /// same kind joined by a range word make one expression with an `until`. "1982-1990" stays two (TimeML).
     fn joins_range(&self, prev: &Cand, next: &Cand) -> bool {
-        let (Sem::Cal(a), Sem::Cal(b)) = (&prev.sem, &next.sem) else { return false };
+        let (Some(a), Some(b)) = (day_cal(&prev.sem), day_cal(&next.sem)) else { return false };
+        let (a, b) = (&a, &b);
         if next.a != prev.b + 1 || !self.same_sent(prev.a, next.a) {
             return false;
         }
@@ -312,7 +388,7 @@ impl<'a, 't> Finder<'a, 't> {
             return false;
         }
         let timeish = |c: &Cal| c.hour.is_some() && c.day.is_none() && c.month.is_none() && c.weekday.is_none();
-        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || (c.month.is_some() && c.year.is_some());
+        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || c.rel_days.is_some() || (c.month.is_some() && c.year.is_some());
         let yearish = |c: &Cal| c.year.is_some() && c.month.is_none() && c.season.is_none();
         (timeish(a) && timeish(b))
             || (a.hour.is_some() && a.day.is_some() && timeish(b) && matches!(between, "-" | "–" | "to" | "until" | "till"))
@@ -355,8 +431,9 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 17] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 18] = [
             Self::numeric_date,
+            Self::day_only,
             Self::sep_month_date,
             Self::day_list,
             Self::day_month,
@@ -845,6 +922,9 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// Times of day: `13h27`, `13 h 27`, `18 h`, `1:27 p.m.`, `5pm`, `midi`, `vers 12 h 30 locales`.
     fn time(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.at_hour(i) {
+            return Some(c);
+        }
         let mut a = i;
         let mut j = i;
         if let Some(e) = self.lex(i, Kind::Approx) {
@@ -862,6 +942,15 @@ impl<'a, 't> Finder<'a, 't> {
                     let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else if h1 == 12 && h2 < 12 && self.meridiem(i + 3).is_some() { 0 } else { h1 };
                     let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
                     return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
+                }
+            }
+            // "10 - 11 at night": both hours in that part of the day
+            if let (Some(h1), Some(h2)) = (self.num(i).filter(|h| (1..=12).contains(h)), self.num(i + 2).filter(|h| (1..=12).contains(h) && self.digits(i + 2) <= 2)) {
+                if let Some((pod, e)) = self.pod_suffix(i + 3) {
+                    let pm = |h: u32| if h < 12 && (matches!(pod, "AF" | "EV") || pod == "NI" && h >= 6) { h + 12 } else { h };
+                    let cal = Cal { hour: Some(pm(h1)), minute: Some(0), ..Cal::default() };
+                    let end = Cal { hour: Some(pm(h2)), minute: Some(0), ..Cal::default() };
+                    return Some(Cand { a: i, b: e, sem: Sem::Cal(cal), until: Some(Sem::Cal(end)) });
                 }
             }
         }
@@ -914,7 +1003,125 @@ impl<'a, 't> Finder<'a, 't> {
             cal.dst = dst;
             b = e;
         }
+        // "1pm-3", "8pm - 11", "8:10 - 12.32": an end hour written bare takes the start's half of the day
+        let written = (j..b).any(|k| self.meridiem(k).is_some() || self.punct(k, ":"));
+        if let (true, Some(h1)) = (written && self.is(b, &["-", "–", "to"]) && self.same_sent(b, b + 1), cal.hour) {
+            if let Some((end, e)) = self.bare_end_hour(b + 1, h1) {
+                return Some(Cand { a, b: e, sem: Sem::Cal(cal), until: Some(Sem::Cal(end)) });
+            }
+        }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
+    }
+
+    /// "at 5.", "at 12", "at 7 tonight": a bare hour after "at" that ends its clause or comes before a day
+    /// word (not "at 5 percent", "at 12, he left school").
+    fn at_hour(&self, i: usize) -> Option<Cand> {
+        if self.lang != Lang::En || i == 0 || !self.is(i - 1, &["at"]) || !self.same_sent(i - 1, i) || self.digits(i) > 2 {
+            return None;
+        }
+        let h = self.num(i).filter(|h| (1..=12).contains(h))?;
+        // "I'm at 10", "we are at 5": a person at a number is at a level, not a time
+        let copula = i >= 2 && self.is(i - 2, &["m", "am", "re", "are", "s", "is", "was", "were"]);
+        if copula && (2..=4).filter_map(|d| i.checked_sub(d)).any(|k| self.is(k, &["i", "we", "you", "he", "she", "they"])) {
+            return None;
+        }
+        let next = i + 1;
+        let end_ok = match self.toks.get(next) {
+            None => true,
+            Some(t) if t.sent != self.toks[i].sent => true,
+            Some(t) if t.kind == TokenKind::Punct => matches!(t.raw, "." | "!" | "?" | ";" | ")") && !(self.tight(next + 1) && self.is_num_tok(next + 1)),
+            Some(_) => self.is(next, &["today", "tomorrow", "tonight", "on", "this"]) || self.lex(next, Kind::Weekday).is_some(),
+        };
+        if !end_ok || self.time_core(i).is_some() {
+            return None;
+        }
+        let h = if self.is(next, &["tonight"]) && h < 12 { h + 12 } else { h };
+        Some(Cand { a: i, b: next, sem: Sem::Cal(Cal { hour: Some(h), minute: Some(0), ..Cal::default() }), until: None })
+    }
+
+    /// "on the 3rd", "until the 15th", "Friday the 13th", "le 1er", "le 3 à 15 h", "le 3 au soir": a day of the
+    /// month alone (its month comes from the reference and the tense).
+    fn day_only(&self, i: usize) -> Option<Cand> {
+        let mut cal = Cal::default();
+        if self.lang == Lang::En {
+            let mut j = i;
+            if let Some(e) = self.lex(i, Kind::Weekday) {
+                if self.weekday_ok(i) && self.is(i + e.len, &["the"]) {
+                    cal.weekday = Some(e.int() as u32);
+                    j = i + e.len;
+                }
+            }
+            if !self.is(j, &["the"]) {
+                return None;
+            }
+            if cal.weekday.is_none() && !(i > 0 && self.is(i - 1, &["on", "until", "till", "by", "from", "since", "before", "after"])) {
+                return None;
+            }
+            // an ordinal: "3rd", "third" (not "the 3 of us")
+            let written = self.num(j + 1).is_some() && self.tight(j + 2) && self.is(j + 2, &["st", "nd", "rd", "th"]);
+            if !written && english_ordinal(self.norm(j + 1)).is_none() {
+                return None;
+            }
+            let (d, mut b) = self.day_num(j + 1)?;
+            // "the 3rd quarter", "the third time", "the 13th of March" (a full date, found elsewhere)
+            let at_time = self.is(b, &["at"]) && self.time_core(b + 1).is_some();
+            if !(self.is_clause_end(b) && !self.punct(b, "%") || at_time) {
+                return None;
+            }
+            if let Some((pod, e)) = self.pod_suffix(b) {
+                cal.pod = Some(pod);
+                b = e;
+            }
+            cal.day = Some(d);
+            let a = if cal.weekday.is_some() { i } else { j + 1 };
+            return Some(Cand { a, b, sem: Sem::Cal(cal), until: None });
+        }
+        if !self.is(i, &["le"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        if let Some(e) = self.lex(j, Kind::Weekday) {
+            if self.weekday_ok(j) {
+                cal.weekday = Some(e.int() as u32);
+                j += e.len;
+            }
+        }
+        if !self.is_num_tok(j) {
+            return None;
+        }
+        let (d, mut b) = self.day_num(j)?;
+        // "le 1er." but not "le 1er ministre"; "le 3 à 15 h", "le 3 au soir"
+        let ordinal = b > j + 1;
+        let at_time = self.is(b, &["a"]) && self.time_core(b + 1).is_some();
+        let pod = if self.is(b, &["au"]) { self.pod_after(b + 1) } else { None };
+        if let Some((p, e)) = pod {
+            cal.pod = Some(p);
+            b = e;
+        } else if !(at_time || ordinal && self.is_clause_end(b) && !self.punct(b, "%")) {
+            return None;
+        }
+        cal.day = Some(d);
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// The bare end of a time range at `e` ("3" in "1pm-3", "12.32" in "8:10 - 12.32"), after a start at hour
+    /// `h1`: the first such hour after the start (a smaller one is on the next day).
+    fn bare_end_hour(&self, e: usize, h1: u32) -> Option<(Cal, usize)> {
+        let h2 = self.num(e).filter(|&h| self.digits(e) <= 2 && (1..=12).contains(&h))?;
+        let (m2, end) = if self.punct(e + 1, ".") && self.tight(e + 1) && self.tight(e + 2) && self.digits(e + 2) == 2 {
+            (self.num(e + 2).filter(|&m| m < 60)?, e + 3)
+        } else {
+            (0, e + 1)
+        };
+        // "1pm-3 days", "8pm - 11 people", "10:00 - 11:00" (a full time: joined elsewhere)
+        if self.is_unit_after(end) || self.punct(end, ":") || self.punct(end, "%") || self.is(end, &["h", "am", "pm", "a", "p", "o"]) {
+            return None;
+        }
+        if self.toks.get(end).is_some_and(|t| t.kind != TokenKind::Punct && t.sent == self.toks[e].sent && !matches!(t.norm(), "on" | "at" | "today" | "tomorrow" | "tonight" | "le" | "ce" | "this")) && self.lex(end, Kind::Weekday).is_none() {
+            return None;
+        }
+        let h = [h2 % 12, h2 % 12 + 12].into_iter().find(|&h| h > h1).unwrap_or(h2 % 12);
+        Some((Cal { hour: Some(h), minute: Some(m2), ..Cal::default() }, end))
     }
 
     /// "du matin", "du soir", "de l'après-midi", "in the morning", "at night" after an hour: (pod, next index).
@@ -1136,7 +1343,21 @@ impl<'a, 't> Finder<'a, 't> {
         if self.punct(k, ".") || self.punct(k, ",") {
             k += 1;
         }
-        self.toks[j].cap && (self.day_num(k).is_some() || self.month_at(k).is_some())
+        if self.toks[j].cap && (self.day_num(k).is_some() || self.month_at(k).is_some()) {
+            return true;
+        }
+        let dot = self.punct(j + 1, ".") && self.tight(j + 1);
+        if self.lang == Lang::En {
+            // "on Sat", "until Tues.", "next Wed": a capital after a date word ("Sat down", "the Sun" are not)
+            let at_time = self.is(j + 1, &["at"]) && self.time_core(j + 2).is_some();
+            return self.toks[j].cap && (at_time || j > 0 && self.same_sent(j - 1, j) && self.is(j - 1, &["on", "this", "next", "last", "until", "till", "by", "since", "from", "every", "before", "after"]));
+        }
+        // "sam. 4 mars" (lower case too), "sam. et dim.", "du lun. au ven.": a French abbreviation with its dot
+        // before a day number or in a list of such ("le jeu." is a game)
+        let list = |x: usize| matches!(self.norm(x), "et" | "au" | "ou" | "," | "-" | "a");
+        dot && (self.day_num(j + 2).is_some()
+            || (list(j + 2) && self.lex(j + 3, Kind::Weekday).is_some() && self.punct(j + 4, "."))
+            || (j >= 3 && list(j - 1) && self.punct(j - 2, ".") && self.lex(j - 3, Kind::Weekday).is_some()))
     }
 
     /// [le|les|the] [WEEKDAY [,]] DAY [de|of] MONTH [,] [YEAR] [dernier|prochain]
@@ -1718,15 +1939,22 @@ impl<'a, 't> Finder<'a, 't> {
             }
             j += e.len;
         }
-        let (n, k) = self.amount_at(j)?;
+        let (mut n, mut k) = self.amount_at(j)?;
+        // "two and a half hours"
+        if self.lang == Lang::En && self.is(k, &["and"]) && self.is(k + 1, &["a"]) && self.is(k + 2, &["half"]) && self.same_sent(k, k + 2) {
+            n = n.map(|v| v + 0.5);
+            k += 3;
+        }
         let k = if self.is(k, &["de", "d"]) && self.lang == Lang::Fr && self.lex(j, Kind::NumX).is_none() { return None } else { k };
         // "1d", "3mo", "25m": letter units glued to their number count only in offsets (checked below)
         let (unit, ulen, short) = match self.lex(k, Kind::Unit) {
             Some(u) => (Unit::parse(u.value)?, u.len, false),
             None => (self.short_unit(k).filter(|_| self.tight(k))?, 1, true),
         };
-        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount
-        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) {
+        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount, and so are "il y a 3 h",
+        // "dans 5 min", "pendant 20 min" (not "d'ici 17 h", "depuis 13 h": times)
+        let amount_cue = (mode != 0 && !self.is(i, &["d"])) || self.is(i, &["pendant", "durant"]);
+        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) && !amount_cue {
             return None;
         }
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {
@@ -1746,11 +1974,24 @@ impl<'a, 't> Finder<'a, 't> {
         if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
             return None;
         }
-        let b = k + ulen;
+        let mut b = k + ulen;
+        // "deux heures et demie", "an hour and a half", "il y a 2 h 30"
+        if self.lang == Lang::Fr && self.is(b, &["et"]) && self.is(b + 1, &["demie", "demi"]) && self.same_sent(b, b + 1) {
+            n = n.map(|v| v + 0.5);
+            b += 2;
+        } else if self.lang == Lang::En && self.is(b, &["and"]) && self.is(b + 1, &["a"]) && self.is(b + 2, &["half"]) && self.same_sent(b, b + 2) {
+            n = n.map(|v| v + 0.5);
+            b += 3;
+        } else if unit == Unit::Hour && self.is(k, &["h"]) && self.digits(b) == 2 && self.same_sent(k, b) && !self.is_unit_after(b + 1) {
+            if let (Some(v), Some(mm)) = (n, self.num(b).filter(|&mm| mm < 60)) {
+                n = Some(v + f64::from(mm) / 60.0);
+                b += 1;
+            }
+        }
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
         let (n, unit) = match (n, unit) {
-            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
+            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some((v * 60.0).round()), Unit::Minute),
             (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
             other => other,
         };
@@ -1758,6 +1999,19 @@ impl<'a, 't> Finder<'a, 't> {
         let offset_at = |e: usize| mode != 0 || self.lex(e, Kind::AgoPost).is_some() || self.lex(e, Kind::After).is_some() || self.lex(e, Kind::Before).is_some();
         let (n, unit, mut b) = match n.and_then(|v| self.compound_tail(b, unit, v)) {
             Some((v, u, e)) if offset_at(e) => (Some(v), u, e),
+            // "The film runs 2 hours 10 minutes": one length
+            Some((v, u, e)) if !short => {
+                let months = matches!(u, Unit::Month | Unit::Year);
+                let per = match u {
+                    Unit::Minute => 60,
+                    Unit::Hour => 3600,
+                    Unit::Day => 86_400,
+                    Unit::Week => 604_800,
+                    Unit::Year => 12,
+                    _ => 1,
+                };
+                return Some(Cand { a, b: e, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
+            }
             // "5m ago" alone: minutes, months, millions or metres
             _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
             _ => (n, unit, b),
@@ -1782,7 +2036,10 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: n * e.int(), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
-        let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
+        // "2 weeks from Friday", "a week from tomorrow": counted from the day named, like "after"
+        let from = (self.lang == Lang::En && self.is(b, &["from"]) && (self.lex(b + 1, Kind::Deictic).is_some() || self.lex(b + 1, Kind::Weekday).is_some()))
+            .then_some((1i64, Entry { kind: Kind::After, value: "1", len: 1 }));
+        let after = from.or_else(|| self.lex(b, Kind::After).map(|e| (1i64, e))).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
         if let Some((sign, e)) = after {
             // "2 days before yesterday", "a week after tomorrow": counted from the day named
             let per_unit = match unit {
@@ -1818,6 +2075,13 @@ impl<'a, 't> Finder<'a, 't> {
         // "quatre mois minimum"
         if self.is(b, &["minimum", "maximum", "environ"]) {
             b += 1;
+        }
+        // "une heure et demie": PT1H30M
+        if let (Some(v), Unit::Hour | Unit::Day) = (n, unit) {
+            if v.fract() != 0.0 && (v * 3600.0).fract() == 0.0 {
+                let per = if unit == Unit::Hour { 3600.0 } else { 86_400.0 };
+                return Some(Cand { a, b, sem: Sem::Compound { total: (v * per) as i64, months: false }, until: None });
+            }
         }
         Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
     }
@@ -2247,6 +2511,29 @@ impl<'a, 't> Finder<'a, 't> {
         }
         None
     }
+}
+
+/// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
+/// (days from the reference). `None` for anything else.
+fn day_cal(sem: &Sem) -> Option<Cal> {
+    match sem {
+        Sem::Cal(c) => Some(c.clone()),
+        Sem::Shift { unit: Unit::Day, n, anchored: false, pod, part: None, .. } => Some(Cal { rel_days: Some(*n), pod: *pod, ..Cal::default() }),
+        Sem::Today { pod } => Some(Cal { rel_days: Some(0), pod: *pod, ..Cal::default() }),
+        _ => None,
+    }
+}
+
+/// A day with the time of a bare time expression.
+fn with_time(day: &Sem, time: &Sem) -> Option<Cal> {
+    let (mut d, Sem::Cal(t)) = (day_cal(day)?, time) else { return None };
+    d.hour = t.hour;
+    d.minute = t.minute;
+    d.second = t.second;
+    d.tz = t.tz;
+    d.dst = t.dst;
+    d.pod = None;
+    Some(d)
 }
 
 /// Comparing an optional lexicon entry's length.

@@ -106,9 +106,15 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             // the end of a time range is on the day of its start
             Sem::Cal(uc) if is_bare_time(u) => {
                 let day = out.value.as_deref().and_then(|v| v.get(..10)).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
-                let ymd = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
-                Some(match day {
-                    Some(d) => format!("{d}{}", fmt_time(uc, ymd)),
+                let mut ymd: Option<(i32, u32, u32)> = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
+                // "11pm-2": an end before the start is on the next day
+                if let (Sem::Cal(sc), Some((y, m, d))) = (&c.sem, ymd) {
+                    if sc.hour.is_some() && (uc.hour, uc.minute) < (sc.hour, sc.minute) {
+                        ymd = Some(civil_from_days(days_from_civil(y, m, d) + 1));
+                    }
+                }
+                Some(match ymd {
+                    Some((y, m, d)) => format!("{}{}", fmt_day(y, m, d), fmt_time(uc, ymd)),
                     None => fmt_time(uc, None),
                 })
             }
@@ -143,7 +149,7 @@ fn later_than(end: &Sem, until: String, start: Option<&str>) -> String {
 }
 
 fn is_bare_time(sem: &Sem) -> bool {
-    matches!(sem, Sem::Cal(c) if c.hour.is_some() && c.day.is_none() && c.weekday.is_none() && c.month.is_none() && c.year.is_none())
+    matches!(sem, Sem::Cal(c) if c.hour.is_some() && c.day.is_none() && c.weekday.is_none() && c.month.is_none() && c.year.is_none() && c.rel_days.is_none())
 }
 
 struct Ctx<'a, 't> {
@@ -167,6 +173,7 @@ impl Ctx<'_, '_> {
             }
             Sem::Duration { n, unit } => Out::new(Some(duration_value(*n, *unit)), "duration", TimexType::Duration, false),
             Sem::HoursMinutes(h, m) => Out::new(Some(format!("PT{h}H{m}M")), "duration", TimexType::Duration, false),
+            Sem::Compound { total, months } => Out::new(Some(compound_value(*total, *months)), "duration", TimexType::Duration, false),
             Sem::Set { n, unit, weekday } => {
                 let v = match weekday {
                     Some(w) => format!("XXXX-WXX-{w}"),
@@ -360,6 +367,29 @@ impl Ctx<'_, '_> {
             let mut o = Out::new(Some(v), "season", typ, cal.year.is_none() && year.is_some());
             o.point = year.map(|y| (y, None, None));
             return o;
+        }
+        // "today", "tomorrow" with their time
+        if let Some(n) = cal.rel_days {
+            let Some(r) = r else { return Out::new(None, "day", typ, true) };
+            let (y, m, d) = civil_from_days(days_from_civil(r.year, r.month, r.day) + n);
+            return self.day_out(y, m, d, cal, typ, true);
+        }
+        // a day of the month alone: the month by the written weekday, else the tense, else the nearest
+        if let (Some(d), None, None) = (cal.day, cal.month, cal.year) {
+            let Some(r) = r else { return Out::new(Some(format!("XXXX-XX-{d:02}")), "day", typ, false) };
+            let rd = days_from_civil(r.year, r.month, r.day);
+            let t = self.tense(c);
+            let best = (-12i64..=12)
+                .map(|k| add_months(r.year, r.month, k))
+                .filter(|&(y, m)| d <= days_in_month(y, m))
+                .map(|(y, m)| (y, m, days_from_civil(y, m, d) - rd))
+                .filter(|&(y, m, _)| cal.weekday.map_or(true, |w| weekday_of(days_from_civil(y, m, d)) == w))
+                .filter(|&(_, _, delta)| cal.weekday.is_some() || (t >= 0 || delta <= 0) && (t <= 0 || delta >= 0))
+                .min_by_key(|&(_, _, delta)| delta.abs());
+            return match best {
+                Some((y, m, _)) => self.day_out(y, m, d, cal, typ, true),
+                None => Out::new(None, "invalid", typ, true),
+            };
         }
         // a weekday alone
         if cal.weekday.is_some() && cal.day.is_none() && cal.month.is_none() && cal.year.is_none() {
@@ -800,6 +830,36 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         }
     };
     format!("P{}{amount}{code}", if time { "T" } else { "" })
+}
+
+/// TIMEX3 duration of a length in seconds (`P1DT2H30M`) or in months (`P1Y6M`), zero parts left out.
+fn compound_value(total: i64, months: bool) -> String {
+    let mut v = String::from("P");
+    if months {
+        for (n, code) in [(total / 12, 'Y'), (total % 12, 'M')] {
+            if n != 0 {
+                v.push_str(&format!("{n}{code}"));
+            }
+        }
+    } else {
+        let days = total / 86_400;
+        if days != 0 {
+            v.push_str(&format!("{days}D"));
+        }
+        let rest = total % 86_400;
+        if rest != 0 {
+            v.push('T');
+            for (n, code) in [(rest / 3600, 'H'), (rest % 3600 / 60, 'M'), (rest % 60, 'S')] {
+                if n != 0 {
+                    v.push_str(&format!("{n}{code}"));
+                }
+            }
+        }
+    }
+    if v.len() == 1 {
+        v.push_str(if months { "0M" } else { "T0S" });
+    }
+    v
 }
 
 fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {
