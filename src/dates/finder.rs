@@ -103,6 +103,8 @@ pub struct Cal {
     pub shift_days: i64,
     /// A day this many days from the reference ("today", "tomorrow" joined to their time in a range).
     pub rel_days: Option<i64>,
+    /// Months added to a date once it is resolved ("2 months before 02/02": -2).
+    pub shift_months: i64,
 }
 
 /// What an expression means, before resolution.
@@ -130,6 +132,9 @@ pub enum Sem {
     Decade { decade: i32, part: Option<u8> },
     /// A century, TIMEX3 style (`19` for the twentieth century).
     Century(i32),
+    /// A quarter (`half` false, 1–4) or a half-year (`half` true, 1–2) of a written year, or of the reference's
+    /// year plus `rel_year`.
+    Quarter { n: u32, half: bool, year: Option<i32>, rel_year: i64 },
     /// Recognised but without a value (a range with no single value).
     Null(&'static str),
 }
@@ -315,6 +320,25 @@ impl<'a, 't> Finder<'a, 't> {
         let mut k = 0;
         while k < cands.len() {
             let c = &cands[k];
+            // "now + 40 minutes", "2023-12-29 -10days", "next Tuesday +10 days": a signed offset from the date before it
+            if let Some(n) = cands.get(k + 1).filter(|n| n.a == c.b && matches!(self.toks[n.a].raw, "+" | "-") && self.same_sent(c.a, n.a)) {
+                if let Sem::Shift { unit, n: by, anchored: false, .. } = n.sem {
+                    let merged = match &c.sem {
+                        Sem::Vague("PRESENT_REF") if self.is(c.a, &["now"]) => Some(n.sem.clone()),
+                        Sem::Cal(cal) if (cal.day.is_some() || cal.weekday.is_some()) && cal.hour.is_none() && matches!(unit, Unit::Day | Unit::Week) => {
+                            let mut cal = cal.clone();
+                            cal.shift_days += by * if unit == Unit::Week { 7 } else { 1 };
+                            Some(Sem::Cal(cal))
+                        }
+                        _ => None,
+                    };
+                    if let Some(sem) = merged {
+                        out.push(Cand { a: c.a, b: n.b, sem, until: None });
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
             // day time R day time / time day R time day
             if k + 3 < cands.len() && self.range_word_between(&cands[k + 1], &cands[k + 2]) && c.until.is_none() && cands[k + 1].until.is_none() {
                 let (x, y, z, w) = (c, &cands[k + 1], &cands[k + 2], &cands[k + 3]);
@@ -403,7 +427,7 @@ impl<'a, 't> Finder<'a, 't> {
         static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
             word_set(&[
                 "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant",
-                "for", "par", "per", "premier", "first",
+                "for", "par", "per", "premier", "first", "deuxieme", "troisieme", "quatrieme", "second", "third", "fourth",
             ])
         });
         let t = &self.toks[i];
@@ -423,6 +447,9 @@ impl<'a, 't> Finder<'a, 't> {
             || !self.matches[i].is_empty()
             // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
+            // "Q1 2016", "H2 2025"
+            || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
             || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
@@ -431,8 +458,9 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 18] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 19] = [
             Self::numeric_date,
+            Self::quarter,
             Self::day_only,
             Self::sep_month_date,
             Self::day_list,
@@ -866,12 +894,14 @@ impl<'a, 't> Finder<'a, 't> {
             let raw = self.toks[i].raw;
             let upper = raw.chars().all(|c| c.is_uppercase());
             // two-letter zones ("ET", "PT") only in capitals: "et", "pt" are words
-            if upper || (raw.len() > 2 && !tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
+            // French "est" is a verb, except after "pm": "vendredi à 2 pm est"
+            let verb = self.lang == Lang::Fr && self.norm(i) == "est" && !(i > 0 && self.is(i - 1, &["am", "pm", "m"]));
+            if upper || (raw.len() > 2 && !tight_only && !verb) {
                 let mut off = e.int() as i32;
                 let mut dst = e.tag();
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
-                if let Some((o, e2)) = self.offset_at(b) {
+                if let Some((o, e2)) = self.offset_at(b, true) {
                     off = o;
                     dst = None;
                     b = e2;
@@ -883,14 +913,15 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((0, None, i + 1));
         }
         if tight_only || self.tight(i) {
-            if let Some((o, b)) = self.offset_at(i) {
+            if let Some((o, b)) = self.offset_at(i, false) {
                 return Some((o, None, b));
             }
         }
         None
     }
 
-    fn offset_at(&self, i: usize) -> Option<(i32, usize)> {
+    /// `+01:00`, `-0500`, `+02` at `i` (`+1` too after a zone name, `short`): (offset in minutes, next index).
+    fn offset_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let sign = match self.toks.get(i)?.raw {
             "+" => 1,
             "-" | "−" => -1,
@@ -902,6 +933,7 @@ impl<'a, 't> Finder<'a, 't> {
         let digits = self.digits(i + 1);
         let v = self.num(i + 1)? as i32;
         let (h, mut m, mut b) = match digits {
+            1 if short => (v, 0, i + 2),
             2 => (v, 0, i + 2),
             4 => (v / 100, v % 100, i + 2),
             _ => return None,
@@ -911,7 +943,7 @@ impl<'a, 't> Finder<'a, 't> {
             m = self.num(b + 1)? as i32;
             b += 2;
         }
-        if sign < 0 && digits == 2 && !colon {
+        if sign < 0 && digits <= 2 && !colon && !short {
             return None;
         }
         if h > 14 || m > 59 {
@@ -1011,6 +1043,66 @@ impl<'a, 't> Finder<'a, 't> {
             }
         }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
+    }
+
+    /// "le premier trimestre 2016", "au 3e trimestre", "le dernier semestre", "the first quarter of 2016", "the
+    /// second half of 2025", "Q1 2016", "H2 2025": a quarter or half of a year. English needs the year ("the
+    /// second half" of a match, "third-quarter profits").
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        // Q1 2016, H2 2025, T3 2016
+        let letter = self.toks.get(i).map(|t| t.raw);
+        if matches!(letter, Some("Q" | "H" | "T")) && self.tight(i + 1) && self.digits(i + 1) == 1 {
+            let half = letter == Some("H");
+            let n = self.num(i + 1).filter(|&n| n >= 1 && n <= if half { 2 } else { 4 })?;
+            if letter == Some("T") && self.lang != Lang::Fr {
+                return None;
+            }
+            let (y, b) = self.year_at(i + 2).filter(|_| self.digits(i + 2) == 4)?;
+            return Some(Cand { a: i, b, sem: Sem::Quarter { n, half, year: Some(y), rel_year: 0 }, until: None });
+        }
+        let j = if self.is(i, &["le", "la", "the", "au", "du"]) { i + 1 } else { i };
+        // the ordinal: a word, or digits with their suffix
+        let (n, k) = match self.norm(j) {
+            "premier" | "first" => (1, j + 1),
+            "second" | "deuxieme" => (2, j + 1),
+            "troisieme" | "third" => (3, j + 1),
+            "quatrieme" | "fourth" => (4, j + 1),
+            "dernier" | "last" | "final" => (0, j + 1),
+            _ if self.num(j).is_some() && self.tight(j + 1) && self.is(j + 1, &["er", "e", "eme", "st", "nd", "rd", "th"]) => (self.num(j)?, j + 2),
+            _ => return None,
+        };
+        let half = match self.norm(k) {
+            "trimestre" | "quarter" => false,
+            "semestre" | "half" => true,
+            _ => return None,
+        };
+        if n > if half { 2 } else { 4 } || !self.same_sent(j, k) {
+            return None;
+        }
+        let max = if half { 2 } else { 4 };
+        let mut b = k + 1;
+        let y0 = self.skip_of(b);
+        let (mut year, mut rel_year, mut has_year) = (None, 0, false);
+        if let Some((y, e)) = self.year_at(y0).filter(|_| self.digits(y0) == 4 || y0 > b) {
+            (year, has_year, b) = (Some(y), true, e);
+        } else if let Some(c) = self.relative_unit(y0).filter(|_| y0 > b || self.lang == Lang::Fr) {
+            if let Sem::Shift { unit: Unit::Year, n: dy, anchored: false, .. } = c.sem {
+                (rel_year, has_year, b) = (dy, true, c.b);
+            }
+        } else if y0 > b && self.is(y0, &["the"]) && self.is(y0 + 1, &["year"]) {
+            (has_year, b) = (true, y0 + 2);
+        }
+        if !has_year && self.lang == Lang::En {
+            return None;
+        }
+        let a = if self.is(i, &["au", "du"]) { j } else { i };
+        if n == 0 && !has_year {
+            // "le dernier trimestre": the one before the current one
+            let unit = if half { Unit::Semester } else { Unit::Quarter };
+            return Some(Cand { a, b, sem: Sem::Shift { unit, n: -1, anchored: false, pod: None, part: None, fine: false }, until: None });
+        }
+        let n = if n == 0 { max } else { n };
+        Some(Cand { a, b, sem: Sem::Quarter { n, half, year, rel_year }, until: None })
     }
 
     /// "at 5.", "at 12", "at 7 tonight": a bare hour after "at" that ends its clause or comes before a day
@@ -1114,7 +1206,9 @@ impl<'a, 't> Finder<'a, 't> {
             (0, e + 1)
         };
         // "1pm-3 days", "8pm - 11 people", "10:00 - 11:00" (a full time: joined elsewhere)
-        if self.is_unit_after(end) || self.punct(end, ":") || self.punct(end, "%") || self.is(end, &["h", "am", "pm", "a", "p", "o"]) {
+        // "to 01/01/2023": a date, not an hour
+        let glued = self.tight(end) && self.toks.get(end).is_some_and(|t| matches!(t.raw, "/" | "-" | "." | ",")) && self.is_num_tok(end + 1);
+        if glued || self.is_unit_after(end) || self.punct(end, ":") || self.punct(end, "%") || self.is(end, &["h", "am", "pm", "a", "p", "o"]) {
             return None;
         }
         if self.toks.get(end).is_some_and(|t| t.kind != TokenKind::Punct && t.sent == self.toks[e].sent && !matches!(t.norm(), "on" | "at" | "today" | "tomorrow" | "tonight" | "le" | "ce" | "this")) && self.lex(end, Kind::Weekday).is_none() {
@@ -1149,6 +1243,12 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((t(e.int() as u32, None, None), i + e.len));
         }
         let h = self.num(i)?;
+        // "1230pm", "930 am": hours and minutes run together before a half of the day
+        if matches!(self.digits(i), 3 | 4) && (1..=12).contains(&(h / 100)) && h % 100 < 60 {
+            if let Some((pm, b)) = self.meridiem(i + 1) {
+                return Some((t(apply_meridiem(h / 100, pm)?, Some(h % 100), None), b));
+            }
+        }
         if self.digits(i) > 2 || h > 24 {
             return None;
         }
@@ -1172,7 +1272,8 @@ impl<'a, 't> Finder<'a, 't> {
                     b += 1;
                 }
             }
-            if self.is_running_time(i, b, m.is_some()) {
+            // "12h12:99s" is no time
+            if self.is_running_time(i, b, m.is_some()) || (self.punct(b, ":") && self.tight(b)) {
                 return None;
             }
             if let Some((pm, b2)) = self.meridiem(b) {
@@ -1645,6 +1746,10 @@ impl<'a, 't> Finder<'a, 't> {
         if self.is(i, &["tonight"]) {
             return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
         }
+        // "la nuit dernière", "la nuit passée": last night
+        if self.lang == Lang::Fr && self.is(i, &["la"]) && self.is(i + 1, &["nuit"]) && self.is(i + 2, &["derniere", "passee"]) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Shift { unit: Unit::Day, n: -1, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
+        }
         self.lex(i, Kind::This)?;
         let (pod, b) = self.pod_after(i + 1)?;
         Some(Cand { a: i, b, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some(pod), part: None, fine: false }, until: None })
@@ -1654,6 +1759,10 @@ impl<'a, 't> Finder<'a, 't> {
     fn part_of(&self, i: usize) -> Option<Cand> {
         // "mi-mars", "mid-March": one token
         if let Some(rest) = self.toks.get(i).and_then(|t| t.norm.strip_prefix("mi-").or_else(|| t.norm.strip_prefix("mid-"))) {
+            if rest == "journee" {
+                // "à la mi-journée": midday of the day in question
+                return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some("MI"), part: None, fine: false }, until: None });
+            }
             let m = self.lex.get(rest).iter().find(|e| e.kind == Kind::Month)?.int() as u32;
             let mut cal = Cal { month: Some(m), part: Some(2), ..Cal::default() };
             let mut b = i + 1;
@@ -1695,7 +1804,25 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
-        if p > k2 || this {
+        // "une fête de fin d'année", "le bilan de fin de matinée": a kind of thing, not a date
+        let generic = i > 0 && self.is(i - 1, &["de", "d", "du", "des"]) && self.same_sent(i - 1, i);
+        // "en fin de matinée", "en début d'après-midi", "en fin de journée": a part of the day in question
+        if self.lang == Lang::Fr && k2 > k && !generic {
+            let pod = match self.norm(p) {
+                "journee" => Some(match part {
+                    1 => "MO",
+                    2 => "MI",
+                    _ => "EV",
+                }),
+                _ => self.lex(p, Kind::Pod).filter(|e| e.value != "MI").map(|e| e.value),
+            };
+            if let Some(pod) = pod.filter(|_| !self.is(p + 1, &["de", "du", "d"])) {
+                let len = self.lex(p, Kind::Pod).map_or(1, |e| e.len);
+                return Some(Cand { a: i, b: p + len, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some(pod), part: None, fine: false }, until: None });
+            }
+        }
+        // "en fin d'année", "en début de semaine prochaine", "fin de mois": French leaves the article out
+        if p > k2 || this || (self.lang == Lang::Fr && k2 > k && !generic && !self.is(p + 1, &["de", "du", "d"])) {
             if let Some(u) = self.lex(p, Kind::Unit) {
                 let unit = Unit::parse(u.value)?;
                 if matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !self.norm(p).ends_with('s') || self.is(p, &["mois"]) {
@@ -1895,7 +2022,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.norm(j + 1).ends_with('s') {
             return None;
         }
-        if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+        // "next hour", "this hour" (not "the last minute": a figure of speech)
+        if matches!(unit, Unit::Minute | Unit::Second) || unit == Unit::Hour && j > i {
             return None;
         }
         if self.is(j, &["past"]) && j > i {
@@ -1925,19 +2053,22 @@ impl<'a, 't> Finder<'a, 't> {
             }
         } else if self.is(i, &["depuis", "pendant", "durant", "for"]) {
             j += 1;
-        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.tight(i + 1) && self.is_num_tok(i + 1) && (i == 0 || self.toks[i].gap) {
+        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.is_num_tok(i + 1) && (self.tight(i + 1) && (i == 0 || self.toks[i].gap) || i > 0 && self.is(i - 1, &["now"])) {
             // "+15 minutes", "-3y", "+2 months, 5 days": a signed offset from the reference (not "3-1", "10-15
             // days", whose sign touches the number before it)
             mode = if self.punct(i, "+") { 1 } else { -1 };
             j += 1;
         }
         let prefix_end = j;
-        // au moins, environ, plus de
-        while let Some(e) = self.lex(j, Kind::Approx) {
-            if self.is(j, &["vers"]) {
+        // au moins, environ, plus de, "about ~5 hours"
+        loop {
+            if let Some(e) = self.lex(j, Kind::Approx).filter(|_| !self.is(j, &["vers"])) {
+                j += e.len;
+            } else if self.punct(j, "~") && self.tight(j + 1) {
+                j += 1;
+            } else {
                 break;
             }
-            j += e.len;
         }
         let (mut n, mut k) = self.amount_at(j)?;
         // "two and a half hours"
@@ -2023,7 +2154,9 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a, b, sem: Sem::Shift { unit, n: n * i64::from(mode), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
-        if let Some(e) = self.lex(b, Kind::AgoPost) {
+        // "15 minutes out.": that long from now
+        let out_entry = (self.lang == Lang::En && self.is(b, &["out"]) && self.is_clause_end(b + 1)).then_some(Entry { kind: Kind::AgoPost, value: "1", len: 1 });
+        if let Some(e) = out_entry.or_else(|| self.lex(b, Kind::AgoPost)) {
             // "half an hour ago": in minutes
             let (n, unit) = match (n, unit) {
                 (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some(v * 60.0), Unit::Minute),
@@ -2061,6 +2194,24 @@ impl<'a, 't> Finder<'a, 't> {
                         cal.shift_days = sign * days * v as i64;
                         return Some(Cand { a, b: wb, sem: Sem::Cal(cal), until: None });
                     }
+                }
+            }
+            // "2 months before 02/02", "trois jours après le 3 mars": counted from the date written
+            if let Some(v) = n.filter(|v| *v >= 1.0 && v.fract() == 0.0 && a == i && i == j && e.len == 1) {
+                let t = b + e.len;
+                let target = self.numeric_date(t).or_else(|| self.day_month(t)).or_else(|| self.month_day_en(t));
+                if let Some(Cand { b: wb, sem: Sem::Cal(mut cal), .. }) = target {
+                    let k = sign * v as i64;
+                    let ok = cal.day.is_some() && cal.hour.is_none();
+                    match unit {
+                        Unit::Day if ok => cal.shift_days = k,
+                        Unit::Week if ok => cal.shift_days = 7 * k,
+                        Unit::Fortnight if ok => cal.shift_days = 14 * k,
+                        Unit::Month if ok => cal.shift_months = k,
+                        Unit::Year if ok => cal.shift_months = 12 * k,
+                        _ => return Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None }),
+                    }
+                    return Some(Cand { a, b: wb, sem: Sem::Cal(cal), until: None });
                 }
             }
             let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);
@@ -2406,6 +2557,10 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let cal = Cal { year: Some(y), ..Cal::default() };
+        // "2012-1400": no year
+        if self.punct(b, "-") && self.tight(b + 1) && self.digits(b + 1) == 4 && self.year_at(b + 1).is_none_or(|(y2, _)| y2 <= y) {
+            return None;
+        }
         // 2007/2008, 2010-2015: a range
         if (self.punct(b, "/") || self.punct(b, "-") || self.punct(b, "–")) && self.tight(b + 1) || (self.punct(b, "-") && self.digits(b + 1) == 4) {
             if let Some((y2, e)) = self.year_at(b + 1) {
@@ -2436,6 +2591,10 @@ impl<'a, 't> Finder<'a, 't> {
                 return false;
             }
             if p.kind == TokenKind::Number && self.same_sent(i - 1, i) {
+                return false;
+            }
+            // "06/-31/2022": the tail of a slashed number
+            if i >= 2 && self.tight(i) && matches!(p.raw, "/" | "-") && self.is_num_tok(i - 2) && self.digits(i - 2) <= 2 {
                 return false;
             }
         }

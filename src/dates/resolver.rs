@@ -195,6 +195,17 @@ impl Ctx<'_, '_> {
                 o
             }
             Sem::Century(c) => Out::new(Some(format!("{c:02}")), "century", TimexType::Date, false),
+            Sem::Quarter { n, half, year, rel_year } => {
+                let y = year.or_else(|| self.reference.map(|r| r.year + *rel_year as i32));
+                let code = if *half { 'H' } else { 'Q' };
+                let v = match y {
+                    Some(y) => format!("{}-{code}{n}", fmt_year(y)),
+                    None => format!("XXXX-{code}{n}"),
+                };
+                let mut o = Out::new(Some(v), if *half { "semester" } else { "quarter" }, TimexType::Date, year.is_none());
+                o.point = y.map(|y| (y, Some(if *half { 6 * n - 5 } else { 3 * n - 2 }), None));
+                o
+            }
             Sem::Null(grain) => Out::new(None, grain, TimexType::Date, false),
         }
     }
@@ -204,7 +215,14 @@ impl Ctx<'_, '_> {
     fn means_nowadays(&self, c: &Cand) -> bool {
         let a = c.a;
         let sent = self.toks[a].sent;
-        if self.toks.get(c.b).is_some_and(|t| t.sent == sent && t.norm == "meme") {
+        // "d'aujourd'hui à demain soir": a range of days
+        if c.until.is_some() || self.toks.get(c.b).is_some_and(|t| t.sent == sent && t.norm == "meme") {
+            return false;
+        }
+        // "aujourd'hui à midi", "aujourd'hui vers 15 h": the day of that time
+        if self.toks.get(c.b).is_some_and(|t| t.sent == sent && matches!(t.norm(), "a" | "vers" | "des" | "avant" | "apres"))
+            && self.toks.get(c.b + 1).is_some_and(|t| t.kind == TokenKind::Number || matches!(t.norm(), "midi" | "minuit"))
+        {
             return false;
         }
         for k in (a.saturating_sub(3)..a).rev() {
@@ -315,6 +333,14 @@ impl Ctx<'_, '_> {
             }
             (Unit::Decade, _) => Out::new(Some(format!("{:03}", (y + 10 * n as i32).div_euclid(10))), "decade", typ, true),
             (Unit::Century, _) => Out::new(Some(format!("{:02}", (y + 100 * n as i32).div_euclid(100))), "century", typ, true),
+            (Unit::Hour, false) if r.is_some() => {
+                // "next hour": the clock hour after the reference's
+                let total = days_from_civil(y, m, d) * 24 + i64::from(r.map_or(0, |r| r.hour)) + n;
+                let (yy, mm, dd) = civil_from_days(total.div_euclid(24));
+                let mut o = Out::new(Some(format!("{}T{:02}", fmt_day(yy, mm, dd), total.rem_euclid(24))), "hour", TimexType::Time, true);
+                o.day = Some((yy, mm, dd));
+                o
+            }
             (Unit::Hour | Unit::Minute | Unit::Second, _) => {
                 let (hh, mi, ss) = r.map_or((0, 0, 0), |r| (r.hour, r.minute, r.second));
                 let secs = match unit {
@@ -434,6 +460,14 @@ impl Ctx<'_, '_> {
                 (None, None) => (None, false),
             };
             return match y {
+                Some(y) if d <= days_in_month(y, m) && (cal.shift_days != 0 || cal.shift_months != 0) => {
+                    // "2 months before 02/02": the date counted from
+                    let (yy, mm) = add_months(y, m, cal.shift_months);
+                    let (yy, mm, dd) = civil_from_days(days_from_civil(yy, mm, d.min(days_in_month(yy, mm))) + cal.shift_days);
+                    let mut o = self.day_out(yy, mm, dd, cal, typ, true);
+                    o.relative = true;
+                    o
+                }
                 Some(y) if d <= days_in_month(y, m) => self.day_out(y, m, d, cal, typ, rel),
                 // "29 février" in a year without one, "31 avril": no such day
                 Some(_) => Out::new(None, if rel { "invalid" } else { "day" }, typ, rel),
