@@ -1663,6 +1663,10 @@ impl<'a, 't> Finder<'a, 't> {
             // "Aug 9, 96"
             cal.year = Some(expand_two_digits(self.num(yb)?));
             b = yb + 1;
+        } else if yb == b && self.digits(b) == 2 && self.same_sent(b - 1, b) && self.is_clause_end(b + 1) && !self.punct(b + 1, ":") && !(self.punct(b + 1, ".") && self.tight(b + 2) && self.is_num_tok(b + 2)) {
+            // "Aug 9 96" ending its clause (not "Aug 9 96 people")
+            cal.year = Some(expand_two_digits(self.num(b)?));
+            b += 1;
         } else if let Some((h, mi, sec, e)) = self.clock(b).filter(|_| cal.weekday.is_some()) {
             // the Unix `date` layout: "Thu Oct 26 11:00:09 [EDT] 2023"
             let (tz, e) = match self.tz_at(e, false) {
@@ -2147,6 +2151,17 @@ impl<'a, 't> Finder<'a, 't> {
             _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
             _ => (n, unit, b),
         };
+        // "+2 months, 5 days", "3 months and 10 days ago": months, then days
+        if let (Some(v), Unit::Month | Unit::Year) = (n, unit) {
+            if let Some((days, e)) = self.day_tail(b).filter(|_| v.fract() == 0.0) {
+                let sign = if mode != 0 { Some((i64::from(mode), e)) } else { self.lex(e, Kind::AgoPost).map(|x| (x.int(), e + x.len)) };
+                if let Some((sign, end)) = sign {
+                    let months = v as i64 * if unit == Unit::Year { 12 } else { 1 };
+                    let cal = Cal { rel_days: Some(sign * days), shift_months: sign * months, ..Cal::default() };
+                    return Some(Cand { a, b: end, sem: Sem::Cal(cal), until: None });
+                }
+            }
+        }
         if mode != 0 {
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
@@ -2309,6 +2324,25 @@ impl<'a, 't> Finder<'a, 't> {
             found = true;
         }
         found.then(|| ((total / unit_size) as f64, unit, b))
+    }
+
+    /// ", 5 days", "and 2 weeks" after an amount of months: (days, next index).
+    fn day_tail(&self, b: usize) -> Option<(i64, usize)> {
+        let mut p = b;
+        if self.punct(p, ",") {
+            p += 1;
+        }
+        if self.is(p, &["and", "et"]) {
+            p += 1;
+        }
+        let (Some(v), k) = self.amount_at(p)? else { return None };
+        let u = self.lex(k, Kind::Unit)?;
+        let per = match Unit::parse(u.value)? {
+            Unit::Day => 1,
+            Unit::Week => 7,
+            _ => return None,
+        };
+        (v.fract() == 0.0 && self.same_sent(b, k)).then_some((v as i64 * per, k + u.len))
     }
 
         fn is_clause_end(&self, i: usize) -> bool {

@@ -798,6 +798,9 @@ mod tests {
             ("He left an hour and a half ago.", &["an hour and a half ago=2017-03-03T11:57"]),
             ("He will be back in two and a half hours.", &["in two and a half hours=2017-03-03T15:57"]),
             ("It lasted 5 minutes 30 seconds.", &["5 minutes 30 seconds=PT5M30S"]),
+            ("It happened Aug 9 96.", &["Aug 9 96=1996-08-09"]),
+            ("Reminder: +2 months, 5 days.", &["+2 months, 5 days=2017-05-08"]),
+            ("He left 3 months and 10 days ago.", &["3 months and 10 days ago=2016-11-23"]),
             ("Set a timer for 1 hour, 5 minutes, and 30 seconds.", &["1 hour, 5 minutes, and 30 seconds=PT1H5M30S"]),
         ]);
     }
@@ -870,6 +873,7 @@ mod tests {
         check(Lang::Fr, SEED, &[
             ("Il partira trois jours après le 3 mars.", &["trois jours après le 3 mars=2017-03-06"]),
             ("Il est arrivé deux semaines avant le 20 mars.", &["deux semaines avant le 20 mars=2017-03-06"]),
+            ("Il reviendra dans 2 mois et 5 jours.", &["dans 2 mois et 5 jours=2017-05-08"]),
         ]);
     }
 
@@ -887,6 +891,8 @@ mod tests {
             (Lang::En, "Open 11pm-2.", &[("11pm-2=2017-03-03T23:00:00", Some("2017-03-04T02:00:00"))]),
             (Lang::En, "Open 8:10 - 12.32.", &[("8:10 - 12.32=2017-03-03T08:10:00", Some("2017-03-03T12:32:00"))]),
             (Lang::En, "Quiet hours 10 - 11 at night.", &[("10 - 11 at night=2017-03-03T22:00:00", Some("2017-03-03T23:00:00"))]),
+            // a range starts before it ends: a tenseless weekday before a past end is the last one
+            (Lang::En, "Monday afternoon to last night", &[("Monday afternoon to last night=2017-02-27TAF", Some("2017-03-02TNI"))]),
             (Lang::En, "It runs 1pm-3 days later.", &[("1pm=2017-03-06T13:00:00", None), ("3 days later=2017-03-06T13:00:00", None)]),
             (Lang::Fr, "Ouvert le 6 mars à 9 h au 7 mars à 17 h.", &[("le 6 mars à 9 h au 7 mars à 17 h=2017-03-06T09:00:00", Some("2017-03-07T17:00:00"))]),
             (Lang::Fr, "Ouvert de 22 h à 2 h.", &[("22 h à 2 h=2017-03-03T22:00:00", Some("2017-03-04T02:00:00"))]),

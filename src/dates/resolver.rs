@@ -120,6 +120,19 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             }
             _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value.map(|v| later_than(u, v, out.value.as_deref())),
         });
+        let mut out = out;
+        // "Monday afternoon to last night": a range starts before it ends, so a weekday without tense or
+        // "last"/"next" before a past end is the one before
+        if let (Sem::Cal(sc), Some(u), Some(v)) = (&c.sem, until.as_deref(), out.value.as_deref()) {
+            let bare_weekday = sc.weekday.is_some() && sc.day.is_none() && sc.month.is_none() && sc.dir == 0 && !sc.this && sc.week.is_none();
+            if bare_weekday && u.len() >= 10 && u.get(..10) < v.get(..10) {
+                let num = |a: usize, z: usize| v.get(a..z).and_then(|x| x.parse::<u32>().ok());
+                if let (Some(y), Some(m), Some(d), Some(rest)) = (num(0, 4), num(5, 7), num(8, 10), v.get(10..)) {
+                    let (y, m, d) = civil_from_days(days_from_civil(y as i32, m, d) - 7);
+                    out.value = Some(format!("{}{rest}", fmt_day(y, m, d)));
+                }
+            }
+        }
         let span = Span::new(toks[c.a].span.start, toks[c.b - 1].span.end);
         mentions.push(DateMention { span, timex_type: out.typ, value: out.value, until, grain: out.grain, relative: out.relative });
     }
@@ -397,7 +410,8 @@ impl Ctx<'_, '_> {
         // "today", "tomorrow" with their time
         if let Some(n) = cal.rel_days {
             let Some(r) = r else { return Out::new(None, "day", typ, true) };
-            let (y, m, d) = civil_from_days(days_from_civil(r.year, r.month, r.day) + n);
+            let (y, m) = add_months(r.year, r.month, cal.shift_months);
+            let (y, m, d) = civil_from_days(days_from_civil(y, m, r.day.min(days_in_month(y, m))) + n);
             return self.day_out(y, m, d, cal, typ, true);
         }
         // a day of the month alone: the month by the written weekday, else the tense, else the nearest
