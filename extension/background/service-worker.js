@@ -73,7 +73,7 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 // keyboard command injects it into the one tab, under activeTab.
 
 const SCRIPT_ID = 'newslens';
-const CONTENT = { js: ['content/loader.js'], css: ['common/highlights.css'] };
+const CONTENT = { js: ['content/newslens.js'], css: ['common/highlights.css'] };
 
 /** The match patterns the content script should be registered for now. */
 async function wantedMatches(s) {

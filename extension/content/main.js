@@ -1,4 +1,4 @@
-// NewsLens content script (an ES module imported by loader.js): find the article, analyse it, paint it,
+// NewsLens content script (bundled with content/index.js into content/newslens.js by scripts/package.mjs): find the article, analyse it, paint it,
 // and show hover cards. The page is scanned here in WebAssembly when the page allows it and analysed in the
 // service worker; when the page's CSP forbids WebAssembly both run in the service worker on a JSON snapshot
 // of the page.
