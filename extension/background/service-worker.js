@@ -1,15 +1,24 @@
-// NewsLens service worker (Chromium) / background script (Firefox): runs the analysis for pages whose CSP
-// forbids WebAssembly in the content script. The content script sends a JSON snapshot of the page
-// (content/snapshot.js); we find the article in it, analyse it, and send back the analysis and the segment
-// map in snapshot text indexes.
+// NewsLens service worker (Chromium) / background script (Firefox): runs the analysis for every page. The
+// content script sends a JSON snapshot of the page (content/snapshot.js); we find the article in it, analyse
+// it, and send back the analysis and the segment map in snapshot text indexes. Here the WebAssembly module is
+// instantiated once per worker and its analysers built once, not in every tab, and the work runs off the
+// pages' main threads.
 
-import init, { analyze, analyzeArticle, analyzeSnapshot } from '../pkg/newslens.js';
+import init, { analyze, analyzeSnapshot } from '../pkg/newslens.js';
 import { ALL_SITES, KEY, load, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
 
-// Load once per worker lifetime; the worker may be stopped and restarted between messages.
+// Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
+// content script reports in its timing (the module's instantiation, its memory, the last analysis).
+const stats = { wasm: 0, wasmBytes: 0 };
 let ready = null;
-const loaded = () => (ready ??= init({ module_or_path: new URL('../pkg/newslens_bg.wasm', import.meta.url) }));
+const loaded = () => (ready ??= (async () => {
+  const start = performance.now();
+  const exports = await init({ module_or_path: new URL('../pkg/newslens_bg.wasm', import.meta.url) });
+  stats.wasm = performance.now() - start;
+  stats.memory = exports.memory;
+  return exports;
+})());
 
 // Messages are JSON-serialised: typed arrays become plain arrays here.
 const plain = (r) => ({
@@ -24,30 +33,39 @@ const plain = (r) => ({
   nodeOffsets: Array.from(r.nodeOffsets, (o) => (o ? Array.from(o) : null)),
 });
 
+// `self.newslensOffline = true` (set by the end-to-end tests only) leaves pages unanswered, as a worker being
+// updated would: the content script then analyses in the page itself, a path the tests must reach too.
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (!message || message.type !== 'newslens/analyze-snapshot') return false;
+  if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
   loaded()
-    .then(() => sendResponse({ ok: true, result: plain(analyzeSnapshot(message.json, message.options ?? null)) }))
+    .then(() => {
+      const start = performance.now();
+      const result = plain(analyzeSnapshot(message.json, message.options ?? null));
+      const worker = { wasm: stats.wasm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0 };
+      sendResponse({ ok: true, result, worker });
+    })
     .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true; // the answer is asynchronous
 });
 
-// The analysis of an article the content script scanned (`newslens/analyze-article`, {text, meta, options}):
-// run here, off the page's main thread, where a page's input never waits for it.
+// `newslens/wake`: a content script starting on a page asks first, so that a stopped worker starts, and loads
+// its module, while the page is being read.
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  if (!message || message.type !== 'newslens/analyze-article') return false;
-  loaded()
-    .then(() => sendResponse({ ok: true, analysis: analyzeArticle(message.text, message.meta ?? null, message.options ?? null) }))
-    .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
+  if (!message || message.type !== 'newslens/wake') return false;
+  loaded().then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true;
 });
 
-// The analysers build their tables (regexes, lexicons) on first use, the costliest call by far: build them as
+// The analysers build their tables (lexicons, automata) on first use, the costliest call by far: build them as
 // soon as the worker starts, in both languages, before a page asks.
 loaded()
   .then(() => {
     analyze('« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde.', { lang: 'fr' });
     analyze('"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3.', { lang: 'en' });
+    // The article finder too (its functions are compiled on first use), on a snapshot of a page of our own.
+    const p = (text) => ({ tag: 'p', attrs: {}, children: [{ text }] });
+    const body = { tag: 'body', attrs: {}, children: [{ tag: 'article', attrs: { class: 'story' }, children: [p('« Nous tiendrons », a déclaré mardi M. Jean Dupont, maire de Lyon, dans un long entretien.'), p('"We will," Mayor John Smith of Boston told Reuters on Tuesday, in a long interview.')] }] };
+    analyzeSnapshot(JSON.stringify({ url: 'https://example.org/', root: { tag: 'html', attrs: { lang: 'fr' }, children: [body] } }), null);
   })
   .catch(() => {});
 

@@ -1,38 +1,118 @@
-// A JSON snapshot of the page, for the service-worker path: when the page's CSP forbids WebAssembly in the
-// content script, the article is found and analysed in the service worker, which has no DOM.
+// A JSON snapshot of the page (or of one element of it), read by the service worker: the article is found and
+// analysed there, off the page's main thread, in WebAssembly instantiated once per worker rather than once per
+// tab. The walk is sliced: it yields to the page whenever a slice has run SLICE_MS, so that no task of ours is
+// long however large the page.
 //
 // Format (read by page::snapshot::scan_snapshot in Rust):
 //   {"url": "...", "root": NODE}
 //   NODE = {"tag": "p", "attrs": {"name": "value", ...}, "hidden": true?, "children": [NODE, ...]}
 //        | {"text": "..."}
-// Text entries are numbered in document order from 0: entry k is textNodes[k] here. Comments are left
-// out; the text of <script>/<style> is left out too, except JSON-LD (the publication date lives there).
+// Text entries are numbered in document order from 0: entry k is textNodes[k] here. Only the attributes the
+// article finder reads are kept (ATTRS). Comments are left out; the text of <script>/<style> is left out too, except JSON-LD (the publication date lives there).
+
+/** Let the page run: scheduler.yield() where there is one, else a macrotask. */
+export const yieldToPage = () =>
+  globalThis.scheduler && typeof scheduler.yield === 'function' ? scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+
+/** How long one slice of the walk may run before it yields (ms): far below the 50 ms long-task bar. */
+export const SLICE_MS = 8;
 
 const KEEP_SCRIPT_TEXT = (el) => el.localName === 'script' && (el.getAttribute('type') || '').includes('ld+json');
+const RAW = new Set(['script', 'style', 'noscript', 'template']);
 const MAX_ATTR = 2000;
+/**
+ * The attributes the Rust side reads (src/page/detect.rs, meta.rs: hints, hidden markers, metadata, links,
+ * language); the others (data-*, srcset, inline handlers…) would only make the snapshot longer to build,
+ * send and parse. Keep in step with the `attr(…)` calls there.
+ */
+const ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'hidden', 'aria-hidden', 'style', 'type', 'property', 'name', 'http-equiv', 'content', 'href', 'datetime', 'pubdate', 'title', 'lang', 'xml:lang']);
+/** Nodes visited between two looks at the clock. */
+const CHECK_EVERY = 64;
 
-/** `{json, textNodes}`: the snapshot as a JSON string, and the text nodes its text entries stand for. */
-export function snapshotPage(doc = document) {
-  const textNodes = [];
-  const visit = (node) => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      textNodes.push(node);
-      return { text: node.data };
-    }
-    const el = node;
+/**
+ * The walk, resumable: `step(deadline)` visits nodes until done (true) or `deadline` (performance.now()) has
+ * passed (false). Each element's children are listed when it is entered, so a page changing between two
+ * slices cannot make the walk visit a node twice.
+ */
+class Walk {
+  constructor(doc, root) {
+    this.doc = doc;
+    this.textNodes = [];
+    const inHead = root.localName === 'head' || !!root.closest?.('head');
+    this.root = this.element(root, inHead);
+    this.stack = [this.frame(root, this.root, inHead)];
+  }
+
+  /** An element's snapshot, children to come. */
+  element(el, inHead) {
     const out = { tag: el.localName, attrs: {} };
-    for (const a of el.attributes) out.attrs[a.name] = a.value.slice(0, MAX_ATTR);
-    // Layout knows what CSS hides; the Rust side cannot compute styles.
-    if (el.checkVisibility && el.localName !== 'head' && !el.closest('head') && !el.checkVisibility()) out.hidden = true;
-    const raw = el.localName === 'script' || el.localName === 'style' || el.localName === 'noscript' || el.localName === 'template';
+    for (const a of el.attributes) if (ATTRS.has(a.name)) out.attrs[a.name] = a.value.slice(0, MAX_ATTR);
+    // Layout knows what CSS hides; the Rust side cannot compute styles. (Nothing in <head> is laid out.)
+    if (!inHead && el.localName !== 'head' && el.checkVisibility && !el.checkVisibility()) out.hidden = true;
     out.children = [];
+    return out;
+  }
+
+  /** An element being walked: its snapshot `out`, its children to visit, whether it is in <head>. */
+  frame(el, out, inHead) {
+    const raw = RAW.has(el.localName);
+    const keepText = !raw || KEEP_SCRIPT_TEXT(el);
+    const kids = [];
     for (const child of el.childNodes) {
-      if (child.nodeType === Node.ELEMENT_NODE || (child.nodeType === Node.TEXT_NODE && (!raw || KEEP_SCRIPT_TEXT(el)))) {
-        out.children.push(visit(child));
+      if (child.nodeType === Node.ELEMENT_NODE || (child.nodeType === Node.TEXT_NODE && keepText)) kids.push(child);
+    }
+    return { out, kids, i: 0, inHead };
+  }
+
+  step(deadline = Infinity) {
+    const { stack, textNodes } = this;
+    let n = 0;
+    while (stack.length) {
+      if (++n % CHECK_EVERY === 0 && performance.now() > deadline) return false;
+      const top = stack[stack.length - 1];
+      if (top.i === top.kids.length) {
+        stack.pop();
+        continue;
+      }
+      const child = top.kids[top.i++];
+      if (child.nodeType === Node.TEXT_NODE) {
+        textNodes.push(child);
+        top.out.children.push({ text: child.data });
+      } else {
+        const out = this.element(child, top.inHead);
+        top.out.children.push(out);
+        stack.push(this.frame(child, out, top.inHead || child.localName === 'head'));
       }
     }
-    return out;
-  };
-  const root = visit(doc.documentElement);
-  return { json: JSON.stringify({ url: doc.URL, root }), textNodes };
+    return true;
+  }
+
+  result() {
+    return { json: JSON.stringify({ url: this.doc.URL, root: this.root }), textNodes: this.textNodes };
+  }
+}
+
+/** `{json, textNodes}` at once (one task): for small parts of a page, e.g. a block added later. */
+export function snapshotPage(doc = document, root = doc.documentElement) {
+  const walk = new Walk(doc, root);
+  walk.step();
+  return walk.result();
+}
+
+/**
+ * `{json, textNodes}` in slices of at most about SLICE_MS, yielding to the page in between. `onTask(ms)` hears
+ * each slice's duration (the last includes the JSON); `stopped()` true abandons the walk (resolves null).
+ */
+export async function snapshotSliced(doc = document, { root = doc.documentElement, onTask = () => {}, stopped = () => false } = {}) {
+  let start = performance.now();
+  const walk = new Walk(doc, root);
+  while (!walk.step(start + SLICE_MS)) {
+    onTask(performance.now() - start);
+    await yieldToPage();
+    if (stopped()) return null;
+    start = performance.now();
+  }
+  const out = walk.result();
+  onTask(performance.now() - start);
+  return out;
 }

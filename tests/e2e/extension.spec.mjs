@@ -74,7 +74,7 @@ test('seed page: analysed, painted with the Highlight API, hover card on a quote
   const { page, state, counts } = await openAndWait('/seed.html');
   console.log(`e2e: seed page counts ${state.newslensCounts}, engine ${state.newslensEngine}, paint ${state.newslensPaint}`);
   assert.deepEqual(Object.keys(counts).sort(), [...KINDS].sort());
-  assert.equal(state.newslensEngine, 'content');
+  assert.equal(state.newslensEngine, 'worker');
   assert.equal(state.newslensPaint, 'highlight');
   assert.equal(state.newslensMisanchored, '0', 'every span anchors on the words it was found in');
   // The seed article names several people, and quotes them.

@@ -8,7 +8,8 @@
 // - Frames and shadow DOM: NewsLens reads the top document's light DOM only. The content script is not
 //   injected into frames (no all_frames in the manifest), and text inside shadow roots is not collected (the
 //   scan follows childNodes; closed roots could not be read anyway). Both are left exactly as they were.
-// - Deep pages analyse in the content script and through the service-worker snapshot path (strict CSP): 2 500
+// - Deep pages analyse through the service-worker snapshot path, and in the content script (the path taken
+//   when the worker does not answer; not possible under a strict CSP): 2 500
 //   levels, built by script (Chromium's parser stops nesting at 512). Chromium's own renderer crashes on this
 //   page 3 000 levels deep, extension or not, so 10 000 levels are tested where they can exist: natively through
 //   html5ever and the snapshot reader (tests/robustness_inputs.rs) and in a windowless document
@@ -105,6 +106,7 @@ let server;
 let base;
 let context;
 let cleanup;
+let sw;
 
 before(async () => {
   assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
@@ -137,7 +139,7 @@ before(async () => {
       res.writeHead(404).end('not found');
     }
   }));
-  ({ context, cleanup } = await launchWithExtension());
+  ({ context, cleanup, sw } = await launchWithExtension());
 });
 
 after(async () => {
@@ -146,7 +148,9 @@ after(async () => {
 });
 
 /** Open a page and wait for the content script's outcome: `{page, state, logs}`. */
-async function open(path, { timeout = 30_000 } = {}) {
+async function open(path, { timeout = 30_000, offline = false } = {}) {
+  // `offline`: the service worker leaves the page unanswered, so the content script analyses it itself.
+  await sw.evaluate((on) => { self.newslensOffline = on; }, offline);
   const page = await context.newPage();
   const logs = [];
   page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
@@ -158,6 +162,7 @@ async function open(path, { timeout = 30_000 } = {}) {
     throw new Error(`content script did not finish on ${path}: ${e.message}\n${logs.join('\n')}`);
   }
   const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  await sw.evaluate(() => { self.newslensOffline = false; });
   return { page, state, logs };
 }
 
@@ -251,6 +256,12 @@ async function assertNotHijacked(page, state, logs, engine) {
 
 test('a page that replaces DOM, CSS, network and WebAssembly functions cannot reach the content script', async () => {
   const { page, state, logs } = await open('/overrides.html');
+  await assertNotHijacked(page, state, logs, 'worker');
+  await page.close();
+});
+
+test('the same page when the worker does not answer: WebAssembly in the content script is not reachable either', async () => {
+  const { page, state, logs } = await open('/overrides.html', { offline: true });
   await assertNotHijacked(page, state, logs, 'content');
   await page.close();
 });
@@ -302,9 +313,9 @@ test('an article only inside a shadow root: no article found, no error thrown in
   await page.close();
 });
 
-for (const [path, engine] of [['/deep.html', 'content'], ['/deep-strict.html', 'worker']]) {
-  test(`2 500 levels of nesting (${engine} path)`, async () => {
-    const { page, state, logs } = await open(path);
+for (const [path, engine] of [['/deep.html', 'content'], ['/deep.html', 'worker'], ['/deep-strict.html', 'worker']]) {
+  test(`2 500 levels of nesting (${path}, ${engine} path)`, async () => {
+    const { page, state, logs } = await open(path, { offline: engine === 'content' });
     assert.equal(await page.evaluate(() => { let d = 0; for (let e = document.querySelector('article'); e; e = e.parentElement) d++; return d; }) > 2_500, true);
     assert.equal(state.newslensState, 'ready', `${state.newslensError}\n${logs.join('\n')}`);
     assert.equal(state.newslensEngine, engine);
