@@ -20,10 +20,10 @@ const loaded = () => (ready ??= (async () => {
   return exports;
 })());
 
-// Messages are JSON-serialised: typed arrays become plain arrays here.
+// Messages are JSON-serialised: typed arrays become plain arrays here. The text is not sent twice: it is
+// the analysis's own `text`.
 const plain = (r) => ({
   analysis: r.analysis,
-  text: r.text,
   title: r.title,
   published: r.published,
   lang: r.lang,
@@ -35,7 +35,7 @@ const plain = (r) => ({
 
 // `self.newslensOffline = true` (set by the end-to-end tests only) leaves pages unanswered, as a worker being
 // updated would: the content script then analyses in the page itself, a path the tests must reach too.
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
   loaded()
     .then(() => {
@@ -43,6 +43,9 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
       const result = plain(analyzeSnapshot(message.json, message.options ?? null));
       const worker = { wasm: stats.wasm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0 };
       sendResponse({ ok: true, result, worker });
+      // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
+      // the page need not send it back (for a long article, serialising it is a long task on the page).
+      if (message.publish) publish(sender, result.analysis);
     })
     .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true; // the answer is asynchronous
@@ -69,13 +72,18 @@ loaded()
   })
   .catch(() => {});
 
-// The side panel reads each tab's analysis from session storage ('analysis:<tabId>'); the content script
-// sends it here because only we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.
+// The side panel reads each tab's analysis from session storage ('analysis:<tabId>'), kept here because only
+// we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.
 const panelKey = (tabId) => `analysis:${tabId}`;
-chrome.runtime.onMessage.addListener((message, sender) => {
-  if (!message || message.type !== 'newslens/analysis' || !sender.tab) return false;
+function publish(sender, analysis) {
+  if (!sender.tab) return;
   // Over the session quota (10 MB in all) the panel just finds nothing for that tab.
-  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis: message.analysis, frameId: sender.frameId, url: sender.url } }).catch(() => {});
+  chrome.storage.session.set({ [panelKey(sender.tab.id)]: { analysis, frameId: sender.frameId, url: sender.url } }).catch(() => {});
+}
+// (From a page that analysed its article itself, the worker not answering.)
+chrome.runtime.onMessage.addListener((message, sender) => {
+  if (!message || message.type !== 'newslens/analysis') return false;
+  publish(sender, message.analysis);
   return false;
 });
 chrome.tabs.onRemoved.addListener((tabId) => chrome.storage.session.remove(panelKey(tabId)));

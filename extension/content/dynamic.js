@@ -33,12 +33,8 @@ const isSpace = (c) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
-/** A text without whitespace or soft hyphens: how two texts are compared here. */
-export function squash(text) {
-  let out = '';
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
-  return out;
-}
+/** A text without whitespace or soft hyphens: how two texts are compared here (`\s` is isSpace's set). */
+export const squash = (text) => text.replace(/[\s\u00ad]+/g, '');
 
 const SKIP_TEXT_OF = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 const BLOCKS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,dd,dt,td,th,pre,figcaption,article,section,main,div';
@@ -130,7 +126,8 @@ export function watchPage({ doc = document, read, result, page, hover, ignore = 
   const analysis = result.analysis;
   const options = { lang: analysis.lang, reference: analysis.reference, referenceSource: analysis.reference_source };
   // What was analysed, whitespace aside: a block whose words are all in here is not analysed again.
-  let analysed = squash(result.text);
+  // (Made at the first change: nothing is done here for a page that never changes.)
+  let analysed = null;
   const articleRoot = commonRoot(result.nodes, doc);
   const stats = { blocks: 0, reanchored: 0, dropped: 0 };
   // Each span's place in its own text, as a hint for re-anchoring (share of the text, 0..1).
@@ -185,6 +182,7 @@ export function watchPage({ doc = document, read, result, page, hover, ignore = 
   /** Analyse one new or changed block; paint what it finds that is not painted yet. */
   const analyseBlock = async (root) => {
     const words = squash(root.textContent || '');
+    analysed ??= squash(result.text);
     if (words.length < MIN_BLOCK || analysed.includes(words)) return;
     // A block of the article reads as the article (its language, its reference date); another story is
     // its own: its metadata, else what its text says.

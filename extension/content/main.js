@@ -19,10 +19,10 @@
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
-import { paint, spansOf } from '../common/paint.js';
+import { paintSliced, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
-import { snapshotPage, snapshotSliced } from './snapshot.js';
+import { snapshotPage, snapshotSliced, yieldToPage } from './snapshot.js';
 import { watchPage } from './dynamic.js';
 import { beforeRun, afterRun } from './controls.js';
 import init, * as wasm from '../pkg/newslens.js';
@@ -47,12 +47,13 @@ async function loadWasm() {
  * Find the article in a snapshot (`{json, textNodes}`) and analyse it with `options` (`{lang?, reference?,
  * referenceSource?}` or null): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
  * engine}`, nodes being the page's text nodes. In the service worker; here when it cannot answer (being
- * updated, or gone). `timing` (optional) gets the worker's figures; `task(name, f)` times what runs here.
+ * updated, or gone). `timing` gets the worker's figures; `task(name, f)` times what runs here; `publish`: the
+ * page's article, which the worker keeps for the side panel.
  */
-async function analyseSnapshot({ json, textNodes }, options, timing = {}, task = (_, f) => f()) {
+async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task = (_, f) => f(), publish = false } = {}) {
   let reply = null;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options });
+    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options, publish });
   } catch { /* no worker: below */ }
   let r;
   let engine = 'worker';
@@ -70,7 +71,7 @@ async function analyseSnapshot({ json, textNodes }, options, timing = {}, task =
     engine = 'content';
     timing.wasmBytes = wasmExports?.memory?.buffer.byteLength ?? 0;
   }
-  return { ...r, nodes: Array.from(r.nodeIndexes, (k) => textNodes[k]), engine };
+  return { ...r, text: r.analysis.text, nodes: Array.from(r.nodeIndexes, (k) => textNodes[k]), engine };
 }
 
 /**
@@ -118,7 +119,7 @@ async function withOneRetry(analyse) {
 
 /**
  * The side panel (panel/panel.html) shows this tab's analysis: hand it to the service worker, which keeps it
- * per tab. (The panel's jumps to a passage are answered by controls.js.)
+ * per tab (it does so itself for the analyses it made). (The panel's jumps to a passage are answered by controls.js.)
  */
 function publishForPanel(analysis) {
   chrome.runtime.sendMessage({ type: 'newslens/analysis', analysis }).catch(() => {});
@@ -185,26 +186,30 @@ export async function run({ t0 = performance.now() } = {}) {
       const snapshot = await (first ?? read());
       first = null;
       const start = performance.now();
-      const r = await analyseSnapshot(snapshot, opts, timing, task);
+      const r = await analyseSnapshot(snapshot, opts, { timing, task, publish: true });
       timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
       return r;
     });
     html.dataset.newslensEngine = result.engine;
     const { analysis } = result;
     const map = new SegmentMap(result);
-    const card = new HoverCard(document);
-    const page = task('paint', () => paint(spansOf(analysis), map));
+    // The reply was read in a task of its own (a long one for a huge article): paint in the next ones.
+    await yieldToPage();
+    const page = await paintSliced(spansOf(analysis), map, { pause: yieldToPage, onTask: (ms) => noteTask('paint', ms) });
     const { mode, painted, counts, misanchored, clear } = page;
-    const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
     timing.painted = performance.now() - t0;
+    // The hover's span index, and the rest, in tasks of their own too (tens of ms for a huge article).
+    await yieldToPage();
+    const card = new HoverCard(document);
+    const detach = task('hover', () => attachHover({ doc: document, painted, map, mode, card, analysis }));
+    await yieldToPage();
+    const settle = performance.now();
     timing.text = result.text.length;
     timing.heapAfter = performance.memory?.usedJSHeapSize ?? 0;
     html.dataset.newslensPaint = mode;
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
-    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
     html.dataset.newslensUrl = location.href;
-    html.dataset.newslensState = 'ready';
     // Later changes of the page: new or changed blocks are read and analysed the same way, one at a time.
     const read1 = (root, how) => analyseSnapshot(snapshotPage(document, root), opts || how ? { ...opts, ...how } : null);
     const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
@@ -213,7 +218,10 @@ export async function run({ t0 = performance.now() } = {}) {
     const stop = Object.assign(() => { watcher.stop(); detach(); }, { addLayer: detach.addLayer, moved: detach.moved });
     current = { card, detach: stop, clear };
     afterRun({ analysis, painted, mode, counts, clear, card, map, detach: stop });
-    publishForPanel(analysis);
+    noteTask('settle', performance.now() - settle);
+    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
+    html.dataset.newslensState = 'ready';
+    if (result.engine !== 'worker') publishForPanel(analysis); // the worker kept its own
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';

@@ -14,8 +14,8 @@
 //   page 3 000 levels deep, extension or not, so 10 000 levels are tested where they can exist: natively through
 //   html5ever and the snapshot reader (tests/robustness_inputs.rs) and in a windowless document
 //   (tests/wasm_hostile.rs).
-// - A 1 MB article: analysed and painted; the longest task is logged (the issue's goal is no task over 50 ms)
-//   and bounded generously.
+// - A 1 MB article: analysed and painted; our longest task (sliced snapshot and paint, analysis in the worker)
+//   and the page's longest task are logged (the issue's goal is no task over 50 ms) and bounded generously.
 //
 // Run: node --test tests/e2e/hostile.spec.mjs   (env: CHROMIUM=/usr/bin/chromium)
 
@@ -333,9 +333,15 @@ test('a 1 MB article is analysed and painted; the longest task is bounded', asyn
   const tasks = await page.evaluate(() => window.__longtasks);
   const longest = Math.max(0, ...tasks);
   console.log(`e2e hostile: 1 MB article ready in ${Date.now() - started} ms, counts ${state.newslensCounts}; `
-    + `${tasks.length} long tasks, longest ${Math.round(longest)} ms (goal: none over 50 ms)`);
+    + `${tasks.length} long tasks, longest ${Math.round(longest)} ms (goal: none over 50 ms); timing ${state.newslensTiming}`);
   assert.ok(counts.quote > 1000, state.newslensCounts);
-  // Generous: the analysis is not chunked yet (one task); this catches a hang, not a missed 50 ms goal.
+  // Ours: the snapshot and the paint are sliced (≤ 8 ms a slice, ~20 ms at most on an idle machine), the
+  // analysis runs in the service worker. Bounded generously for a loaded machine; an unsliced step gave 650 ms
+  // on an idle one.
+  const timing = JSON.parse(state.newslensTiming);
+  assert.ok(timing.maxTask < 500, `our longest task ${timing.maxTask} ms`);
+  // Any task (the browser's own rendering of ~25,000 highlighted ranges stays one long task, ~300–450 ms):
+  // this catches a hang, not a missed 50 ms goal.
   assert.ok(longest < 20_000, `longest task ${longest} ms`);
   // The page still answers.
   assert.equal(await page.evaluate(() => 1 + 1), 2);
