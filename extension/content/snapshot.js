@@ -7,8 +7,9 @@
 //   {"url": "...", "root": NODE}
 //   NODE = {"tag": "p", "attrs": {"name": "value", ...}, "hidden": true?, "children": [NODE, ...]}
 //        | {"text": "..."}
-// Text entries are numbered in document order from 0: entry k is textNodes[k] here. Only the attributes the
-// article finder reads are kept (ATTRS). Comments are left out; the text of <script>/<style> is left out too, except JSON-LD (the publication date lives there).
+// Text entries are numbered in document order from 0: entry k is textNodes[k] here. Only what the article
+// finder reads is kept: the attributes of ATTRS, no children under SKIP_TAGS but the text of <title> and of
+// JSON-LD scripts (the publication date lives there), no comments.
 
 /** Let the page run: scheduler.yield() where there is one, else a macrotask. */
 export const yieldToPage = () =>
@@ -18,14 +19,23 @@ export const yieldToPage = () =>
 export const SLICE_MS = 8;
 
 const KEEP_SCRIPT_TEXT = (el) => el.localName === 'script' && (el.getAttribute('type') || '').includes('ld+json');
-const RAW = new Set(['script', 'style', 'noscript', 'template']);
 const MAX_ATTR = 2000;
 /**
  * The attributes the Rust side reads (src/page/detect.rs, meta.rs: hints, hidden markers, metadata, links,
  * language); the others (data-*, srcset, inline handlers…) would only make the snapshot longer to build,
  * send and parse. Keep in step with the `attr(…)` calls there.
  */
-const ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'hidden', 'aria-hidden', 'style', 'type', 'property', 'name', 'http-equiv', 'content', 'href', 'datetime', 'pubdate', 'title', 'lang', 'xml:lang']);
+export const ATTRS = new Set(['class', 'id', 'role', 'itemprop', 'hidden', 'aria-hidden', 'style', 'type', 'property', 'name', 'http-equiv', 'content', 'href', 'datetime', 'pubdate', 'title', 'lang', 'xml:lang']);
+/**
+ * Elements whose subtree the article finder never reads (SKIP_TAGS in src/page/detect.rs; a unit test keeps
+ * the two lists equal): kept with their attributes (<meta>) but without children, except the text of <title>
+ * and of JSON-LD scripts, which it does read. Navigation, footers and asides are often a large part of a page.
+ */
+export const SKIP_TAGS = new Set([
+  'aside', 'audio', 'button', 'canvas', 'embed', 'figcaption', 'footer', 'iframe', 'input', 'link', 'map', 'math',
+  'meta', 'nav', 'noscript', 'object', 'option', 'script', 'select', 'style', 'svg', 'template', 'textarea',
+  'title', 'video',
+]);
 /** Nodes visited between two looks at the clock. */
 const CHECK_EVERY = 64;
 
@@ -47,20 +57,22 @@ class Walk {
   element(el, inHead) {
     const out = { tag: el.localName, attrs: {} };
     for (const a of el.attributes) if (ATTRS.has(a.name)) out.attrs[a.name] = a.value.slice(0, MAX_ATTR);
-    // Layout knows what CSS hides; the Rust side cannot compute styles. (Nothing in <head> is laid out.)
-    if (!inHead && el.localName !== 'head' && el.checkVisibility && !el.checkVisibility()) out.hidden = true;
+    // Layout knows what CSS hides; the Rust side cannot compute styles. (Nothing in <head> is laid out; the
+    // finder asks nothing of skipped elements, nor of <html> and <body>.)
+    const asked = !inHead && !SKIP_TAGS.has(el.localName) && !['html', 'head', 'body'].includes(el.localName);
+    if (asked && el.checkVisibility && !el.checkVisibility()) out.hidden = true;
     out.children = [];
     return out;
   }
 
   /** An element being walked: its snapshot `out`, its children to visit, whether it is in <head>. */
   frame(el, out, inHead) {
-    const raw = RAW.has(el.localName);
-    const keepText = !raw || KEEP_SCRIPT_TEXT(el);
     const kids = [];
-    for (const child of el.childNodes) {
-      if (child.nodeType === Node.ELEMENT_NODE || (child.nodeType === Node.TEXT_NODE && keepText)) kids.push(child);
+    if (SKIP_TAGS.has(el.localName)) {
+      if (el.localName === 'title' || KEEP_SCRIPT_TEXT(el)) for (const child of el.childNodes) if (child.nodeType === Node.TEXT_NODE) kids.push(child);
+      return { out, kids, i: 0, inHead };
     }
+    for (const child of el.childNodes) if (child.nodeType === Node.ELEMENT_NODE || child.nodeType === Node.TEXT_NODE) kids.push(child);
     return { out, kids, i: 0, inHead };
   }
 
