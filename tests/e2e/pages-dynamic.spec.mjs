@@ -1,7 +1,9 @@
 // The extension on pages that change after load (issue #6), in headless Chromium: an endless feed appends
 // the next story, a framework re-renders a paragraph with the same words, a paragraph's words change, a
 // single-page app moves to another URL. The page is the test article (tests/e2e/fixture-fr.txt, written for
-// the project) served locally; the page's own script is played here with page.evaluate.
+// the project) served locally; the page's own script is played here with page.evaluate. The feed and the
+// changed paragraph are also played under a strict CSP (no WebAssembly in the page: the worker reads every
+// block) and with the worker not answering (the content script analyses blocks itself).
 //
 // Run: node --test tests/e2e/pages-dynamic.spec.mjs   (env: CHROMIUM)
 
@@ -25,15 +27,19 @@ let server;
 let base;
 let context;
 let cleanup;
+let sw;
 
 before(async () => {
   assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
   const html = newsPage(readFileSync(fixturePath, 'utf8'));
   ({ server, base } = await listen((req, res) => {
-    if (req.url === '/story.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in this page.
+    if (req.url === '/story-strict.html') headers['content-security-policy'] = "script-src 'self'; style-src 'self'";
+    if (req.url === '/story.html' || req.url === '/story-strict.html') res.writeHead(200, headers).end(html);
     else res.writeHead(404).end('not found');
   }));
-  ({ context, cleanup } = await launchWithExtension());
+  ({ context, cleanup, sw } = await launchWithExtension());
 });
 
 after(async () => {
@@ -57,20 +63,30 @@ async function until(page, key, ok, what) {
   }
 }
 
-async function open() {
+/**
+ * The story page, painted and watched. `strict`: under a CSP without 'wasm-unsafe-eval'; `offline`: the
+ * service worker does not answer the page (its test switch), so the content script analyses it itself.
+ */
+async function open({ strict = false, offline = false } = {}) {
+  await sw.evaluate((on) => { self.newslensOffline = on; }, offline);
   const page = await context.newPage();
-  await page.goto(`${base}/story.html`);
+  await page.goto(`${base}/${strict ? 'story-strict' : 'story'}.html`);
   await until(page, 'newslensState', (v) => v === 'ready' || v === 'error', 'the first analysis');
-  assert.equal((await dataset(page)).newslensState, 'ready');
+  const state = await dataset(page);
+  assert.equal(state.newslensState, 'ready', state.newslensError);
+  assert.equal(state.newslensEngine, offline ? 'content' : 'worker');
   await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
   return page;
 }
 
+/** The modes the feed and the changed paragraph are played in: [name, open()'s options]. */
+const MODES = [['', {}], [' (strict CSP)', { strict: true }], [' (worker not answering)', { offline: true }]];
+
 /** Let a flush run (200 ms quiet) and finish. */
 const settle = (page) => page.waitForTimeout(1200);
 
-test('endless feed: the next story is analysed once, a copy of it never again', async () => {
-  const page = await open();
+for (const [mode, how] of MODES) test(`endless feed: the next story is analysed once, a copy of it never again${mode}`, async () => {
+  const page = await open(how);
   const before = await counts(page);
   await page.evaluate((story) => document.body.insertAdjacentHTML('beforeend', `<article class="next">${story}</article>`), NEXT_STORY);
   await until(page, 'newslensBlocks', (v) => v === '1', 'the next story');
@@ -104,8 +120,8 @@ test('a paragraph re-rendered with the same words keeps its highlights (re-ancho
   await page.close();
 });
 
-test('a paragraph whose words changed loses its stale highlights and is analysed again', async () => {
-  const page = await open();
+for (const [mode, how] of MODES) test(`a paragraph whose words changed loses its stale highlights and is analysed again${mode}`, async () => {
+  const page = await open(how);
   const before = await counts(page);
   await page.evaluate(() => {
     const p = [...document.querySelectorAll('article p')].find((q) => q.textContent.includes('«'));
