@@ -19,11 +19,10 @@
 //
 // Run: node --test tests/e2e/hostile.spec.mjs   (env: CHROMIUM=/usr/bin/chromium)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { escapeHtml, extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { escapeHtml, extensionSession, fixturePath, newsPage } from './harness.mjs';
 
 const fixture = readFileSync(fixturePath, 'utf8');
 
@@ -102,69 +101,30 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
   .observe({ type: 'longtask', buffered: true });
 `;
 
-let server;
-let base;
-let context;
-let cleanup;
-let sw;
-
-before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+const session = extensionSession(() => {
   const news = newsPage(fixture);
   const markup = newsPage(`${fixture}\n${HOSTILE_QUOTE}\n`);
   const framed = newsPage(fixture)
     .replace('</article>', '</article><div id="open-host"></div><div id="closed-host"></div><iframe id="frame" src="/inner.html" width="600" height="300"></iframe>');
   const shadowOnly = news.replace(/<article>[\s\S]*<\/article>/, '<div id="open-host"></div><div id="closed-host"></div>');
-  const pages = {
-    '/markup.html': [markup],
-    '/overrides.html': [withScript(news, '/overrides.js')],
-    '/overrides-strict.html': [withScript(news, '/overrides.js'), STRICT],
-    '/frames.html': [withTailScript(framed, '/shadow.js')],
-    '/shadow-only.html': [withTailScript(shadowOnly, '/shadow.js')],
-    '/inner.html': [newsPage(fixture.replace(/Paul Kerbrat/g, 'Jules Cadre'))],
-    '/deep.html': [withTailScript(news, '/deep.js')],
-    '/deep-strict.html': [withTailScript(news, '/deep.js'), STRICT],
-    '/big.html': [withScript(newsPage(bigText), '/longtask.js')],
+  const js = (body) => ({ body, type: 'text/javascript' });
+  return {
+    '/markup.html': markup,
+    '/overrides.html': withScript(news, '/overrides.js'),
+    '/overrides-strict.html': { body: withScript(news, '/overrides.js'), csp: STRICT },
+    '/frames.html': withTailScript(framed, '/shadow.js'),
+    '/shadow-only.html': withTailScript(shadowOnly, '/shadow.js'),
+    '/inner.html': newsPage(fixture.replace(/Paul Kerbrat/g, 'Jules Cadre')),
+    '/deep.html': withTailScript(news, '/deep.js'),
+    '/deep-strict.html': { body: withTailScript(news, '/deep.js'), csp: STRICT },
+    '/big.html': withScript(newsPage(bigText), '/longtask.js'),
+    '/overrides.js': js(OVERRIDES),
+    '/deep.js': js(DEEP),
+    '/shadow.js': js(SHADOW),
+    '/longtask.js': js(LONGTASK),
   };
-  const scripts = { '/overrides.js': OVERRIDES, '/deep.js': DEEP, '/shadow.js': SHADOW, '/longtask.js': LONGTASK };
-  ({ server, base } = await listen((req, res) => {
-    if (pages[req.url]) {
-      const [html, csp] = pages[req.url];
-      const headers = { 'content-type': 'text/html; charset=utf-8' };
-      if (csp) headers['content-security-policy'] = csp;
-      res.writeHead(200, headers).end(html);
-    } else if (scripts[req.url]) {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(scripts[req.url]);
-    } else {
-      res.writeHead(404).end('not found');
-    }
-  }));
-  ({ context, cleanup, sw } = await launchWithExtension());
 });
-
-after(async () => {
-  if (cleanup) await cleanup();
-  if (server) server.close();
-});
-
-/** Open a page and wait for the content script's outcome: `{page, state, logs}`. */
-async function open(path, { timeout = 30_000, offline = false } = {}) {
-  // `offline`: the service worker leaves the page unanswered, so the content script analyses it itself.
-  await sw.evaluate((on) => { self.newslensOffline = on; }, offline);
-  const page = await context.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  try {
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout });
-  } catch (e) {
-    throw new Error(`content script did not finish on ${path}: ${e.message}\n${logs.join('\n')}`);
-  }
-  const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
-  await sw.evaluate(() => { self.newslensOffline = false; });
-  return { page, state, logs };
-}
+const { open } = session;
 
 const cardSelector = () => {
   const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
@@ -195,8 +155,7 @@ test('markup in page text is shown as text in the hover card and the side panel'
   assert.equal(await page.evaluate(() => document.title), 'Page de test NewsLens', 'no handler ran');
 
   // The side panel on this tab lists the quote, as text.
-  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  const id = new URL(sw.url()).host;
+  const { sw, id, context } = session;
   // Tab titles and URLs are hidden without the tabs permission: the tab is the one whose stored analysis
   // holds the markup.
   let tab;
@@ -273,10 +232,10 @@ test('the same page under a strict CSP: the service-worker path is not reachable
 });
 
 test('frames and shadow roots: the top light DOM is analysed, frames and shadow roots are left intact', async () => {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/frames.html`);
+  await page.goto(`${session.base}/frames.html`);
   const frame = page.frame({ url: /inner\.html$/ });
   await frame.waitForLoadState();
   const snapshot = () => page.evaluate(() => ({

@@ -7,11 +7,10 @@
 //
 // Run: node --test tests/e2e/pages-dynamic.spec.mjs   (env: CHROMIUM)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { extensionSession, fixturePath, newsPage } from './harness.mjs';
 
 /** The next story of the feed (English, written for this test): a quote, a speaker, names, a date. */
 const NEXT_STORY = [
@@ -23,28 +22,10 @@ const NEXT_STORY = [
   'Hauliers said it would take the rest of the week to clear the queues of lorries on the roads into the city.',
 ].map((p) => `<p>${p}</p>`).join('\n');
 
-let server;
-let base;
-let context;
-let cleanup;
-let sw;
-
-before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+const session = extensionSession(() => {
   const html = newsPage(readFileSync(fixturePath, 'utf8'));
-  ({ server, base } = await listen((req, res) => {
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in this page.
-    if (req.url === '/story-strict.html') headers['content-security-policy'] = "script-src 'self'; style-src 'self'";
-    if (req.url === '/story.html' || req.url === '/story-strict.html') res.writeHead(200, headers).end(html);
-    else res.writeHead(404).end('not found');
-  }));
-  ({ context, cleanup, sw } = await launchWithExtension());
-});
-
-after(async () => {
-  if (cleanup) await cleanup();
-  if (server) server.close();
+  // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in the strict page.
+  return { '/story.html': html, '/story-strict.html': { body: html, csp: "script-src 'self'; style-src 'self'" } };
 });
 
 const dataset = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
@@ -68,12 +49,8 @@ async function until(page, key, ok, what) {
  * service worker does not answer the page (its test switch), so the content script analyses it itself.
  */
 async function open({ strict = false, offline = false } = {}) {
-  await sw.evaluate((on) => { self.newslensOffline = on; }, offline);
-  const page = await context.newPage();
-  await page.goto(`${base}/${strict ? 'story-strict' : 'story'}.html`);
-  await until(page, 'newslensState', (v) => v === 'ready' || v === 'error', 'the first analysis');
-  const state = await dataset(page);
-  assert.equal(state.newslensState, 'ready', state.newslensError);
+  const { page, state, logs } = await session.open(`/${strict ? 'story-strict' : 'story'}.html`, { timeout: 15_000, offline });
+  assert.equal(state.newslensState, 'ready', `${state.newslensError}\n${logs.join('\n')}`);
   assert.equal(state.newslensEngine, offline ? 'content' : 'worker');
   await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
   return page;
