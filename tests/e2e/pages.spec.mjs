@@ -141,7 +141,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     await page.close();
   }
 
-  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings ms | snapshot ms (slices) | worker: wait / analysis ms | paint ms | idle→painted ms | longest task of ours ms | long tasks > 50 ms | WASM memory MB (worker) | JS heap Δ MB | card |');
+  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | worker: wait / analysis ms | paint ms | idle→painted ms | longest task of ours ms | long tasks > 50 ms | WASM memory MB (worker) | JS heap Δ MB | card |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const c = r.counts;
