@@ -68,11 +68,12 @@ const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, 
 const WARM_EN = '"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3. The spokeswoman, Sara Martin, said last week that the meeting would be held in Washington.';
 loaded()
   .then(() => {
-    const p = (text) => ({ tag: 'p', attrs: {}, children: [{ text }] });
+    // (The snapshot format: content/snapshot.js.)
+    const p = (text) => ({ t: 'p', c: [{ x: text }] });
     for (const [lang, text] of [['fr', WARM_FR], ['en', WARM_EN]]) {
       analyze(text, { lang });
-      const body = { tag: 'body', attrs: {}, children: [{ tag: 'article', attrs: { class: 'story' }, children: Array.from({ length: 40 }, () => p(text)) }] };
-      analyzeSnapshot(JSON.stringify({ url: 'https://example.org/', root: { tag: 'html', attrs: { lang }, children: [{ tag: 'head', attrs: {}, children: [] }, body] } }), null);
+      const body = { t: 'body', c: [{ t: 'article', a: { class: 'story' }, c: Array.from({ length: 40 }, () => p(text)) }] };
+      analyzeSnapshot(JSON.stringify({ url: 'https://example.org/', root: { t: 'html', a: { lang }, c: [{ t: 'head', c: [] }, body] } }), null);
     }
   })
   .catch(() => {});

@@ -5,15 +5,30 @@
 //
 // Format (read by page::snapshot::scan_snapshot in Rust):
 //   {"url": "...", "root": NODE}
-//   NODE = {"tag": "p", "attrs": {"name": "value", ...}, "hidden": true?, "children": [NODE, ...]}
-//        | {"text": "..."}
+//   NODE = {"t": "p", "a": {"name": "value", ...}?, "h": true?, "c": [NODE, ...]}   (an element: tag,
+//          attributes when it has any kept, hidden by CSS, children)
+//        | {"x": "..."}                                                         (a text node)
+// (The reader also takes the long keys tag/attrs/hidden/children/text; the short ones make the JSON that is
+// built, sent and parsed a quarter shorter.)
 // Text entries are numbered in document order from 0: entry k is textNodes[k] here. Only what the article
 // finder reads is kept: the attributes of ATTRS, no children under SKIP_TAGS but the text of <title> and of
 // JSON-LD scripts (the publication date lives there), no comments.
 
-/** Let the page run: scheduler.yield() where there is one, else a macrotask. */
-export const yieldToPage = () =>
-  globalThis.scheduler && typeof scheduler.yield === 'function' ? scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+/**
+ * Let the page run: scheduler.yield() where there is one (our continuation then goes before other tasks),
+ * else a message to ourselves, a macrotask that nested setTimeout's 4 ms clamp does not delay.
+ */
+export function yieldToPage() {
+  if (globalThis.scheduler && typeof scheduler.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 /** How long one slice of the walk may run before it yields (ms): far below the 50 ms long-task bar. */
 export const SLICE_MS = 8;
@@ -55,13 +70,15 @@ class Walk {
 
   /** An element's snapshot, children to come. */
   element(el, inHead) {
-    const out = { tag: el.localName, attrs: {} };
-    for (const a of el.attributes) if (ATTRS.has(a.name)) out.attrs[a.name] = a.value.slice(0, MAX_ATTR);
+    const out = { t: el.localName };
+    for (const a of el.attributes) {
+      if (ATTRS.has(a.name)) (out.a ??= {})[a.name] = a.value.slice(0, MAX_ATTR);
+    }
     // Layout knows what CSS hides; the Rust side cannot compute styles. (Nothing in <head> is laid out; the
     // finder asks nothing of skipped elements, nor of <html> and <body>.)
     const asked = !inHead && !SKIP_TAGS.has(el.localName) && !['html', 'head', 'body'].includes(el.localName);
-    if (asked && el.checkVisibility && !el.checkVisibility()) out.hidden = true;
-    out.children = [];
+    if (asked && el.checkVisibility && !el.checkVisibility()) out.h = true;
+    out.c = [];
     return out;
   }
 
@@ -89,10 +106,10 @@ class Walk {
       const child = top.kids[top.i++];
       if (child.nodeType === Node.TEXT_NODE) {
         textNodes.push(child);
-        top.out.children.push({ text: child.data });
+        top.out.c.push({ x: child.data });
       } else {
         const out = this.element(child, top.inHead);
-        top.out.children.push(out);
+        top.out.c.push(out);
         stack.push(this.frame(child, out, top.inHead || child.localName === 'head'));
       }
     }
