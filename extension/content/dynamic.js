@@ -5,8 +5,9 @@
 //   1. checks every painted span still reads its words; one that does not is re-anchored by its quoted text
 //      in the article (whitespace and soft hyphens aside; the occurrence nearest to where it was) or dropped;
 //   2. analyses only the blocks that are new or whose words changed (read into a snapshot here, found and
-//      analysed in the service worker like the first article), one block at a time with a yield in between: a block whose words were analysed already (a framework re-rendering the same paragraph, a
-//      node moved) is skipped, so infinite scroll never re-analyses what was done. A block outside the first
+//      analysed in the service worker like the first article), one block at a time with a yield in between:
+//      a block whose words were analysed already (a framework re-rendering the same paragraph, a node moved)
+//      is skipped, so infinite scroll never re-analyses what was done. A block outside the first
 //      article counts only when it holds an article itself (500 characters: the next story of an endless
 //      feed), not for a widget's few words.
 // Our own mutations (the hover card, wrap-mode marks) are ignored. Navigation in a single-page app

@@ -180,6 +180,7 @@ export async function run({ t0 = performance.now() } = {}) {
       stopped: () => off,
     });
     let first = read();
+    first.catch(() => {}); // (awaited below; a failure is reported there, not as an unhandled rejection)
     const options = await settings;
     if (!options) return; // the snapshot stops at its next slice
     const opts = options.lang ? options : null;
