@@ -105,6 +105,8 @@ pub struct Cal {
     pub rel_days: Option<i64>,
     /// Months added to a date once it is resolved ("2 months before 02/02": -2).
     pub shift_months: i64,
+    /// The week-end of the Saturday `weekday` names ("over the weekend").
+    pub weekend: bool,
 }
 
 /// What an expression means, before resolution.
@@ -1034,6 +1036,11 @@ impl<'a, 't> Finder<'a, 't> {
             cal.tz = Some(tz);
             cal.dst = dst;
             b = e;
+        } else if let Some((tz, dst, e)) = self.tz_at(b + 1, false).filter(|&(_, _, e)| self.punct(b, "(") && self.punct(e, ")") && self.same_sent(b, e)) {
+            // "20 h 30 (heure de Paris)"
+            cal.tz = Some(tz);
+            cal.dst = dst;
+            b = e + 1;
         }
         // "1pm-3", "8pm - 11", "8:10 - 12.32": an end hour written bare takes the start's half of the day
         let written = (j..b).any(|k| self.meridiem(k).is_some() || self.punct(k, ":"));
@@ -1388,6 +1395,15 @@ impl<'a, 't> Finder<'a, 't> {
             (cal.dir, cal.this, j) = (dir, this, k);
         } else if self.is(i, &["le"]) {
             j += 1;
+        }
+        // "over the weekend", "during the weekend", "this past weekend": the nearest one by tense
+        if self.lang == Lang::En && self.is(i, &["the"]) && self.is(i + 1, &["weekend"]) && i > 0 && self.is(i - 1, &["over", "during", "at", "on", "until", "by"]) {
+            let cal = Cal { weekday: Some(6), weekend: true, ..Cal::default() };
+            return Some(Cand { a: i, b: i + 2, sem: Sem::Cal(cal), until: None });
+        }
+        if self.lang == Lang::En && self.is(i, &["this"]) && self.is(i + 1, &["past"]) && self.is(i + 2, &["weekend"]) {
+            let cal = Cal { weekday: Some(6), weekend: true, dir: -1, ..Cal::default() };
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Cal(cal), until: None });
         }
         let e = self.lex(j, Kind::Weekday)?;
         if !self.weekday_ok(j) {

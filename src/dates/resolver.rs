@@ -464,6 +464,10 @@ impl Ctx<'_, '_> {
                 }
             };
             let (y, m, d) = civil_from_days(rd + delta + cal.shift_days);
+            if cal.weekend {
+                let (iy, wk) = iso_week(y, m, d);
+                return Out::new(Some(format!("{iy:04}-W{wk:02}-WE")), "weekend", typ, true);
+            }
             return self.day_out(y, m, d, cal, typ, true);
         }
         // day and month (with or without year)
