@@ -2141,15 +2141,15 @@ impl<'a, 't> Finder<'a, 't> {
         }
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
-        let (n, unit) = match (n, unit) {
-            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some((v * 60.0).round()), Unit::Minute),
-            (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
-            other => other,
-        };
+        let (n, unit) = if mode != 0 { whole_units(n, unit) } else { (n, unit) };
         // "1 day 21 hours ago", "in 1d, 2hr, and 5min": one offset in the finest unit
         let offset_at = |e: usize| mode != 0 || self.lex(e, Kind::AgoPost).is_some() || self.lex(e, Kind::After).is_some() || self.lex(e, Kind::Before).is_some();
+        let mut compound = false;
         let (n, unit, mut b) = match n.and_then(|v| self.compound_tail(b, unit, v)) {
-            Some((v, u, e)) if offset_at(e) => (Some(v), u, e),
+            Some((v, u, e)) if offset_at(e) => {
+                compound = true;
+                (Some(v), u, e)
+            }
             // "The film runs 2 hours 10 minutes": one length
             Some((v, u, e)) if !short => {
                 let months = matches!(u, Unit::Month | Unit::Year);
@@ -2189,11 +2189,7 @@ impl<'a, 't> Finder<'a, 't> {
         let out_entry = (self.lang == Lang::En && self.is(b, &["out"]) && self.is_clause_end(b + 1)).then_some(Entry { kind: Kind::AgoPost, value: "1", len: 1 });
         if let Some(e) = out_entry.or_else(|| self.lex(b, Kind::AgoPost)) {
             // "half an hour ago": in minutes
-            let (n, unit) = match (n, unit) {
-                (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some(v * 60.0), Unit::Minute),
-                (Some(v), Unit::Day) if v.fract() != 0.0 => (Some(v * 24.0), Unit::Hour),
-                other => other,
-            };
+            let (n, unit) = whole_units(n, unit);
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
                 return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
@@ -2257,6 +2253,19 @@ impl<'a, 't> Finder<'a, 't> {
         // "quatre mois minimum"
         if self.is(b, &["minimum", "maximum", "environ"]) {
             b += 1;
+        }
+        // "four years and eight months before he's out": one length (P4Y8M)
+        if let (true, Some(v)) = (compound, n) {
+            let months = matches!(unit, Unit::Month | Unit::Year);
+            let per = match unit {
+                Unit::Minute => 60,
+                Unit::Hour => 3600,
+                Unit::Day => 86_400,
+                Unit::Week => 604_800,
+                Unit::Year => 12,
+                _ => 1,
+            };
+            return Some(Cand { a, b, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
         }
         // "une heure et demie": PT1H30M
         if let (Some(v), Unit::Hour | Unit::Day) = (n, unit) {
@@ -2753,6 +2762,19 @@ trait ShorterThan {
 impl ShorterThan for Option<Entry> {
     fn is_none_or_shorter(&self, len: usize) -> bool {
         self.map_or(true, |e| e.len < len)
+    }
+}
+
+/// An offset of a fractional amount in a finer unit: "a year and a half ago" in months, "half an hour" in
+/// minutes, "1.5 days" in hours.
+fn whole_units(n: Option<f64>, unit: Unit) -> (Option<f64>, Unit) {
+    match (n, unit) {
+        (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some((v * 60.0).round()), Unit::Minute),
+        (Some(v), Unit::Day) if v.fract() != 0.0 => (Some((v * 24.0).round()), Unit::Hour),
+        (Some(v), Unit::Week) if v.fract() != 0.0 => (Some((v * 7.0).round()), Unit::Day),
+        (Some(v), Unit::Month) if v.fract() != 0.0 => (Some((v * 30.0).round()), Unit::Day),
+        (Some(v), Unit::Year) if v.fract() != 0.0 => (Some((v * 12.0).round()), Unit::Month),
+        other => other,
     }
 }
 

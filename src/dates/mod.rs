@@ -806,6 +806,8 @@ mod tests {
             ("The call is at 5 pm Eastern time.", &["5 pm Eastern time=2017-03-03T17:00:00-05:00"]),
             ("Reminder: +2 months, 5 days.", &["+2 months, 5 days=2017-05-08"]),
             ("He left 3 months and 10 days ago.", &["3 months and 10 days ago=2016-11-23"]),
+            ("He left a year and a half ago.", &["a year and a half ago=2015-09-03"]),
+            ("He is four years and eight months before release.", &["four years and eight months=P4Y8M"]),
             ("Set a timer for 1 hour, 5 minutes, and 30 seconds.", &["1 hour, 5 minutes, and 30 seconds=PT1H5M30S"]),
         ]);
     }
@@ -821,6 +823,7 @@ mod tests {
             ("Ouvert depuis 13 h.", &["13 h=2017-03-03T13:00:00"]),
             ("Le film dure une heure et demie.", &["une heure et demie=PT1H30M"]),
             ("Il est parti il y a une heure et demie.", &["il y a une heure et demie=2017-03-03T11:57"]),
+            ("Il est parti il y a un an et demi.", &["il y a un an et demi=2015-09-03"]),
             ("Il arrive le 1er.", &["le 1er=2017-03-01"]),
             ("Il arrive le 3 au soir.", &["le 3 au soir=2017-03-03TEV"]),
             ("Il arrive le 3 à 15 h.", &["le 3=2017-03-03T15:00:00", "15 h=2017-03-03T15:00:00"]),
