@@ -135,7 +135,8 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let in_mark = inside(f.cue.span);
         let incise = in_mark.filter(|_| is_incise(&t, f));
         incise_of.push(incise);
-        if in_mark.is_some() && incise.is_none() {
+        // "WATCH: Burnaby RCMP warns of …" links to another story: no speaker, and not the last one for pronouns
+        if in_mark.is_some() && incise.is_none() || lang == Lang::En && in_link_label(doc, f.cue.span.start) {
             speakers.push(None);
             continue;
         }
@@ -365,9 +366,14 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     out.dedup_by(|a, b| a.span == b.span);
     if lang == Lang::En {
         // "WATCH: Sanders says …", "READ MORE: ‘…’": links to other stories, headlines rather than reported speech
-        out.retain(|q| !doc.paragraph_at(q.span.start).and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| is_link_label(p.span.slice(text))));
+        out.retain(|q| !in_link_label(doc, q.span.start));
     }
     out
+}
+
+/// Is byte `pos` in a paragraph that links to another story ([`is_link_label`])?
+pub(crate) fn in_link_label(doc: &Doc, pos: usize) -> bool {
+    doc.paragraph_at(pos).and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| is_link_label(p.span.slice(doc.text)))
 }
 
 /// Does a paragraph open with an upper-case label and a colon ("WATCH:", "READ MORE:", "RELATED:")?
@@ -662,6 +668,36 @@ mod tests {
         // an apposition after a postposed name is not reported speech
         let got = run("The impact was small, said Mark Garth, executive director of the brewers guild.", Lang::En);
         assert!(!got.iter().any(|(q, _, _)| q.contains("executive director")), "{got:?}");
+    }
+
+    /// English speakers the article names elsewhere: pronouns past quoted names and story links, organisations
+    /// behind "the company" or "the railway", documents behind "the report".
+    #[test]
+    fn english_attribution_table() {
+        let table: &[(&str, &str, &str, Option<&str>)] = &[
+            // a name inside quotation marks is no antecedent for the pronoun after them
+            ("A statement came out on Monday, and Mark Hale was worried.\n\n“I called Bill Grant and the mayor,” he said.", "I called Bill Grant and the mayor,", "direct", Some("Hale")),
+            // nor is a link to another story, nor its verb a speaker
+            ("“It is the same group,” said Kevin Haley.\n\nWATCH: Officer Bob Stone warns of scams\n\n“This game is about numbers,” he said.", "This game is about numbers,", "direct", Some("Haley")),
+            // an organisation noun with modifiers: the organisation whose name holds the noun
+            ("Nine cars of the Western Plains Railway derailed. The Transport Board said the brakes failed.\n\nThe Calgary-based railway said it would review its rules.", "it would review its rules", "indirect", Some("Railway")),
+            // a definite document: the issuer given when it was introduced
+            ("A report by Acme Freight details the risks. The Transport Board said the brakes failed.\n\nThe white paper said cold weather slows trains.", "cold weather slows trains", "indirect", Some("Acme Freight")),
+            ("A report by Acme Freight details the risks.\n\n“Winter is hard,” says a document titled Winter Rules.", "Winter is hard,", "direct", Some("Acme Freight")),
+            // "the company": the organisation that opened the sentence just before, not the one named most
+            ("Facebook said it was working with Apple. Facebook paid users. Facebook lost access. Google said Thursday that Apple revoked its certificate.\n\n“We are working with Apple,” the company said.", "We are working with Apple,", "direct", Some("Google")),
+            // an organisation goes by the name the article uses, not a longer one used once
+            ("Facebook says Apple restored its access. Facebook paid users to install an app called Facebook Research. Facebook told employees it was working with Apple.", "it was working with Apple", "indirect", Some("Facebook")),
+        ];
+        // every failing row is reported, not only the first
+        let failed: Vec<String> = table
+            .iter()
+            .filter_map(|(text, quote, kind, speaker)| {
+                let got = run(text, Lang::En);
+                (!has(&got, quote, kind, *speaker)).then(|| format!("{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}"))
+            })
+            .collect();
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 
     /// English verbs with a noun object, nouns that look like verbs, and passives are not reported speech.

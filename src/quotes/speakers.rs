@@ -130,6 +130,15 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
     }
 
+    /// A mention no pronoun refers back to: quoted words, an aside in parentheses, a link to another story
+    /// ("WATCH: Burnaby RCMP warns of …").
+    fn not_antecedent(&self, m: Span) -> bool {
+        let t = self.t;
+        self.is_quoted(m)
+            || self.in_parentheses(m)
+            || super::in_link_label(t.doc, m.start)
+    }
+
     fn is_quoted(&self, m: Span) -> bool {
         let k = self.quoted.partition_point(|q| q.start <= m.start);
         k > 0 && self.quoted[k - 1].contains(m)
@@ -155,17 +164,78 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// marks) within a few paragraphs before, the one the article mentions most, the latest on a tie.
     fn last_org_before(&self, at: usize) -> Option<usize> {
         let hi = self.mentions.partition_point(|(m, _)| m.start < at);
-        self.mentions[..hi]
-            .iter()
-            .rev()
-            .take(80)
-            .take_while(|(m, _)| at.saturating_sub(m.end) <= 2500)
-            .filter(|&&(m, k)| self.entities.get(k).is_some_and(|e| e.kind == EntityType::Organization) && !self.is_quoted(m))
+        let orgs = || self.mentions[..hi].iter().rev().take(80).take_while(|(m, _)| at.saturating_sub(m.end) <= 2500).filter(|&&(m, k)| self.org_like(k) && !self.not_antecedent(m));
+        // the subject of a sentence just before ("Google said … . But the company seemed confident")
+        if let Some(&(_, k)) = orgs().take_while(|(m, _)| at.saturating_sub(m.end) <= 600).find(|&&(m, _)| t_first_in_sentence(self.t, m)) {
+            return Some(k);
+        }
+        orgs()
             .map(|&(_, k)| k)
             .fold(None, |best: Option<usize>, k| match best {
                 Some(b) if self.entities[b].mentions.len() >= self.entities[k].mentions.len() => Some(b),
                 _ => Some(k),
             })
+    }
+
+    /// An organisation, for "the company said" and "it said": typed so, or (English) a name typed as a person on
+    /// no evidence — no gender, no known first name, no title, never named by its last word alone ("Cisco
+    /// Talos", "TransLink"), which is how news names companies and agencies.
+    fn org_like(&self, k: usize) -> bool {
+        let Some(e) = self.entities.get(k) else { return false };
+        match e.kind {
+            EntityType::Organization => true,
+            EntityType::Person if self.lang == Lang::En => {
+                let words: Vec<&str> = e.name.split(' ').collect();
+                let last = words.last().copied().unwrap_or("");
+                let first_name = crate::entities::lexicon::first_name_gender(words[0]).is_ok();
+                let by_surname = words.len() >= 2 && e.aliases.iter().any(|a| a == last);
+                let titled = e.descriptions.iter().any(|d| d.split(' ').any(|w| self.role_word(&w.to_lowercase())));
+                self.gender_of(k).is_none() && !first_name && !by_surname && !titled
+            }
+            _ => false,
+        }
+    }
+
+    /// The organisation "the railway" or "the security firm" means at byte `at`: one named before whose name holds
+    /// the noun ("Canadian Pacific Railway"), else the one the passage is about ([`Self::last_org_before`]).
+    fn org_by_noun(&self, noun: &str, at: usize) -> Option<usize> {
+        let hi = self.mentions.partition_point(|(m, _)| m.start < at);
+        let named = self.mentions[..hi]
+            .iter()
+            .rev()
+            .take(200)
+            .take_while(|(m, _)| at.saturating_sub(m.end) <= 6000)
+            .find(|&&(m, k)| self.org_like(k) && !self.is_quoted(m) && self.entities[k].name.split(' ').skip(1).any(|w| w.eq_ignore_ascii_case(noun)));
+        named.map(|&(_, k)| k).or_else(|| self.last_org_before(at))
+    }
+
+    /// Who issued the document an English subject names without its issuer ("the report said", "the white
+    /// paper said"): the issuer given where a document was last introduced with one ("a report by the railway
+    /// company", "a statement from Acme Corp").
+    fn doc_issuer_before(&self, at: usize) -> Option<usize> {
+        let t = self.t;
+        let hi = t.before(at);
+        let lo = t.at_or_after(at.saturating_sub(3000));
+        for i in (lo..hi).rev() {
+            if !EN_DOC_NOUNS.contains(&t.low(i)) || t.is_cap_at(i) || !matches!(t.low(i + 1), "by" | "from") {
+                continue;
+            }
+            let mut j = i + 2;
+            if matches!(t.low(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            // a name right there
+            let at_j = t.span(j).start;
+            let lo_m = self.mentions.partition_point(|(m, _)| m.start < at_j);
+            if let Some(&(_, k)) = self.mentions[lo_m..].iter().take_while(|(m, _)| m.start == at_j).next() {
+                return Some(k);
+            }
+            // "by the railway company": an organisation noun within three words
+            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).filter(|&h| EN_ORG_NOUNS.contains(&t.low(h))).next() {
+                return self.org_by_noun(t.low(h), t.span(h).start);
+            }
+        }
+        None
     }
 
     fn is_person(&self, k: usize) -> bool {
@@ -349,8 +419,22 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&self.with_inner_apostrophe(e))),
             Lang::Fr => self.clean_name(&e.name),
         };
+        let name = if self.lang == Lang::En && self.org_like(named) { self.usual_org_name(named).unwrap_or(name) } else { name };
         let e = &self.entities[k];
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// The name an organisation goes by when its fullest name is a longer one used once ("Facebook" said, seven
+    /// times, and "an app called Facebook Research" once): the merged longer name is most likely something else
+    /// the organisation owns.
+    fn usual_org_name(&self, k: usize) -> Option<String> {
+        let e = self.entities.get(k)?;
+        let text = self.t.doc.text;
+        let count = |form: &str| e.mentions.iter().filter(|m| m.slice(text) == form).count();
+        if count(&e.name) > 1 {
+            return None;
+        }
+        e.aliases.iter().filter(|a| e.name.strip_prefix(a.as_str()).is_some_and(|r| r.starts_with(' '))).map(|a| (count(a), a)).filter(|&(n, _)| n >= 3).max_by_key(|&(n, _)| n).map(|(_, a)| a.clone())
     }
 
     /// The name of `e`, completed when its mentions stop at an inner apostrophe the entity list cut at
@@ -464,7 +548,15 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn resolve(&self, np: Span, at: usize, last: Option<&Speaker>) -> Resolved {
         let t = self.t;
         let text = t.doc.text;
-        let toks = t.doc.tokens_in(np);
+        let mut np = np;
+        let mut toks = t.doc.tokens_in(np);
+        // "a document titled White Paper: …": the words after "titled" name the document, not its issuer
+        if self.lang == Lang::En {
+            if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && matches!(t.low(i + 1), "titled" | "entitled" | "called" | "named") && i + 1 < toks.end) {
+                np = Span::new(np.start, t.span(d + 1).end);
+                toks = t.doc.tokens_in(np);
+            }
+        }
         let single = np.slice(text).to_lowercase();
         // Pronouns (also the "il" of an inverted "a-t-il", which is part of a token).
         if toks.len() <= 1 {
@@ -702,8 +794,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let head = t.low(last);
         let det = t.low(toks.start);
         let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
-        if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
-            return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
+        // "the company", "the security firm", "the Calgary-based railway": modifiers in lower case or "X-based"
+        let modifier = |i: usize| t.is_word(i) && (!t.is_cap_at(i) || t.low(i).ends_with("-based"));
+        if matches!(det, "the" | "this") && (2..=4).contains(&(end - toks.start)) && EN_ORG_NOUNS.contains(&head) && (toks.start + 1..last).all(modifier) {
+            return self.org_by_noun(head, np.start).map(|k| self.speaker_of_entity(k, np));
         }
         // "The 26-year-old right wing said": an age describes the person the passage is about, named as the
         // subject of a sentence shortly before
@@ -734,6 +828,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 .find(|(m, k)| m.overlaps(np) && issuer(*m) && self.entities.get(*k).is_some_and(|e| e.kind == EntityType::Organization));
             if let Some(&(_, k)) = org {
                 return Some(self.speaker_of_entity(k, np));
+            }
+            // "the report said": a definite document introduced before with its issuer
+            let definite = matches!(det, "the" | "this") || t.low(d + 1) == "titled";
+            if definite && !(toks.start..d).any(|i| t.is_cap_at(i) && i > toks.start) {
+                if let Some(k) = self.doc_issuer_before(np.start) {
+                    return Some(self.speaker_of_entity(k, np));
+                }
             }
             let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(&t.low(i)))).collect();
             if let (Some(&a), Some(&b)) = (caps.first(), caps.last()) {
@@ -840,6 +941,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
         let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
+        if std::env::var("NLDEBUG").is_ok() { eprintln!("ANTE at={at} last={:?}", last.map(|l| (&l.name, l.mention))); }
         // English news names a new speaker as a sentence's subject, then quotes them with "he said": a person
         // introduced so after the last speaker's words takes the pronoun.
         if self.lang == Lang::En && gender.is_some() {
@@ -855,7 +957,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     .rev()
                     .take(40)
                     .take_while(move |(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
-                    .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m))
+                    .filter(|&&(m, k)| self.is_person(k) && !self.not_antecedent(m))
             };
             let newer = people_since().find(|&&(_, k)| fits(self.gender_of(k)));
             if let Some(&(m, k)) = newer {
@@ -881,7 +983,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     }
                 }
                 let lo = self.mentions[..hi].partition_point(|(m, _)| m.start < from);
-                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
+                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.not_antecedent(m) && self.gender_of(k) == gender);
                 if !other_fits && people_since().all(|&(_, k)| l.entity == Some(k)) {
                     return Speaker { mention: Some(np), ..l.clone() };
                 }
@@ -896,7 +998,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             // The nearest person mentioned before, within a few paragraphs: first one whose gender is known to
             // fit, else one of unknown gender that looks like a full name.
             let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
-            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000);
+            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000).filter(|&&(m, _)| !self.not_antecedent(m));
             if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
                 return self.speaker_of_entity(k, np);
             }
