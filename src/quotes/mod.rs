@@ -688,6 +688,12 @@ mod tests {
             ("Facebook said it was working with Apple. Facebook paid users. Facebook lost access. Google said Thursday that Apple revoked its certificate.\n\n“We are working with Apple,” the company said.", "We are working with Apple,", "direct", Some("Google")),
             // an organisation goes by the name the article uses, not a longer one used once
             ("Facebook says Apple restored its access. Facebook paid users to install an app called Facebook Research. Facebook told employees it was working with Apple.", "it was working with Apple", "indirect", Some("Facebook")),
+            // an acronym speaks under the name whose initials it spells, even with no parentheses tying them
+            ("The family got a letter from Housing, Lands and Water Canada on Monday.\n\nHLWC has told reporters that the review takes months.", "the review takes months", "indirect", Some("Housing, Lands and Water Canada")),
+            // a verb coordinated by "but" shares the subject; an opening adjunct is not it
+            ("In a statement, the Harbour Authority did not give details, but said that the pier is safe.", "the pier is safe", "indirect", Some("Harbour Authority")),
+            // an opening adjunct with no comma before the subject
+            ("Nova Motors had a hard year. In early November the company announced that its chief would retire.", "its chief would retire", "indirect", Some("Nova Motors")),
         ];
         // every failing row is reported, not only the first
         let failed: Vec<String> = table

@@ -1033,9 +1033,9 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             }
         }
     }
-    // Coordinated verb: "… et a déclaré", "… and said".
+    // Coordinated verb: "… et a déclaré", "… and said", "IRCC did not reveal any details, but said".
     if np.is_empty() {
-        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
+        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and") || lang == Lang::En && t.low(b) == "but") {
             let sent = t.sentence(b);
             let mut k = b;
             while k > 0 && t.sentence(k - 1) == sent {
@@ -1044,8 +1044,16 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
                 k += 1;
             }
+            // "In a statement, IRCC did not reveal …": an opening adjunct up to its comma is not the subject
+            if lang == Lang::En && ADJUNCT_OPENERS.contains(&t.low(k)) {
+                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.text_of(c) == ",") {
+                    k = c + 1;
+                }
+            }
             let mut e = k;
-            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait") {
+            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait")
+                && !(lang == Lang::En && matches!(t.low(e), "did" | "does" | "do" | "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "were" | "are" | "have"))
+            {
                 e += 1;
             }
             if e > k {
@@ -1150,8 +1158,21 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             break;
         }
     }
+    // "In early November the company announced": an opening adjunct with no comma ends where the subject's
+    // determiner starts
+    if lang == Lang::En {
+        let toks = t.doc.tokens_in(np);
+        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(&t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
+            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(&t.low(i - 1)));
+            if let Some(d) = det {
+                np = Span::new(t.span(d).start, np.end);
+            }
+        }
+    }
     (np, boundary)
 }
+
+const PREPS_EN: &[&str] = &["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"];
 
 const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
 

@@ -506,7 +506,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn acronym_in_full_uncached(&self, acronym: &str) -> Option<String> {
         let t = self.t;
         let text = t.doc.text;
-        let at = text.find(&format!("({acronym})"))?;
+        let Some(at) = text.find(&format!("({acronym})")) else { return self.acronym_spelled_out(acronym) };
         let open = t.at_or_after(at);
         let letters: Vec<char> = acronym.chars().collect();
         // walk back over capitalised words (and the small words acronyms skip), matching initials from the end
@@ -525,6 +525,38 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             j -= 1;
         }
         (need == 0).then(|| Span::new(t.span(j).start, t.span(open - 1).end).slice(text).to_string())
+    }
+
+    /// The first run of capitalised words in the text whose initials spell `acronym`, with the small words
+    /// acronyms skip ("Immigration, Refugees and Citizenship Canada" for "IRCC" when no parentheses tie them).
+    fn acronym_spelled_out(&self, acronym: &str) -> Option<String> {
+        let t = self.t;
+        let letters: Vec<char> = acronym.chars().collect();
+        if letters.len() < 3 {
+            return None;
+        }
+        for i in 0..t.len() {
+            if !t.is_cap_at(i) || t.text_of(i).chars().next() != Some(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
+                continue;
+            }
+            let (mut need, mut j, mut end) = (1, i + 1, i);
+            while need < letters.len() && j < t.len() && j - i < 3 * letters.len() && t.sentence(j) == t.sentence(i) {
+                if t.is_cap_at(j) && t.is_word(j) {
+                    if t.text_of(j).chars().next() != Some(letters[need]) || t.text_of(j).chars().all(|c| c.is_uppercase()) {
+                        break;
+                    }
+                    need += 1;
+                    end = j;
+                } else if !matches!(t.low(j), "and" | "of" | "the" | "for" | "&" | ",") {
+                    break;
+                }
+                j += 1;
+            }
+            if need == letters.len() {
+                return Some(Span::new(t.span(i).start, t.span(end).end).slice(t.doc.text).to_string());
+            }
+        }
+        None
     }
 
     /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
@@ -941,7 +973,6 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn antecedent(&self, gender: Option<Gender>, np: Span, at: usize, last: Option<&Speaker>) -> Speaker {
         let fits = |g: Option<Gender>| gender.is_none() || g.is_none() || g == gender;
-        if std::env::var("NLDEBUG").is_ok() { eprintln!("ANTE at={at} last={:?}", last.map(|l| (&l.name, l.mention))); }
         // English news names a new speaker as a sentence's subject, then quotes them with "he said": a person
         // introduced so after the last speaker's words takes the pronoun.
         if self.lang == Lang::En && gender.is_some() {
