@@ -694,6 +694,12 @@ mod tests {
             ("In a statement, the Harbour Authority did not give details, but said that the pier is safe.", "the pier is safe", "indirect", Some("Harbour Authority")),
             // an opening adjunct with no comma before the subject
             ("Nova Motors had a hard year. In early November the company announced that its chief would retire.", "its chief would retire", "indirect", Some("Nova Motors")),
+            // an apposition holding a role noun is stepped over, capitalised or not
+            ("Controversy erupted after John Roe, Canada’s ambassador to Peru, told local media that the case was strong.", "the case was strong", "indirect", Some("Roe")),
+            // a plural role noun is several people, not the one person with that title
+            ("Justice Minister Anna Berg spoke on Monday. At the briefing, justice officials said the decisions are not political.", "the decisions are not political", "indirect", Some("justice officials")),
+            // a singular role noun with an adverb after it is still that person
+            ("Surrey Mayor Doug Lane spoke on Monday.\n\nThe mayor also claimed that the rinks were empty.", "the rinks were empty", "indirect", Some("Lane")),
         ];
         // every failing row is reported, not only the first
         let failed: Vec<String> = table

@@ -350,7 +350,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         let h = match self.lang {
             Lang::Fr => words.first().cloned(),
-            Lang::En => words.iter().rev().find(|w| self.role_word(w)).cloned().or_else(|| words.last().cloned()),
+            // English heads are final: "justice officials" are officials, not a justice
+            Lang::En => words.last().filter(|w| w.ends_with('s') || self.role_word(w)).cloned().or_else(|| words.iter().rev().find(|w| self.role_word(w)).cloned()).or_else(|| words.last().cloned()),
         }?;
         if h.chars().next().is_some_and(char::is_alphabetic) {
             Some(h)
@@ -685,7 +686,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
         }
         // A role noun: the person described so.
-        if let Some(h) = self.head_of(toks.start, 6) {
+        // a plural role noun ("justice officials") describes several people, not the one person named so
+        let plural_role = |h: &str| h.ends_with('s') && !h.ends_with("ss") && (self.role_word(h) || self.role_word(&h[..h.len() - 1]));
+        if let Some(h) = self.head_of(toks.start, toks.len().min(6)).filter(|h| self.lang != Lang::En || !plural_role(h)) {
             let known = self.roles_by_head.get(&h);
             if self.role_word(&h) || known.is_some() {
                 // the person so described last before the cue, else the first one
