@@ -269,8 +269,15 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let Some(mut c) = f.content.and_then(|c| text_trim(text, c)) else { continue };
-        // A quotation opened inside the clause runs to its closing mark (the splitter may cut at its full stop).
         let from = marks.partition_point(|m| m.outer.start < c.start);
+        // "said he could not find them. “It's very hard,” he said": a quotation opening after a full stop is new
+        // words (the sentence splitter may not cut before an opening mark)
+        if lang == Lang::En {
+            if let Some(m) = marks[from..].iter().take_while(|m| m.outer.start < c.end).find(|m| m.outer.start > c.start && text[c.start..m.outer.start].trim_end().ends_with(['.', '!', '?'])) {
+                c.end = text[..m.outer.start].trim_end().len();
+            }
+        }
+        // A quotation opened inside the clause runs to its closing mark (the splitter may cut at its full stop).
         if let Some(m) = marks[from..].iter().take_while(|m| m.outer.start < c.end).find(|m| m.outer.end > c.end) {
             c.end = m.inner.end;
         }
@@ -700,6 +707,9 @@ mod tests {
             ("Justice Minister Anna Berg spoke on Monday. At the briefing, justice officials said the decisions are not political.", "the decisions are not political", "indirect", Some("justice officials")),
             // a singular role noun with an adverb after it is still that person
             ("Surrey Mayor Doug Lane spoke on Monday.\n\nThe mayor also claimed that the rinks were empty.", "the rinks were empty", "indirect", Some("Lane")),
+            // a subject pronoun right before the verb is its subject (a reduced relative clause)
+            ("Senator Ann Kerr released her review.\n\nKerr faults the board for a lack of leadership she says has left the city without oversight.", "has left the city without oversight", "indirect", Some("Kerr")),
+            // a relative pronoun's antecedent after a preposition
         ];
         // every failing row is reported, not only the first
         let failed: Vec<String> = table
@@ -710,6 +720,17 @@ mod tests {
             })
             .collect();
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+        // a relative pronoun's antecedent after a preposition, exactly (not the whole clause before it)
+        let got = run("Tom Hale spoke to voters. He said he heard from many Green supporters who said they would vote NDP, he said.", Lang::En);
+        assert!(got.iter().any(|(q, _, s)| q == "they would vote NDP" && s.as_deref() == Some("many Green supporters")), "{got:?}");
+    }
+
+    /// A reported clause ends before a quotation opened after its full stop: those are new words.
+    #[test]
+    fn english_clause_stops_before_new_quotation() {
+        let got = run("Ken Ode, chief executive of a bank, said he could not find his staff. \"It is very hard for the families,\" he said.", Lang::En);
+        assert!(has(&got, "he could not find his staff.", "indirect", Some("Ode")) || has(&got, "he could not find his staff", "indirect", Some("Ode")), "{got:?}");
+        assert!(has(&got, "It is very hard for the families,", "direct", Some("Ode")), "{got:?}");
     }
 
     /// English verbs with a noun object, nouns that look like verbs, and passives are not reported speech.

@@ -176,6 +176,14 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
             return Some((t.span(upto - 2), None));
         }
     }
+    // "a lack of leadership he says has left …": an English subject pronoun right before the verb is its whole
+    // subject, whatever precedes it (a reduced relative clause)
+    if lang == Lang::En && upto >= 2 && t.sentence(upto - 2) == sent && matches!(t.low(upto - 1), "he" | "she" | "they") && t.is_word(upto - 2) && !t.is_cap_at(upto - 2) {
+        let bounds_word = EN_BOUNDARY_BEFORE.contains(&t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
+        if !bounds_word {
+            return Some((t.span(upto - 1), None));
+        }
+    }
     let bounds = if lang == Lang::Fr { FR_BOUNDARY_BEFORE } else { EN_BOUNDARY_BEFORE };
     let mut k = upto;
     let mut boundary = None;
@@ -713,6 +721,15 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
 const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
 
 /// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
+/// The antecedent of an English relative pronoun inside the phrase `np` before it: what follows the last
+/// preposition or verb of saying ("he heard from many Green supporters who said" → "many Green supporters"; not
+/// "of": "members of the party who said" are members), with the token cut at.
+fn en_relative_antecedent(t: &Toks, np: Span) -> Option<(Span, usize)> {
+    let toks = t.doc.tokens_in(np);
+    let cut = toks.clone().rev().find(|&i| i + 1 < toks.end && (matches!(t.low(i), "from" | "to" | "with" | "by" | "at" | "in" | "on" | "about" | "for" | "among") || en_say(t.low(i))))?;
+    Some((Span::new(t.span(cut + 1).start, np.end), cut))
+}
+
 fn en_say(w: &str) -> bool {
     matches!(w, "say" | "says" | "said" | "saying")
 }
@@ -1074,6 +1091,11 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 if let Some(d) = det.filter(|&d| d > toks.start) {
                     return (Span::new(t.span(d).start, p.end), pb);
                 }
+                if lang == Lang::En {
+                    if let Some((a, cut)) = en_relative_antecedent(t, p) {
+                        return (a, Some(cut));
+                    }
+                }
                 return (p, pb);
             }
             return (np, boundary);
@@ -1097,6 +1119,10 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                     Some((p, pb)) if !p.is_empty() => {
                         np = p;
                         boundary = pb;
+                        if let Some((a, cut)) = en_relative_antecedent(t, np) {
+                            np = a;
+                            boundary = Some(cut);
+                        }
                     }
                     _ => break,
                 }
