@@ -143,7 +143,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let here = para_of(f.cue.span.start);
         let recent = last.as_ref().filter(|(_, p)| here <= p + 3).map(|(s, _)| s);
         let sp = match f.subject {
-            Some(np) if !np.is_empty() => match resolver.resolve(np, f.cue.span.start, recent) {
+            Some(np) if !np.is_empty() => match resolver.resolve_reporting(np, f.cue.span.start, recent, f.content) {
                 Resolved::Speaker(s) => Some(s),
                 Resolved::NotReported => None,
             },
@@ -707,6 +707,8 @@ mod tests {
             ("Justice Minister Anna Berg spoke on Monday. At the briefing, justice officials said the decisions are not political.", "the decisions are not political", "indirect", Some("justice officials")),
             // a singular role noun with an adverb after it is still that person
             ("Surrey Mayor Doug Lane spoke on Monday.\n\nThe mayor also claimed that the rinks were empty.", "the rinks were empty", "indirect", Some("Lane")),
+            // a name inside the reported words is not the pronoun's antecedent
+            ("“We hoped to open by now,” said Dave Rowe, co-owner of a brewery. Bill Hale and his crew finished the work, he said.", "Bill Hale and his crew finished the work", "indirect", Some("Rowe")),
             // a subject pronoun right before the verb is its subject (a reduced relative clause)
             ("Senator Ann Kerr released her review.\n\nKerr faults the board for a lack of leadership she says has left the city without oversight.", "has left the city without oversight", "indirect", Some("Kerr")),
             // a relative pronoun's antecedent after a preposition

@@ -104,6 +104,9 @@ pub struct Resolver<'a, 'd, 't> {
     first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
     learnt: RefCell<HashMap<usize, Gender>>,
+    /// The reported words of the cue being resolved, whose names are no antecedent of its pronoun ("The brewery in
+    /// York Beach is ready, he said").
+    reported: std::cell::Cell<Option<Span>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -111,7 +114,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         r.index_roles();
         r
@@ -135,6 +138,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn not_antecedent(&self, m: Span) -> bool {
         let t = self.t;
         self.is_quoted(m)
+            || self.reported.get().is_some_and(|r| r.contains(m))
             || self.in_parentheses(m)
             || super::in_link_label(t.doc, m.start)
     }
@@ -575,6 +579,14 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             a += 1;
         }
         words[a..].join(" ")
+    }
+
+    /// [`Self::resolve`] for a cue reporting the words `reported`, whose names a pronoun subject does not refer to.
+    pub fn resolve_reporting(&self, np: Span, at: usize, last: Option<&Speaker>, reported: Option<Span>) -> Resolved {
+        self.reported.set(reported);
+        let r = self.resolve(np, at, last);
+        self.reported.set(None);
+        r
     }
 
     /// Resolve the subject `np` of a cue at byte `at`; `last` is the previous quote's speaker, if recent.
