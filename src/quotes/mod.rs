@@ -727,6 +727,23 @@ mod tests {
         assert!(got.iter().any(|(q, _, s)| q == "they would vote NDP" && s.as_deref() == Some("many Green supporters")), "{got:?}");
     }
 
+    /// A bare "say" after any subject word, when a clause follows; not after "to", a determiner or a governing verb.
+    #[test]
+    fn english_bare_say() {
+        for (text, quote, speaker) in [
+            ("Police say the road was closed overnight.", "the road was closed overnight", "Police"),
+            ("All those involved say the issue is complex.", "the issue is complex", "All those involved"),
+            ("In the years since, some in the community say they were ignored.", "they were ignored", "some in the community"),
+        ] {
+            let got = run(text, Lang::En);
+            assert!(has(&got, quote, "indirect", Some(speaker)), "{text}: {got:?}");
+        }
+        for text in ["It is hard to say the plan will work.", "Say the word and we will go.", "Residents want a say in the plan.", "Let me say this clearly."] {
+            let got = run(text, Lang::En);
+            assert!(got.is_empty(), "{text}: {got:?}");
+        }
+    }
+
     /// A reported clause ends before a quotation opened after its full stop: those are new words.
     #[test]
     fn english_clause_stops_before_new_quotation() {
