@@ -449,6 +449,10 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
             return None; // "the report", "a claim"
         }
+        // "the United States", "Amnesty Reports": a capitalised word inside a sentence, after another, is a name
+        if i >= 1 && t.is_cap_at(i) && t.is_cap_at(i - 1) && !t.at_sentence_start(i) {
+            return None;
+        }
         if en_noun_reading(t, i) {
             return None;
         }

@@ -220,6 +220,11 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let live = |k: usize| live_frame[k];
+        // "said on CBS’ “Face the Nation.”": a quotation after a possessive names a show, a book, a product
+        let before_mark = text[..m.outer.start].trim_end();
+        if lang == Lang::En && (before_mark.ends_with("’") || before_mark.ends_with("'s") || before_mark.ends_with("’s")) && before_mark.len() + 1 >= m.outer.start {
+            continue;
+        }
         // A cue right after: "« … », a-t-il dit", "“…,” said X", "“…,” X said".
         let near_after = frame_at(m.outer.end)..frame_at(m.outer.end + NEAR).min(frames.len());
         let near_before = frame_at(m.outer.start.saturating_sub(NEAR))..frame_at(m.outer.start + 1).min(frames.len());
@@ -288,6 +293,11 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         if words(c.slice(text)) == 0 {
+            continue;
+        }
+        // "they tweet it out": one word, or a pronoun object and a particle, make no reported clause
+        let cw: Vec<&str> = c.slice(text).split_whitespace().take(3).collect();
+        if lang == Lang::En && f.before_end.is_none() && (cw.len() == 1 || cw.len() == 2 && matches!(cw[0], "it" | "them" | "this" | "that" | "him" | "her")) {
             continue;
         }
         // A French clause whose cue found no subject at all ("assurant peut-être …", "nous avons considéré") is
@@ -742,6 +752,24 @@ mod tests {
             let got = run(text, Lang::En);
             assert!(got.is_empty(), "{text}: {got:?}");
         }
+    }
+
+    /// English words that look like reported speech and are not: comparisons, titles after a possessive, a
+    /// capitalised "States", a pronoun object with a particle; a time's colon does not end a clause.
+    #[test]
+    fn english_not_speech_and_times() {
+        for (text, not_quote) in [
+            ("A claim the debt is higher than city reports say it is could support the cuts.", "it is could support the cuts"),
+            ("“If we blame each other, this could last a long time,” Shelby said on CBS’ “Face the Nation.”", "Face the Nation."),
+            ("Every time a zone runs short, they tweet it out.", "it out"),
+        ] {
+            let got = run(text, Lang::En);
+            assert!(!got.iter().any(|(q, _, _)| q == not_quote), "{text}: {got:?}");
+        }
+        let got = run("He thinks Meng has “quite a strong case” against extradition to the United States.", Lang::En);
+        assert!(!got.iter().any(|(_, _, s)| s.as_deref().is_some_and(|s| s.contains("against"))), "{got:?}");
+        let got = run("On Monday, the union tweeted out that at 8:40 a.m., there was only one unit available in Halifax.", Lang::En);
+        assert!(got.iter().any(|(q, _, _)| q == "at 8:40 a.m., there was only one unit available in Halifax"), "{got:?}");
     }
 
     /// A reported clause ends before a quotation opened after its full stop: those are new words.

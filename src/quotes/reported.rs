@@ -58,7 +58,7 @@ const EN_NP_STOP: &[&str] = &[
 const FR_BOUNDARY_BEFORE: &[&str] = &[
     "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
 ];
-const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though"];
+const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"];
 const LEADING_CONNECTORS: &[&str] = &[
     "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
@@ -245,7 +245,9 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
     let mut last_end = t.span(from).end;
     while k < t.len() && t.sentence(k) == sent {
         let raw = t.text_of(k);
-        if raw == ";" || (raw == ":" && k > from) {
+        // "at 8:40 a.m.": a colon between digits is a time, not the clause's end
+        let time_colon = raw == ":" && k > from && t.adjacent(k - 1, k) && t.adjacent(k, k + 1) && t.text_of(k - 1).bytes().all(|c| c.is_ascii_digit()) && t.text_of(k + 1).bytes().all(|c| c.is_ascii_digit());
+        if raw == ";" || (raw == ":" && k > from && !time_colon) {
             break;
         }
         // English: a dash or a parenthesis opens an aside of the journalist's ("… pipeline — a problem compounded
@@ -435,6 +437,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             continue;
                         }
                         if t.low(b) == "after" || t.low(b) == "before" || t.low(b) == "since" {
+                            continue;
+                        }
+                        // "higher than city reports say it is": a comparison, not reported speech
+                        if lang == Lang::En && t.low(b) == "than" {
                             continue;
                         }
                     }
