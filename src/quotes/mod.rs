@@ -719,6 +719,8 @@ mod tests {
             ("Surrey Mayor Doug Lane spoke on Monday.\n\nThe mayor also claimed that the rinks were empty.", "the rinks were empty", "indirect", Some("Lane")),
             // a name inside the reported words is not the pronoun's antecedent
             ("“We hoped to open by now,” said Dave Rowe, co-owner of a brewery. Bill Hale and his crew finished the work, he said.", "Bill Hale and his crew finished the work", "indirect", Some("Rowe")),
+            // with no one else to refer to, the nearest full name only if its known gender fits the pronoun
+            ("For Duaa Lopez and other refugees, the time has come. The goal is a passport for the family, husband David Haddad included.\n\n“I'm not a refugee,” she said.", "I'm not a refugee,", "direct", Some("Lopez")),
             // a subject pronoun right before the verb is its subject (a reduced relative clause)
             ("Senator Ann Kerr released her review.\n\nKerr faults the board for a lack of leadership she says has left the city without oversight.", "has left the city without oversight", "indirect", Some("Kerr")),
             // a relative pronoun's antecedent after a preposition

@@ -1048,7 +1048,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
                 return self.speaker_of_entity(k, np);
             }
-            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2) {
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2 && (self.lang == Lang::Fr || fits(self.gender_of(k)))) {
                 return self.speaker_of_entity(k, np);
             }
         }
