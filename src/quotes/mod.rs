@@ -774,6 +774,17 @@ mod tests {
         assert!(got.iter().any(|(q, _, _)| q == "at 8:40 a.m., there was only one unit available in Halifax"), "{got:?}");
     }
 
+    /// "that’s" after a verb of saying is the clause's subject; a contrasting "but X says" ends the clause before it,
+    /// and a quotation after them is X's.
+    #[test]
+    fn english_contrasting_cues() {
+        let text = "According to the report, the target is met in 90 per cent of cases but Ben Tate says that’s not what the union sees.\n\n“Response times can be 45 minutes.”";
+        let got = run(text, Lang::En);
+        assert!(has(&got, "the target is met in 90 per cent of cases", "indirect", Some("the report")), "{got:?}");
+        assert!(has(&got, "that’s not what the union sees", "indirect", Some("Tate")), "{got:?}");
+        assert!(has(&got, "Response times can be 45 minutes.", "direct", Some("Tate")), "{got:?}");
+    }
+
     /// A reported clause ends before a quotation opened after its full stop: those are new words.
     #[test]
     fn english_clause_stops_before_new_quotation() {

@@ -556,7 +556,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         break;
                     }
                     if w == "que" || w == "qu" || (lang == Lang::En && w == "that") {
-                        let n = if w == "qu" { k + 2 } else { k + 1 };
+                        // "says that’s not what …": "that’s" is a demonstrative subject, part of the clause
+                        let demonstrative = lang == Lang::En && t.is_apostrophe(k + 1) && t.adjacent(k, k + 1) && matches!(t.low(k + 2), "s" | "ll" | "d");
+                        let n = if w == "qu" { k + 2 } else if demonstrative { k } else { k + 1 };
                         if n < t.len() && t.sentence(n) == sent {
                             f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                             f.opens_at = Some(t.span(n).start);
@@ -660,6 +662,29 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     }
     // A clause never runs over the words reported by a later postposed cue of its sentence ("…, qui offriront selon
     // lui un oasis …, a indiqué X"): it stops where that cue's reported words end.
+    // An English clause stops before the subject of another cue of its sentence ("According to EHS, the target is
+    // met but Chapman says that’s not so").
+    if lang == Lang::En {
+        let starts: Vec<(usize, usize)> = out.iter().filter(|f| !f.inverted && f.cue.kind == CueKind::Verb).filter_map(|f| f.subject.map(|s| (s.start, f.cue.span.start))).collect();
+        for f in &mut out {
+            let Some(c) = f.content.as_mut() else { continue };
+            let i = starts.partition_point(|&(s, _)| s <= c.start);
+            // only a contrasting clause of its own: "… but Chapman says", "…, while the union says"
+            let contrast = |s: usize| {
+                let b = t.before(s);
+                b >= 1 && matches!(t.low(b - 1), "but" | "while" | "whereas" | "although")
+            };
+            if let Some(&(s, _)) = starts[i..].iter().find(|&&(s, cue)| s < c.end && cue < c.end && s > c.start && contrast(s)) {
+                let mut e = t.before(s);
+                while e > 0 && matches!(t.low(e - 1), "but" | "and" | "," | "while" | "whereas") && t.span(e - 1).start > c.start {
+                    e -= 1;
+                }
+                if e > 0 && t.span(e - 1).end > c.start {
+                    c.end = t.span(e - 1).end;
+                }
+            }
+        }
+    }
     let cuts: Vec<(usize, usize)> = out.iter().filter_map(|f| f.before_end.map(|be| (f.cue.span.start, be))).collect();
     for f in &mut out {
         if let Some(c) = f.content.as_mut() {
