@@ -126,6 +126,9 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         (k > 0 && marks[k - 1].inner.contains(sp)).then(|| k - 1)
     };
     let para_of = |pos: usize| doc.paragraph_at(pos).unwrap_or(0);
+    // English paragraphs that link to other stories ("WATCH: …"), found once
+    let link_paragraphs: Vec<bool> = if lang == Lang::En { doc.paragraphs.iter().map(|p| is_link_label(p.span.slice(text))).collect() } else { Vec::new() };
+    let in_link = |pos: usize| doc.paragraph_at(pos).and_then(|p| link_paragraphs.get(p)).copied().unwrap_or(false);
 
     // Resolve every frame's speaker, in text order (pronouns look back at the previous speaker).
     let mut speakers: Vec<Option<Speaker>> = Vec::with_capacity(frames.len());
@@ -136,7 +139,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let incise = in_mark.filter(|_| is_incise(&t, f));
         incise_of.push(incise);
         // "WATCH: Burnaby RCMP warns of …" links to another story: no speaker, and not the last one for pronouns
-        if in_mark.is_some() && incise.is_none() || lang == Lang::En && in_link_label(doc, f.cue.span.start) {
+        if in_mark.is_some() && incise.is_none() || in_link(f.cue.span.start) {
             speakers.push(None);
             continue;
         }
@@ -383,18 +386,13 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     out.dedup_by(|a, b| a.span == b.span);
     if lang == Lang::En {
         // "WATCH: Sanders says …", "READ MORE: ‘…’": links to other stories, headlines rather than reported speech
-        out.retain(|q| !in_link_label(doc, q.span.start));
+        out.retain(|q| !in_link(q.span.start));
     }
     out
 }
 
-/// Is byte `pos` in a paragraph that links to another story ([`is_link_label`])?
-pub(crate) fn in_link_label(doc: &Doc, pos: usize) -> bool {
-    doc.paragraph_at(pos).and_then(|p| doc.paragraphs.get(p)).is_some_and(|p| is_link_label(p.span.slice(doc.text)))
-}
-
 /// Does a paragraph open with an upper-case label and a colon ("WATCH:", "READ MORE:", "RELATED:")?
-fn is_link_label(para: &str) -> bool {
+pub(crate) fn is_link_label(para: &str) -> bool {
     // only the paragraph's first characters are looked at (bounded work per quote)
     let head: String = para.trim_start().chars().take(24).collect();
     let Some((label, _)) = head.split_once(':') else { return false };
@@ -734,6 +732,9 @@ mod tests {
             })
             .collect();
         assert!(failed.is_empty(), "{}", failed.join("\n"));
+        // a compound adjective before a name describes it: the name alone speaks
+        let got = run("Gulf-based Acme Shipping said the deal was off.", Lang::En);
+        assert!(got.iter().any(|(q, _, s)| q == "the deal was off" && s.as_deref() == Some("Acme Shipping")), "{got:?}");
         // a relative pronoun's antecedent after a preposition, exactly (not the whole clause before it)
         let got = run("Tom Hale spoke to voters. He said he heard from many Green supporters who said they would vote NDP, he said.", Lang::En);
         assert!(got.iter().any(|(q, _, s)| q == "they would vote NDP" && s.as_deref() == Some("many Green supporters")), "{got:?}");

@@ -665,7 +665,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     // An English clause stops before the subject of another cue of its sentence ("According to EHS, the target is
     // met but Chapman says that’s not so").
     if lang == Lang::En {
-        let starts: Vec<(usize, usize)> = out.iter().filter(|f| !f.inverted && f.cue.kind == CueKind::Verb).filter_map(|f| f.subject.map(|s| (s.start, f.cue.span.start))).collect();
+        let mut starts: Vec<(usize, usize)> = out.iter().filter(|f| !f.inverted && f.cue.kind == CueKind::Verb).filter_map(|f| f.subject.map(|s| (s.start, f.cue.span.start))).collect();
+        starts.sort_unstable();
         for f in &mut out {
             let Some(c) = f.content.as_mut() else { continue };
             let i = starts.partition_point(|&(s, _)| s <= c.start);
@@ -674,7 +675,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 let b = t.before(s);
                 b >= 1 && matches!(t.low(b - 1), "but" | "while" | "whereas" | "although")
             };
-            if let Some(&(s, _)) = starts[i..].iter().find(|&&(s, cue)| s < c.end && cue < c.end && s > c.start && contrast(s)) {
+            if let Some(&(s, _)) = starts[i..].iter().take_while(|&&(s, _)| s < c.end).find(|&&(s, cue)| cue < c.end && s > c.start && contrast(s)) {
                 let mut e = t.before(s);
                 while e > 0 && matches!(t.low(e - 1), "but" | "and" | "," | "while" | "whereas") && t.span(e - 1).start > c.start {
                     e -= 1;

@@ -107,6 +107,11 @@ pub struct Resolver<'a, 'd, 't> {
     /// The reported words of the cue being resolved, whose names are no antecedent of its pronoun ("The brewery in
     /// York Beach is ready, he said").
     reported: std::cell::Cell<Option<Span>>,
+    /// Per paragraph: a link to another story ("WATCH: …"), computed once (English only).
+    link_paragraphs: Vec<bool>,
+    /// Per entity, computed on first use: does it count as an organisation ([`Self::org_like`]), and the name it
+    /// goes by ([`Self::usual_org_name_uncached`]). Both look at every mention: asked once per entity, not per quote.
+    org_cache: RefCell<HashMap<usize, (bool, Option<String>)>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -114,8 +119,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(HashMap::new()), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
+        if lang == Lang::En {
+            r.link_paragraphs = t.doc.paragraphs.iter().map(|p| super::is_link_label(p.span.slice(t.doc.text))).collect();
+        }
         r.index_roles();
         r
     }
@@ -140,7 +148,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         self.is_quoted(m)
             || self.reported.get().is_some_and(|r| r.contains(m))
             || self.in_parentheses(m)
-            || super::in_link_label(t.doc, m.start)
+            || t.doc.paragraph_at(m.start).and_then(|p| self.link_paragraphs.get(p)).copied().unwrap_or(false)
     }
 
     fn is_quoted(&self, m: Span) -> bool {
@@ -185,6 +193,21 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// no evidence — no gender, no known first name, no title, never named by its last word alone ("Cisco
     /// Talos", "TransLink"), which is how news names companies and agencies.
     fn org_like(&self, k: usize) -> bool {
+        self.org_facts(k).0
+    }
+
+    /// [`Self::org_like`] and [`Self::usual_org_name_uncached`] of entity `k`, computed once.
+    fn org_facts(&self, k: usize) -> (bool, Option<String>) {
+        if let Some(hit) = self.org_cache.borrow().get(&k) {
+            return hit.clone();
+        }
+        let org = self.org_like_uncached(k);
+        let usual = if org { self.usual_org_name_uncached(k) } else { None };
+        self.org_cache.borrow_mut().insert(k, (org, usual.clone()));
+        (org, usual)
+    }
+
+    fn org_like_uncached(&self, k: usize) -> bool {
         let Some(e) = self.entities.get(k) else { return false };
         match e.kind {
             EntityType::Organization => true,
@@ -424,7 +447,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&self.with_inner_apostrophe(e))),
             Lang::Fr => self.clean_name(&e.name),
         };
-        let name = if self.lang == Lang::En && self.org_like(named) { self.usual_org_name(named).unwrap_or(name) } else { name };
+        let name = if self.lang == Lang::En { self.org_facts(named).1.unwrap_or(name) } else { name };
         let e = &self.entities[k];
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
     }
@@ -432,7 +455,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// The name an organisation goes by when its fullest name is a longer one used once ("Facebook" said, seven
     /// times, and "an app called Facebook Research" once): the merged longer name is most likely something else
     /// the organisation owns.
-    fn usual_org_name(&self, k: usize) -> Option<String> {
+    fn usual_org_name_uncached(&self, k: usize) -> Option<String> {
         let e = self.entities.get(k)?;
         let text = self.t.doc.text;
         let count = |form: &str| e.mentions.iter().filter(|m| m.slice(text) == form).count();
@@ -537,7 +560,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn acronym_spelled_out(&self, acronym: &str) -> Option<String> {
         let t = self.t;
         let letters: Vec<char> = acronym.chars().collect();
-        if letters.len() < 3 {
+        // each look-up scans the text: a few distinct acronyms per article, not one per word of a hostile text
+        if letters.len() < 3 || self.acronyms.borrow().len() > 16 {
             return None;
         }
         for i in 0..t.len() {
@@ -577,6 +601,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         while a + 1 < words.len() && NOT_NAME_START.contains(&words[a].trim_end_matches('.').to_lowercase().as_str()) {
             a += 1;
+        }
+        // "Al-Qaeda-linked al-Shabaab", "San Francisco-based I-DEV": a compound adjective describes the name after it
+        if let Some(r) = words[a..].iter().rposition(|w| ["-based", "-linked", "-backed", "-led", "-owned", "-run", "-born"].iter().any(|s| w.to_lowercase().ends_with(s))) {
+            if a + r + 1 < words.len() {
+                a += r + 1;
+            }
         }
         words[a..].join(" ")
     }
