@@ -1191,7 +1191,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let title_apposition = lang == Lang::En
             && (crate::entities::role_head(&title.to_lowercase()).is_some() || (2..=4).contains(&title.len()) && title.chars().all(|c| c.is_ascii_uppercase()));
         // "John McCallum, Canada’s ambassador to China, told": a role noun inside makes a capitalised phrase an apposition
-        let role_inside = lang == Lang::En && toks.clone().any(|i| !t.is_cap_at(i) && t.is_word(i) && crate::entities::role_head(t.low(i)).is_some());
+        let role_inside = lang == Lang::En && toks.clone().any(|i| !t.is_cap_at(i) && t.is_word(i) && crate::entities::lexicon::is_role_noun(t.low(i)));
         let lower_apposition = lower_apposition || title_apposition || role_inside;
         if !(adjunct || lower_apposition) {
             break;

@@ -111,7 +111,7 @@ pub struct Resolver<'a, 'd, 't> {
     link_paragraphs: Vec<bool>,
     /// Per entity, computed on first use: does it count as an organisation ([`Self::org_like`]), and the name it
     /// goes by ([`Self::usual_org_name_uncached`]). Both look at every mention: asked once per entity, not per quote.
-    org_cache: RefCell<HashMap<usize, (bool, Option<String>)>>,
+    org_cache: RefCell<Vec<Option<(bool, Option<String>)>>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -119,10 +119,14 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(HashMap::new()), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(vec![None; entities.len()]), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         if lang == Lang::En {
             r.link_paragraphs = t.doc.paragraphs.iter().map(|p| super::is_link_label(p.span.slice(t.doc.text))).collect();
+            // most texts link to no other story: then no look-up per mention
+            if !r.link_paragraphs.contains(&true) {
+                r.link_paragraphs.clear();
+            }
         }
         r.index_roles();
         r
@@ -148,7 +152,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         self.is_quoted(m)
             || self.reported.get().is_some_and(|r| r.contains(m))
             || self.in_parentheses(m)
-            || t.doc.paragraph_at(m.start).and_then(|p| self.link_paragraphs.get(p)).copied().unwrap_or(false)
+            || !self.link_paragraphs.is_empty() && t.doc.paragraph_at(m.start).and_then(|p| self.link_paragraphs.get(p)).copied().unwrap_or(false)
     }
 
     fn is_quoted(&self, m: Span) -> bool {
@@ -193,17 +197,22 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// no evidence — no gender, no known first name, no title, never named by its last word alone ("Cisco
     /// Talos", "TransLink"), which is how news names companies and agencies.
     fn org_like(&self, k: usize) -> bool {
+        if let Some(Some((org, _))) = self.org_cache.borrow().get(k) {
+            return *org;
+        }
         self.org_facts(k).0
     }
 
     /// [`Self::org_like`] and [`Self::usual_org_name_uncached`] of entity `k`, computed once.
     fn org_facts(&self, k: usize) -> (bool, Option<String>) {
-        if let Some(hit) = self.org_cache.borrow().get(&k) {
+        if let Some(Some(hit)) = self.org_cache.borrow().get(k) {
             return hit.clone();
         }
         let org = self.org_like_uncached(k);
         let usual = if org { self.usual_org_name_uncached(k) } else { None };
-        self.org_cache.borrow_mut().insert(k, (org, usual.clone()));
+        if let Some(slot) = self.org_cache.borrow_mut().get_mut(k) {
+            *slot = Some((org, usual.clone()));
+        }
         (org, usual)
     }
 
@@ -230,8 +239,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let named = self.mentions[..hi]
             .iter()
             .rev()
-            .take(200)
-            .take_while(|(m, _)| at.saturating_sub(m.end) <= 6000)
+            .take(80)
+            .take_while(|(m, _)| at.saturating_sub(m.end) <= 4000)
             .find(|&&(m, k)| self.org_like(k) && !self.is_quoted(m) && self.entities[k].name.split(' ').skip(1).any(|w| w.eq_ignore_ascii_case(noun)));
         named.map(|&(_, k)| k).or_else(|| self.last_org_before(at))
     }
