@@ -5,7 +5,6 @@
 
 use super::lexicon::{CuePos, LEX};
 use super::{EntityType, Gender};
-use std::borrow::Cow;
 
 use crate::text::{lowercase, Doc, Span, TokenKind};
 
@@ -105,6 +104,13 @@ impl<'a, 't> Ctx<'a, 't> {
             return false;
         }
         let w = self.s(i);
+        let b = w.as_bytes();
+        // Most words: an ASCII first letter decides, unless a hyphen follows an Arabic article ("al-", "abu-").
+        match b.first() {
+            Some(c) if c.is_ascii_uppercase() => return true,
+            Some(c) if c.is_ascii_lowercase() && b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') => return false,
+            _ => {}
+        }
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -115,8 +121,13 @@ impl<'a, 't> Ctx<'a, 't> {
         let w = self.s(i);
         self.is_word(i) && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.s(i + 1) == "." && self.glued(i)
     }
-    fn lower(&self, i: usize) -> Cow<'t, str> {
-        lowercase(self.s(i))
+    /// Token `i` in lower case, lowered once by [`Doc`].
+    fn lower(&self, i: usize) -> &'a str {
+        self.doc.lower(i)
+    }
+    /// The organisation cue word at token `i`.
+    fn org_cue(&self, i: usize) -> Option<CuePos> {
+        LEX.org_cues.get(self.lower(i)).copied()
     }
     /// Honorific at `i`: (first token after it, gender).
     fn honorific(&self, i: usize) -> Option<(usize, Option<Gender>)> {
@@ -158,11 +169,11 @@ fn is_place(s: &str) -> bool {
     LEX.places.contains(s) || (is_allcaps(s) && s.chars().count() > 3 && LEX.places.contains(title_case(s).as_str()))
 }
 
-fn is_adjective(w: &str) -> bool {
-    let lw = lowercase(w);
+/// `lw`: `w` in lower case.
+fn is_adjective(w: &str, lw: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
-        && !LEX.function_words.contains(&*lw)
+        && !LEX.function_words.contains(lw)
         && ADJ_SUFFIXES.iter().any(|s| lw.ends_with(s))
 }
 
@@ -411,12 +422,12 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         let mut desc: Vec<&str> = Vec::new();
         while a <= b {
             let w = cx.s(a);
-            let lw = lowercase(w);
-            if LEX.function_words.contains(&*lw) || LEX.not_names.contains(w) {
+            let lw = cx.lower(a);
+            if LEX.function_words.contains(lw) || LEX.not_names.contains(w) {
                 a += 1;
                 desc.clear();
                 initial = false;
-            } else if a < b && LEX.roles.contains(&*lw) && !LEX.first_names.contains_key(w) {
+            } else if a < b && LEX.roles.contains(lw) && !LEX.first_names.contains_key(w) {
                 desc.push(w);
                 a += 1;
             } else {
@@ -436,11 +447,11 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             return out;
         }
     }
-    let has_org_cue = (a..=b).any(|k| org_cue(cx.s(k)).is_some());
+    let has_org_cue = (a..=b).any(|k| cx.org_cue(k).is_some());
     // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
     // then a first name: the words up to the role describe the person who follows.
     if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(&*cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
-        if !(k + 1..=b).any(|j| org_cue(cx.s(j)).is_some()) {
+        if !(k + 1..=b).any(|j| cx.org_cue(j).is_some()) {
             let span = Span::new(cx.span(k + 1).start, cx.span(b).end);
             let mut c = Cand::new(span, span, Some(EntityType::Person));
             c.descriptions.push(Span::new(cx.span(a).start, cx.span(k).end).slice(text).to_string());
@@ -498,7 +509,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         // "l'association Valcourt Environnement", "the union Harbour Workers United": the common noun before the
         // name says what kind of thing it names.
         c.kind = Some(EntityType::Organization);
-    } else if words.iter().any(|&k| match org_cue(cx.s(k)) {
+    } else if words.iter().any(|&k| match cx.org_cue(k) {
         Some(CuePos::Both) => true,
         Some(CuePos::Head) => k == a,
         Some(CuePos::Tail) => k == b || (cx.s(k + 1) == "." && k + 1 == b),
@@ -593,7 +604,7 @@ fn is_particle_name(w: &str) -> bool {
 /// Is the run at `a` right after "ministre de la", "ministère de l'", "secretary of"?
 fn after_ministry(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
-    let back = |k: &mut usize| -> Option<Cow<str>> {
+    let back = |k: &mut usize| -> Option<&str> {
         if *k == 0 {
             return None;
         }
@@ -671,12 +682,12 @@ fn role_before(cx: &Ctx, a: usize) -> Option<String> {
         if !cx.is_word(k) || w.chars().next().is_some_and(char::is_uppercase) && !LEX.roles.contains(&*lowercase(w)) {
             break;
         }
-        let lw = lowercase(w);
-        if LEX.roles.contains(&*lw) {
+        let lw = cx.lower(k);
+        if LEX.roles.contains(lw) {
             role_at = Some(k);
-        } else if LEX.function_words.contains(&*lw) {
+        } else if LEX.function_words.contains(lw) {
             break;
-        } else if !is_adjective(w) && lw != "général" && lw != "premier" && lw != "première" {
+        } else if !is_adjective(w, lw) && lw != "général" && lw != "premier" && lw != "première" {
             break;
         }
     }
@@ -692,10 +703,10 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         return None;
     }
     let w = cx.s(i);
-    let lw = lowercase(w);
-    let kind = match org_cue(w) {
+    let lw = cx.lower(i);
+    let kind = match LEX.org_cues.get(lw) {
         Some(CuePos::Head | CuePos::Both) => EntityType::Organization,
-        _ if place_cue(w).is_some_and(|p| p != CuePos::Tail) => EntityType::Location,
+        _ if LEX.place_cues.get(lw).is_some_and(|&p| p != CuePos::Tail) => EntityType::Location,
         _ => return None,
     };
     let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -714,14 +725,14 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         let k = e + 1;
         let nw = cx.s(k);
-        if !lower_place && cx.is_word(k) && is_adjective(nw) && cx.spaced(e) {
+        if !lower_place && cx.is_word(k) && is_adjective(nw, cx.lower(k)) && cx.spaced(e) {
             e = k;
             continue;
         }
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if capital || !APPOSED_HEADS.contains(&&*lw) {
+            if capital || !APPOSED_HEADS.contains(&lw) {
                 // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
                 // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
@@ -732,11 +743,11 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         // Connector: de / du / des / d' / de la / de l' / of (the) / à / au; "et de" goes on with a second one
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
-        let mut lk = lowercase(nw);
+        let mut lk = cx.lower(k);
         let mut k = k;
         if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
             k += 1;
-            lk = lowercase(cx.s(k));
+            lk = cx.lower(k);
         }
         if complements >= 4 || !ORG_CONNECTORS.contains(&&*lk) || !cx.is_word(k) {
             break;
@@ -755,7 +766,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
             break;
         }
         // Optional article after the connector.
-        let aw = lowercase(cx.s(j));
+        let aw = cx.lower(j);
         if (aw == "la" || aw == "the") && cx.spaced(j) {
             j += 1;
         } else if aw == "l" && cx.is_apos(j + 1) && cx.glued(j) {
@@ -778,7 +789,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if is_at || lower_nouns >= 2 || !cx.is_word(j) || lower_place {
             break;
         }
-        let nl = lowercase(cx.s(j));
+        let nl = cx.lower(j);
         if nl.chars().count() < 3 || LEX.function_words.contains(&*nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
             break;
         }
