@@ -143,10 +143,12 @@ pub struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
-    /// Every token in lower case ([`lowercase`]), one after another; token `i` is `lower[lower_ends[i - 1]..lower_ends[i]]`.
-    /// Lowered once here, since every extractor compares lower-cased words.
+    /// The tokens in lower case ([`lowercase`]), lowered once here since every extractor compares lower-cased
+    /// words. Usually the whole text lowered in place, token `i` at its own span; when lowering a token changes
+    /// its length in bytes ("İ"), the tokens' lower-case forms one after another, token `i` ending at
+    /// `lower_ends[i]`.
     lower: String,
-    /// End of each token's lower-case form in `lower` (bytes of `lower`, not of the text).
+    /// Empty when `lower` is aligned with the text; else the end of each token's form in `lower`.
     lower_ends: Vec<usize>,
 }
 
@@ -272,18 +274,16 @@ impl<'t> Doc<'t> {
         let paragraphs = split_paragraphs(text);
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &paragraphs, &tokens);
-        let mut lower = String::with_capacity(text.len());
-        let mut lower_ends = Vec::with_capacity(tokens.len());
-        for t in &tokens {
-            lower.push_str(&lowercase(t.span.slice(text)));
-            lower_ends.push(lower.len());
-        }
+        let (lower, lower_ends) = lower_tokens(text, &tokens);
         Doc { text, paragraphs, sentences, tokens, lower, lower_ends }
     }
 
     /// Token `i` in lower case (the same as [`lowercase`] of its text); "" past the last token.
     #[inline]
     pub fn lower(&self, i: usize) -> &str {
+        if self.lower_ends.is_empty() {
+            return self.tokens.get(i).and_then(|t| self.lower.get(t.span.start..t.span.end)).unwrap_or("");
+        }
         let Some(&end) = self.lower_ends.get(i) else { return "" };
         let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
         &self.lower[start..end]
@@ -320,6 +320,39 @@ impl<'t> Doc<'t> {
         let b = self.tokens.partition_point(|t| t.span.end <= span.end);
         a..b.max(a)
     }
+}
+
+/// The lower-case forms of [`Doc::lower`]: the text with ASCII letters lowered, then each token holding other
+/// characters lowered in place; when one changes length, every token's form one after another with their ends.
+fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    let mut aligned = true;
+    for t in tokens {
+        let word = t.span.slice(text);
+        if word.is_ascii() {
+            continue;
+        }
+        if let Cow::Owned(l) = lowercase(word) {
+            if l.len() != word.len() {
+                aligned = false;
+                break;
+            }
+            bytes[t.span.start..t.span.end].copy_from_slice(l.as_bytes());
+        }
+    }
+    if aligned {
+        // Valid UTF-8: ASCII bytes were lowered to ASCII bytes and whole characters replaced by whole characters.
+        if let Ok(lower) = String::from_utf8(bytes) {
+            return (lower, Vec::new());
+        }
+    }
+    let mut lower = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        lower.push_str(&lowercase(t.span.slice(text)));
+        ends.push(lower.len());
+    }
+    (lower, ends)
 }
 
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {
@@ -376,10 +409,11 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
 /// `char::is_alphabetic` with an ASCII fast path.
 #[inline]
 fn is_alpha(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphabetic()
-    } else {
-        c.is_alphabetic()
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        // Latin-1 letters ("é", "À", "ç"), without a table lookup; × and ÷ are not letters.
+        '\u{C0}'..='\u{FF}' => c != '\u{D7}' && c != '\u{F7}',
+        _ => c.is_alphabetic(),
     }
 }
 
@@ -596,6 +630,19 @@ mod tests {
             let doc = Doc::new(text);
             let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
             assert_eq!(&sents, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn doc_lower_is_lowercase_of_each_token() {
+        // The aligned path (lowering keeps every length) and the fallback ("İ" lowers to 3 bytes from 2).
+        let cases = ["M. Sessions a dit « NON » aux ÉTATS-UNIS.", "ΟΔΥΣΣΕΑΣ ǅemal l’Été", "İstanbul et ANKARA", "", "déjà 13h27 中国"];
+        for text in cases {
+            let doc = Doc::new(text);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                assert_eq!(doc.lower(i), lowercase(doc.slice(t.span)), "{text:?} token {i}");
+            }
+            assert_eq!(doc.lower(doc.tokens.len()), "", "{text:?} past the end");
         }
     }
 
