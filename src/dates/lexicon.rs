@@ -180,8 +180,9 @@ pub fn is_folded(s: &str) -> bool {
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
-    if is_folded(s) {
-        return s.to_owned();
+    if s.is_ascii() {
+        // Only case to fold: no ASCII character is an accent or a typographic apostrophe.
+        return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
