@@ -118,8 +118,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
     /// "J." "W.": one capital letter and a glued dot, not an honorific.
     fn is_initial(&self, i: usize) -> bool {
-        let w = self.s(i);
-        self.is_word(i) && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.s(i + 1) == "." && self.glued(i)
+        // The cheap tests first: most tokens are not followed by a glued dot.
+        if self.s(i + 1) != "." || !self.glued(i) || !self.is_word(i) {
+            return false;
+        }
+        let mut chars = self.s(i).chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
     }
     /// Token `i` in lower case, lowered once by [`Doc`].
     fn lower(&self, i: usize) -> &'a str {
@@ -135,6 +139,9 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let w = self.s(i);
+        if !w.as_bytes().first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
+            return None;
+        }
         if self.s(i + 1) == "." && self.glued(i) {
             // The word and its glued dot, as the text has them: "M.", "Dr.".
             let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
