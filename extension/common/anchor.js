@@ -1,5 +1,6 @@
 // The segment map: from offsets in the article text (UTF-16 code units, as the analysis gives them) to DOM
-// positions in the page's text nodes, and back. Built from what the WebAssembly `scanDocument` returns
+// positions in the page's text nodes, and back. Built from the segment map the WebAssembly article finder
+// returns (`analyzeSnapshot` or `scanSnapshot`, their snapshot indexes mapped back to the text nodes)
 // (STYLE.md point 6; the model is the Hypothesis client's text-range.ts).
 //
 // Boundary rule: an offset at the boundary of two nodes belongs to the START of the next node. A range's

@@ -86,22 +86,70 @@ export function paint(spans, map, { doc = document, forceWrap = false } = {}) {
   return { mode: 'wrap', painted, counts, misanchored, marks, clear };
 }
 
-/** Map spans to live ranges; only those whose range still reads the analysed words (see paint). */
+/**
+ * A span's live range, or null when it does not anchor: `misanchored` when the range no longer reads the
+ * analysed words. The page may have changed since it was scanned, or a node map may be off: paint only ranges
+ * that still cover the analysed words (whitespace aside: <br> and block breaks are "\n" in the text only).
+ */
+function anchor(s, map, doc) {
+  const range = map.range(s.start, s.end, doc);
+  if (!range || range.collapsed) return null;
+  return readsAs(range, s.text) ? range : 'misanchored';
+}
+
+/** Map spans to live ranges; only those whose range still reads the analysed words (see anchor). */
 function anchorAll(spans, map, doc) {
   const painted = [];
   let misanchored = 0;
   for (const s of spans) {
-    const range = map.range(s.start, s.end, doc);
-    if (!range || range.collapsed) continue;
-    // The page may have changed since it was scanned, or a node map may be off: paint only ranges that
-    // still cover the analysed words (whitespace aside: <br> and block breaks are "\n" in the text only).
-    if (!readsAs(range, s.text)) {
-      misanchored += 1;
-      continue;
-    }
-    painted.push({ ...s, range });
+    const range = anchor(s, map, doc);
+    if (range === 'misanchored') misanchored += 1;
+    else if (range) painted.push({ ...s, range });
   }
   return { painted, misanchored };
+}
+
+/**
+ * paint() in slices, for pages of any size: spans are anchored and added to the highlights a slice at a time
+ * (about `sliceMs` each), `pause()` (a promise: let the page run) in between; `onTask(ms)` hears each slice's
+ * duration. Same result as paint(). Wrapping (no Highlight API) is done at once: it splits text nodes, which
+ * must not change under a half-done paint.
+ */
+export async function paintSliced(spans, map, { doc = document, forceWrap = false, sliceMs = 8, pause = () => new Promise((r) => setTimeout(r, 0)), onTask = () => {} } = {}) {
+  if (forceWrap || !highlightApi()) {
+    const start = performance.now();
+    const page = paint(spans, map, { doc, forceWrap });
+    onTask(performance.now() - start);
+    return page;
+  }
+  let start = performance.now();
+  // Registered once complete: a registered Highlight that grows between slices is restyled at every frame.
+  const highlights = {};
+  KINDS.forEach((kind, priority) => {
+    highlights[kind] = new Highlight();
+    highlights[kind].priority = priority;
+  });
+  const painted = [];
+  let misanchored = 0;
+  for (let i = 0; i < spans.length; i++) {
+    if (i % 32 === 31 && performance.now() - start > sliceMs) {
+      onTask(performance.now() - start);
+      await pause();
+      start = performance.now();
+    }
+    const s = spans[i];
+    const range = anchor(s, map, doc);
+    if (range === 'misanchored') {
+      misanchored += 1;
+    } else if (range) {
+      painted.push({ ...s, range });
+      highlights[s.kind].add(range);
+    }
+  }
+  for (const kind of KINDS) CSS.highlights.set(highlightName(kind), highlights[kind]);
+  onTask(performance.now() - start);
+  const clear = () => KINDS.forEach((k) => CSS.highlights.delete(highlightName(k)));
+  return { mode: 'highlight', painted, counts: countSpans(painted), misanchored, highlights, clear };
 }
 
 /** True when a live range still reads `text` (whitespace aside). */

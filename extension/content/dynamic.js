@@ -4,9 +4,10 @@
 // a debounced flush (quiet for FLUSH_QUIET ms, at most FLUSH_MAX ms after the first record) then
 //   1. checks every painted span still reads its words; one that does not is re-anchored by its quoted text
 //      in the article (whitespace and soft hyphens aside; the occurrence nearest to where it was) or dropped;
-//   2. analyses only the blocks that are new or whose words changed, one block per task with a yield in
-//      between: a block whose words were analysed already (a framework re-rendering the same paragraph, a
-//      node moved) is skipped, so infinite scroll never re-analyses what was done. A block outside the first
+//   2. analyses only the blocks that are new or whose words changed (read into a snapshot here, found and
+//      analysed in the service worker like the first article), one block at a time with a yield in between:
+//      a block whose words were analysed already (a framework re-rendering the same paragraph, a node moved)
+//      is skipped, so infinite scroll never re-analyses what was done. A block outside the first
 //      article counts only when it holds an article itself (500 characters: the next story of an endless
 //      feed), not for a widget's few words.
 // Our own mutations (the hover card, wrap-mode marks) are ignored. Navigation in a single-page app
@@ -18,6 +19,7 @@
 
 import { SegmentMap } from '../common/anchor.js';
 import { countSpans, moveSpan, paintMore, readsAs, spansOf, unpaint } from '../common/paint.js';
+import { yieldToPage } from './snapshot.js';
 
 /** Quiet time before a flush, and the longest a record waits. */
 const FLUSH_QUIET = 200;
@@ -32,16 +34,8 @@ const isSpace = (c) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0xad || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
   c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
-/** A text without whitespace or soft hyphens: how two texts are compared here. */
-export function squash(text) {
-  let out = '';
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) out += text[i];
-  return out;
-}
-
-/** Let the page run: scheduler.yield() where there is one, else a macrotask. */
-export const yieldToPage = () =>
-  globalThis.scheduler && typeof scheduler.yield === 'function' ? scheduler.yield() : new Promise((r) => setTimeout(r, 0));
+/** A text without whitespace or soft hyphens: how two texts are compared here (`\s` is isSpace's set). */
+export const squash = (text) => text.replace(/[\s\u00ad]+/g, '');
 
 const SKIP_TEXT_OF = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA']);
 const BLOCKS = 'p,li,blockquote,h1,h2,h3,h4,h5,h6,dd,dt,td,th,pre,figcaption,article,section,main,div';
@@ -120,18 +114,21 @@ function commonRoot(nodes, doc) {
 }
 
 /**
- * Watch the page after the first paint. `wasm`: the module (its `scanElement` reads a new block);
- * `analyse(text, {options?, meta?})`: a promise of the analysis of a text; `result`: what was analysed (`{analysis, text, nodes, …}`);
+ * Watch the page after the first paint. `read(root, options)`: a promise of what the article finder and the
+ * analysis make of one element as if it were a page (`{analysis, text, nodes, starts, …}` like `result`),
+ * `options` being the first article's (`{lang, reference, referenceSource}`) for a block of it, null for
+ * another story (its own metadata then); `result`: what was analysed (`{analysis, text, nodes, …}`);
  * `page`: paint()'s result (its `painted` list grows in place); `hover`: attachHover's detach function
  * (addLayer, moved); `ignore(node)`: true for our own nodes; `onNavigate()`: the URL changed (a single-page
  * app showed another page): the caller scans afresh. Returns `{stop, flushNow}`.
  */
-export function watchPage({ doc = document, wasm, analyse, result, page, hover, ignore = () => false, onNavigate = () => {} }) {
+export function watchPage({ doc = document, read, result, page, hover, ignore = () => false, onNavigate = () => {} }) {
   const html = doc.documentElement;
   const analysis = result.analysis;
   const options = { lang: analysis.lang, reference: analysis.reference, referenceSource: analysis.reference_source };
   // What was analysed, whitespace aside: a block whose words are all in here is not analysed again.
-  let analysed = squash(result.text);
+  // (Made at the first change: nothing is done here for a page that never changes.)
+  let analysed = null;
   const articleRoot = commonRoot(result.nodes, doc);
   const stats = { blocks: 0, reanchored: 0, dropped: 0 };
   // Each span's place in its own text, as a hint for re-anchoring (share of the text, 0..1).
@@ -186,20 +183,19 @@ export function watchPage({ doc = document, wasm, analyse, result, page, hover, 
   /** Analyse one new or changed block; paint what it finds that is not painted yet. */
   const analyseBlock = async (root) => {
     const words = squash(root.textContent || '');
+    analysed ??= squash(result.text);
     if (words.length < MIN_BLOCK || analysed.includes(words)) return;
+    // A block of the article reads as the article (its language, its reference date); another story is
+    // its own: its metadata, else what its text says.
+    const inside = articleRoot.contains(root) || root.contains(articleRoot);
     let scanned;
     try {
-      scanned = wasm.scanElement(root);
+      scanned = await read(root, inside ? options : null);
     } catch {
       return; // no text there after all
     }
-    const inside = articleRoot.contains(root) || root.contains(articleRoot);
     if (!inside && scanned.text.length < MIN_OUTSIDE) return;
-    await yieldToPage();
-    // A block of the article reads as the article (its language, its reference date); another story is
-    // its own: its metadata, else what its text says.
-    const how = inside ? { options } : { meta: { title: scanned.title, published: scanned.published, lang: null } };
-    const a = await analyse(scanned.text, how);
+    const a = scanned.analysis;
     if (!scanned.nodes.every((n) => n.isConnected)) return; // changed again meanwhile: the next flush sees it
     const map = new SegmentMap(scanned);
     const spans = spansOf(a).map((s) => ({ ...s, analysis: a }));

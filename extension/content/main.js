@@ -1,87 +1,78 @@
-// NewsLens content script (an ES module imported by loader.js): find the article, analyse it, paint it,
-// and show hover cards. The page is scanned here in WebAssembly when the page allows it and analysed in the
-// service worker; when the page's CSP forbids WebAssembly both run in the service worker on a JSON snapshot
-// of the page.
+// NewsLens content script (bundled with content/index.js into content/newslens.js by scripts/package.mjs):
+// find the article, analyse it, paint it, and show hover cards. The page is read here into a JSON snapshot,
+// in slices (content/snapshot.js); the service worker finds the article in it and analyses it, off the page's
+// main thread, with the WebAssembly module it instantiated once for every tab. Only when the worker cannot
+// answer is the module loaded here (if the page's CSP allows it) to do the same in the page.
 //
 // Outcome on <html> (what tests and the popup read):
 //   data-newslens-state="loading" | "ready" | "error", data-newslens-error="message" on error,
 //   data-newslens-counts='{"quote":n,"speaker":n,"date":n,"person":n,"organization":n,"location":n}',
-//   data-newslens-engine="content" | "worker" (where the analysis ran), data-newslens-paint="highlight" | "wrap",
+//   data-newslens-engine="worker" | "content" (where the article was found and analysed),
+//   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
-//   data-newslens-timing='{"wasm":ms,"warm":ms,"scan":ms,"worker":ms,"paint":ms,"painted":ms,"maxTask":ms,
-//   "wasmBytes":n,…}': WebAssembly loading, the scan's warm-up and the scan (tasks), the wait for the
-//   worker's analysis (not a task here), the paint task, document_idle → painted, the longest of our tasks
-//   ("analyse" too when the analysis ran here), the module's memory; data-newslens-url: the URL analysed.
+//   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
+//   "workerWasm":ms,"workerWarm":ms,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
+//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), the paint slices,
+//   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
+//   fallback); data-newslens-url: the URL analysed.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
-import { paint, spansOf } from '../common/paint.js';
+import { paintSliced, spansOf } from '../common/paint.js';
 import { HoverCard } from '../common/card.js';
 import { attachHover } from '../common/hover.js';
-import { snapshotPage } from './snapshot.js';
-import { watchPage, yieldToPage } from './dynamic.js';
+import { snapshotPage, snapshotSliced, yieldToPage } from './snapshot.js';
+import { watchPage } from './dynamic.js';
 import { beforeRun, afterRun } from './controls.js';
 import init, * as wasm from '../pkg/newslens.js';
 
-/** The module's exports once instantiated (its `memory` is what the budget table reports). */
+/** The module's exports once instantiated here (only when the worker could not answer). */
 let wasmExports = null;
 
 /** Load the WebAssembly module here, or null when the page forbids it (CSP without 'wasm-unsafe-eval'). */
 async function loadWasm() {
   try {
-    // Importing the JS glue is always allowed (an extension resource); compiling the module is what the
+    // Importing the JS glue is always allowed (it is in this script); compiling the module is what the
     // page's CSP may refuse. A second run (single-page app navigation) reuses the instance.
     wasmExports ??= await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
     return wasm;
   } catch (e) {
-    console.info('NewsLens: WebAssembly unavailable in this page, analysing in the service worker:', e && e.message);
+    console.info('NewsLens: WebAssembly unavailable in this page:', e && e.message);
     return null;
   }
 }
 
 /**
- * Analyse a scanned article text with its page `meta` ({title, published, lang}) or `options`: in the
- * service worker, off the page's main thread (its analysers are built there once, not in every tab); here
- * when the worker cannot answer. `task(name, f)` times what runs here.
+ * Find the article in a snapshot (`{json, textNodes}`) and analyse it with `options` (`{lang?, reference?,
+ * referenceSource?}` or null): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
+ * engine}`, nodes being the page's text nodes. In the service worker; here when it cannot answer (being
+ * updated, or gone). `timing` gets the worker's figures; `task(name, f)` times what runs here; `publish`: the
+ * page's article, which the worker keeps for the side panel.
  */
-async function analyseText(wasm, text, { meta = null, options = null } = {}, task = (_, f) => f()) {
+async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task = (_, f) => f(), publish = false } = {}) {
+  let reply = null;
   try {
-    const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-article', text, meta, options });
-    if (reply && reply.ok) return reply.analysis;
-  } catch { /* no worker (being updated, or stopped): analyse here */ }
-  return task('analyse', () => wasm.analyzeArticle(text, meta, options));
-}
-
-/**
- * Run the scanner once on a tiny article in a document of its own (not the page: nothing is read or changed
- * there; without a window it has no styles, so the whole scan runs).
- */
-function warmUp(wasm) {
-  const doc = document.implementation.createHTMLDocument('');
-  doc.body.innerHTML = '<article><h1>NewsLens</h1><p>Un paragraphe assez long pour compter, puis un autre, comme dans un article.</p></article>';
-  try { wasm.scanElement(doc.body); } catch { /* nothing to find: still warm */ }
-}
-
-/**
- * Scan the page here (WebAssembly over the live DOM), analyse it in the worker: `{analysis, nodes, starts, …}`.
- * `options`: the reader's (`{lang}`) or null.
- */
-async function analyseHere(wasm, options, task, timing) {
-  const scanned = task('scan', () => wasm.scanDocument(document));
-  const meta = { title: scanned.title, published: scanned.published, lang: scanned.lang };
-  const start = performance.now();
-  scanned.analysis = await analyseText(wasm, scanned.text, { meta, options }, task);
-  timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
-  return scanned;
-}
-
-/** Analyse in the service worker from a page snapshot; maps the snapshot's text indexes back to nodes. */
-async function analyseInWorker(options) {
-  const { json, textNodes } = snapshotPage(document);
-  const reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options });
-  if (!reply || !reply.ok) throw new Error((reply && reply.error) || 'the service worker did not answer');
-  const r = reply.result;
-  return { ...r, nodes: r.nodeIndexes.map((k) => textNodes[k]) };
+    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options, publish });
+  } catch { /* no worker: below */ }
+  let r;
+  let engine = 'worker';
+  if (reply && reply.ok) {
+    r = reply.result;
+    timing.workerAnalyse = reply.worker.analyse;
+    timing.workerWasm = reply.worker.wasm;
+    timing.workerWarm = reply.worker.warm;
+    timing.wasmBytes = reply.worker.wasmBytes;
+  } else if (reply) {
+    throw new Error(reply.error || 'the service worker could not analyse this page');
+  } else {
+    const here = await loadWasm();
+    if (!here) throw new Error('the service worker did not answer, and this page forbids WebAssembly');
+    r = task('analyse', () => here.analyzeSnapshot(json, options));
+    engine = 'content';
+    timing.wasmBytes = wasmExports?.memory?.buffer.byteLength ?? 0;
+  }
+  return { ...r, text: r.analysis.text, nodes: Array.from(r.nodeIndexes, (k) => textNodes[k]), engine };
 }
 
 /**
@@ -129,7 +120,7 @@ async function withOneRetry(analyse) {
 
 /**
  * The side panel (panel/panel.html) shows this tab's analysis: hand it to the service worker, which keeps it
- * per tab. (The panel's jumps to a passage are answered by controls.js.)
+ * per tab (it does so itself for the analyses it made). (The panel's jumps to a passage are answered by controls.js.)
  */
 function publishForPanel(analysis) {
   chrome.runtime.sendMessage({ type: 'newslens/analysis', analysis }).catch(() => {});
@@ -154,68 +145,85 @@ async function rescan() {
   await run({ t0: performance.now() });
 }
 
-/** Run NewsLens on this page once. `t0`: performance.now() at document_idle (the loader's start). */
+/** Run NewsLens on this page once. `t0`: performance.now() at document_idle (the bundle's first line). */
 export async function run({ t0 = performance.now() } = {}) {
   const html = document.documentElement;
   if (html.dataset.newslensState) return; // already ran (re-injection)
   html.dataset.newslensState = 'loading';
-  // Each step is its own task (a yield in between), so that the page's input is never held up long.
-  const timing = { t0, maxTask: 0, heapBefore: performance.memory?.usedJSHeapSize ?? 0 };
+  // Each step is its own short task (a yield in between), so that the page's input is never held up long.
+  const timing = { t0, maxTask: 0, snapshot: 0, slices: 0, heapBefore: performance.memory?.usedJSHeapSize ?? 0 };
+  const noteTask = (name, ms) => {
+    timing[name] = (timing[name] ?? 0) + ms;
+    timing.maxTask = Math.max(timing.maxTask, ms);
+  };
   const task = (name, f) => {
     const start = performance.now();
     const value = f();
-    timing[name] = performance.now() - start;
-    timing.maxTask = Math.max(timing.maxTask, timing[name]);
+    noteTask(name, performance.now() - start);
     return value;
   };
-  timing.imported = performance.now() - t0; // the module graph's imports, from document_idle
+  timing.imported = performance.now() - t0; // the bundle's evaluation, from document_idle
   try {
-    // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
+    // Three things at once: the settings read, the worker's start (a stopped worker loads its module), and
+    // the page's snapshot, whose slices run while the other two wait on messages.
+    chrome.runtime.sendMessage({ type: 'newslens/wake' }).catch(() => {});
+    let off = false;
     const settingsStart = performance.now();
-    const options = await beforeRun(run);
-    timing.settings = performance.now() - settingsStart;
-    if (!options) return;
-    const start = performance.now();
-    const wasm = await loadWasm();
-    timing.wasm = performance.now() - start;
-    // The scan's first use compiles its WebAssembly functions (V8 compiles them lazily): pay that on a tiny
-    // article of our own, in a task of its own.
-    if (wasm) task('warm', () => warmUp(wasm));
-    const yieldStart = performance.now();
-    await yieldToPage();
-    timing.yield = performance.now() - yieldStart;
+    // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
+    const settings = beforeRun(run).then((o) => {
+      timing.settings = performance.now() - settingsStart;
+      off = !o;
+      return o;
+    });
+    const read = () => snapshotSliced(document, {
+      onTask: (ms) => { timing.slices += 1; noteTask('snapshot', ms); },
+      stopped: () => off,
+    });
+    let first = read();
+    first.catch(() => {}); // (awaited below; a failure is reported there, not as an unhandled rejection)
+    const options = await settings;
+    if (!options) return; // the snapshot stops at its next slice
     const opts = options.lang ? options : null;
-    const result = await withOneRetry(() => (wasm ? analyseHere(wasm, opts, task, timing) : analyseInWorker(opts)));
-    html.dataset.newslensEngine = wasm ? 'content' : 'worker';
-    await yieldToPage();
+    const result = await withOneRetry(async () => {
+      const snapshot = await (first ?? read());
+      first = null;
+      const start = performance.now();
+      const r = await analyseSnapshot(snapshot, opts, { timing, task, publish: true });
+      timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
+      return r;
+    });
+    html.dataset.newslensEngine = result.engine;
     const { analysis } = result;
     const map = new SegmentMap(result);
-    const card = new HoverCard(document);
-    const page = task('paint', () => paint(spansOf(analysis), map));
+    // The reply was read in a task of its own (a long one for a huge article): paint in the next ones.
+    await yieldToPage();
+    const page = await paintSliced(spansOf(analysis), map, { pause: yieldToPage, onTask: (ms) => noteTask('paint', ms) });
     const { mode, painted, counts, misanchored, clear } = page;
-    const detach = attachHover({ doc: document, painted, map, mode, card, analysis });
     timing.painted = performance.now() - t0;
+    // The hover's span index, and the rest, in tasks of their own too (tens of ms for a huge article).
+    await yieldToPage();
+    const card = new HoverCard(document);
+    const detach = task('hover', () => attachHover({ doc: document, painted, map, mode, card, analysis }));
+    await yieldToPage();
+    const settle = performance.now();
     timing.text = result.text.length;
-    timing.wasmBytes = wasmExports?.memory?.buffer.byteLength ?? 0;
     timing.heapAfter = performance.memory?.usedJSHeapSize ?? 0;
     html.dataset.newslensPaint = mode;
     html.dataset.newslensMisanchored = String(misanchored);
     html.dataset.newslensCounts = JSON.stringify(counts);
-    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
     html.dataset.newslensUrl = location.href;
-    html.dataset.newslensState = 'ready';
-    // Later changes of the page: only where WebAssembly runs here (the worker path has no live scan).
-    let watcher = null;
-    if (wasm) {
-      const analyse = (text, how) => analyseText(wasm, text, { ...how, options: { ...opts, ...how.options } });
-      watcher = watchPage({ doc: document, wasm, analyse, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
-    }
+    // Later changes of the page: new or changed blocks are read and analysed the same way, one at a time.
+    const read1 = (root, how) => analyseSnapshot(snapshotPage(document, root), opts || how ? { ...opts, ...how } : null);
+    const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
     // Whoever takes this run off the page (controls.js when the reader changes a setting, rescan) stops
     // the watcher too; the hover's addLayer/moved stay reachable.
-    const stop = Object.assign(() => { watcher?.stop(); detach(); }, { addLayer: detach.addLayer, moved: detach.moved });
+    const stop = Object.assign(() => { watcher.stop(); detach(); }, { addLayer: detach.addLayer, moved: detach.moved });
     current = { card, detach: stop, clear };
     afterRun({ analysis, painted, mode, counts, clear, card, map, detach: stop });
-    publishForPanel(analysis);
+    noteTask('settle', performance.now() - settle);
+    html.dataset.newslensTiming = JSON.stringify(timing, (k, v) => (typeof v === 'number' ? Math.round(v * 10) / 10 : v));
+    html.dataset.newslensState = 'ready';
+    if (result.engine !== 'worker') publishForPanel(analysis); // the worker kept its own
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';

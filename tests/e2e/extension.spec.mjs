@@ -1,16 +1,17 @@
 // End-to-end test of the NewsLens extension in headless Chromium (playwright-core + Debian's chromium).
 //
 // A local news page is built AT TEST TIME from the seed article of the corpus ($NEWSLENS_CORPUS, default
-// ../shared/corpus; corpus text is never copied into the repository) and served on 127.0.0.1; the unpacked
-// extension (extension/, with extension/pkg built by scripts/build-wasm.sh) is loaded into a fresh profile.
+// ../shared/corpus; corpus text is never copied into the repository) and served on 127.0.0.1; the extension's
+// e2e Chrome build (scripts/package.mjs --e2e, from extension/ with extension/pkg built by
+// scripts/build-wasm.sh) is loaded into a fresh profile.
 //
 // Run: node --test tests/e2e/extension.spec.mjs   (env: CHROMIUM=/usr/bin/chromium, NEWSLENS_CORPUS, E2E_OUT=tests/e2e/out)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extension, fixturePath, haveSeed, launchWithExtension, listen, newsPage, out, seedPath } from './harness.mjs';
+import { extensionSession, fixturePath, haveSeed, newsPage, out, seedPath } from './harness.mjs';
 
 // Without the corpus (a CI machine), an article written for this test stands in, so the extension is still
 // exercised; the screenshot is then fixture.png.
@@ -18,52 +19,23 @@ if (!haveSeed) console.log(`e2e: corpus not found at ${seedPath} (set NEWSLENS_C
 const articlePath = haveSeed ? seedPath : fixturePath;
 const screenshot = haveSeed ? 'seed.png' : 'fixture.png';
 
-let server;
-let base;
-let context;
-let cleanup;
-
-
-before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+/** The article's page; the strict one forbids WebAssembly compilation (no 'wasm-unsafe-eval') and inline styles,
+ * which the hover card must not need; the late one gets its article by script after load, as on pages that
+ * render on the client. */
+const session = extensionSession(() => {
   const html = newsPage(readFileSync(articlePath, 'utf8'));
-  ({ server, base } = await listen((req, res) => {
-    const headers = { 'content-type': 'text/html; charset=utf-8' };
-    // The strict page forbids WebAssembly compilation (no 'wasm-unsafe-eval'): the service-worker path.
-    // It also forbids inline styles, which the hover card must not need.
-    if (req.url === '/strict.html') headers['content-security-policy'] = "script-src 'self'; style-src 'self'";
-    if (req.url === '/seed.html' || req.url === '/strict.html') {
-      res.writeHead(200, headers).end(html);
-    } else if (req.url === '/late.html') {
-      // The article arrives by script after load, as on pages that render on the client.
-      const late = html.replace(/<article>[\s\S]*<\/article>/, '<div id="app">Chargement…</div>')
-        .replace('</body>', `<script>setTimeout(() => { document.getElementById('app').outerHTML = ${JSON.stringify(html.match(/<article>[\s\S]*<\/article>/)[0])}; }, 1500);</script></body>`);
-      res.writeHead(200, headers).end(late);
-    } else {
-      res.writeHead(404).end('not found');
-    }
-  }));
-  ({ context, cleanup } = await launchWithExtension());
-});
-
-after(async () => {
-  if (cleanup) await cleanup();
-  if (server) server.close();
+  const late = html.replace(/<article>[\s\S]*<\/article>/, '<div id="app">Chargement…</div>')
+    .replace('</body>', `<script>setTimeout(() => { document.getElementById('app').outerHTML = ${JSON.stringify(html.match(/<article>[\s\S]*<\/article>/)[0])}; }, 1500);</script></body>`);
+  return {
+    '/seed.html': html,
+    '/strict.html': { body: html, csp: "script-src 'self'; style-src 'self'" },
+    '/late.html': late,
+  };
 });
 
 /** Open a page and wait for the content script to finish; returns its outcome attributes. */
 async function openAndWait(path) {
-  const page = await context.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  try {
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout: 30_000 });
-  } catch (e) {
-    throw new Error(`content script did not finish on ${path}: ${e.message}\n${logs.join('\n')}`);
-  }
-  const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+  const { page, state, logs } = await session.open(path);
   assert.equal(state.newslensState, 'ready', `state on ${path}: ${state.newslensError}\n${logs.join('\n')}`);
   return { page, state, counts: JSON.parse(state.newslensCounts) };
 }
@@ -74,7 +46,7 @@ test('seed page: analysed, painted with the Highlight API, hover card on a quote
   const { page, state, counts } = await openAndWait('/seed.html');
   console.log(`e2e: seed page counts ${state.newslensCounts}, engine ${state.newslensEngine}, paint ${state.newslensPaint}`);
   assert.deepEqual(Object.keys(counts).sort(), [...KINDS].sort());
-  assert.equal(state.newslensEngine, 'content');
+  assert.equal(state.newslensEngine, 'worker');
   assert.equal(state.newslensPaint, 'highlight');
   assert.equal(state.newslensMisanchored, '0', 'every span anchors on the words it was found in');
   // The seed article names several people, and quotes them.

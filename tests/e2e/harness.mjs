@@ -2,12 +2,14 @@
 // server, and Debian's Chromium launched the way this machine needs (no downloads, no background
 // networking), with the /tmp/org.chromium.Chromium.* folders it leaves behind removed afterwards.
 
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,4 +126,57 @@ export async function launchChromium() {
     (browser) => browser.close(),
   );
   return { browser: handle, cleanup };
+}
+
+/**
+ * What most specs need around their tests: before them, `routes` served on 127.0.0.1 and Chromium launched with
+ * the extension (`launch`: launchWithExtension's options); after them, both closed. `routes` (or a function
+ * returning them, called in before()): path → an HTML string, or `{body, csp?, type?}` (`csp`: the page's
+ * Content-Security-Policy header; `type`: default HTML in UTF-8); any other path is a 404. Returns the session,
+ * whose fields are set by before(): `context`, `sw`, `id`, `base`, and `open(path, options)`.
+ */
+export function extensionSession(routes, launch = {}) {
+  const session = {};
+  let server;
+  let cleanup;
+  before(async () => {
+    assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+    const table = typeof routes === 'function' ? routes() : routes;
+    ({ server, base: session.base } = await listen((req, res) => {
+      const route = table[req.url];
+      if (route === undefined) return res.writeHead(404).end('not found');
+      const { body, csp, type = 'text/html; charset=utf-8' } = typeof route === 'string' ? { body: route } : route;
+      const headers = { 'content-type': type };
+      if (csp) headers['content-security-policy'] = csp;
+      return res.writeHead(200, headers).end(body);
+    }));
+    ({ context: session.context, cleanup, sw: session.sw, id: session.id } = await launchWithExtension(launch));
+  });
+  after(async () => {
+    if (cleanup) await cleanup();
+    if (server) server.close();
+  });
+
+  /**
+   * Open `path` in a new tab and wait for the content script's outcome (ready or error, `timeout` ms):
+   * `{page, state, logs}`, `state` being <html>'s dataset and `logs` the page's console and errors.
+   * `offline`: the service worker leaves pages unanswered (its test switch), so the content script analyses
+   * them itself, blocks added later included; it stays so until the next open().
+   */
+  session.open = async (path, { timeout = 30_000, offline = false } = {}) => {
+    await session.sw.evaluate((on) => { self.newslensOffline = on; }, offline);
+    const page = await session.context.newPage();
+    const logs = [];
+    page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
+    page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
+    await page.goto(`${session.base}${path}`);
+    try {
+      await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout });
+    } catch (e) {
+      throw new Error(`content script did not finish on ${path}: ${e.message}\n${logs.join('\n')}`);
+    }
+    const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
+    return { page, state, logs };
+  };
+  return session;
 }

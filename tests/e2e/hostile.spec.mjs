@@ -8,21 +8,21 @@
 // - Frames and shadow DOM: NewsLens reads the top document's light DOM only. The content script is not
 //   injected into frames (no all_frames in the manifest), and text inside shadow roots is not collected (the
 //   scan follows childNodes; closed roots could not be read anyway). Both are left exactly as they were.
-// - Deep pages analyse in the content script and through the service-worker snapshot path (strict CSP): 2 500
+// - Deep pages analyse through the service-worker snapshot path, and in the content script (the path taken
+//   when the worker does not answer; not possible under a strict CSP): 2 500
 //   levels, built by script (Chromium's parser stops nesting at 512). Chromium's own renderer crashes on this
 //   page 3 000 levels deep, extension or not, so 10 000 levels are tested where they can exist: natively through
 //   html5ever and the snapshot reader (tests/robustness_inputs.rs) and in a windowless document
 //   (tests/wasm_hostile.rs).
-// - A 1 MB article: analysed and painted; the longest task is logged (the issue's goal is no task over 50 ms)
-//   and bounded generously.
+// - A 1 MB article: analysed and painted; our longest task (sliced snapshot and paint, analysis in the worker)
+//   and the page's longest task are logged (the issue's goal is no task over 50 ms) and bounded generously.
 //
 // Run: node --test tests/e2e/hostile.spec.mjs   (env: CHROMIUM=/usr/bin/chromium)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { escapeHtml, extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { escapeHtml, extensionSession, fixturePath, newsPage } from './harness.mjs';
 
 const fixture = readFileSync(fixturePath, 'utf8');
 
@@ -101,65 +101,30 @@ new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__
   .observe({ type: 'longtask', buffered: true });
 `;
 
-let server;
-let base;
-let context;
-let cleanup;
-
-before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+const session = extensionSession(() => {
   const news = newsPage(fixture);
   const markup = newsPage(`${fixture}\n${HOSTILE_QUOTE}\n`);
   const framed = newsPage(fixture)
     .replace('</article>', '</article><div id="open-host"></div><div id="closed-host"></div><iframe id="frame" src="/inner.html" width="600" height="300"></iframe>');
   const shadowOnly = news.replace(/<article>[\s\S]*<\/article>/, '<div id="open-host"></div><div id="closed-host"></div>');
-  const pages = {
-    '/markup.html': [markup],
-    '/overrides.html': [withScript(news, '/overrides.js')],
-    '/overrides-strict.html': [withScript(news, '/overrides.js'), STRICT],
-    '/frames.html': [withTailScript(framed, '/shadow.js')],
-    '/shadow-only.html': [withTailScript(shadowOnly, '/shadow.js')],
-    '/inner.html': [newsPage(fixture.replace(/Paul Kerbrat/g, 'Jules Cadre'))],
-    '/deep.html': [withTailScript(news, '/deep.js')],
-    '/deep-strict.html': [withTailScript(news, '/deep.js'), STRICT],
-    '/big.html': [withScript(newsPage(bigText), '/longtask.js')],
+  const js = (body) => ({ body, type: 'text/javascript' });
+  return {
+    '/markup.html': markup,
+    '/overrides.html': withScript(news, '/overrides.js'),
+    '/overrides-strict.html': { body: withScript(news, '/overrides.js'), csp: STRICT },
+    '/frames.html': withTailScript(framed, '/shadow.js'),
+    '/shadow-only.html': withTailScript(shadowOnly, '/shadow.js'),
+    '/inner.html': newsPage(fixture.replace(/Paul Kerbrat/g, 'Jules Cadre')),
+    '/deep.html': withTailScript(news, '/deep.js'),
+    '/deep-strict.html': { body: withTailScript(news, '/deep.js'), csp: STRICT },
+    '/big.html': withScript(newsPage(bigText), '/longtask.js'),
+    '/overrides.js': js(OVERRIDES),
+    '/deep.js': js(DEEP),
+    '/shadow.js': js(SHADOW),
+    '/longtask.js': js(LONGTASK),
   };
-  const scripts = { '/overrides.js': OVERRIDES, '/deep.js': DEEP, '/shadow.js': SHADOW, '/longtask.js': LONGTASK };
-  ({ server, base } = await listen((req, res) => {
-    if (pages[req.url]) {
-      const [html, csp] = pages[req.url];
-      const headers = { 'content-type': 'text/html; charset=utf-8' };
-      if (csp) headers['content-security-policy'] = csp;
-      res.writeHead(200, headers).end(html);
-    } else if (scripts[req.url]) {
-      res.writeHead(200, { 'content-type': 'text/javascript' }).end(scripts[req.url]);
-    } else {
-      res.writeHead(404).end('not found');
-    }
-  }));
-  ({ context, cleanup } = await launchWithExtension());
 });
-
-after(async () => {
-  if (cleanup) await cleanup();
-  if (server) server.close();
-});
-
-/** Open a page and wait for the content script's outcome: `{page, state, logs}`. */
-async function open(path, { timeout = 30_000 } = {}) {
-  const page = await context.newPage();
-  const logs = [];
-  page.on('console', (m) => logs.push(`${m.type()}: ${m.text()}`));
-  page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
-  await page.goto(`${base}${path}`);
-  try {
-    await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout });
-  } catch (e) {
-    throw new Error(`content script did not finish on ${path}: ${e.message}\n${logs.join('\n')}`);
-  }
-  const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
-  return { page, state, logs };
-}
+const { open } = session;
 
 const cardSelector = () => {
   const card = document.querySelector('newslens-card')?.shadowRoot?.querySelector('.card');
@@ -190,8 +155,7 @@ test('markup in page text is shown as text in the hover card and the side panel'
   assert.equal(await page.evaluate(() => document.title), 'Page de test NewsLens', 'no handler ran');
 
   // The side panel on this tab lists the quote, as text.
-  const sw = context.serviceWorkers()[0] ?? await context.waitForEvent('serviceworker');
-  const id = new URL(sw.url()).host;
+  const { sw, id, context } = session;
   // Tab titles and URLs are hidden without the tabs permission: the tab is the one whose stored analysis
   // holds the markup.
   let tab;
@@ -251,6 +215,12 @@ async function assertNotHijacked(page, state, logs, engine) {
 
 test('a page that replaces DOM, CSS, network and WebAssembly functions cannot reach the content script', async () => {
   const { page, state, logs } = await open('/overrides.html');
+  await assertNotHijacked(page, state, logs, 'worker');
+  await page.close();
+});
+
+test('the same page when the worker does not answer: WebAssembly in the content script is not reachable either', async () => {
+  const { page, state, logs } = await open('/overrides.html', { offline: true });
   await assertNotHijacked(page, state, logs, 'content');
   await page.close();
 });
@@ -262,10 +232,10 @@ test('the same page under a strict CSP: the service-worker path is not reachable
 });
 
 test('frames and shadow roots: the top light DOM is analysed, frames and shadow roots are left intact', async () => {
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${base}/frames.html`);
+  await page.goto(`${session.base}/frames.html`);
   const frame = page.frame({ url: /inner\.html$/ });
   await frame.waitForLoadState();
   const snapshot = () => page.evaluate(() => ({
@@ -302,9 +272,9 @@ test('an article only inside a shadow root: no article found, no error thrown in
   await page.close();
 });
 
-for (const [path, engine] of [['/deep.html', 'content'], ['/deep-strict.html', 'worker']]) {
-  test(`2 500 levels of nesting (${engine} path)`, async () => {
-    const { page, state, logs } = await open(path);
+for (const [path, engine] of [['/deep.html', 'content'], ['/deep.html', 'worker'], ['/deep-strict.html', 'worker']]) {
+  test(`2 500 levels of nesting (${path}, ${engine} path)`, async () => {
+    const { page, state, logs } = await open(path, { offline: engine === 'content' });
     assert.equal(await page.evaluate(() => { let d = 0; for (let e = document.querySelector('article'); e; e = e.parentElement) d++; return d; }) > 2_500, true);
     assert.equal(state.newslensState, 'ready', `${state.newslensError}\n${logs.join('\n')}`);
     assert.equal(state.newslensEngine, engine);
@@ -322,9 +292,15 @@ test('a 1 MB article is analysed and painted; the longest task is bounded', asyn
   const tasks = await page.evaluate(() => window.__longtasks);
   const longest = Math.max(0, ...tasks);
   console.log(`e2e hostile: 1 MB article ready in ${Date.now() - started} ms, counts ${state.newslensCounts}; `
-    + `${tasks.length} long tasks, longest ${Math.round(longest)} ms (goal: none over 50 ms)`);
+    + `${tasks.length} long tasks, longest ${Math.round(longest)} ms (goal: none over 50 ms); timing ${state.newslensTiming}`);
   assert.ok(counts.quote > 1000, state.newslensCounts);
-  // Generous: the analysis is not chunked yet (one task); this catches a hang, not a missed 50 ms goal.
+  // Ours: the snapshot and the paint are sliced (≤ 8 ms a slice, ~20 ms at most on an idle machine), the
+  // analysis runs in the service worker. Bounded generously for a loaded machine; an unsliced step gave 650 ms
+  // on an idle one.
+  const timing = JSON.parse(state.newslensTiming);
+  assert.ok(timing.maxTask < 500, `our longest task ${timing.maxTask} ms`);
+  // Any task (the browser's own rendering of ~25,000 highlighted ranges stays one long task, ~300–450 ms):
+  // this catches a hang, not a missed 50 ms goal.
   assert.ok(longest < 20_000, `longest task ${longest} ms`);
   // The page still answers.
   assert.equal(await page.evaluate(() => 1 + 1), 2);

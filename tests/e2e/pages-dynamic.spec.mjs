@@ -1,15 +1,16 @@
 // The extension on pages that change after load (issue #6), in headless Chromium: an endless feed appends
 // the next story, a framework re-renders a paragraph with the same words, a paragraph's words change, a
 // single-page app moves to another URL. The page is the test article (tests/e2e/fixture-fr.txt, written for
-// the project) served locally; the page's own script is played here with page.evaluate.
+// the project) served locally; the page's own script is played here with page.evaluate. The feed and the
+// changed paragraph are also played under a strict CSP (no WebAssembly in the page: the worker reads every
+// block) and with the worker not answering (the content script analyses blocks itself).
 //
 // Run: node --test tests/e2e/pages-dynamic.spec.mjs   (env: CHROMIUM)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { extensionSession, fixturePath, newsPage } from './harness.mjs';
 
 /** The next story of the feed (English, written for this test): a quote, a speaker, names, a date. */
 const NEXT_STORY = [
@@ -21,24 +22,10 @@ const NEXT_STORY = [
   'Hauliers said it would take the rest of the week to clear the queues of lorries on the roads into the city.',
 ].map((p) => `<p>${p}</p>`).join('\n');
 
-let server;
-let base;
-let context;
-let cleanup;
-
-before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+const session = extensionSession(() => {
   const html = newsPage(readFileSync(fixturePath, 'utf8'));
-  ({ server, base } = await listen((req, res) => {
-    if (req.url === '/story.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else res.writeHead(404).end('not found');
-  }));
-  ({ context, cleanup } = await launchWithExtension());
-});
-
-after(async () => {
-  if (cleanup) await cleanup();
-  if (server) server.close();
+  // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in the strict page.
+  return { '/story.html': html, '/story-strict.html': { body: html, csp: "script-src 'self'; style-src 'self'" } };
 });
 
 const dataset = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
@@ -57,20 +44,26 @@ async function until(page, key, ok, what) {
   }
 }
 
-async function open() {
-  const page = await context.newPage();
-  await page.goto(`${base}/story.html`);
-  await until(page, 'newslensState', (v) => v === 'ready' || v === 'error', 'the first analysis');
-  assert.equal((await dataset(page)).newslensState, 'ready');
+/**
+ * The story page, painted and watched. `strict`: under a CSP without 'wasm-unsafe-eval'; `offline`: the
+ * service worker does not answer the page (its test switch), so the content script analyses it itself.
+ */
+async function open({ strict = false, offline = false } = {}) {
+  const { page, state, logs } = await session.open(`/${strict ? 'story-strict' : 'story'}.html`, { timeout: 15_000, offline });
+  assert.equal(state.newslensState, 'ready', `${state.newslensError}\n${logs.join('\n')}`);
+  assert.equal(state.newslensEngine, offline ? 'content' : 'worker');
   await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
   return page;
 }
 
+/** The modes the feed and the changed paragraph are played in: [name, open()'s options]. */
+const MODES = [['', {}], [' (strict CSP)', { strict: true }], [' (worker not answering)', { offline: true }]];
+
 /** Let a flush run (200 ms quiet) and finish. */
 const settle = (page) => page.waitForTimeout(1200);
 
-test('endless feed: the next story is analysed once, a copy of it never again', async () => {
-  const page = await open();
+for (const [mode, how] of MODES) test(`endless feed: the next story is analysed once, a copy of it never again${mode}`, async () => {
+  const page = await open(how);
   const before = await counts(page);
   await page.evaluate((story) => document.body.insertAdjacentHTML('beforeend', `<article class="next">${story}</article>`), NEXT_STORY);
   await until(page, 'newslensBlocks', (v) => v === '1', 'the next story');
@@ -104,8 +97,8 @@ test('a paragraph re-rendered with the same words keeps its highlights (re-ancho
   await page.close();
 });
 
-test('a paragraph whose words changed loses its stale highlights and is analysed again', async () => {
-  const page = await open();
+for (const [mode, how] of MODES) test(`a paragraph whose words changed loses its stale highlights and is analysed again${mode}`, async () => {
+  const page = await open(how);
   const before = await counts(page);
   await page.evaluate(() => {
     const p = [...document.querySelectorAll('article p')].find((q) => q.textContent.includes('«'));

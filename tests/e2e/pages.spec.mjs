@@ -114,7 +114,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout: 60_000 });
     const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
     assert.equal(state.newslensState, 'ready', `${path}: ${state.newslensError}\n${logs.join('\n')}`);
-    assert.equal(state.newslensEngine, 'content', path);
+    assert.equal(state.newslensEngine, 'worker', path);
     const counts = JSON.parse(state.newslensCounts);
     const timing = JSON.parse(state.newslensTiming);
     const painted = KINDS.reduce((n, kind) => n + counts[kind], 0);
@@ -141,22 +141,24 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     await page.close();
   }
 
-  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | module imports ms | WASM load ms | warm-up ms | scan ms | analysis in the worker ms | paint ms | idle→painted ms | longest task of ours ms | long tasks > 50 ms | WASM memory MB | JS heap Δ MB | card |');
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | worker: wait / analysis ms | paint ms | idle→painted ms | longest task of ours ms | long tasks > 50 ms | WASM memory MB (worker) | JS heap Δ MB | card |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
     const c = r.counts;
+    const t = r.timing;
     const names = c.person + c.organization + c.location;
-    const heap = r.timing.heapAfter && r.timing.heapBefore ? mb(r.timing.heapAfter - r.timing.heapBefore) : '–';
-    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${r.timing.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${r.timing.imported ?? '–'} | ${r.timing.wasm} | ${r.timing.warm} | ${r.timing.scan} | ${r.timing.worker ?? '–'} | ${r.timing.paint} | ${r.timing.painted} | ${r.timing.maxTask} | ${r.longTasks.length ? r.longTasks.map(Math.round).join(', ') : 'none'} | ${mb(r.timing.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
+    const heap = t.heapAfter && t.heapBefore ? mb(t.heapAfter - t.heapBefore) : '–';
+    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.worker} / ${t.workerAnalyse} | ${t.paint} | ${t.painted} | ${t.maxTask} | ${r.longTasks.length ? r.longTasks.map(Math.round).join(', ') : 'none'} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
   }
   const longRows = rows.filter((r) => r.long);
   const idle = median(longRows.map((r) => r.timing.painted));
-  const wasm = median(rows.map((r) => r.timing.wasm));
+  // The module is instantiated once per worker: every reply repeats that figure; the page loads none.
+  const wasm = Math.max(...rows.map((r) => r.timing.workerWasm ?? 0));
   const maxTask = Math.max(...rows.map((r) => r.timing.maxTask));
   const wasmMb = Math.max(...rows.map((r) => r.timing.wasmBytes)) / 1048576;
   console.log(`\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-  const imports = median(longRows.map((r) => r.timing.imported ?? 0));
-  console.log(`budgets: idle→painted median on long articles ${idle.toFixed(1)} ms (target ≤ 50; of which module imports ${imports.toFixed(1)} ms); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM load median ${wasm.toFixed(1)} ms (target ≤ 20); WASM memory ≤ ${wasmMb.toFixed(1)} MB (target ≤ 10)`);
+  const work = median(longRows.map((r) => r.timing.workerAnalyse ?? 0));
+  console.log(`budgets: idle→painted median on long articles ${idle.toFixed(1)} ms (target ≤ 50; analysis in the worker ${work.toFixed(1)} ms of it); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM instantiation ${wasm.toFixed(1)} ms, once per worker, none in the page (target ≤ 20); WASM memory ≤ ${wasmMb.toFixed(1)} MB, in the worker (target ≤ 10)`);
   // Generous bounds (this 2-core machine runs other builds and browsers at the same time: a load average of
   // 10 makes every figure several times slower); the figures above are the benchmark.
   assert.ok(rows.length >= 10 && rows.some((r) => r.lang === 'fr') && rows.some((r) => r.lang === 'en'));

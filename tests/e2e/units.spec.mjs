@@ -1,5 +1,6 @@
 // The product's pure helpers, as tables (no browser): exports (CSV quoting, Markdown, date context),
-// settings (defaults, site patterns), the palette, and the per-browser manifest merge.
+// settings (defaults, site patterns), the palette, the per-browser manifest merge, and the page snapshot's
+// lists of what the Rust article finder reads.
 //
 // Run: node --test tests/e2e/units.spec.mjs
 
@@ -9,6 +10,28 @@ import { csvField, datesAround, fileName, sentenceAround, toCsv, toMarkdown } fr
 import { complete, DEFAULTS, onFor, siteOf, sitePatterns } from '../../extension/ext/settings.js';
 import { coloursFor, declarations, luminance, OKABE_ITO, paletteCss, withAlpha } from '../../extension/common/palette.js';
 import { merge } from '../../scripts/package.mjs';
+import { ATTRS, SKIP_TAGS } from '../../extension/content/snapshot.js';
+import { readFileSync, readdirSync } from 'node:fs';
+
+test('page snapshot: it leaves out only what the Rust article finder never reads', () => {
+  const dir = new URL('../../src/page/', import.meta.url);
+  const detect = readFileSync(new URL('detect.rs', dir), 'utf8');
+  const list = detect.match(/const SKIP_TAGS: &\[&str\] = &\[([^\]]*)\]/);
+  assert.ok(list, 'SKIP_TAGS in src/page/detect.rs');
+  assert.deepEqual([...SKIP_TAGS].sort(), [...list[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).sort());
+  // Every attribute name the finder asks for (`attr(node, "name")`, or a list of names tried in turn).
+  const asked = new Set();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.rs') && !['html.rs', 'arena.rs'].includes(n))) {
+    const src = readFileSync(new URL(f, dir), 'utf8');
+    for (const m of src.matchAll(/attr\([^,]+, "([^"]+)"\)/g)) asked.add(m[1]);
+    for (const m of src.matchAll(/\blower\("([^"]+)"\)/g)) asked.add(m[1]); // detect.rs: `lower(name)` reads attr(node, name)
+    for (const m of src.matchAll(/\[((?:"[a-z:-]+", )+"[a-z:-]+")\]\.iter\(\)\.find_map\(\|a\| tree\.attr/g)) {
+      for (const n of m[1].matchAll(/"([^"]+)"/g)) asked.add(n[1]);
+    }
+  }
+  for (const name of ['class', 'id', 'role', 'itemprop', 'datetime', 'http-equiv', 'lang']) assert.ok(asked.has(name), `${name}: ${[...asked].join(' ')}`);
+  for (const name of asked) assert.ok(ATTRS.has(name), `the snapshot drops the attribute "${name}" that src/page reads`);
+});
 
 test('CSV fields: RFC 4180 quoting, and no formula injection', () => {
   const cases = [
