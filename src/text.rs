@@ -430,9 +430,9 @@ fn tokenize(text: &str) -> Vec<Token> {
         i += len;
         if is_alpha(c) {
             while let Some((d, dl)) = char_at(text, i) {
-                if is_alpha(d) || (!d.is_ascii() && is_mark(d)) {
-                    i += dl;
-                } else if (d == '-' || d == '\u{2011}') && char_at(text, i + dl).is_some_and(|(e, _)| is_alpha(e)) {
+                // Letters and marks, and a hyphen between letters ("a-t-il").
+                let inner_hyphen = (d == '-' || d == '\u{2011}') && char_at(text, i + dl).is_some_and(|(e, _)| is_alpha(e));
+                if is_alpha(d) || (!d.is_ascii() && is_mark(d)) || inner_hyphen {
                     i += dl;
                 } else {
                     break;

@@ -262,7 +262,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
                 if !nested {
                     // Capitalised words before the cue belong to the name ("European Journal of …"), unless they are
                     // function words or a person's name.
-                    let a = (i..k).find(|&j| !LEX.function_words.contains(&*cx.lower(j)) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
+                    let a = (i..k).find(|&j| !LEX.function_words.contains(cx.lower(j)) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
                     if a < k && !LEX.first_names.contains_key(cx.s(a)) && !LEX.demonyms.contains(cx.s(a)) {
                         if let Some((e, kind)) = cue_phrase(&cx, k) {
                             let span = Span::new(cx.span(a).start, cx.span(e).end);
@@ -280,7 +280,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
             // Channels, stations and sites: "Canal+", "France 5", "France 3 Limousin", "Libération.fr".
             if !nested {
                 if let Some(e) = brand_end(&cx, i, end) {
-                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(&*cx.lower(j))).unwrap_or(i) };
+                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(cx.lower(j))).unwrap_or(i) };
                     let span = Span::new(cx.span(a).start, cx.span(e).end);
                     out.push(Cand::new(span, span, Some(EntityType::Organization)));
                     covered_until = e + 1;
@@ -405,7 +405,7 @@ fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
     }
     let k = e + 1;
     let w = cx.lower(k);
-    if matches!(&*w, "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
+    if matches!(w, "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
         return Some(k);
     }
     if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
@@ -457,7 +457,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     let has_org_cue = (a..=b).any(|k| cx.org_cue(k).is_some());
     // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
     // then a first name: the words up to the role describe the person who follows.
-    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(&*cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
+    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
         if !(k + 1..=b).any(|j| cx.org_cue(j).is_some()) {
             let span = Span::new(cx.span(k + 1).start, cx.span(b).end);
             let mut c = Cand::new(span, span, Some(EntityType::Person));
@@ -595,7 +595,7 @@ fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         if LEX.not_names.contains(cx.s(a)) || next.chars().next().is_some_and(char::is_lowercase) && !LEX.function_words.contains(next) {
             return None;
         }
-        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(&*cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
+        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
             return Some(b + 2);
         }
         return Some(b + 1);
@@ -619,20 +619,20 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
         Some(cx.lower(*k))
     };
     let mut w = back(&mut k);
-    if matches!(w.as_deref(), Some("'" | "’")) {
+    if matches!(w, Some("'" | "’")) {
         w = back(&mut k);
-        if w.as_deref() != Some("l") {
+        if w != Some("l") {
             return false;
         }
         w = back(&mut k);
-    } else if w.as_deref() == Some("la") {
+    } else if w == Some("la") {
         w = back(&mut k);
     }
-    if !matches!(w.as_deref(), Some("de" | "du" | "of")) {
+    if !matches!(w, Some("de" | "du" | "of")) {
         return false;
     }
     let head = back(&mut k).unwrap_or_default();
-    matches!(&*head, "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
+    matches!(head, "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
 }
 
 /// Is the token before `a` a lower-case noun naming a kind of organisation ("association", "syndicat", "union",
@@ -645,9 +645,9 @@ fn org_noun_before(cx: &Ctx, a: usize) -> bool {
 fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
-    let speaks = SPEECH_VERBS.contains(&&*next)
-        || (a >= 1 && SPEECH_VERBS.contains(&&*cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
-        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&&*cx.lower(a - 1)));
+    let speaks = SPEECH_VERBS.contains(&next)
+        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1)));
     if a == 0 {
         return (0, 0, i32::from(speaks), 0);
     }
@@ -657,13 +657,13 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
         p -= 1;
     }
     let w = cx.lower(p);
-    if PLACE_PREPS.contains(&&*w) {
+    if PLACE_PREPS.contains(&w) {
         (1, 0, 0, 0)
-    } else if !elided && ORG_CONTEXT.contains(&&*w) {
+    } else if !elided && ORG_CONTEXT.contains(&w) {
         // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
         // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
         (0, 0, 0, 1)
-    } else if ORG_ARTICLES.contains(&&*w) {
+    } else if ORG_ARTICLES.contains(&w) {
         (0, 1, 0, 0)
     } else {
         (0, 0, i32::from(speaks), 0)
@@ -756,11 +756,11 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
             k += 1;
             lk = cx.lower(k);
         }
-        if complements >= 4 || !ORG_CONNECTORS.contains(&&*lk) || !cx.is_word(k) {
+        if complements >= 4 || !ORG_CONNECTORS.contains(&lk) || !cx.is_word(k) {
             break;
         }
-        let is_at = matches!(&*lk, "à" | "au" | "aux");
-        if (is_at && complements == 0) || (lower_place && !matches!(&*lk, "de" | "du" | "d")) {
+        let is_at = matches!(lk, "à" | "au" | "aux");
+        if (is_at && complements == 0) || (lower_place && !matches!(lk, "de" | "du" | "d")) {
             break;
         }
         let mut j = k + 1;
@@ -797,7 +797,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
             break;
         }
         let nl = cx.lower(j);
-        if nl.chars().count() < 3 || LEX.function_words.contains(&*nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
+        if nl.chars().count() < 3 || LEX.function_words.contains(nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
             break;
         }
         // A lower-case noun complement ("de sécurité", "des représentants", "du patrimoine"), only when the head
