@@ -143,6 +143,13 @@ pub struct Doc<'t> {
     pub sentences: Vec<Sentence>,
     /// Tokens in order.
     pub tokens: Vec<Token>,
+    /// The tokens in lower case ([`lowercase`]), lowered once here since every extractor compares lower-cased
+    /// words. Usually the whole text lowered in place, token `i` at its own span; when lowering a token changes
+    /// its length in bytes ("İ"), the tokens' lower-case forms one after another, token `i` ending at
+    /// `lower_ends[i]`.
+    lower: String,
+    /// Empty when `lower` is aligned with the text; else the end of each token's form in `lower`.
+    lower_ends: Vec<usize>,
 }
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-sensitively, without the dot).
@@ -169,7 +176,12 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     let unchanged = if word.is_ascii() {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
-        word.chars().all(|c| c.is_lowercase() || c.to_lowercase().eq([c]))
+        // ASCII and Latin-1 lower-case letters (U+00DF–U+00FF: "é", "à", "ç") without a table lookup.
+        word.chars().all(|c| match c {
+            _ if c.is_ascii() => !c.is_ascii_uppercase(),
+            '\u{DF}'..='\u{FF}' => true,
+            _ => c.is_lowercase() || c.to_lowercase().eq([c]),
+        })
     };
     if unchanged {
         Cow::Borrowed(word)
@@ -202,17 +214,39 @@ impl WordHasher {
 
 impl Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
+        // Whole-word loads, no copy into a buffer: a variable-length copy was a `memcpy` call per lookup.
+        // Keys of up to 8 bytes (most words) take one step: two overlapping 4-byte loads, or 3 bytes; longer
+        // keys take 8 bytes at a time and their last 8 bytes (overlapping). The length is mixed in so that
+        // overlapping loads of different lengths differ.
+        let n = bytes.len();
+        #[inline(always)]
+        fn load4(b: &[u8], i: usize) -> u64 {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(&b[i..i + 4]);
+            u64::from(u32::from_le_bytes(w))
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        #[inline(always)]
+        fn load8(b: &[u8], i: usize) -> u64 {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            u64::from_le_bytes(w)
+        }
+        if n <= 8 {
+            let v = if n >= 4 {
+                load4(bytes, 0) | (load4(bytes, n - 4) << 32)
+            } else if n > 0 {
+                u64::from(bytes[0]) | (u64::from(bytes[n / 2]) << 8) | (u64::from(bytes[n - 1]) << 16)
+            } else {
+                0
+            };
+            self.add(v ^ ((n as u64) << 59));
+        } else {
+            let mut i = 0;
+            while i + 8 < n {
+                self.add(load8(bytes, i));
+                i += 8;
+            }
+            self.add(load8(bytes, n - 8) ^ ((n as u64) << 59));
         }
     }
     fn write_u8(&mut self, i: u8) {
@@ -240,7 +274,19 @@ impl<'t> Doc<'t> {
         let paragraphs = split_paragraphs(text);
         let tokens = tokenize(text);
         let sentences = split_sentences(text, &paragraphs, &tokens);
-        Doc { text, paragraphs, sentences, tokens }
+        let (lower, lower_ends) = lower_tokens(text, &tokens);
+        Doc { text, paragraphs, sentences, tokens, lower, lower_ends }
+    }
+
+    /// Token `i` in lower case (the same as [`lowercase`] of its text); "" past the last token.
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        if self.lower_ends.is_empty() {
+            return self.tokens.get(i).and_then(|t| self.lower.get(t.span.start..t.span.end)).unwrap_or("");
+        }
+        let Some(&end) = self.lower_ends.get(i) else { return "" };
+        let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
+        &self.lower[start..end]
     }
 
     /// The text of a span.
@@ -276,14 +322,57 @@ impl<'t> Doc<'t> {
     }
 }
 
+/// The lower-case forms of [`Doc::lower`]: the text with ASCII letters lowered, then each token holding other
+/// characters lowered in place; when one changes length, every token's form one after another with their ends.
+fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
+    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    let mut aligned = true;
+    for t in tokens {
+        let word = t.span.slice(text);
+        if word.is_ascii() {
+            continue;
+        }
+        if let Cow::Owned(l) = lowercase(word) {
+            if l.len() != word.len() {
+                aligned = false;
+                break;
+            }
+            bytes[t.span.start..t.span.end].copy_from_slice(l.as_bytes());
+        }
+    }
+    if aligned {
+        // Valid UTF-8: ASCII bytes were lowered to ASCII bytes and whole characters replaced by whole characters.
+        if let Ok(lower) = String::from_utf8(bytes) {
+            return (lower, Vec::new());
+        }
+    }
+    let mut lower = String::with_capacity(text.len());
+    let mut ends = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        lower.push_str(&lowercase(t.span.slice(text)));
+        ends.push(lower.len());
+    }
+    (lower, ends)
+}
+
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut start = 0;
-    for (i, c) in text.char_indices() {
-        if c == '\n' || c == '\u{2029}' {
-            push_trimmed_paragraph(text, start, i, &mut out);
-            start = i + c.len_utf8();
-        }
+    // Byte scan: '\n' is one byte and U+2029 is E2 80 A9; neither byte sequence occurs inside another character.
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            b'\n' => 1,
+            0xE2 if b.get(i + 1..i + 3) == Some(&[0x80, 0xA9]) => 3,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        push_trimmed_paragraph(text, start, i, &mut out);
+        start = i + len;
+        i += len;
     }
     push_trimmed_paragraph(text, start, text.len(), &mut out);
     out
@@ -307,40 +396,60 @@ pub fn trim_span(text: &str, span: Span) -> Option<Span> {
     }
 }
 
+/// The character at byte `i` of `text` (a char boundary) and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    let &b = text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return Some((b as char, 1));
+    }
+    text.get(i..)?.chars().next().map(|c| (c, c.len_utf8()))
+}
+
+/// `char::is_alphabetic` with an ASCII fast path.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphabetic(),
+        // Latin-1 letters ("é", "À", "ç"), without a table lookup; × and ÷ are not letters.
+        '\u{C0}'..='\u{FF}' => c != '\u{D7}' && c != '\u{F7}',
+        _ => c.is_alphabetic(),
+    }
+}
+
 fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // About one token per 5 bytes of news text.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
         if c.is_whitespace() {
+            i += len;
             continue;
         }
-        if c.is_alphabetic() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                if is_word_char(d) {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if (d == '-' || d == '\u{2011}') && text[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphabetic) {
-                    it.next();
-                    end = j + d.len_utf8();
+        let start = i;
+        i += len;
+        if is_alpha(c) {
+            while let Some((d, dl)) = char_at(text, i) {
+                // Letters and marks, and a hyphen between letters ("a-t-il").
+                let inner_hyphen = (d == '-' || d == '\u{2011}') && char_at(text, i + dl).is_some_and(|(e, _)| is_alpha(e));
+                if is_alpha(d) || (!d.is_ascii() && is_mark(d)) || inner_hyphen {
+                    i += dl;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Word });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Word });
         } else if c.is_numeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
+            while let Some((d, dl)) = char_at(text, i) {
                 if d.is_numeric() {
-                    end = j + d.len_utf8();
-                    it.next();
+                    i += dl;
                 } else {
                     break;
                 }
             }
-            tokens.push(Token { span: Span::new(i, end), kind: TokenKind::Number });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Number });
         } else {
-            tokens.push(Token { span: Span::new(i, i + c.len_utf8()), kind: TokenKind::Punct });
+            tokens.push(Token { span: Span::new(start, i), kind: TokenKind::Punct });
         }
     }
     tokens
@@ -521,6 +630,19 @@ mod tests {
             let doc = Doc::new(text);
             let sents: Vec<&str> = doc.sentences.iter().map(|s| doc.slice(s.span)).collect();
             assert_eq!(&sents, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn doc_lower_is_lowercase_of_each_token() {
+        // The aligned path (lowering keeps every length) and the fallback ("İ" lowers to 3 bytes from 2).
+        let cases = ["M. Sessions a dit « NON » aux ÉTATS-UNIS.", "ΟΔΥΣΣΕΑΣ ǅemal l’Été", "İstanbul et ANKARA", "", "déjà 13h27 中国"];
+        for text in cases {
+            let doc = Doc::new(text);
+            for (i, t) in doc.tokens.iter().enumerate() {
+                assert_eq!(doc.lower(i), lowercase(doc.slice(t.span)), "{text:?} token {i}");
+            }
+            assert_eq!(doc.lower(doc.tokens.len()), "", "{text:?} past the end");
         }
     }
 

@@ -180,27 +180,36 @@ pub fn is_folded(s: &str) -> bool {
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
-    if is_folded(s) {
-        return s.to_owned();
+    if s.is_ascii() {
+        // Only case to fold: no ASCII character is an accent or a typographic apostrophe.
+        return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        for l in c.to_lowercase() {
-            out.push(match l {
-                'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
-                'é' | 'è' | 'ê' | 'ë' => 'e',
-                'î' | 'ï' | 'í' => 'i',
-                'ô' | 'ö' | 'ó' => 'o',
-                'ù' | 'û' | 'ü' | 'ú' => 'u',
-                'ç' => 'c',
-                'ÿ' => 'y',
-                '’' | '‘' | 'ʼ' => '\'',
-                '\u{2011}' | '‐' => '-',
-                other => other,
-            });
+        match c {
+            // ASCII and the Latin-1 lower-case letters ("é", "à") lower without a Unicode table lookup.
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            '\u{DF}'..='\u{FF}' => out.push(fold_char(c)),
+            _ => out.extend(c.to_lowercase().map(fold_char)),
         }
     }
     out
+}
+
+/// A lower-case character without its accent; typographic apostrophes and hyphens made plain.
+fn fold_char(l: char) -> char {
+    match l {
+        'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        '’' | '‘' | 'ʼ' => '\'',
+        '\u{2011}' | '‐' => '-',
+        other => other,
+    }
 }
 
 fn build(src: &'static str) -> Lexicon {

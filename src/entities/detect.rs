@@ -5,7 +5,6 @@
 
 use super::lexicon::{CuePos, LEX};
 use super::{EntityType, Gender};
-use std::borrow::Cow;
 
 use crate::text::{lowercase, Doc, Span, TokenKind};
 
@@ -105,6 +104,13 @@ impl<'a, 't> Ctx<'a, 't> {
             return false;
         }
         let w = self.s(i);
+        let b = w.as_bytes();
+        // Most words: an ASCII first letter decides, unless a hyphen follows an Arabic article ("al-", "abu-").
+        match b.first() {
+            Some(c) if c.is_ascii_uppercase() => return true,
+            Some(c) if c.is_ascii_lowercase() && b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') => return false,
+            _ => {}
+        }
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -112,11 +118,20 @@ impl<'a, 't> Ctx<'a, 't> {
     }
     /// "J." "W.": one capital letter and a glued dot, not an honorific.
     fn is_initial(&self, i: usize) -> bool {
-        let w = self.s(i);
-        self.is_word(i) && w.chars().count() == 1 && w.chars().all(char::is_uppercase) && self.s(i + 1) == "." && self.glued(i)
+        // The cheap tests first: most tokens are not followed by a glued dot.
+        if self.s(i + 1) != "." || !self.glued(i) || !self.is_word(i) {
+            return false;
+        }
+        let mut chars = self.s(i).chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
     }
-    fn lower(&self, i: usize) -> Cow<'t, str> {
-        lowercase(self.s(i))
+    /// Token `i` in lower case, lowered once by [`Doc`].
+    fn lower(&self, i: usize) -> &'a str {
+        self.doc.lower(i)
+    }
+    /// The organisation cue word at token `i`.
+    fn org_cue(&self, i: usize) -> Option<CuePos> {
+        LEX.org_cues.get(self.lower(i)).copied()
     }
     /// Honorific at `i`: (first token after it, gender).
     fn honorific(&self, i: usize) -> Option<(usize, Option<Gender>)> {
@@ -124,6 +139,9 @@ impl<'a, 't> Ctx<'a, 't> {
             return None;
         }
         let w = self.s(i);
+        if !w.as_bytes().first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
+            return None;
+        }
         if self.s(i + 1) == "." && self.glued(i) {
             // The word and its glued dot, as the text has them: "M.", "Dr.".
             let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
@@ -158,11 +176,11 @@ fn is_place(s: &str) -> bool {
     LEX.places.contains(s) || (is_allcaps(s) && s.chars().count() > 3 && LEX.places.contains(title_case(s).as_str()))
 }
 
-fn is_adjective(w: &str) -> bool {
-    let lw = lowercase(w);
+/// `lw`: `w` in lower case.
+fn is_adjective(w: &str, lw: &str) -> bool {
     w.chars().next().is_some_and(char::is_lowercase)
         && w.chars().count() > 3
-        && !LEX.function_words.contains(&*lw)
+        && !LEX.function_words.contains(lw)
         && ADJ_SUFFIXES.iter().any(|s| lw.ends_with(s))
 }
 
@@ -244,7 +262,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
                 if !nested {
                     // Capitalised words before the cue belong to the name ("European Journal of …"), unless they are
                     // function words or a person's name.
-                    let a = (i..k).find(|&j| !LEX.function_words.contains(&*cx.lower(j)) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
+                    let a = (i..k).find(|&j| !LEX.function_words.contains(cx.lower(j)) && !LEX.not_names.contains(cx.s(j))).unwrap_or(k);
                     if a < k && !LEX.first_names.contains_key(cx.s(a)) && !LEX.demonyms.contains(cx.s(a)) {
                         if let Some((e, kind)) = cue_phrase(&cx, k) {
                             let span = Span::new(cx.span(a).start, cx.span(e).end);
@@ -262,7 +280,7 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
             // Channels, stations and sites: "Canal+", "France 5", "France 3 Limousin", "Libération.fr".
             if !nested {
                 if let Some(e) = brand_end(&cx, i, end) {
-                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(&*cx.lower(j))).unwrap_or(i) };
+                    let a = if end == i { i } else { (i..=end).find(|&j| !LEX.function_words.contains(cx.lower(j))).unwrap_or(i) };
                     let span = Span::new(cx.span(a).start, cx.span(e).end);
                     out.push(Cand::new(span, span, Some(EntityType::Organization)));
                     covered_until = e + 1;
@@ -387,7 +405,7 @@ fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
     }
     let k = e + 1;
     let w = cx.lower(k);
-    if matches!(&*w, "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
+    if matches!(w, "centrale" | "central" | "occidentale" | "occidental" | "orientale" | "oriental" | "subsaharienne" | "méridionale" | "septentrionale") {
         return Some(k);
     }
     if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
@@ -411,12 +429,12 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         let mut desc: Vec<&str> = Vec::new();
         while a <= b {
             let w = cx.s(a);
-            let lw = lowercase(w);
-            if LEX.function_words.contains(&*lw) || LEX.not_names.contains(w) {
+            let lw = cx.lower(a);
+            if LEX.function_words.contains(lw) || LEX.not_names.contains(w) {
                 a += 1;
                 desc.clear();
                 initial = false;
-            } else if a < b && LEX.roles.contains(&*lw) && !LEX.first_names.contains_key(w) {
+            } else if a < b && LEX.roles.contains(lw) && !LEX.first_names.contains_key(w) {
                 desc.push(w);
                 a += 1;
             } else {
@@ -436,11 +454,11 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             return out;
         }
     }
-    let has_org_cue = (a..=b).any(|k| org_cue(cx.s(k)).is_some());
+    let has_org_cue = (a..=b).any(|k| cx.org_cue(k).is_some());
     // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
     // then a first name: the words up to the role describe the person who follows.
-    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(&*cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
-        if !(k + 1..=b).any(|j| org_cue(cx.s(j)).is_some()) {
+    if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
+        if !(k + 1..=b).any(|j| cx.org_cue(j).is_some()) {
             let span = Span::new(cx.span(k + 1).start, cx.span(b).end);
             let mut c = Cand::new(span, span, Some(EntityType::Person));
             c.descriptions.push(Span::new(cx.span(a).start, cx.span(k).end).slice(text).to_string());
@@ -498,7 +516,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         // "l'association Valcourt Environnement", "the union Harbour Workers United": the common noun before the
         // name says what kind of thing it names.
         c.kind = Some(EntityType::Organization);
-    } else if words.iter().any(|&k| match org_cue(cx.s(k)) {
+    } else if words.iter().any(|&k| match cx.org_cue(k) {
         Some(CuePos::Both) => true,
         Some(CuePos::Head) => k == a,
         Some(CuePos::Tail) => k == b || (cx.s(k + 1) == "." && k + 1 == b),
@@ -577,7 +595,7 @@ fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         if LEX.not_names.contains(cx.s(a)) || next.chars().next().is_some_and(char::is_lowercase) && !LEX.function_words.contains(next) {
             return None;
         }
-        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(&*cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
+        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
             return Some(b + 2);
         }
         return Some(b + 1);
@@ -593,7 +611,7 @@ fn is_particle_name(w: &str) -> bool {
 /// Is the run at `a` right after "ministre de la", "ministère de l'", "secretary of"?
 fn after_ministry(cx: &Ctx, a: usize) -> bool {
     let mut k = a;
-    let back = |k: &mut usize| -> Option<Cow<str>> {
+    let back = |k: &mut usize| -> Option<&str> {
         if *k == 0 {
             return None;
         }
@@ -601,20 +619,20 @@ fn after_ministry(cx: &Ctx, a: usize) -> bool {
         Some(cx.lower(*k))
     };
     let mut w = back(&mut k);
-    if matches!(w.as_deref(), Some("'" | "’")) {
+    if matches!(w, Some("'" | "’")) {
         w = back(&mut k);
-        if w.as_deref() != Some("l") {
+        if w != Some("l") {
             return false;
         }
         w = back(&mut k);
-    } else if w.as_deref() == Some("la") {
+    } else if w == Some("la") {
         w = back(&mut k);
     }
-    if !matches!(w.as_deref(), Some("de" | "du" | "of")) {
+    if !matches!(w, Some("de" | "du" | "of")) {
         return false;
     }
     let head = back(&mut k).unwrap_or_default();
-    matches!(&*head, "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
+    matches!(head, "ministre" | "ministère" | "secrétaire" | "secretary" | "minister" | "ministry")
 }
 
 /// Is the token before `a` a lower-case noun naming a kind of organisation ("association", "syndicat", "union",
@@ -627,9 +645,9 @@ fn org_noun_before(cx: &Ctx, a: usize) -> bool {
 fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
-    let speaks = SPEECH_VERBS.contains(&&*next)
-        || (a >= 1 && SPEECH_VERBS.contains(&&*cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
-        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&&*cx.lower(a - 1)));
+    let speaks = SPEECH_VERBS.contains(&next)
+        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1)));
     if a == 0 {
         return (0, 0, i32::from(speaks), 0);
     }
@@ -639,13 +657,13 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
         p -= 1;
     }
     let w = cx.lower(p);
-    if PLACE_PREPS.contains(&&*w) {
+    if PLACE_PREPS.contains(&w) {
         (1, 0, 0, 0)
-    } else if !elided && ORG_CONTEXT.contains(&&*w) {
+    } else if !elided && ORG_CONTEXT.contains(&w) {
         // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
         // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
         (0, 0, 0, 1)
-    } else if ORG_ARTICLES.contains(&&*w) {
+    } else if ORG_ARTICLES.contains(&w) {
         (0, 1, 0, 0)
     } else {
         (0, 0, i32::from(speaks), 0)
@@ -671,12 +689,12 @@ fn role_before(cx: &Ctx, a: usize) -> Option<String> {
         if !cx.is_word(k) || w.chars().next().is_some_and(char::is_uppercase) && !LEX.roles.contains(&*lowercase(w)) {
             break;
         }
-        let lw = lowercase(w);
-        if LEX.roles.contains(&*lw) {
+        let lw = cx.lower(k);
+        if LEX.roles.contains(lw) {
             role_at = Some(k);
-        } else if LEX.function_words.contains(&*lw) {
+        } else if LEX.function_words.contains(lw) {
             break;
-        } else if !is_adjective(w) && lw != "général" && lw != "premier" && lw != "première" {
+        } else if !is_adjective(w, lw) && lw != "général" && lw != "premier" && lw != "première" {
             break;
         }
     }
@@ -692,10 +710,10 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         return None;
     }
     let w = cx.s(i);
-    let lw = lowercase(w);
-    let kind = match org_cue(w) {
+    let lw = cx.lower(i);
+    let kind = match LEX.org_cues.get(lw) {
         Some(CuePos::Head | CuePos::Both) => EntityType::Organization,
-        _ if place_cue(w).is_some_and(|p| p != CuePos::Tail) => EntityType::Location,
+        _ if LEX.place_cues.get(lw).is_some_and(|&p| p != CuePos::Tail) => EntityType::Location,
         _ => return None,
     };
     let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -714,14 +732,14 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         let k = e + 1;
         let nw = cx.s(k);
-        if !lower_place && cx.is_word(k) && is_adjective(nw) && cx.spaced(e) {
+        if !lower_place && cx.is_word(k) && is_adjective(nw, cx.lower(k)) && cx.spaced(e) {
             e = k;
             continue;
         }
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if capital || !APPOSED_HEADS.contains(&&*lw) {
+            if capital || !APPOSED_HEADS.contains(&lw) {
                 // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
                 // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
@@ -732,17 +750,17 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         }
         // Connector: de / du / des / d' / de la / de l' / of (the) / à / au; "et de" goes on with a second one
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
-        let mut lk = lowercase(nw);
+        let mut lk = cx.lower(k);
         let mut k = k;
         if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
             k += 1;
-            lk = lowercase(cx.s(k));
+            lk = cx.lower(k);
         }
-        if complements >= 4 || !ORG_CONNECTORS.contains(&&*lk) || !cx.is_word(k) {
+        if complements >= 4 || !ORG_CONNECTORS.contains(&lk) || !cx.is_word(k) {
             break;
         }
-        let is_at = matches!(&*lk, "à" | "au" | "aux");
-        if (is_at && complements == 0) || (lower_place && !matches!(&*lk, "de" | "du" | "d")) {
+        let is_at = matches!(lk, "à" | "au" | "aux");
+        if (is_at && complements == 0) || (lower_place && !matches!(lk, "de" | "du" | "d")) {
             break;
         }
         let mut j = k + 1;
@@ -755,7 +773,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
             break;
         }
         // Optional article after the connector.
-        let aw = lowercase(cx.s(j));
+        let aw = cx.lower(j);
         if (aw == "la" || aw == "the") && cx.spaced(j) {
             j += 1;
         } else if aw == "l" && cx.is_apos(j + 1) && cx.glued(j) {
@@ -778,8 +796,8 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if is_at || lower_nouns >= 2 || !cx.is_word(j) || lower_place {
             break;
         }
-        let nl = lowercase(cx.s(j));
-        if nl.chars().count() < 3 || LEX.function_words.contains(&*nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
+        let nl = cx.lower(j);
+        if nl.chars().count() < 3 || LEX.function_words.contains(nl) || cx.s(j).chars().next().is_some_and(char::is_uppercase) {
             break;
         }
         // A lower-case noun complement ("de sécurité", "des représentants", "du patrimoine"), only when the head

@@ -98,6 +98,8 @@ pub struct Lexicons {
     pub max_place_words: usize,
     /// Honorific form (with its dot) → gender.
     pub honorifics: WordMap<&'static str, Option<Gender>>,
+    /// The first bytes of the honorific forms: a word starting otherwise needs no look-up.
+    pub honorific_first_bytes: [bool; 256],
     /// Lower-case organisation cue → position.
     pub org_cues: WordMap<&'static str, CuePos>,
     /// Lower-case place cue → position.
@@ -127,6 +129,15 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         places,
         max_place_words,
         honorifics: entries(files::HONORIFICS).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
+        honorific_first_bytes: {
+            let mut first = [false; 256];
+            for (n, _) in entries(files::HONORIFICS).map(split) {
+                if let Some(&b) = n.as_bytes().first() {
+                    first[usize::from(b)] = true;
+                }
+            }
+            first
+        },
         org_cues: entries(files::ORG_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
         place_cues: entries(files::PLACE_CUES).map(split).map(|(w, p)| (w, cue_pos(p))).collect(),
         roles: entries(files::ROLES).collect(),

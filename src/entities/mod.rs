@@ -128,12 +128,12 @@ fn pronoun_genders(doc: &Doc, entities: &mut [Entity]) {
             .and_then(|s| doc.sentences.get(s + 1).or(doc.sentences.get(s)))
             .map_or(doc.text.len(), |s| s.span.end);
         let first = doc.tokens.partition_point(|t| t.span.start < m.end);
-        for t in doc.tokens[first..].iter().take(40) {
+        for (j, t) in doc.tokens.iter().enumerate().skip(first).take(40) {
             if t.span.start >= limit || t.span.start >= sentence_end {
                 break;
             }
-            let w = crate::text::lowercase(t.span.slice(doc.text));
-            let g = match &*w {
+            let w = doc.lower(j);
+            let g = match w {
                 "il" | "he" | "him" | "his" | "lui" => Some(Gender::Male),
                 "elle" | "she" | "her" | "hers" => Some(Gender::Female),
                 _ if w.ends_with("-t-il") || w.ends_with("-il") => Some(Gender::Male),

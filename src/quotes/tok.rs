@@ -1,33 +1,17 @@
 //! Token access shared by the quote modules: lower-cased words, sentence of each token, small predicates.
 
-use std::borrow::Cow;
-
-use crate::text::{lowercase, Doc, Span, TokenKind};
+use crate::text::{Doc, Span, TokenKind};
 
 /// The tokens of a [`Doc`] with their lower-cased text and sentence index, computed once.
 pub struct Toks<'d, 't> {
-    /// The document.
+    /// The document (which holds each token in lower case).
     pub doc: &'d Doc<'t>,
-    /// Borrowed from the text when already lower case (most tokens): no allocation per token.
-    lower: Vec<Cow<'t, str>>,
     sentence: Vec<usize>,
 }
 
 impl<'d, 't> Toks<'d, 't> {
     /// Index the tokens of `doc`.
     pub fn new(doc: &'d Doc<'t>) -> Self {
-        let lower = doc
-            .tokens
-            .iter()
-            .map(|t| {
-                let s = t.span.slice(doc.text);
-                if s == "’" {
-                    Cow::Borrowed("'")
-                } else {
-                    lowercase(s)
-                }
-            })
-            .collect();
         let mut sentence = Vec::with_capacity(doc.tokens.len());
         let mut s = 0;
         for t in &doc.tokens {
@@ -36,19 +20,22 @@ impl<'d, 't> Toks<'d, 't> {
             }
             sentence.push(s);
         }
-        Toks { doc, lower, sentence }
+        Toks { doc, sentence }
     }
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.lower.len()
+        self.doc.tokens.len()
     }
     /// Lower-cased text of token `i` ("" past the end).
     pub fn lower(&self, i: usize) -> String {
-        self.lower.get(i).map(|l| l.to_string()).unwrap_or_default()
+        self.low(i).to_string()
     }
-    /// Lower-cased text of token `i`, borrowed.
-    pub fn low(&self, i: usize) -> &str {
-        self.lower.get(i).map(|l| &**l).unwrap_or("")
+    /// Lower-cased text of token `i`, borrowed; the typographic apostrophe is the plain one.
+    pub fn low(&self, i: usize) -> &'d str {
+        match self.doc.lower(i) {
+            "’" => "'",
+            l => l,
+        }
     }
     /// Original text of token `i` ("" past the end).
     pub fn text_of(&self, i: usize) -> &'t str {
