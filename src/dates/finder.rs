@@ -1075,7 +1075,8 @@ impl<'a, 't> Finder<'a, 't> {
             "troisieme" | "third" => (3, j + 1),
             "quatrieme" | "fourth" => (4, j + 1),
             "dernier" | "last" | "final" => (0, j + 1),
-            _ if self.num(j).is_some() && self.tight(j + 1) && self.is(j + 1, &["er", "e", "eme", "st", "nd", "rd", "th"]) => (self.num(j)?, j + 2),
+            // n = 0 stands for "dernier" below: "0e" is no ordinal
+            _ if self.num(j).is_some_and(|n| n >= 1) && self.tight(j + 1) && self.is(j + 1, &["er", "e", "eme", "st", "nd", "rd", "th"]) => (self.num(j)?, j + 2),
             _ => return None,
         };
         let half = match self.norm(k) {

@@ -860,6 +860,8 @@ mod tests {
             ("Le premier semestre sera bon.", &["Le premier semestre=2017-H1"]),
             ("Résultats du T1 2016.", &["T1 2016=2016-Q1"]),
             ("Il a fini troisième du classement.", &[]),
+            // regression: "0e" was read as "dernier", the fourth quarter
+            ("Rien au 0e trimestre 2016.", &["2016=2016"]),
         ]);
         check(Lang::En, SEED, &[
             ("Profits rose in the first quarter of 2016.", &["the first quarter of 2016=2016-Q1"]),
@@ -869,6 +871,7 @@ mod tests {
             // a match has halves and quarters too
             ("He scored in the second half.", &[]),
             ("Third-quarter profits fell.", &[]),
+            ("Nothing in the 0th quarter of 2016.", &["2016=2016"]),
         ]);
     }
 
