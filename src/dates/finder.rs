@@ -2152,18 +2152,7 @@ impl<'a, 't> Finder<'a, 't> {
                 (Some(v), u, e)
             }
             // "The film runs 2 hours 10 minutes": one length
-            Some((v, u, e)) if !short => {
-                let months = matches!(u, Unit::Month | Unit::Year);
-                let per = match u {
-                    Unit::Minute => 60,
-                    Unit::Hour => 3600,
-                    Unit::Day => 86_400,
-                    Unit::Week => 604_800,
-                    Unit::Year => 12,
-                    _ => 1,
-                };
-                return Some(Cand { a, b: e, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
-            }
+            Some((v, u, e)) if !short => return Some(Cand { a, b: e, sem: compound_length(v, u), until: None }),
             // "5m ago" alone: minutes, months, millions or metres
             _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
             _ => (n, unit, b),
@@ -2257,16 +2246,7 @@ impl<'a, 't> Finder<'a, 't> {
         }
         // "four years and eight months before he's out": one length (P4Y8M)
         if let (true, Some(v)) = (compound, n) {
-            let months = matches!(unit, Unit::Month | Unit::Year);
-            let per = match unit {
-                Unit::Minute => 60,
-                Unit::Hour => 3600,
-                Unit::Day => 86_400,
-                Unit::Week => 604_800,
-                Unit::Year => 12,
-                _ => 1,
-            };
-            return Some(Cand { a, b, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
+            return Some(Cand { a, b, sem: compound_length(v, unit), until: None });
         }
         // "une heure et demie": PT1H30M
         if let (Some(v), Unit::Hour | Unit::Day) = (n, unit) {
@@ -2304,24 +2284,11 @@ impl<'a, 't> Finder<'a, 't> {
     /// More amounts of finer units after `b` ("21 hours", ", 2hr, and 5min"): the sum in the finest
     /// unit (`n` already counted in `unit`) and the index after the last one. `None` when none follows.
     fn compound_tail(&self, mut b: usize, mut unit: Unit, n: f64) -> Option<(f64, Unit, usize)> {
-        fn size(u: Unit) -> Option<(u8, i64)> {
-            // (family, size): seconds for clock and day units, months for calendar ones
-            Some(match u {
-                Unit::Second => (0, 1),
-                Unit::Minute => (0, 60),
-                Unit::Hour => (0, 3600),
-                Unit::Day => (0, 86_400),
-                Unit::Week => (0, 604_800),
-                Unit::Month => (1, 1),
-                Unit::Year => (1, 12),
-                _ => return None,
-            })
-        }
         if n.fract() != 0.0 || n < 1.0 {
             return None;
         }
-        let (family, mut unit_size) = size(unit)?;
-        let mut total = n as i64 * unit_size;
+        let (family, mut finest) = unit_size(unit)?;
+        let mut total = n as i64 * finest;
         let mut found = false;
         for _ in 0..4 {
             let mut p = b;
@@ -2339,17 +2306,17 @@ impl<'a, 't> Finder<'a, 't> {
                 Some(e) => (Unit::parse(e.value), e.len),
                 None => (self.short_unit(k), 1),
             };
-            let Some((f, sz)) = u.and_then(size) else { break };
-            if f != family || sz >= unit_size {
+            let Some((f, sz)) = u.and_then(unit_size) else { break };
+            if f != family || sz >= finest {
                 break;
             }
             total = total.checked_add((v as i64).checked_mul(sz)?)?;
-            unit_size = sz;
+            finest = sz;
             unit = u?;
             b = k + len;
             found = true;
         }
-        found.then(|| ((total / unit_size) as f64, unit, b))
+        found.then(|| ((total / finest) as f64, unit, b))
     }
 
     /// ", 5 days", "and 2 weeks" after an amount of months: (days, next index).
@@ -2617,8 +2584,8 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let cal = Cal { year: Some(y), ..Cal::default() };
-        // "2012-1400": no year
-        if self.punct(b, "-") && self.tight(b + 1) && self.digits(b + 1) == 4 && self.year_at(b + 1).is_none_or(|(y2, _)| y2 <= y) {
+        // "2012-1400": no year (map_or, not is_none_or: that is Rust 1.82, our rust-version is 1.80)
+        if self.punct(b, "-") && self.tight(b + 1) && self.digits(b + 1) == 4 && self.year_at(b + 1).map_or(true, |(y2, _)| y2 <= y) {
             return None;
         }
         // 2007/2008, 2010-2015: a range
@@ -2764,6 +2731,27 @@ impl ShorterThan for Option<Entry> {
     fn is_none_or_shorter(&self, len: usize) -> bool {
         self.map_or(true, |e| e.len < len)
     }
+}
+
+/// (family, size) of a unit whose amounts add up into one length: family 0 counts seconds (clock and day
+/// units), family 1 months (a month has no fixed number of seconds). `None` for the others (quarters, decades…).
+fn unit_size(u: Unit) -> Option<(u8, i64)> {
+    Some(match u {
+        Unit::Second => (0, 1),
+        Unit::Minute => (0, 60),
+        Unit::Hour => (0, 3600),
+        Unit::Day => (0, 86_400),
+        Unit::Week => (0, 604_800),
+        Unit::Month => (1, 1),
+        Unit::Year => (1, 12),
+        _ => return None,
+    })
+}
+
+/// `v` units as one [`Sem::Compound`] length: in seconds, or in months for months and years.
+fn compound_length(v: f64, unit: Unit) -> Sem {
+    let (family, per) = unit_size(unit).unwrap_or((0, 1));
+    Sem::Compound { total: v as i64 * per, months: family == 1 }
 }
 
 /// An offset of a fractional amount in a finer unit: "a year and a half ago" in months, "half an hour" in
