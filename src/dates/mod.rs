@@ -260,6 +260,23 @@ mod tests {
         }
     }
 
+    /// (language, text, expected ("span=value", end of its range)) for [`check_ranges`].
+    type RangeCase<'a> = (Lang, &'a str, &'a [(&'a str, Option<&'a str>)]);
+
+    /// Like [`check`] against [`SEED`], with each expression's range end (`until`) compared too.
+    fn check_ranges(cases: &[RangeCase]) {
+        let r = Reference::parse_iso(SEED);
+        for (lang, text, want) in cases {
+            let doc = Doc::new(text);
+            let got: Vec<(String, Option<String>)> = extract(&doc, *lang, r.as_ref())
+                .into_iter()
+                .map(|d| (format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")), d.until))
+                .collect();
+            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
+
     // Friday 3 March 2017, 13:27: the seed article's reference.
     const SEED: &str = "2017-03-03T13:27";
 
@@ -682,7 +699,7 @@ mod tests {
     #[test]
     fn ranges_durations_sets_and_vague_references_in_both_languages() {
         // (text, start=value, until)
-        let cases: &[(Lang, &str, &[(&str, Option<&str>)])] = &[
+        let cases: &[RangeCase] = &[
             (Lang::Fr, "Il sera fermé du 13 au 15 juillet.", &[("13=2017-07-13", Some("2017-07-15")), ("15 juillet=2017-07-15", None)]),
             // without "du" the range is one expression
             (Lang::Fr, "Festival, 10 au 22 août 2012.", &[("10 au 22 août 2012=2012-08-10", Some("2012-08-22"))]),
@@ -711,16 +728,7 @@ mod tests {
             (Lang::En, "Reminder: +15 minutes.", &[("+15 minutes=2017-03-03T13:42", None)]),
             (Lang::En, "Window: -3 days.", &[("-3 days=2017-02-28", None)]),
         ];
-        let r = Reference::parse_iso(SEED);
-        for (lang, text, want) in cases {
-            let doc = Doc::new(text);
-            let got: Vec<(String, Option<String>)> = extract(&doc, *lang, r.as_ref())
-                .into_iter()
-                .map(|d| (format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")), d.until))
-                .collect();
-            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
-            assert_eq!(got, want, "{text:?}");
-        }
+        check_ranges(cases);
     }
 
     #[test]
@@ -893,7 +901,7 @@ mod tests {
     #[test]
     fn ranges_of_days_with_their_times() {
         // (text, start=value, until)
-        let cases: &[(Lang, &str, &[(&str, Option<&str>)])] = &[
+        let cases: &[RangeCase] = &[
             (Lang::En, "from 01/21/2021 10:00 to 01/01/2023 07:00", &[("01/21/2021 10:00 to 01/01/2023 07:00=2021-01-21T10:00:00", Some("2023-01-01T07:00:00"))]),
             (Lang::En, "Open 9:00 AM to 5:00 PM, Tuesday, 20 May 2013.", &[("9:00 AM to 5:00 PM, Tuesday, 20 May 2013=2013-05-20T09:00:00", Some("2013-05-20T17:00:00"))]),
             (Lang::En, "Talks 22-23 Feb at 7pm.", &[("22-23 Feb at 7pm=2017-02-22T19:00:00", Some("2017-02-23T19:00:00"))]),
@@ -912,15 +920,29 @@ mod tests {
             (Lang::Fr, "Ouvert de 9 h à 17 h le 3 mars.", &[("9 h à 17 h le 3 mars=2017-03-03T09:00:00", Some("2017-03-03T17:00:00"))]),
             (Lang::Fr, "Ouvert d'aujourd'hui à demain soir.", &[("aujourd'hui=2017-03-03", Some("2017-03-04TEV")), ("demain soir=2017-03-04TEV", None)]),
         ];
-        let r = Reference::parse_iso(SEED);
-        for (lang, text, want) in cases {
-            let doc = Doc::new(text);
-            let got: Vec<(String, Option<String>)> = extract(&doc, *lang, r.as_ref())
-                .into_iter()
-                .map(|d| (format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")), d.until))
-                .collect();
-            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
-            assert_eq!(got, want, "{text:?}");
+        check_ranges(cases);
+    }
+
+    #[test]
+    fn largest_written_amounts_do_not_overflow() {
+        // amounts are read up to six digits: the largest must not overflow (debug builds panic on it, release ones wrap)
+        const TEXTS: &[&str] = &[
+            "It ended 999999 weeks 5 days ago.",
+            "It ended 999999 years and 8 months before May 2.",
+            "Due +999999 months, 999999 days.",
+            "Due 999999 months and 10 days ago.",
+            "It runs 999999 hours 10 minutes.",
+            "Il y a 999999 ans et demi.",
+            "Dans 999999 mois et 999999 jours.",
+            "Il y a 999999 semaines.",
+            "It was 999999 days after March 3.",
+        ];
+        for lang in [Lang::En, Lang::Fr] {
+            for text in TEXTS {
+                for item in found(text, lang, SEED) {
+                    assert!(!item.is_empty(), "{text:?}");
+                }
+            }
         }
     }
 
