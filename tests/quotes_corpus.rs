@@ -19,7 +19,7 @@ fn trim(text: &str, (s, e): (usize, usize)) -> (usize, usize) {
 }
 
 fn last_word(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).next_back().unwrap_or("").to_lowercase()
+    s.split(|c: char| !c.is_alphanumeric()).rfind(|w| !w.is_empty()).unwrap_or("").to_lowercase()
 }
 
 #[test]

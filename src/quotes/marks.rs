@@ -83,11 +83,8 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
                         None => {}
                     }
                 }
-                '‘' => {
-                    if prev.map_or(true, |p| !p.is_alphanumeric()) && stack.len() < MAX_DEPTH {
-                        stack.push((c, at));
-                    }
-                }
+                // after a letter or digit, ‘ is an apostrophe typed the wrong way round, not an opening mark
+                '‘' if prev.map_or(true, |p| !p.is_alphanumeric()) && stack.len() < MAX_DEPTH => stack.push((c, at)),
                 '’' => {
                     let apostrophe = prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
                     if !apostrophe && next.map_or(true, |n| !n.is_alphanumeric()) && stack.iter().any(|&(o, _)| o == '‘') {

@@ -966,7 +966,7 @@ const NOT_INFINITIVES: &[&str] = &[
 
 /// Does `w` look like a French infinitive ("vendre", "avoir", "accélérer") after a verb of saying ("avoue vendre")?
 fn fr_infinitive_like(w: &str) -> bool {
-    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(&w) && !(w.ends_with("aire") && !matches!(w, "faire" | "taire" | "plaire"))
+    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(&w) && (!w.ends_with("aire") || matches!(w, "faire" | "taire" | "plaire"))
 }
 
 /// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous

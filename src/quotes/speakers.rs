@@ -81,6 +81,10 @@ const AUTHORED: &[&str] = &[
 ];
 const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
 
+/// What [`Resolver::org_like`] and [`Resolver::usual_org_name_uncached`] found for one entity: is it an
+/// organisation, and the name it goes by.
+type OrgFacts = (bool, Option<String>);
+
 /// Resolves subjects against the entity list.
 pub struct Resolver<'a, 'd, 't> {
     t: &'a Toks<'d, 't>,
@@ -111,7 +115,7 @@ pub struct Resolver<'a, 'd, 't> {
     link_paragraphs: Vec<bool>,
     /// Per entity, computed on first use: does it count as an organisation ([`Self::org_like`]), and the name it
     /// goes by ([`Self::usual_org_name_uncached`]). Both look at every mention: asked once per entity, not per quote.
-    org_cache: RefCell<Vec<Option<(bool, Option<String>)>>>,
+    org_cache: RefCell<Vec<Option<OrgFacts>>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -267,7 +271,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Some(k);
             }
             // "by the railway company": an organisation noun within three words
-            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).filter(|&h| EN_ORG_NOUNS.contains(&t.low(h))).next() {
+            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).find(|&h| EN_ORG_NOUNS.contains(&t.low(h))) {
                 return self.org_by_noun(t.low(h), t.span(h).start);
             }
         }
@@ -552,7 +556,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         while j > 0 && need > 0 && open - j < 16 {
             let w = t.text_of(j - 1);
             if t.is_cap_at(j - 1) {
-                if w.chars().next() != Some(letters[need - 1]) {
+                if !w.starts_with(letters[need - 1]) {
                     return None;
                 }
                 need -= 1;
@@ -574,13 +578,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             return None;
         }
         for i in 0..t.len() {
-            if !t.is_cap_at(i) || t.text_of(i).chars().next() != Some(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
+            if !t.is_cap_at(i) || !t.text_of(i).starts_with(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
                 continue;
             }
             let (mut need, mut j, mut end) = (1, i + 1, i);
             while need < letters.len() && j < t.len() && j - i < 3 * letters.len() && t.sentence(j) == t.sentence(i) {
                 if t.is_cap_at(j) && t.is_word(j) {
-                    if t.text_of(j).chars().next() != Some(letters[need]) || t.text_of(j).chars().all(|c| c.is_uppercase()) {
+                    if !t.text_of(j).starts_with(letters[need]) || t.text_of(j).chars().all(|c| c.is_uppercase()) {
                         break;
                     }
                     need += 1;
