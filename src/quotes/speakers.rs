@@ -208,7 +208,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     }
 
     /// [`Self::org_like`] and [`Self::usual_org_name_uncached`] of entity `k`, computed once.
-    fn org_facts(&self, k: usize) -> (bool, Option<String>) {
+    fn org_facts(&self, k: usize) -> OrgFacts {
         if let Some(Some(hit)) = self.org_cache.borrow().get(k) {
             return hit.clone();
         }
