@@ -493,24 +493,27 @@ mod tests {
             // non-person source keeps its noun phrase
             ("M. Dupont a parlé au téléphone avec l'ambassadeur, ont rapporté mercredi les médias américains.", "M. Dupont a parlé au téléphone avec l'ambassadeur", "indirect", Some("les médias américains")),
         ];
-        check_fr(table);
+        check_rows(Lang::Fr, table);
     }
 
-    fn check_fr(table: &[(&str, &str, &str, Option<&str>)]) {
-        for (text, quote, kind, speaker) in table {
-            let got = run(text, Lang::Fr);
-            if *kind == "none" {
-                assert!(!got.iter().any(|(q, _, _)| q == quote), "{text}: {got:?}");
-                continue;
-            }
-            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
-        }
+    /// Each row (text, quote, kind, speaker): that quote found with that speaker, or with kind "none" not found.
+    /// Every failing row is reported, not only the first.
+    fn check_rows(lang: Lang, table: &[(&str, &str, &str, Option<&str>)]) {
+        let failed: Vec<String> = table
+            .iter()
+            .filter_map(|(text, quote, kind, speaker)| {
+                let got = run(text, lang);
+                let ok = if *kind == "none" { !got.iter().any(|(q, _, _)| q == quote) } else { has(&got, quote, kind, *speaker) };
+                (!ok).then(|| format!("{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}"))
+            })
+            .collect();
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 
     /// Reported speech without a plain "X a dit que": opinion holders, anaphoric and nominal-like cues, infinitives.
     #[test]
     fn french_reported_speech() {
-        check_fr(&[
+        check_rows(Lang::Fr, &[
             // "pour X" with no comma, with a determiner and a name, after "mais"
             ("Pour Marie Dubois il faut tout revoir.", "il faut tout revoir", "indirect", Some("Dubois")),
             ("Pour la CGT, la réforme est injuste.", "la réforme est injuste", "indirect", Some("CGT")),
@@ -570,7 +573,7 @@ mod tests {
     /// Mixed quotes with a postposed cue: unquoted words open the reported clause.
     #[test]
     fn french_mixed_before_postposed_cue() {
-        check_fr(&[
+        check_rows(Lang::Fr, &[
             ("Le budget « est un mirage » et « les comptes sont faux », a affirmé Paul Martin.", "Le budget « est un mirage » et « les comptes sont faux »", "mixed", Some("Martin")),
             ("Le budget « est un mirage » et « les comptes sont faux », a affirmé Paul Martin.", "est un mirage", "direct", Some("Martin")),
             ("Faute de moyens, « la réforme échouera », prévient la syndicaliste Anne Roux.", "Faute de moyens, « la réforme échouera »", "mixed", Some("Roux")),
@@ -583,7 +586,7 @@ mod tests {
     /// Speakers that are organisations, groups or descriptions.
     #[test]
     fn french_speakers() {
-        check_fr(&[
+        check_rows(Lang::Fr, &[
             ("La guérilla marxiste des FARC a reconnu avoir abattu un avion.", "avoir abattu un avion", "indirect", Some("FARC")),
             ("L'Union fédérale des consommateurs (UFC) a dénoncé le « scandale » des frais bancaires.", "scandale", "direct", Some("consommateurs")),
             ("Les syndicats de cheminots SUD et CGT ont appelé à la grève. Les deux syndicats estiment que la réforme est injuste.", "la réforme est injuste", "indirect", Some("SUD et CGT")),
@@ -623,14 +626,7 @@ mod tests {
             // a passive is not the subject's speech
             ("When told of the report, John Smith said nothing.", "When told of the report", "none", None),
         ];
-        for (text, quote, kind, speaker) in table {
-            let got = run(text, Lang::En);
-            if *kind == "none" {
-                assert!(!got.iter().any(|(q, _, _)| q == quote), "{text}: {got:?}");
-                continue;
-            }
-            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
-        }
+        check_rows(Lang::En, table);
     }
 
     /// English subjects: appositions, relative clauses, titles after the name, postposed names with a title,
@@ -673,10 +669,7 @@ mod tests {
             // a quote after "he said." continues the same speaker, not the next paragraph's
             ("“We lost,” he said. “The team is tired.”\n\nJim Eglinski, Yellowhead MP, said he drove around.", "he drove around", "indirect", Some("Eglinski")),
         ];
-        for (text, quote, kind, speaker) in table {
-            let got = run(text, Lang::En);
-            assert!(has(&got, quote, kind, *speaker), "{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}");
-        }
+        check_rows(Lang::En, table);
         // titles before a name with an inner apostrophe are not part of it
         let got = run("But Hereditary Chief Na'moks said we are not there yet.", Lang::En);
         assert!(got.iter().any(|(q, _, s)| q == "we are not there yet" && s.as_deref() == Some("Na'moks")), "{got:?}");
@@ -723,15 +716,7 @@ mod tests {
             ("Senator Ann Kerr released her review.\n\nKerr faults the board for a lack of leadership she says has left the city without oversight.", "has left the city without oversight", "indirect", Some("Kerr")),
             // a relative pronoun's antecedent after a preposition
         ];
-        // every failing row is reported, not only the first
-        let failed: Vec<String> = table
-            .iter()
-            .filter_map(|(text, quote, kind, speaker)| {
-                let got = run(text, Lang::En);
-                (!has(&got, quote, kind, *speaker)).then(|| format!("{text}\n  want ({quote:?}, {kind}, {speaker:?})\n  got {got:?}"))
-            })
-            .collect();
-        assert!(failed.is_empty(), "{}", failed.join("\n"));
+        check_rows(Lang::En, table);
         // a compound adjective before a name describes it: the name alone speaks
         let got = run("Gulf-based Acme Shipping said the deal was off.", Lang::En);
         assert!(got.iter().any(|(q, _, s)| q == "the deal was off" && s.as_deref() == Some("Acme Shipping")), "{got:?}");
