@@ -10,7 +10,7 @@ import { openPanel } from '../ext/open-panel.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
 // content script reports in its timing (the module's instantiation and warm-up, its memory).
-const stats = { wasm: 0, warm: 0 };
+const stats = { wasm: 0, warm: 0, pieces: 0 };
 let ready = null;
 const loaded = () => (ready ??= (async () => {
   const start = performance.now();
@@ -37,11 +37,14 @@ const plain = (r) => ({
 // updated would: the content script then analyses in the page itself, a path the tests must reach too.
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
+  // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
+  // `warmed`: warm-up pieces done by then.
+  const asked = { age: performance.now(), warmed: stats.pieces };
   loaded()
     .then(() => {
       const start = performance.now();
       const result = plain(analyzeSnapshot(message.json, message.options ?? null));
-      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0 };
+      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).
@@ -81,6 +84,7 @@ async function warmUp() {
       if (round === 0) analyze(text, { lang });
       analyzeSnapshot(json, null);
       stats.warm += performance.now() - start;
+      stats.pieces += 1;
     }
   }
 }
@@ -114,6 +118,11 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 
 const SCRIPT_ID = 'newslens';
 const CONTENT = { js: ['content/newslens.js'], css: ['common/highlights.css'] };
+// A one-line script at document_start that only wakes this worker (content/wake.js), so that a stopped worker
+// starts and instantiates its module while the page is still loading, not after document_idle. Registered with
+// the same matches as the content script: it runs where NewsLens runs anyway and reads nothing.
+const WAKE_ID = 'newslens-wake';
+const WAKE = { js: ['content/wake.js'] };
 
 /** The match patterns the content script should be registered for now. */
 async function wantedMatches(s) {
@@ -129,18 +138,23 @@ async function wantedMatches(s) {
 
 async function registerNow() {
   const matches = await wantedMatches(await load());
-  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  const same = have.length === 1 && JSON.stringify([...have[0].matches].sort()) === JSON.stringify([...matches].sort());
+  const ids = [SCRIPT_ID, WAKE_ID];
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids });
+  const key = (list) => JSON.stringify([...list].sort());
+  const same = have.length === ids.length && have.every((h) => key(h.matches) === key(matches));
   if (same || (!have.length && !matches.length)) return;
-  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: have.map((h) => h.id) });
   if (!matches.length) return;
-  const script = { id: SCRIPT_ID, matches, ...CONTENT, runAt: 'document_idle', persistAcrossSessions: true };
+  const scripts = [
+    { id: SCRIPT_ID, matches, ...CONTENT, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: WAKE_ID, matches, ...WAKE, runAt: 'document_start', persistAcrossSessions: true },
+  ];
   try {
-    await chrome.scripting.registerContentScripts([script]);
+    await chrome.scripting.registerContentScripts(scripts);
   } catch {
     // Older Firefox: no persistAcrossSessions; this worker re-registers at each start anyway.
-    delete script.persistAcrossSessions;
-    await chrome.scripting.registerContentScripts([script]);
+    for (const script of scripts) delete script.persistAcrossSessions;
+    await chrome.scripting.registerContentScripts(scripts);
   }
 }
 

@@ -11,9 +11,10 @@
 //   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
 //   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
-//   "workerWasm":ms,"workerWarm":ms,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
-//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), the paint slices,
+//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
+//   the worker had run when asked and how many of its 20 warm-up pieces were done, the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); data-newslens-url: the URL analysed.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
@@ -63,6 +64,8 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     timing.workerWasm = reply.worker.wasm;
     timing.workerWarm = reply.worker.warm;
     timing.wasmBytes = reply.worker.wasmBytes;
+    timing.workerAge = reply.worker.age;
+    timing.workerWarmed = reply.worker.warmed;
   } else if (reply) {
     throw new Error(reply.error || 'the service worker could not analyse this page');
   } else {
