@@ -5,12 +5,12 @@
 // pages' main threads.
 
 import init, { analyze, analyzeSnapshot } from '../pkg/newslens.js';
-import { ALL_SITES, KEY, load, siteOf, sitePatterns, update } from '../ext/settings.js';
+import { ALL_SITES, KEY, load, onFor, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
 // content script reports in its timing (the module's instantiation and warm-up, its memory).
-const stats = { wasm: 0, warm: 0, pieces: 0 };
+const stats = { wasm: 0, warm: 0, pieces: 0, asked: false };
 let ready = null;
 const loaded = () => (ready ??= (async () => {
   const start = performance.now();
@@ -33,6 +33,22 @@ const plain = (r) => ({
   nodeOffsets: Array.from(r.nodeOffsets, (o) => (o ? Array.from(o) : null)),
 });
 
+// The reader's settings, read once per worker and again after each change: a page's first request leaves its
+// site's settings to us (`bySite`) rather than wait for its own read of them.
+let settings = null;
+const settingsNow = () => (settings ??= load());
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[KEY]) settings = null; });
+
+/** `message.options`, or with `message.bySite` this site's (`{lang}` or null), or false where NewsLens is off. */
+async function optionsFor(message, sender) {
+  if (!message.bySite) return message.options ?? null;
+  const s = await settingsNow();
+  const site = siteOf(sender.url || '');
+  if (!onFor(s, site)) return false;
+  const lang = s.langBySite[site];
+  return lang ? { lang } : null;
+}
+
 // `self.newslensOffline = true` (set by the end-to-end tests only) leaves pages unanswered, as a worker being
 // updated would: the content script then analyses in the page itself, a path the tests must reach too.
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -40,10 +56,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
   // `warmed`: warm-up pieces done by then.
   const asked = { age: performance.now(), warmed: stats.pieces };
-  loaded()
-    .then(() => {
+  stats.asked = true;
+  Promise.all([loaded(), optionsFor(message, sender)])
+    .then(([, options]) => {
+      if (options === false) return sendResponse({ ok: false, off: true });
       const start = performance.now();
-      const result = plain(analyzeSnapshot(message.json, message.options ?? null));
+      const result = plain(analyzeSnapshot(message.json, options));
       const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
@@ -66,8 +84,9 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // compiles WebAssembly functions lazily, optimising them only once they have run for a while: run everything
 // as soon as the worker starts, on pages of our own in both languages, ~12 kB each in all, so that the hot
 // paths are optimised before pages ask (a reader's worker is stopped after 30 s idle: this start is the common
-// case, not a test artefact). In small pieces, one task each: a page's request that arrives meanwhile is
-// answered between two pieces instead of waiting for all of them (~60 ms idle, 200 ms under load).
+// case, not a test artefact). In small pieces, one task each, and none once a page has asked: its request
+// then waits for the piece under way at most (the worker's timers may run before its messages, so the pieces
+// left could otherwise all run first), and its own analysis warms the same paths better than ours would.
 const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde. Selon la porte-parole du ministère, Sara Martin, la réunion aura lieu jeudi à Paris.';
 const WARM_EN = '"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3. The spokeswoman, Sara Martin, said last week that the meeting would be held in Washington.';
 async function warmUp() {
@@ -80,6 +99,7 @@ async function warmUp() {
   for (let round = 0; round < 10; round++) {
     for (const [lang, text, json] of pieces) {
       await new Promise((resolve) => setTimeout(resolve, 0));
+      if (stats.asked) return;
       const start = performance.now();
       if (round === 0) analyze(text, { lang });
       analyzeSnapshot(json, null);

@@ -45,17 +45,27 @@ async function loadWasm() {
 }
 
 /**
+ * `options` for a page's first request: the reader's settings for this site, which the worker reads itself (so
+ * that the request does not wait for the content script's own read of them: 12–120 ms under load, often longer
+ * than the snapshot). `options` here: the same, read here, for the path without the worker.
+ */
+const BY_SITE = { options: null };
+
+/**
  * Find the article in a snapshot (`{json, textNodes}`) and analyse it with `options` (`{lang?, reference?,
- * referenceSource?}` or null): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
+ * referenceSource?}`, null, or BY_SITE): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
  * engine}`, nodes being the page's text nodes. In the service worker; here when it cannot answer (being
  * updated, or gone). `timing` gets the worker's figures; `task(name, f)` times what runs here; `publish`: the
  * page's article, which the worker keeps for the side panel.
  */
 async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task = (_, f) => f(), publish = false } = {}) {
   let reply = null;
+  const bySite = options === BY_SITE;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options, publish });
+    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options: bySite ? null : options, bySite, publish });
   } catch { /* no worker: below */ }
+  if (bySite) options = await BY_SITE.options;
+  if (reply && reply.off) throw new Error('NewsLens is off on this site');
   let r;
   let engine = 'worker';
   if (reply && reply.ok) {
@@ -182,17 +192,24 @@ export async function run({ t0 = performance.now() } = {}) {
       onTask: (ms) => { timing.slices += 1; noteTask('snapshot', ms); },
       stopped: () => off,
     });
-    let first = read();
+    BY_SITE.options = settings.then((o) => (o && o.lang ? o : null));
+    // The first request goes as soon as the snapshot is read, the settings read or not: the worker applies
+    // them itself (and declines where NewsLens is off); a retry (the article not there yet) uses ours.
+    const ask = (snapshot, options) => {
+      const start = performance.now();
+      return analyseSnapshot(snapshot, options, { timing, task, publish: true }).then((r) => {
+        timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
+        return r;
+      });
+    };
+    let first = read().then((snapshot) => (snapshot ? ask(snapshot, BY_SITE) : null));
     first.catch(() => {}); // (awaited below; a failure is reported there, not as an unhandled rejection)
     const options = await settings;
-    if (!options) return; // the snapshot stops at its next slice
+    if (!options) return; // the snapshot stops at its next slice (or the worker declines)
     const opts = options.lang ? options : null;
     const result = await withOneRetry(async () => {
-      const snapshot = await (first ?? read());
+      const r = await (first ?? read().then((snapshot) => ask(snapshot, opts)));
       first = null;
-      const start = performance.now();
-      const r = await analyseSnapshot(snapshot, opts, { timing, task, publish: true });
-      timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
       return r;
     });
     html.dataset.newslensEngine = result.engine;
