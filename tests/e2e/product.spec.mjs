@@ -112,6 +112,12 @@ test('popup: counts per kind, switches per kind, per site and everywhere, langua
   const other = await context.newPage();
   await other.goto(`${base}/other.html`);
   await other.waitForFunction(() => document.documentElement.dataset.newslensState === 'off', null, { timeout: 10_000 });
+  // Nor did the worker, which applies the site's settings to a page's first request itself (it keeps every
+  // analysis it makes for the side panel).
+  const otherTab = await sw.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), `${base}/other.html`);
+  assert.ok(otherTab);
+  await other.waitForTimeout(300);
+  assert.deepEqual(await sw.evaluate((t) => chrome.storage.session.get(`analysis:${t}`), otherTab), {});
   await popup.locator('#global-on').check();
   await hiddenIs(page, '');
   // Turned on again, the page left alone analyses now.
