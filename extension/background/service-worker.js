@@ -82,9 +82,12 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 
 // The analysers build their tables (lexicons, automata) on first use, the costliest call by far, and V8
 // compiles WebAssembly functions lazily, optimising them only once they have run for a while: run everything
-// as soon as the worker starts, on pages of our own in both languages, ~12 kB each in all, so that the hot
-// paths are optimised before pages ask (a reader's worker is stopped after 30 s idle: this start is the common
-// case, not a test artefact). In small pieces, one task each, and none once a page has asked: its request
+// as soon as the worker starts, on pages of our own in both languages, ~4 kB in all, so that the tables
+// are built and the hottest paths optimised before pages ask (a reader's worker is stopped after 30 s idle: this
+// start is the common case, not a test artefact). Not more: the worker starts while the page loads, and on two
+// cores a longer warm-up (10 rounds, or a page-shaped one) slowed the page it was meant to speed up (idle→painted
+// median of 13 cold pages 161 → 131 ms with 3 rounds instead of 10, load 6–10, alternated; the first analysis
+// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked: its request
 // then waits for the piece under way at most (the worker's timers may run before its messages, so the pieces
 // left could otherwise all run first), and its own analysis warms the same paths better than ours would.
 const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde. Selon la porte-parole du ministère, Sara Martin, la réunion aura lieu jeudi à Paris.';
@@ -96,7 +99,7 @@ async function warmUp() {
     root: { t: 'html', a: { lang }, c: [{ t: 'head', c: [] }, { t: 'body', c: [{ t: 'article', a: { class: 'story' }, c: Array.from({ length: 4 }, () => ({ t: 'p', c: [{ x: text }] })) }] }] },
   });
   const pieces = [['fr', WARM_FR], ['en', WARM_EN]].map(([lang, text]) => [lang, text, page(lang, text)]);
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < 3; round++) {
     for (const [lang, text, json] of pieces) {
       await new Promise((resolve) => setTimeout(resolve, 0));
       if (stats.asked) return;

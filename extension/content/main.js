@@ -14,7 +14,7 @@
 //   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
 //   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
-//   the worker had run when asked and how many of its 20 warm-up pieces were done, the paint slices,
+//   the worker had run when asked and how many of its 6 warm-up pieces were done, the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); data-newslens-url: the URL analysed.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
