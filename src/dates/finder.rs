@@ -101,6 +101,12 @@ pub struct Cal {
     pub week: Option<i8>,
     /// Days added to a weekday once it is resolved ("2 days after next Friday": 2).
     pub shift_days: i64,
+    /// A day this many days from the reference ("today", "tomorrow" joined to their time in a range).
+    pub rel_days: Option<i64>,
+    /// Months added to a date once it is resolved ("2 months before 02/02": -2).
+    pub shift_months: i64,
+    /// The week-end of the Saturday `weekday` names ("over the weekend").
+    pub weekend: bool,
 }
 
 /// What an expression means, before resolution.
@@ -117,6 +123,9 @@ pub enum Sem {
     Duration { n: Option<f64>, unit: Unit },
     /// A running time "1h28": hours and minutes.
     HoursMinutes(u32, u32),
+    /// A length written in several units ("5 minutes 30 seconds", "une heure et demie"): the total in seconds,
+    /// or in months when `months` ("1 year 6 months").
+    Compound { total: i64, months: bool },
     /// A recurring time: every `n` units, or every given weekday.
     Set { n: i64, unit: Unit, weekday: Option<u32> },
     /// PAST_REF, PRESENT_REF, FUTURE_REF.
@@ -125,6 +134,9 @@ pub enum Sem {
     Decade { decade: i32, part: Option<u8> },
     /// A century, TIMEX3 style (`19` for the twentieth century).
     Century(i32),
+    /// A quarter (`half` false, 1–4) or a half-year (`half` true, 1–2) of a written year, or of the reference's
+    /// year plus `rel_year`.
+    Quarter { n: u32, half: bool, year: Option<i32>, rel_year: i64 },
     /// Recognised but without a value (a range with no single value).
     Null(&'static str),
 }
@@ -296,13 +308,103 @@ impl<'a, 't> Finder<'a, 't> {
                 _ => i += 1,
             }
         }
+        self.join_days_and_times(out)
+    }
+
+    /// Ranges whose ends are a day and its time: "01/21/2021 10:00 to 01/01/2023 07:00", "10:30 JST today to
+    /// 10:30 PST tomorrow" (four expressions), "9:00 AM to 5:00 PM, Tuesday, 20 May 2013" (a time range and its
+    /// day), "22-23 Feb at 7pm" (a day range and its time) make one expression whose ends carry day and time.
+    /// A lone day next to its time stays two expressions, as TimeML annotates them.
+    fn join_days_and_times(&self, cands: Vec<Cand>) -> Vec<Cand> {
+        let bare = |c: &Cand| matches!(&c.sem, Sem::Cal(t) if t.hour.is_some() && t.day.is_none() && t.weekday.is_none() && t.month.is_none() && t.year.is_none() && t.rel_days.is_none());
+        let dated = |c: &Cand| !bare(c) && day_cal(&c.sem).is_some_and(|d| d.hour.is_none() && (d.day.is_some() || d.weekday.is_some() || d.rel_days.is_some()));
+        let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+        let mut k = 0;
+        while k < cands.len() {
+            let c = &cands[k];
+            // "now + 40 minutes", "2023-12-29 -10days", "next Tuesday +10 days": a signed offset from the date before it
+            if let Some(n) = cands.get(k + 1).filter(|n| n.a == c.b && matches!(self.toks[n.a].raw, "+" | "-") && self.same_sent(c.a, n.a)) {
+                if let Sem::Shift { unit, n: by, anchored: false, .. } = n.sem {
+                    let merged = match &c.sem {
+                        Sem::Vague("PRESENT_REF") if self.is(c.a, &["now"]) => Some(n.sem.clone()),
+                        Sem::Cal(cal) if (cal.day.is_some() || cal.weekday.is_some()) && cal.hour.is_none() && matches!(unit, Unit::Day | Unit::Week) => {
+                            let mut cal = cal.clone();
+                            cal.shift_days += by * if unit == Unit::Week { 7 } else { 1 };
+                            Some(Sem::Cal(cal))
+                        }
+                        _ => None,
+                    };
+                    if let Some(sem) = merged {
+                        out.push(Cand { a: c.a, b: n.b, sem, until: None });
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            // day time R day time / time day R time day
+            if k + 3 < cands.len() && self.range_word_between(&cands[k + 1], &cands[k + 2]) && c.until.is_none() && cands[k + 1].until.is_none() {
+                let (x, y, z, w) = (c, &cands[k + 1], &cands[k + 2], &cands[k + 3]);
+                let pairs = if dated(x) && bare(y) && dated(z) && bare(w) {
+                    Some(((x, y), (z, w)))
+                } else if bare(x) && dated(y) && bare(z) && dated(w) {
+                    Some(((y, x), (w, z)))
+                } else {
+                    None
+                };
+                if let Some(((d1, t1), (d2, t2))) = pairs.filter(|_| self.next_to(x, y) && self.next_to(z, w)) {
+                    if let (Some(s), Some(e)) = (with_time(&d1.sem, &t1.sem), with_time(&d2.sem, &t2.sem)) {
+                        out.push(Cand { a: x.a, b: w.b, sem: Sem::Cal(s), until: Some(Sem::Cal(e)) });
+                        k += 4;
+                        continue;
+                    }
+                }
+            }
+            // a time range and its day, a day range and its time
+            if k + 1 < cands.len() && self.next_to(c, &cands[k + 1]) {
+                let n = &cands[k + 1];
+                let (range, other) = if c.until.is_some() && c.b > c.a { (c, n) } else { (n, c) };
+                if range.until.is_some() && other.until.is_none() && range.b > range.a && self.contains_range_word(range) {
+                    let merged = if bare(range) && dated(other) {
+                        // the time range on the day
+                        with_time(&other.sem, &range.sem).zip(range.until.as_ref().and_then(|u| with_time(&other.sem, u)))
+                    } else if dated(range) && bare(other) {
+                        with_time(&range.sem, &other.sem).zip(range.until.as_ref().and_then(|u| with_time(u, &other.sem)))
+                    } else {
+                        None
+                    };
+                    if let Some((s, e)) = merged {
+                        out.push(Cand { a: c.a, b: n.b, sem: Sem::Cal(s), until: Some(Sem::Cal(e)) });
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            out.push(c.clone());
+            k += 1;
+        }
         out
+    }
+
+    /// Only a comma, "at", "à", "on", "le" (at most two tokens) between two expressions of one sentence.
+    fn next_to(&self, x: &Cand, y: &Cand) -> bool {
+        y.a >= x.b && y.a - x.b <= 2 && self.same_sent(x.a, y.a) && (x.b..y.a).all(|i| matches!(self.norm(i), "," | "at" | "a" | "on" | "le"))
+    }
+
+    /// One range word ("-", "to", "au", "à", "until", "jusqu'à") alone between two expressions.
+    fn range_word_between(&self, x: &Cand, y: &Cand) -> bool {
+        y.a == x.b + 1 && self.same_sent(x.a, y.a) && matches!(self.norm(x.b), "-" | "–" | "to" | "au" | "a" | "until" | "till" | "through" | "thru")
+    }
+
+    /// The range is written inside the expression ("9:00 AM to 5:00 PM", "22-23 Feb"), not a "du … au" start.
+    fn contains_range_word(&self, c: &Cand) -> bool {
+        (c.a..c.b).any(|i| matches!(self.norm(i), "-" | "–" | "to" | "au" | "a" | "until" | "till" | "through" | "thru" | "et" | "and"))
     }
 
     /// "du 13 au 15 juillet", "13h-15h", "Monday to Friday", "between 2010 and 2015": two calendar points of the
     /// same kind joined by a range word make one expression with an `until`. "1982-1990" stays two (TimeML).
     fn joins_range(&self, prev: &Cand, next: &Cand) -> bool {
-        let (Sem::Cal(a), Sem::Cal(b)) = (&prev.sem, &next.sem) else { return false };
+        let (Some(a), Some(b)) = (day_cal(&prev.sem), day_cal(&next.sem)) else { return false };
+        let (a, b) = (&a, &b);
         if next.a != prev.b + 1 || !self.same_sent(prev.a, next.a) {
             return false;
         }
@@ -312,7 +414,7 @@ impl<'a, 't> Finder<'a, 't> {
             return false;
         }
         let timeish = |c: &Cal| c.hour.is_some() && c.day.is_none() && c.month.is_none() && c.weekday.is_none();
-        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || (c.month.is_some() && c.year.is_some());
+        let dayish = |c: &Cal| c.day.is_some() || c.weekday.is_some() || c.rel_days.is_some() || (c.month.is_some() && c.year.is_some());
         let yearish = |c: &Cal| c.year.is_some() && c.month.is_none() && c.season.is_none();
         (timeish(a) && timeish(b))
             || (a.hour.is_some() && a.day.is_some() && timeish(b) && matches!(between, "-" | "–" | "to" | "until" | "till"))
@@ -327,7 +429,7 @@ impl<'a, 't> Finder<'a, 't> {
         static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
             word_set(&[
                 "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant",
-                "for", "par", "per", "premier", "first",
+                "for", "par", "per", "premier", "first", "deuxieme", "troisieme", "quatrieme", "second", "third", "fourth",
             ])
         });
         let t = &self.toks[i];
@@ -347,6 +449,9 @@ impl<'a, 't> Finder<'a, 't> {
             || !self.matches[i].is_empty()
             // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
+            || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
+            // "Q1 2016", "H2 2025"
+            || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
             || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
@@ -355,8 +460,10 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 17] = [
+        let rules: [fn(&Self, usize) -> Option<Cand>; 19] = [
             Self::numeric_date,
+            Self::quarter,
+            Self::day_only,
             Self::sep_month_date,
             Self::day_list,
             Self::day_month,
@@ -789,12 +896,14 @@ impl<'a, 't> Finder<'a, 't> {
             let raw = self.toks[i].raw;
             let upper = raw.chars().all(|c| c.is_uppercase());
             // two-letter zones ("ET", "PT") only in capitals: "et", "pt" are words
-            if upper || (raw.len() > 2 && !tight_only && (self.lang == Lang::En || self.norm(i) != "est")) {
+            // French "est" is a verb, except after "pm": "vendredi à 2 pm est"
+            let verb = self.lang == Lang::Fr && self.norm(i) == "est" && !(i > 0 && self.is(i - 1, &["am", "pm", "m"]));
+            if upper || (raw.len() > 2 && !tight_only && !verb) {
                 let mut off = e.int() as i32;
                 let mut dst = e.tag();
                 let mut b = i + e.len;
                 // GMT+1, UTC-05:00
-                if let Some((o, e2)) = self.offset_at(b) {
+                if let Some((o, e2)) = self.offset_at(b, true) {
                     off = o;
                     dst = None;
                     b = e2;
@@ -806,14 +915,15 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((0, None, i + 1));
         }
         if tight_only || self.tight(i) {
-            if let Some((o, b)) = self.offset_at(i) {
+            if let Some((o, b)) = self.offset_at(i, false) {
                 return Some((o, None, b));
             }
         }
         None
     }
 
-    fn offset_at(&self, i: usize) -> Option<(i32, usize)> {
+    /// `+01:00`, `-0500`, `+02` at `i` (`+1` too after a zone name, `short`): (offset in minutes, next index).
+    fn offset_at(&self, i: usize, short: bool) -> Option<(i32, usize)> {
         let sign = match self.toks.get(i)?.raw {
             "+" => 1,
             "-" | "−" => -1,
@@ -825,6 +935,7 @@ impl<'a, 't> Finder<'a, 't> {
         let digits = self.digits(i + 1);
         let v = self.num(i + 1)? as i32;
         let (h, mut m, mut b) = match digits {
+            1 if short => (v, 0, i + 2),
             2 => (v, 0, i + 2),
             4 => (v / 100, v % 100, i + 2),
             _ => return None,
@@ -834,7 +945,7 @@ impl<'a, 't> Finder<'a, 't> {
             m = self.num(b + 1)? as i32;
             b += 2;
         }
-        if sign < 0 && digits == 2 && !colon {
+        if sign < 0 && digits <= 2 && !colon && !short {
             return None;
         }
         if h > 14 || m > 59 {
@@ -845,6 +956,9 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// Times of day: `13h27`, `13 h 27`, `18 h`, `1:27 p.m.`, `5pm`, `midi`, `vers 12 h 30 locales`.
     fn time(&self, i: usize) -> Option<Cand> {
+        if let Some(c) = self.at_hour(i) {
+            return Some(c);
+        }
         let mut a = i;
         let mut j = i;
         if let Some(e) = self.lex(i, Kind::Approx) {
@@ -862,6 +976,15 @@ impl<'a, 't> Finder<'a, 't> {
                     let h1 = if h2 >= 12 && h1 < 12 && h1 + 12 <= h2 { h1 + 12 } else if h1 == 12 && h2 < 12 && self.meridiem(i + 3).is_some() { 0 } else { h1 };
                     let cal = Cal { hour: Some(h1), minute: Some(0), ..Cal::default() };
                     return Some(Cand { a: i, b: b2, sem: Sem::Cal(cal), until: Some(Sem::Cal(c2)) });
+                }
+            }
+            // "10 - 11 at night": both hours in that part of the day
+            if let (Some(h1), Some(h2)) = (self.num(i).filter(|h| (1..=12).contains(h)), self.num(i + 2).filter(|h| (1..=12).contains(h) && self.digits(i + 2) <= 2)) {
+                if let Some((pod, e)) = self.pod_suffix(i + 3) {
+                    let pm = |h: u32| if h < 12 && (matches!(pod, "AF" | "EV") || pod == "NI" && h >= 6) { h + 12 } else { h };
+                    let cal = Cal { hour: Some(pm(h1)), minute: Some(0), ..Cal::default() };
+                    let end = Cal { hour: Some(pm(h2)), minute: Some(0), ..Cal::default() };
+                    return Some(Cand { a: i, b: e, sem: Sem::Cal(cal), until: Some(Sem::Cal(end)) });
                 }
             }
         }
@@ -913,8 +1036,193 @@ impl<'a, 't> Finder<'a, 't> {
             cal.tz = Some(tz);
             cal.dst = dst;
             b = e;
+        } else if let Some((tz, dst, e)) = self.tz_at(b + 1, false).filter(|&(_, _, e)| self.punct(b, "(") && self.punct(e, ")") && self.same_sent(b, e)) {
+            // "20 h 30 (heure de Paris)"
+            cal.tz = Some(tz);
+            cal.dst = dst;
+            b = e + 1;
+        }
+        // "1pm-3", "8pm - 11", "8:10 - 12.32": an end hour written bare takes the start's half of the day
+        let written = (j..b).any(|k| self.meridiem(k).is_some() || self.punct(k, ":"));
+        if let (true, Some(h1)) = (written && self.is(b, &["-", "–", "to"]) && self.same_sent(b, b + 1), cal.hour) {
+            if let Some((end, e)) = self.bare_end_hour(b + 1, h1) {
+                return Some(Cand { a, b: e, sem: Sem::Cal(cal), until: Some(Sem::Cal(end)) });
+            }
         }
         Some(Cand { a, b, sem: Sem::Cal(cal), until: None }).filter(|c| c.b > c.a)
+    }
+
+    /// "le premier trimestre 2016", "au 3e trimestre", "le dernier semestre", "the first quarter of 2016", "the
+    /// second half of 2025", "Q1 2016", "H2 2025": a quarter or half of a year. English needs the year ("the
+    /// second half" of a match, "third-quarter profits").
+    fn quarter(&self, i: usize) -> Option<Cand> {
+        // Q1 2016, H2 2025, T3 2016
+        let letter = self.toks.get(i).map(|t| t.raw);
+        if matches!(letter, Some("Q" | "H" | "T")) && self.tight(i + 1) && self.digits(i + 1) == 1 {
+            let half = letter == Some("H");
+            let n = self.num(i + 1).filter(|&n| n >= 1 && n <= if half { 2 } else { 4 })?;
+            if letter == Some("T") && self.lang != Lang::Fr {
+                return None;
+            }
+            let (y, b) = self.year_at(i + 2).filter(|_| self.digits(i + 2) == 4)?;
+            return Some(Cand { a: i, b, sem: Sem::Quarter { n, half, year: Some(y), rel_year: 0 }, until: None });
+        }
+        let j = if self.is(i, &["le", "la", "the", "au", "du"]) { i + 1 } else { i };
+        // the ordinal: a word, or digits with their suffix
+        let (n, k) = match self.norm(j) {
+            "premier" | "first" => (1, j + 1),
+            "second" | "deuxieme" => (2, j + 1),
+            "troisieme" | "third" => (3, j + 1),
+            "quatrieme" | "fourth" => (4, j + 1),
+            "dernier" | "last" | "final" => (0, j + 1),
+            _ if self.num(j).is_some() && self.tight(j + 1) && self.is(j + 1, &["er", "e", "eme", "st", "nd", "rd", "th"]) => (self.num(j)?, j + 2),
+            _ => return None,
+        };
+        let half = match self.norm(k) {
+            "trimestre" | "quarter" => false,
+            "semestre" | "half" => true,
+            _ => return None,
+        };
+        if n > if half { 2 } else { 4 } || !self.same_sent(j, k) {
+            return None;
+        }
+        let max = if half { 2 } else { 4 };
+        let mut b = k + 1;
+        let y0 = self.skip_of(b);
+        let (mut year, mut rel_year, mut has_year) = (None, 0, false);
+        if let Some((y, e)) = self.year_at(y0).filter(|_| self.digits(y0) == 4 || y0 > b) {
+            (year, has_year, b) = (Some(y), true, e);
+        } else if let Some(c) = self.relative_unit(y0).filter(|_| y0 > b || self.lang == Lang::Fr) {
+            if let Sem::Shift { unit: Unit::Year, n: dy, anchored: false, .. } = c.sem {
+                (rel_year, has_year, b) = (dy, true, c.b);
+            }
+        } else if y0 > b && self.is(y0, &["the"]) && self.is(y0 + 1, &["year"]) {
+            (has_year, b) = (true, y0 + 2);
+        }
+        if !has_year && self.lang == Lang::En {
+            return None;
+        }
+        let a = if self.is(i, &["au", "du"]) { j } else { i };
+        if n == 0 && !has_year {
+            // "le dernier trimestre": the one before the current one
+            let unit = if half { Unit::Semester } else { Unit::Quarter };
+            return Some(Cand { a, b, sem: Sem::Shift { unit, n: -1, anchored: false, pod: None, part: None, fine: false }, until: None });
+        }
+        let n = if n == 0 { max } else { n };
+        Some(Cand { a, b, sem: Sem::Quarter { n, half, year, rel_year }, until: None })
+    }
+
+    /// "at 5.", "at 12", "at 7 tonight": a bare hour after "at" that ends its clause or comes before a day
+    /// word (not "at 5 percent", "at 12, he left school").
+    fn at_hour(&self, i: usize) -> Option<Cand> {
+        if self.lang != Lang::En || i == 0 || !self.is(i - 1, &["at"]) || !self.same_sent(i - 1, i) || self.digits(i) > 2 {
+            return None;
+        }
+        let h = self.num(i).filter(|h| (1..=12).contains(h))?;
+        // "I'm at 10", "we are at 5": a person at a number is at a level, not a time
+        let copula = i >= 2 && self.is(i - 2, &["m", "am", "re", "are", "s", "is", "was", "were"]);
+        if copula && (2..=4).filter_map(|d| i.checked_sub(d)).any(|k| self.is(k, &["i", "we", "you", "he", "she", "they"])) {
+            return None;
+        }
+        let next = i + 1;
+        let end_ok = match self.toks.get(next) {
+            None => true,
+            Some(t) if t.sent != self.toks[i].sent => true,
+            Some(t) if t.kind == TokenKind::Punct => matches!(t.raw, "." | "!" | "?" | ";" | ")") && !(self.tight(next + 1) && self.is_num_tok(next + 1)),
+            Some(_) => self.is(next, &["today", "tomorrow", "tonight", "on", "this"]) || self.lex(next, Kind::Weekday).is_some(),
+        };
+        if !end_ok || self.time_core(i).is_some() {
+            return None;
+        }
+        let h = if self.is(next, &["tonight"]) && h < 12 { h + 12 } else { h };
+        Some(Cand { a: i, b: next, sem: Sem::Cal(Cal { hour: Some(h), minute: Some(0), ..Cal::default() }), until: None })
+    }
+
+    /// "on the 3rd", "until the 15th", "Friday the 13th", "le 1er", "le 3 à 15 h", "le 3 au soir": a day of the
+    /// month alone (its month comes from the reference and the tense).
+    fn day_only(&self, i: usize) -> Option<Cand> {
+        let mut cal = Cal::default();
+        if self.lang == Lang::En {
+            let mut j = i;
+            if let Some(e) = self.lex(i, Kind::Weekday) {
+                if self.weekday_ok(i) && self.is(i + e.len, &["the"]) {
+                    cal.weekday = Some(e.int() as u32);
+                    j = i + e.len;
+                }
+            }
+            if !self.is(j, &["the"]) {
+                return None;
+            }
+            if cal.weekday.is_none() && !(i > 0 && self.is(i - 1, &["on", "until", "till", "by", "from", "since", "before", "after"])) {
+                return None;
+            }
+            // an ordinal: "3rd", "third" (not "the 3 of us")
+            let written = self.num(j + 1).is_some() && self.tight(j + 2) && self.is(j + 2, &["st", "nd", "rd", "th"]);
+            if !written && english_ordinal(self.norm(j + 1)).is_none() {
+                return None;
+            }
+            let (d, mut b) = self.day_num(j + 1)?;
+            // "the 3rd quarter", "the third time", "the 13th of March" (a full date, found elsewhere)
+            let at_time = self.is(b, &["at"]) && self.time_core(b + 1).is_some();
+            if !(self.is_clause_end(b) && !self.punct(b, "%") || at_time) {
+                return None;
+            }
+            if let Some((pod, e)) = self.pod_suffix(b) {
+                cal.pod = Some(pod);
+                b = e;
+            }
+            cal.day = Some(d);
+            let a = if cal.weekday.is_some() { i } else { j + 1 };
+            return Some(Cand { a, b, sem: Sem::Cal(cal), until: None });
+        }
+        if !self.is(i, &["le"]) {
+            return None;
+        }
+        let mut j = i + 1;
+        if let Some(e) = self.lex(j, Kind::Weekday) {
+            if self.weekday_ok(j) {
+                cal.weekday = Some(e.int() as u32);
+                j += e.len;
+            }
+        }
+        if !self.is_num_tok(j) {
+            return None;
+        }
+        let (d, mut b) = self.day_num(j)?;
+        // "le 1er." but not "le 1er ministre"; "le 3 à 15 h", "le 3 au soir"
+        let ordinal = b > j + 1;
+        let at_time = self.is(b, &["a"]) && self.time_core(b + 1).is_some();
+        let pod = if self.is(b, &["au"]) { self.pod_after(b + 1) } else { None };
+        if let Some((p, e)) = pod {
+            cal.pod = Some(p);
+            b = e;
+        } else if !(at_time || ordinal && self.is_clause_end(b) && !self.punct(b, "%")) {
+            return None;
+        }
+        cal.day = Some(d);
+        Some(Cand { a: i, b, sem: Sem::Cal(cal), until: None })
+    }
+
+    /// The bare end of a time range at `e` ("3" in "1pm-3", "12.32" in "8:10 - 12.32"), after a start at hour
+    /// `h1`: the first such hour after the start (a smaller one is on the next day).
+    fn bare_end_hour(&self, e: usize, h1: u32) -> Option<(Cal, usize)> {
+        let h2 = self.num(e).filter(|&h| self.digits(e) <= 2 && (1..=12).contains(&h))?;
+        let (m2, end) = if self.punct(e + 1, ".") && self.tight(e + 1) && self.tight(e + 2) && self.digits(e + 2) == 2 {
+            (self.num(e + 2).filter(|&m| m < 60)?, e + 3)
+        } else {
+            (0, e + 1)
+        };
+        // "1pm-3 days", "8pm - 11 people", "10:00 - 11:00" (a full time: joined elsewhere)
+        // "to 01/01/2023": a date, not an hour
+        let glued = self.tight(end) && self.toks.get(end).is_some_and(|t| matches!(t.raw, "/" | "-" | "." | ",")) && self.is_num_tok(end + 1);
+        if glued || self.is_unit_after(end) || self.punct(end, ":") || self.punct(end, "%") || self.is(end, &["h", "am", "pm", "a", "p", "o"]) {
+            return None;
+        }
+        if self.toks.get(end).is_some_and(|t| t.kind != TokenKind::Punct && t.sent == self.toks[e].sent && !matches!(t.norm(), "on" | "at" | "today" | "tomorrow" | "tonight" | "le" | "ce" | "this")) && self.lex(end, Kind::Weekday).is_none() {
+            return None;
+        }
+        let h = [h2 % 12, h2 % 12 + 12].into_iter().find(|&h| h > h1).unwrap_or(h2 % 12);
+        Some((Cal { hour: Some(h), minute: Some(m2), ..Cal::default() }, end))
     }
 
     /// "du matin", "du soir", "de l'après-midi", "in the morning", "at night" after an hour: (pod, next index).
@@ -942,6 +1250,12 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((t(e.int() as u32, None, None), i + e.len));
         }
         let h = self.num(i)?;
+        // "1230pm", "930 am": hours and minutes run together before a half of the day
+        if matches!(self.digits(i), 3 | 4) && (1..=12).contains(&(h / 100)) && h % 100 < 60 {
+            if let Some((pm, b)) = self.meridiem(i + 1) {
+                return Some((t(apply_meridiem(h / 100, pm)?, Some(h % 100), None), b));
+            }
+        }
         if self.digits(i) > 2 || h > 24 {
             return None;
         }
@@ -965,7 +1279,8 @@ impl<'a, 't> Finder<'a, 't> {
                     b += 1;
                 }
             }
-            if self.is_running_time(i, b, m.is_some()) {
+            // "12h12:99s" is no time
+            if self.is_running_time(i, b, m.is_some()) || (self.punct(b, ":") && self.tight(b)) {
                 return None;
             }
             if let Some((pm, b2)) = self.meridiem(b) {
@@ -1081,6 +1396,15 @@ impl<'a, 't> Finder<'a, 't> {
         } else if self.is(i, &["le"]) {
             j += 1;
         }
+        // "over the weekend", "during the weekend", "this past weekend": the nearest one by tense
+        if self.lang == Lang::En && self.is(i, &["the"]) && self.is(i + 1, &["weekend"]) && i > 0 && self.is(i - 1, &["over", "during", "at", "on", "until", "by"]) {
+            let cal = Cal { weekday: Some(6), weekend: true, ..Cal::default() };
+            return Some(Cand { a: i, b: i + 2, sem: Sem::Cal(cal), until: None });
+        }
+        if self.lang == Lang::En && self.is(i, &["this"]) && self.is(i + 1, &["past"]) && self.is(i + 2, &["weekend"]) {
+            let cal = Cal { weekday: Some(6), weekend: true, dir: -1, ..Cal::default() };
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Cal(cal), until: None });
+        }
         let e = self.lex(j, Kind::Weekday)?;
         if !self.weekday_ok(j) {
             return None;
@@ -1136,7 +1460,21 @@ impl<'a, 't> Finder<'a, 't> {
         if self.punct(k, ".") || self.punct(k, ",") {
             k += 1;
         }
-        self.toks[j].cap && (self.day_num(k).is_some() || self.month_at(k).is_some())
+        if self.toks[j].cap && (self.day_num(k).is_some() || self.month_at(k).is_some()) {
+            return true;
+        }
+        let dot = self.punct(j + 1, ".") && self.tight(j + 1);
+        if self.lang == Lang::En {
+            // "on Sat", "until Tues.", "next Wed": a capital after a date word ("Sat down", "the Sun" are not)
+            let at_time = self.is(j + 1, &["at"]) && self.time_core(j + 2).is_some();
+            return self.toks[j].cap && (at_time || j > 0 && self.same_sent(j - 1, j) && self.is(j - 1, &["on", "this", "next", "last", "until", "till", "by", "since", "from", "every", "before", "after"]));
+        }
+        // "sam. 4 mars" (lower case too), "sam. et dim.", "du lun. au ven.": a French abbreviation with its dot
+        // before a day number or in a list of such ("le jeu." is a game)
+        let list = |x: usize| matches!(self.norm(x), "et" | "au" | "ou" | "," | "-" | "a");
+        dot && (self.day_num(j + 2).is_some()
+            || (list(j + 2) && self.lex(j + 3, Kind::Weekday).is_some() && self.punct(j + 4, "."))
+            || (j >= 3 && list(j - 1) && self.punct(j - 2, ".") && self.lex(j - 3, Kind::Weekday).is_some()))
     }
 
     /// [le|les|the] [WEEKDAY [,]] DAY [de|of] MONTH [,] [YEAR] [dernier|prochain]
@@ -1341,6 +1679,10 @@ impl<'a, 't> Finder<'a, 't> {
             // "Aug 9, 96"
             cal.year = Some(expand_two_digits(self.num(yb)?));
             b = yb + 1;
+        } else if yb == b && self.digits(b) == 2 && self.same_sent(b - 1, b) && self.is_clause_end(b + 1) && !self.punct(b + 1, ":") && !(self.punct(b + 1, ".") && self.tight(b + 2) && self.is_num_tok(b + 2)) {
+            // "Aug 9 96" ending its clause (not "Aug 9 96 people")
+            cal.year = Some(expand_two_digits(self.num(b)?));
+            b += 1;
         } else if let Some((h, mi, sec, e)) = self.clock(b).filter(|_| cal.weekday.is_some()) {
             // the Unix `date` layout: "Thu Oct 26 11:00:09 [EDT] 2023"
             let (tz, e) = match self.tz_at(e, false) {
@@ -1424,6 +1766,10 @@ impl<'a, 't> Finder<'a, 't> {
         if self.is(i, &["tonight"]) {
             return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
         }
+        // "la nuit dernière", "la nuit passée": last night
+        if self.lang == Lang::Fr && self.is(i, &["la"]) && self.is(i + 1, &["nuit"]) && self.is(i + 2, &["derniere", "passee"]) {
+            return Some(Cand { a: i, b: i + 3, sem: Sem::Shift { unit: Unit::Day, n: -1, anchored: false, pod: Some("NI"), part: None, fine: false }, until: None });
+        }
         self.lex(i, Kind::This)?;
         let (pod, b) = self.pod_after(i + 1)?;
         Some(Cand { a: i, b, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: false, pod: Some(pod), part: None, fine: false }, until: None })
@@ -1433,6 +1779,10 @@ impl<'a, 't> Finder<'a, 't> {
     fn part_of(&self, i: usize) -> Option<Cand> {
         // "mi-mars", "mid-March": one token
         if let Some(rest) = self.toks.get(i).and_then(|t| t.norm.strip_prefix("mi-").or_else(|| t.norm.strip_prefix("mid-"))) {
+            if rest == "journee" {
+                // "à la mi-journée": midday of the day in question
+                return Some(Cand { a: i, b: i + 1, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some("MI"), part: None, fine: false }, until: None });
+            }
             let m = self.lex.get(rest).iter().find(|e| e.kind == Kind::Month)?.int() as u32;
             let mut cal = Cal { month: Some(m), part: Some(2), ..Cal::default() };
             let mut b = i + 1;
@@ -1474,7 +1824,25 @@ impl<'a, 't> Finder<'a, 't> {
                 }
             }
         }
-        if p > k2 || this {
+        // "une fête de fin d'année", "le bilan de fin de matinée": a kind of thing, not a date
+        let generic = i > 0 && self.is(i - 1, &["de", "d", "du", "des"]) && self.same_sent(i - 1, i);
+        // "en fin de matinée", "en début d'après-midi", "en fin de journée": a part of the day in question
+        if self.lang == Lang::Fr && k2 > k && !generic {
+            let pod = match self.norm(p) {
+                "journee" => Some(match part {
+                    1 => "MO",
+                    2 => "MI",
+                    _ => "EV",
+                }),
+                _ => self.lex(p, Kind::Pod).filter(|e| e.value != "MI").map(|e| e.value),
+            };
+            if let Some(pod) = pod.filter(|_| !self.is(p + 1, &["de", "du", "d"])) {
+                let len = self.lex(p, Kind::Pod).map_or(1, |e| e.len);
+                return Some(Cand { a: i, b: p + len, sem: Sem::Shift { unit: Unit::Day, n: 0, anchored: true, pod: Some(pod), part: None, fine: false }, until: None });
+            }
+        }
+        // "en fin d'année", "en début de semaine prochaine", "fin de mois": French leaves the article out
+        if p > k2 || this || (self.lang == Lang::Fr && k2 > k && !generic && !self.is(p + 1, &["de", "du", "d"])) {
             if let Some(u) = self.lex(p, Kind::Unit) {
                 let unit = Unit::parse(u.value)?;
                 if matches!(unit, Unit::Year | Unit::Month | Unit::Week) && !self.norm(p).ends_with('s') || self.is(p, &["mois"]) {
@@ -1674,7 +2042,8 @@ impl<'a, 't> Finder<'a, 't> {
         if self.norm(j + 1).ends_with('s') {
             return None;
         }
-        if matches!(unit, Unit::Hour | Unit::Minute | Unit::Second) {
+        // "next hour", "this hour" (not "the last minute": a figure of speech)
+        if matches!(unit, Unit::Minute | Unit::Second) || unit == Unit::Hour && j > i {
             return None;
         }
         if self.is(j, &["past"]) && j > i {
@@ -1704,29 +2073,39 @@ impl<'a, 't> Finder<'a, 't> {
             }
         } else if self.is(i, &["depuis", "pendant", "durant", "for"]) {
             j += 1;
-        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.tight(i + 1) && self.is_num_tok(i + 1) && (i == 0 || self.toks[i].gap) {
+        } else if (self.punct(i, "+") || self.punct(i, "-")) && self.is_num_tok(i + 1) && (self.tight(i + 1) && (i == 0 || self.toks[i].gap) || i > 0 && self.is(i - 1, &["now"])) {
             // "+15 minutes", "-3y", "+2 months, 5 days": a signed offset from the reference (not "3-1", "10-15
             // days", whose sign touches the number before it)
             mode = if self.punct(i, "+") { 1 } else { -1 };
             j += 1;
         }
         let prefix_end = j;
-        // au moins, environ, plus de
-        while let Some(e) = self.lex(j, Kind::Approx) {
-            if self.is(j, &["vers"]) {
+        // au moins, environ, plus de, "about ~5 hours"
+        loop {
+            if let Some(e) = self.lex(j, Kind::Approx).filter(|_| !self.is(j, &["vers"])) {
+                j += e.len;
+            } else if self.punct(j, "~") && self.tight(j + 1) {
+                j += 1;
+            } else {
                 break;
             }
-            j += e.len;
         }
-        let (n, k) = self.amount_at(j)?;
+        let (mut n, mut k) = self.amount_at(j)?;
+        // "two and a half hours"
+        if self.lang == Lang::En && self.is(k, &["and"]) && self.is(k + 1, &["a"]) && self.is(k + 2, &["half"]) && self.same_sent(k, k + 2) {
+            n = n.map(|v| v + 0.5);
+            k += 3;
+        }
         let k = if self.is(k, &["de", "d"]) && self.lang == Lang::Fr && self.lex(j, Kind::NumX).is_none() { return None } else { k };
         // "1d", "3mo", "25m": letter units glued to their number count only in offsets (checked below)
         let (unit, ulen, short) = match self.lex(k, Kind::Unit) {
             Some(u) => (Unit::parse(u.value)?, u.len, false),
             None => (self.short_unit(k).filter(|_| self.tight(k))?, 1, true),
         };
-        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount
-        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) {
+        // French "13 h", "13 h 27 min" are times; English "3 min ago" is an amount, and so are "il y a 3 h",
+        // "dans 5 min", "pendant 20 min" (not "d'ici 17 h", "depuis 13 h": times)
+        let amount_cue = (mode != 0 && !self.is(i, &["d"])) || self.is(i, &["pendant", "durant"]);
+        if !short && self.is(k, &["h", "min"]) && !(self.is(k, &["min"]) && (self.tight(k) || self.lang == Lang::En)) && !amount_cue {
             return None;
         }
         if !self.same_sent(j, k) || self.is_age(j, k, unit) {
@@ -1746,22 +2125,59 @@ impl<'a, 't> Finder<'a, 't> {
         if j >= 2 && self.punct(j - 1, "-") && self.is_num_tok(j - 2) && unit == Unit::Year {
             return None;
         }
-        let b = k + ulen;
+        let mut b = k + ulen;
+        // "deux heures et demie", "an hour and a half", "il y a 2 h 30"
+        if self.lang == Lang::Fr && self.is(b, &["et"]) && self.is(b + 1, &["demie", "demi"]) && self.same_sent(b, b + 1) {
+            n = n.map(|v| v + 0.5);
+            b += 2;
+        } else if self.lang == Lang::En && self.is(b, &["and"]) && self.is(b + 1, &["a"]) && self.is(b + 2, &["half"]) && self.same_sent(b, b + 2) {
+            n = n.map(|v| v + 0.5);
+            b += 3;
+        } else if unit == Unit::Hour && self.is(k, &["h"]) && self.digits(b) == 2 && self.same_sent(k, b) && !self.is_unit_after(b + 1) {
+            if let (Some(v), Some(mm)) = (n, self.num(b).filter(|&mm| mm < 60)) {
+                n = Some(v + f64::from(mm) / 60.0);
+                b += 1;
+            }
+        }
         // keep "pendant"/"durant"/"for" out of the span, "depuis" in (the unseen set keeps depuis + a duration)
         let a = if self.is(i, &["pendant", "durant", "for"]) { prefix_end } else { i };
-        let (n, unit) = match (n, unit) {
-            (Some(v), Unit::Hour) if v.fract() != 0.0 && mode != 0 => (Some(v * 60.0), Unit::Minute),
-            (Some(v), Unit::Day) if v.fract() != 0.0 && mode != 0 => (Some(v * 24.0), Unit::Hour),
-            other => other,
-        };
+        let (n, unit) = if mode != 0 { whole_units(n, unit) } else { (n, unit) };
         // "1 day 21 hours ago", "in 1d, 2hr, and 5min": one offset in the finest unit
         let offset_at = |e: usize| mode != 0 || self.lex(e, Kind::AgoPost).is_some() || self.lex(e, Kind::After).is_some() || self.lex(e, Kind::Before).is_some();
+        let mut compound = false;
         let (n, unit, mut b) = match n.and_then(|v| self.compound_tail(b, unit, v)) {
-            Some((v, u, e)) if offset_at(e) => (Some(v), u, e),
+            Some((v, u, e)) if offset_at(e) => {
+                compound = true;
+                (Some(v), u, e)
+            }
+            // "The film runs 2 hours 10 minutes": one length
+            Some((v, u, e)) if !short => {
+                let months = matches!(u, Unit::Month | Unit::Year);
+                let per = match u {
+                    Unit::Minute => 60,
+                    Unit::Hour => 3600,
+                    Unit::Day => 86_400,
+                    Unit::Week => 604_800,
+                    Unit::Year => 12,
+                    _ => 1,
+                };
+                return Some(Cand { a, b: e, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
+            }
             // "5m ago" alone: minutes, months, millions or metres
             _ if short && (!offset_at(b) || self.is(k, &["m", "s"])) => return None,
             _ => (n, unit, b),
         };
+        // "+2 months, 5 days", "3 months and 10 days ago": months, then days
+        if let (Some(v), Unit::Month | Unit::Year) = (n, unit) {
+            if let Some((days, e)) = self.day_tail(b).filter(|_| v.fract() == 0.0) {
+                let sign = if mode != 0 { Some((i64::from(mode), e)) } else { self.lex(e, Kind::AgoPost).map(|x| (x.int(), e + x.len)) };
+                if let Some((sign, end)) = sign {
+                    let months = v as i64 * if unit == Unit::Year { 12 } else { 1 };
+                    let cal = Cal { rel_days: Some(sign * days), shift_months: sign * months, ..Cal::default() };
+                    return Some(Cand { a, b: end, sem: Sem::Cal(cal), until: None });
+                }
+            }
+        }
         if mode != 0 {
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
@@ -1769,20 +2185,21 @@ impl<'a, 't> Finder<'a, 't> {
             }
             return Some(Cand { a, b, sem: Sem::Shift { unit, n: n * i64::from(mode), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
-        if let Some(e) = self.lex(b, Kind::AgoPost) {
+        // "15 minutes out.": that long from now
+        let out_entry = (self.lang == Lang::En && self.is(b, &["out"]) && self.is_clause_end(b + 1)).then_some(Entry { kind: Kind::AgoPost, value: "1", len: 1 });
+        if let Some(e) = out_entry.or_else(|| self.lex(b, Kind::AgoPost)) {
             // "half an hour ago": in minutes
-            let (n, unit) = match (n, unit) {
-                (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some(v * 60.0), Unit::Minute),
-                (Some(v), Unit::Day) if v.fract() != 0.0 => (Some(v * 24.0), Unit::Hour),
-                other => other,
-            };
+            let (n, unit) = whole_units(n, unit);
             let n = n.unwrap_or(0.0) as i64;
             if n == 0 {
                 return Some(Cand { a, b: b + e.len, sem: Sem::Vague(if e.int() < 0 { "PAST_REF" } else { "FUTURE_REF" }), until: None });
             }
             return Some(Cand { a, b: b + e.len, sem: Sem::Shift { unit, n: n * e.int(), anchored: false, pod: None, part: None, fine: true }, until: None });
         }
-        let after = self.lex(b, Kind::After).map(|e| (1i64, e)).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
+        // "2 weeks from Friday", "a week from tomorrow": counted from the day named, like "after"
+        let from = (self.lang == Lang::En && self.is(b, &["from"]) && (self.lex(b + 1, Kind::Deictic).is_some() || self.lex(b + 1, Kind::Weekday).is_some()))
+            .then_some((1i64, Entry { kind: Kind::After, value: "1", len: 1 }));
+        let after = from.or_else(|| self.lex(b, Kind::After).map(|e| (1i64, e))).or_else(|| self.lex(b, Kind::Before).map(|e| (-1i64, e)));
         if let Some((sign, e)) = after {
             // "2 days before yesterday", "a week after tomorrow": counted from the day named
             let per_unit = match unit {
@@ -1806,6 +2223,24 @@ impl<'a, 't> Finder<'a, 't> {
                     }
                 }
             }
+            // "2 months before 02/02", "trois jours après le 3 mars": counted from the date written
+            if let Some(v) = n.filter(|v| *v >= 1.0 && v.fract() == 0.0 && a == i && i == j && e.len == 1) {
+                let t = b + e.len;
+                let target = self.numeric_date(t).or_else(|| self.day_month(t)).or_else(|| self.month_day_en(t));
+                if let Some(Cand { b: wb, sem: Sem::Cal(mut cal), .. }) = target {
+                    let k = sign * v as i64;
+                    let ok = cal.day.is_some() && cal.hour.is_none();
+                    match unit {
+                        Unit::Day if ok => cal.shift_days = k,
+                        Unit::Week if ok => cal.shift_days = 7 * k,
+                        Unit::Fortnight if ok => cal.shift_days = 14 * k,
+                        Unit::Month if ok => cal.shift_months = k,
+                        Unit::Year if ok => cal.shift_months = 12 * k,
+                        _ => return Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None }),
+                    }
+                    return Some(Cand { a, b: wb, sem: Sem::Cal(cal), until: None });
+                }
+            }
             let adverb = e.len > 1 || self.is(b, &["auparavant", "later", "earlier"]) || self.is_clause_end(b + e.len);
             if adverb && a == i && i == j {
                 let n = n.unwrap_or(0.0) as i64;
@@ -1818,6 +2253,26 @@ impl<'a, 't> Finder<'a, 't> {
         // "quatre mois minimum"
         if self.is(b, &["minimum", "maximum", "environ"]) {
             b += 1;
+        }
+        // "four years and eight months before he's out": one length (P4Y8M)
+        if let (true, Some(v)) = (compound, n) {
+            let months = matches!(unit, Unit::Month | Unit::Year);
+            let per = match unit {
+                Unit::Minute => 60,
+                Unit::Hour => 3600,
+                Unit::Day => 86_400,
+                Unit::Week => 604_800,
+                Unit::Year => 12,
+                _ => 1,
+            };
+            return Some(Cand { a, b, sem: Sem::Compound { total: v as i64 * per, months }, until: None });
+        }
+        // "une heure et demie": PT1H30M
+        if let (Some(v), Unit::Hour | Unit::Day) = (n, unit) {
+            if v.fract() != 0.0 && (v * 3600.0).fract() == 0.0 {
+                let per = if unit == Unit::Hour { 3600.0 } else { 86_400.0 };
+                return Some(Cand { a, b, sem: Sem::Compound { total: (v * per) as i64, months: false }, until: None });
+            }
         }
         Some(Cand { a, b, sem: Sem::Duration { n, unit }, until: None })
     }
@@ -1894,6 +2349,25 @@ impl<'a, 't> Finder<'a, 't> {
             found = true;
         }
         found.then(|| ((total / unit_size) as f64, unit, b))
+    }
+
+    /// ", 5 days", "and 2 weeks" after an amount of months: (days, next index).
+    fn day_tail(&self, b: usize) -> Option<(i64, usize)> {
+        let mut p = b;
+        if self.punct(p, ",") {
+            p += 1;
+        }
+        if self.is(p, &["and", "et"]) {
+            p += 1;
+        }
+        let (Some(v), k) = self.amount_at(p)? else { return None };
+        let u = self.lex(k, Kind::Unit)?;
+        let per = match Unit::parse(u.value)? {
+            Unit::Day => 1,
+            Unit::Week => 7,
+            _ => return None,
+        };
+        (v.fract() == 0.0 && self.same_sent(b, k)).then_some((v as i64 * per, k + u.len))
     }
 
         fn is_clause_end(&self, i: usize) -> bool {
@@ -2142,6 +2616,10 @@ impl<'a, 't> Finder<'a, 't> {
             return None;
         }
         let cal = Cal { year: Some(y), ..Cal::default() };
+        // "2012-1400": no year
+        if self.punct(b, "-") && self.tight(b + 1) && self.digits(b + 1) == 4 && self.year_at(b + 1).is_none_or(|(y2, _)| y2 <= y) {
+            return None;
+        }
         // 2007/2008, 2010-2015: a range
         if (self.punct(b, "/") || self.punct(b, "-") || self.punct(b, "–")) && self.tight(b + 1) || (self.punct(b, "-") && self.digits(b + 1) == 4) {
             if let Some((y2, e)) = self.year_at(b + 1) {
@@ -2172,6 +2650,10 @@ impl<'a, 't> Finder<'a, 't> {
                 return false;
             }
             if p.kind == TokenKind::Number && self.same_sent(i - 1, i) {
+                return false;
+            }
+            // "06/-31/2022": the tail of a slashed number
+            if i >= 2 && self.tight(i) && matches!(p.raw, "/" | "-") && self.is_num_tok(i - 2) && self.digits(i - 2) <= 2 {
                 return false;
             }
         }
@@ -2249,6 +2731,29 @@ impl<'a, 't> Finder<'a, 't> {
     }
 }
 
+/// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
+/// (days from the reference). `None` for anything else.
+fn day_cal(sem: &Sem) -> Option<Cal> {
+    match sem {
+        Sem::Cal(c) => Some(c.clone()),
+        Sem::Shift { unit: Unit::Day, n, anchored: false, pod, part: None, .. } => Some(Cal { rel_days: Some(*n), pod: *pod, ..Cal::default() }),
+        Sem::Today { pod } => Some(Cal { rel_days: Some(0), pod: *pod, ..Cal::default() }),
+        _ => None,
+    }
+}
+
+/// A day with the time of a bare time expression.
+fn with_time(day: &Sem, time: &Sem) -> Option<Cal> {
+    let (mut d, Sem::Cal(t)) = (day_cal(day)?, time) else { return None };
+    d.hour = t.hour;
+    d.minute = t.minute;
+    d.second = t.second;
+    d.tz = t.tz;
+    d.dst = t.dst;
+    d.pod = None;
+    Some(d)
+}
+
 /// Comparing an optional lexicon entry's length.
 trait ShorterThan {
     fn is_none_or_shorter(&self, len: usize) -> bool;
@@ -2257,6 +2762,19 @@ trait ShorterThan {
 impl ShorterThan for Option<Entry> {
     fn is_none_or_shorter(&self, len: usize) -> bool {
         self.map_or(true, |e| e.len < len)
+    }
+}
+
+/// An offset of a fractional amount in a finer unit: "a year and a half ago" in months, "half an hour" in
+/// minutes, "1.5 days" in hours.
+fn whole_units(n: Option<f64>, unit: Unit) -> (Option<f64>, Unit) {
+    match (n, unit) {
+        (Some(v), Unit::Hour) if v.fract() != 0.0 => (Some((v * 60.0).round()), Unit::Minute),
+        (Some(v), Unit::Day) if v.fract() != 0.0 => (Some((v * 24.0).round()), Unit::Hour),
+        (Some(v), Unit::Week) if v.fract() != 0.0 => (Some((v * 7.0).round()), Unit::Day),
+        (Some(v), Unit::Month) if v.fract() != 0.0 => (Some((v * 30.0).round()), Unit::Day),
+        (Some(v), Unit::Year) if v.fract() != 0.0 => (Some((v * 12.0).round()), Unit::Month),
+        other => other,
     }
 }
 

@@ -444,8 +444,8 @@ mod tests {
             // a lone "m" may be minutes, months, millions or metres; "3D" and "the 1990s" are no offsets
             ("Posted 5m ago.", &[]),
             ("Shot in 3D in the 1990s.", &["the 1990s=199"]),
-            // a plain duration keeps its parts apart
-            ("The film runs 2 hours 10 minutes.", &["2 hours=PT2H", "10 minutes=PT10M"]),
+            // a length in several units is one duration
+            ("The film runs 2 hours 10 minutes.", &["2 hours 10 minutes=PT2H10M"]),
         ]);
     }
 
@@ -502,7 +502,7 @@ mod tests {
         check(Lang::En, SEED, &[
             ("Logged 05/31/2024:14:15 by admin.", &["05/31/2024:14:15=2024-05-31T14:15:00"]),
             ("Logged 05/31/2024.14:15 by admin.", &["05/31/2024.14:15=2024-05-31T14:15:00"]),
-            ("Open between 3:30-4:30pm today.", &["3:30-4:30pm=2017-03-03T15:30:00", "today=2017-03-03T15:30:00"]),
+            ("Open between 3:30-4:30pm today.", &["3:30-4:30pm today=2017-03-03T15:30:00"]),
             ("Open 12-3am.", &["12-3am=2017-03-03T00:00:00"]),
             ("It opened 10:30am-4:30pm.", &["10:30am-4:30pm=2017-03-03T10:30:00"]),
             ("It was filed on 32 August 2014.", &[]),
@@ -686,7 +686,8 @@ mod tests {
             (Lang::Fr, "Il sera fermé du 13 au 15 juillet.", &[("13=2017-07-13", Some("2017-07-15")), ("15 juillet=2017-07-15", None)]),
             // without "du" the range is one expression
             (Lang::Fr, "Festival, 10 au 22 août 2012.", &[("10 au 22 août 2012=2012-08-10", Some("2012-08-22"))]),
-            (Lang::Fr, "Il sera ouvert de 18 h à 20 h samedi.", &[("18 h à 20 h=2017-03-04T18:00:00", Some("2017-03-04T20:00:00")), ("samedi=2017-03-04T18:00:00", None)]),
+            // a time range and its day make one range whose ends carry both
+            (Lang::Fr, "Il sera ouvert de 18 h à 20 h samedi.", &[("18 h à 20 h samedi=2017-03-04T18:00:00", Some("2017-03-04T20:00:00"))]),
             (Lang::En, "The exhibition runs 10 to 22 August 2012.", &[("10 to 22 August 2012=2012-08-10", Some("2012-08-22"))]),
             // an end without its year comes after its start
             (Lang::En, "The works run from May to December.", &[("May to December=2017-05", Some("2017-12"))]),
@@ -765,6 +766,158 @@ mod tests {
             ("Pas de date ici.", Lang::Fr, None, None),
         ] {
             assert_eq!(dateline_reference(text, lang, hint).map(|r| r.to_iso()).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn casual_english() {
+        check(Lang::En, SEED, &[
+            ("See you tmr.", &["tmr=2017-03-04"]),
+            ("We meet this eve.", &["this eve=2017-03-03TEV"]),
+            ("Come at 5.", &["5=2017-03-03T05:00:00"]),
+            ("Come at 7 tonight.", &["7=2017-03-03T19:00:00", "tonight=2017-03-03TNI"]),
+            // a level, a rate, an age: no time
+            ("I'm at 10.", &[]),
+            ("Interest rates at 5 percent.", &[]),
+            ("At 12, he left school.", &[]),
+            ("It opens on the 3rd.", &["3rd=2017-03-03"]),
+            ("He will leave on the 5th.", &["5th=2017-03-05"]),
+            ("He left on the 5th.", &["5th=2017-02-05"]),
+            ("the 3rd quarter", &[]),
+            ("It opens on Sat.", &["Sat.=2017-03-04"]),
+            ("See you Sat at 10am.", &["Sat=2017-03-04T10:00:00", "10am=2017-03-04T10:00:00"]),
+            ("He sat down. Sat is fine.", &[]),
+            ("It is due 2 weeks from Friday.", &["2 weeks from Friday=2017-03-17"]),
+            ("It is due a week from tomorrow.", &["a week from tomorrow=2017-03-11"]),
+            ("It starts at 1230pm.", &["1230pm=2017-03-03T12:30:00"]),
+            ("Back in about ~5 hours.", &["in about ~5 hours=2017-03-03T18:27"]),
+            ("We are 15 minutes out.", &["15 minutes out=2017-03-03T13:42"]),
+            ("Kickoff 5pm GMT+1.", &["5pm GMT+1=2017-03-03T17:00:00+01:00"]),
+            ("The result is due in the next hour.", &["next hour=2017-03-03T14"]),
+            ("Remind me now + 40 minutes.", &["now + 40 minutes=2017-03-03T14:07"]),
+            ("He left an hour and a half ago.", &["an hour and a half ago=2017-03-03T11:57"]),
+            ("He will be back in two and a half hours.", &["in two and a half hours=2017-03-03T15:57"]),
+            ("It lasted 5 minutes 30 seconds.", &["5 minutes 30 seconds=PT5M30S"]),
+            ("It happened Aug 9 96.", &["Aug 9 96=1996-08-09"]),
+            // the weekend nearest by tense
+            ("He spoke over the weekend.", &["the weekend=2017-W08-WE"]),
+            ("He will rest over the weekend.", &["the weekend=2017-W09-WE"]),
+            ("It rained this past weekend.", &["this past weekend=2017-W08-WE"]),
+            ("The call is at 5 pm Eastern time.", &["5 pm Eastern time=2017-03-03T17:00:00-05:00"]),
+            ("Reminder: +2 months, 5 days.", &["+2 months, 5 days=2017-05-08"]),
+            ("He left 3 months and 10 days ago.", &["3 months and 10 days ago=2016-11-23"]),
+            ("He left a year and a half ago.", &["a year and a half ago=2015-09-03"]),
+            ("He is four years and eight months before release.", &["four years and eight months=P4Y8M"]),
+            ("Set a timer for 1 hour, 5 minutes, and 30 seconds.", &["1 hour, 5 minutes, and 30 seconds=PT1H5M30S"]),
+        ]);
+    }
+
+    #[test]
+    fn casual_french() {
+        check(Lang::Fr, SEED, &[
+            // "h" and "min" after "il y a", "dans", "pendant" count time; after "depuis", "d'ici" they tell it
+            ("Il est parti il y a 3 h.", &["il y a 3 h=2017-03-03T10:27"]),
+            ("Il revient dans 5 min.", &["dans 5 min=2017-03-03T13:32"]),
+            ("Il est parti il y a 2 h 30.", &["il y a 2 h 30=2017-03-03T10:57"]),
+            ("Il a attendu pendant 20 min.", &["20 min=PT20M"]),
+            ("Ouvert depuis 13 h.", &["13 h=2017-03-03T13:00:00"]),
+            ("Le film dure une heure et demie.", &["une heure et demie=PT1H30M"]),
+            ("Il est parti il y a une heure et demie.", &["il y a une heure et demie=2017-03-03T11:57"]),
+            ("Il est parti il y a un an et demi.", &["il y a un an et demi=2015-09-03"]),
+            ("Il arrive le 1er.", &["le 1er=2017-03-01"]),
+            ("Il arrive le 3 au soir.", &["le 3 au soir=2017-03-03TEV"]),
+            ("Il arrive le 3 à 15 h.", &["le 3=2017-03-03T15:00:00", "15 h=2017-03-03T15:00:00"]),
+            ("Le 1er ministre parle.", &[]),
+            ("Le 3 est un chiffre.", &[]),
+            ("Ouvert sam. et dim.", &["sam.=2017-03-04", "dim.=2017-03-05"]),
+            ("Ouvert le sam. 4 mars.", &["le sam. 4 mars=2017-03-04"]),
+            ("Il a gagné le jeu.", &[]),
+            ("Il arrivera en fin de matinée.", &["fin de matinée=2017-03-03TMO"]),
+            ("Il partira en début d'après-midi.", &["début d'après-midi=2017-03-03TAF"]),
+            ("Il partira en fin de journée.", &["fin de journée=2017-03-03TEV"]),
+            ("Il a parlé à la mi-journée.", &["mi-journée=2017-03-03TMI"]),
+            ("Il viendra en fin de semaine prochaine.", &["fin de semaine prochaine=2017-W10"]),
+            ("Les comptes seront publiés en fin d'année.", &["fin d'année=2017"]),
+            // a kind of party, not a date
+            ("Ce fut une fête de fin d'année.", &[]),
+            ("Il a plu la nuit dernière.", &["la nuit dernière=2017-03-02TNI"]),
+            ("Il parlera aujourd'hui à midi.", &["aujourd'hui=2017-03-03T12:00:00", "midi=2017-03-03T12:00:00"]),
+            ("Rendez-vous à 8h GMT+1.", &["8h GMT+1=2017-03-03T08:00:00+01:00"]),
+            ("Décollage à 20 h 30 (heure de Paris).", &["20 h 30 (heure de Paris)=2017-03-03T20:30:00+01:00"]),
+            ("Décollage le 12 juillet à 8 h heure française.", &["le 12 juillet=2017-07-12T08:00:00+02:00", "8 h heure française=2017-07-12T08:00:00+02:00"]),
+            ("Vendredi à 2 pm est", &["Vendredi=2017-03-03T14:00:00-05:00", "2 pm est=2017-03-03T14:00:00-05:00"]),
+            ("Il est 2 h. Il est là.", &["2 h=2017-03-03T02:00:00"]),
+            ("Relevé 12h12:99s.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn quarters_and_halves_in_both_languages() {
+        check(Lang::Fr, SEED, &[
+            ("Les ventes ont chuté au premier trimestre 2016.", &["premier trimestre 2016=2016-Q1"]),
+            ("Les ventes ont chuté le dernier trimestre.", &["le dernier trimestre=2016-Q4"]),
+            ("Les ventes ont chuté au 3e trimestre de l'année dernière.", &["3e trimestre de l'année dernière=2016-Q3"]),
+            ("Le premier semestre sera bon.", &["Le premier semestre=2017-H1"]),
+            ("Résultats du T1 2016.", &["T1 2016=2016-Q1"]),
+            ("Il a fini troisième du classement.", &[]),
+        ]);
+        check(Lang::En, SEED, &[
+            ("Profits rose in the first quarter of 2016.", &["the first quarter of 2016=2016-Q1"]),
+            ("It is set for release in the second half of 2025.", &["the second half of 2025=2025-H2"]),
+            ("Sales fell in the third quarter of last year.", &["the third quarter of last year=2016-Q3"]),
+            ("Q1 2016 results are out.", &["Q1 2016=2016-Q1"]),
+            // a match has halves and quarters too
+            ("He scored in the second half.", &[]),
+            ("Third-quarter profits fell.", &[]),
+        ]);
+    }
+
+    #[test]
+    fn offsets_from_a_written_date_or_now() {
+        check(Lang::En, SEED, &[
+            ("It happened 2 months before 02/02.", &["2 months before 02/02=2016-12-02"]),
+            ("It is due 3 days after March 3.", &["3 days after March 3=2017-03-06"]),
+            ("Due next tuesday +10 days.", &["next tuesday +10 days=2017-03-17"]),
+            ("Filed 2023-12-29 -10days.", &["2023-12-29 -10days=2023-12-19"]),
+        ]);
+        check(Lang::Fr, SEED, &[
+            ("Il partira trois jours après le 3 mars.", &["trois jours après le 3 mars=2017-03-06"]),
+            ("Il est arrivé deux semaines avant le 20 mars.", &["deux semaines avant le 20 mars=2017-03-06"]),
+            ("Il reviendra dans 2 mois et 5 jours.", &["dans 2 mois et 5 jours=2017-05-08"]),
+        ]);
+    }
+
+    #[test]
+    fn ranges_of_days_with_their_times() {
+        // (text, start=value, until)
+        let cases: &[(Lang, &str, &[(&str, Option<&str>)])] = &[
+            (Lang::En, "from 01/21/2021 10:00 to 01/01/2023 07:00", &[("01/21/2021 10:00 to 01/01/2023 07:00=2021-01-21T10:00:00", Some("2023-01-01T07:00:00"))]),
+            (Lang::En, "Open 9:00 AM to 5:00 PM, Tuesday, 20 May 2013.", &[("9:00 AM to 5:00 PM, Tuesday, 20 May 2013=2013-05-20T09:00:00", Some("2013-05-20T17:00:00"))]),
+            (Lang::En, "Talks 22-23 Feb at 7pm.", &[("22-23 Feb at 7pm=2017-02-22T19:00:00", Some("2017-02-23T19:00:00"))]),
+            (Lang::En, "The event is today - next friday.", &[("today - next friday=2017-03-03", Some("2017-03-10"))]),
+            (Lang::En, "10:30 JST today to 10:30 PST tomorrow", &[("10:30 JST today to 10:30 PST tomorrow=2017-03-03T10:30:00+09:00", Some("2017-03-04T10:30:00-08:00"))]),
+            // a bare end takes the start's half of the day; an earlier one is on the next day
+            (Lang::En, "Open 1pm-3.", &[("1pm-3=2017-03-03T13:00:00", Some("2017-03-03T15:00:00"))]),
+            (Lang::En, "Open 11pm-2.", &[("11pm-2=2017-03-03T23:00:00", Some("2017-03-04T02:00:00"))]),
+            (Lang::En, "Open 8:10 - 12.32.", &[("8:10 - 12.32=2017-03-03T08:10:00", Some("2017-03-03T12:32:00"))]),
+            (Lang::En, "Quiet hours 10 - 11 at night.", &[("10 - 11 at night=2017-03-03T22:00:00", Some("2017-03-03T23:00:00"))]),
+            // a range starts before it ends: a tenseless weekday before a past end is the last one
+            (Lang::En, "Monday afternoon to last night", &[("Monday afternoon to last night=2017-02-27TAF", Some("2017-03-02TNI"))]),
+            (Lang::En, "It runs 1pm-3 days later.", &[("1pm=2017-03-06T13:00:00", None), ("3 days later=2017-03-06T13:00:00", None)]),
+            (Lang::Fr, "Ouvert le 6 mars à 9 h au 7 mars à 17 h.", &[("le 6 mars à 9 h au 7 mars à 17 h=2017-03-06T09:00:00", Some("2017-03-07T17:00:00"))]),
+            (Lang::Fr, "Ouvert de 22 h à 2 h.", &[("22 h à 2 h=2017-03-03T22:00:00", Some("2017-03-04T02:00:00"))]),
+            (Lang::Fr, "Ouvert de 9 h à 17 h le 3 mars.", &[("9 h à 17 h le 3 mars=2017-03-03T09:00:00", Some("2017-03-03T17:00:00"))]),
+            (Lang::Fr, "Ouvert d'aujourd'hui à demain soir.", &[("aujourd'hui=2017-03-03", Some("2017-03-04TEV")), ("demain soir=2017-03-04TEV", None)]),
+        ];
+        let r = Reference::parse_iso(SEED);
+        for (lang, text, want) in cases {
+            let doc = Doc::new(text);
+            let got: Vec<(String, Option<String>)> = extract(&doc, *lang, r.as_ref())
+                .into_iter()
+                .map(|d| (format!("{}={}", d.span.slice(text), d.value.as_deref().unwrap_or("null")), d.until))
+                .collect();
+            let want: Vec<(String, Option<String>)> = want.iter().map(|(a, b)| (a.to_string(), b.map(str::to_string))).collect();
+            assert_eq!(got, want, "{text:?}");
         }
     }
 

@@ -106,14 +106,33 @@ pub fn resolve(cands: &[Cand], toks: &[Tok<'_>], lang: Lang, reference: Option<&
             // the end of a time range is on the day of its start
             Sem::Cal(uc) if is_bare_time(u) => {
                 let day = out.value.as_deref().and_then(|v| v.get(..10)).filter(|d| d.as_bytes().get(4) == Some(&b'-'));
-                let ymd = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
-                Some(match day {
-                    Some(d) => format!("{d}{}", fmt_time(uc, ymd)),
+                let mut ymd: Option<(i32, u32, u32)> = day.and_then(|d| Some((d.get(..4)?.parse().ok()?, d.get(5..7)?.parse().ok()?, d.get(8..10)?.parse().ok()?)));
+                // "11pm-2": an end before the start is on the next day
+                if let (Sem::Cal(sc), Some((y, m, d))) = (&c.sem, ymd) {
+                    if sc.hour.is_some() && (uc.hour, uc.minute) < (sc.hour, sc.minute) {
+                        ymd = Some(civil_from_days(days_from_civil(y, m, d) + 1));
+                    }
+                }
+                Some(match ymd {
+                    Some((y, m, d)) => format!("{}{}", fmt_day(y, m, d), fmt_time(uc, ymd)),
                     None => fmt_time(uc, None),
                 })
             }
             _ => ctx.resolve_sem(u, c, anchor_day, anchor_point).value.map(|v| later_than(u, v, out.value.as_deref())),
         });
+        let mut out = out;
+        // "Monday afternoon to last night": a range starts before it ends, so a weekday without tense or
+        // "last"/"next" before a past end is the one before
+        if let (Sem::Cal(sc), Some(u), Some(v)) = (&c.sem, until.as_deref(), out.value.as_deref()) {
+            let bare_weekday = sc.weekday.is_some() && sc.day.is_none() && sc.month.is_none() && sc.dir == 0 && !sc.this && sc.week.is_none();
+            if bare_weekday && u.len() >= 10 && u.get(..10) < v.get(..10) {
+                let num = |a: usize, z: usize| v.get(a..z).and_then(|x| x.parse::<u32>().ok());
+                if let (Some(y), Some(m), Some(d), Some(rest)) = (num(0, 4), num(5, 7), num(8, 10), v.get(10..)) {
+                    let (y, m, d) = civil_from_days(days_from_civil(y as i32, m, d) - 7);
+                    out.value = Some(format!("{}{rest}", fmt_day(y, m, d)));
+                }
+            }
+        }
         let span = Span::new(toks[c.a].span.start, toks[c.b - 1].span.end);
         mentions.push(DateMention { span, timex_type: out.typ, value: out.value, until, grain: out.grain, relative: out.relative });
     }
@@ -143,7 +162,7 @@ fn later_than(end: &Sem, until: String, start: Option<&str>) -> String {
 }
 
 fn is_bare_time(sem: &Sem) -> bool {
-    matches!(sem, Sem::Cal(c) if c.hour.is_some() && c.day.is_none() && c.weekday.is_none() && c.month.is_none() && c.year.is_none())
+    matches!(sem, Sem::Cal(c) if c.hour.is_some() && c.day.is_none() && c.weekday.is_none() && c.month.is_none() && c.year.is_none() && c.rel_days.is_none())
 }
 
 struct Ctx<'a, 't> {
@@ -167,6 +186,7 @@ impl Ctx<'_, '_> {
             }
             Sem::Duration { n, unit } => Out::new(Some(duration_value(*n, *unit)), "duration", TimexType::Duration, false),
             Sem::HoursMinutes(h, m) => Out::new(Some(format!("PT{h}H{m}M")), "duration", TimexType::Duration, false),
+            Sem::Compound { total, months } => Out::new(Some(compound_value(*total, *months)), "duration", TimexType::Duration, false),
             Sem::Set { n, unit, weekday } => {
                 let v = match weekday {
                     Some(w) => format!("XXXX-WXX-{w}"),
@@ -188,6 +208,17 @@ impl Ctx<'_, '_> {
                 o
             }
             Sem::Century(c) => Out::new(Some(format!("{c:02}")), "century", TimexType::Date, false),
+            Sem::Quarter { n, half, year, rel_year } => {
+                let y = year.or_else(|| self.reference.map(|r| r.year + *rel_year as i32));
+                let code = if *half { 'H' } else { 'Q' };
+                let v = match y {
+                    Some(y) => format!("{}-{code}{n}", fmt_year(y)),
+                    None => format!("XXXX-{code}{n}"),
+                };
+                let mut o = Out::new(Some(v), if *half { "semester" } else { "quarter" }, TimexType::Date, year.is_none());
+                o.point = y.map(|y| (y, Some(if *half { 6 * n - 5 } else { 3 * n - 2 }), None));
+                o
+            }
             Sem::Null(grain) => Out::new(None, grain, TimexType::Date, false),
         }
     }
@@ -197,7 +228,14 @@ impl Ctx<'_, '_> {
     fn means_nowadays(&self, c: &Cand) -> bool {
         let a = c.a;
         let sent = self.toks[a].sent;
-        if self.toks.get(c.b).is_some_and(|t| t.sent == sent && t.norm == "meme") {
+        // "d'aujourd'hui à demain soir": a range of days
+        if c.until.is_some() || self.toks.get(c.b).is_some_and(|t| t.sent == sent && t.norm == "meme") {
+            return false;
+        }
+        // "aujourd'hui à midi", "aujourd'hui vers 15 h": the day of that time
+        if self.toks.get(c.b).is_some_and(|t| t.sent == sent && matches!(t.norm(), "a" | "vers" | "des" | "avant" | "apres"))
+            && self.toks.get(c.b + 1).is_some_and(|t| t.kind == TokenKind::Number || matches!(t.norm(), "midi" | "minuit"))
+        {
             return false;
         }
         for k in (a.saturating_sub(3)..a).rev() {
@@ -308,6 +346,14 @@ impl Ctx<'_, '_> {
             }
             (Unit::Decade, _) => Out::new(Some(format!("{:03}", (y + 10 * n as i32).div_euclid(10))), "decade", typ, true),
             (Unit::Century, _) => Out::new(Some(format!("{:02}", (y + 100 * n as i32).div_euclid(100))), "century", typ, true),
+            (Unit::Hour, false) if r.is_some() => {
+                // "next hour": the clock hour after the reference's
+                let total = days_from_civil(y, m, d) * 24 + i64::from(r.map_or(0, |r| r.hour)) + n;
+                let (yy, mm, dd) = civil_from_days(total.div_euclid(24));
+                let mut o = Out::new(Some(format!("{}T{:02}", fmt_day(yy, mm, dd), total.rem_euclid(24))), "hour", TimexType::Time, true);
+                o.day = Some((yy, mm, dd));
+                o
+            }
             (Unit::Hour | Unit::Minute | Unit::Second, _) => {
                 let (hh, mi, ss) = r.map_or((0, 0, 0), |r| (r.hour, r.minute, r.second));
                 let secs = match unit {
@@ -361,6 +407,30 @@ impl Ctx<'_, '_> {
             o.point = year.map(|y| (y, None, None));
             return o;
         }
+        // "today", "tomorrow" with their time
+        if let Some(n) = cal.rel_days {
+            let Some(r) = r else { return Out::new(None, "day", typ, true) };
+            let (y, m) = add_months(r.year, r.month, cal.shift_months);
+            let (y, m, d) = civil_from_days(days_from_civil(y, m, r.day.min(days_in_month(y, m))) + n);
+            return self.day_out(y, m, d, cal, typ, true);
+        }
+        // a day of the month alone: the month by the written weekday, else the tense, else the nearest
+        if let (Some(d), None, None) = (cal.day, cal.month, cal.year) {
+            let Some(r) = r else { return Out::new(Some(format!("XXXX-XX-{d:02}")), "day", typ, false) };
+            let rd = days_from_civil(r.year, r.month, r.day);
+            let t = self.tense(c);
+            let best = (-12i64..=12)
+                .map(|k| add_months(r.year, r.month, k))
+                .filter(|&(y, m)| d <= days_in_month(y, m))
+                .map(|(y, m)| (y, m, days_from_civil(y, m, d) - rd))
+                .filter(|&(y, m, _)| cal.weekday.map_or(true, |w| weekday_of(days_from_civil(y, m, d)) == w))
+                .filter(|&(_, _, delta)| cal.weekday.is_some() || (t >= 0 || delta <= 0) && (t <= 0 || delta >= 0))
+                .min_by_key(|&(_, _, delta)| delta.abs());
+            return match best {
+                Some((y, m, _)) => self.day_out(y, m, d, cal, typ, true),
+                None => Out::new(None, "invalid", typ, true),
+            };
+        }
         // a weekday alone
         if cal.weekday.is_some() && cal.day.is_none() && cal.month.is_none() && cal.year.is_none() {
             let w = cal.weekday.unwrap_or(1);
@@ -394,6 +464,10 @@ impl Ctx<'_, '_> {
                 }
             };
             let (y, m, d) = civil_from_days(rd + delta + cal.shift_days);
+            if cal.weekend {
+                let (iy, wk) = iso_week(y, m, d);
+                return Out::new(Some(format!("{iy:04}-W{wk:02}-WE")), "weekend", typ, true);
+            }
             return self.day_out(y, m, d, cal, typ, true);
         }
         // day and month (with or without year)
@@ -404,6 +478,14 @@ impl Ctx<'_, '_> {
                 (None, None) => (None, false),
             };
             return match y {
+                Some(y) if d <= days_in_month(y, m) && (cal.shift_days != 0 || cal.shift_months != 0) => {
+                    // "2 months before 02/02": the date counted from
+                    let (yy, mm) = add_months(y, m, cal.shift_months);
+                    let (yy, mm, dd) = civil_from_days(days_from_civil(yy, mm, d.min(days_in_month(yy, mm))) + cal.shift_days);
+                    let mut o = self.day_out(yy, mm, dd, cal, typ, true);
+                    o.relative = true;
+                    o
+                }
                 Some(y) if d <= days_in_month(y, m) => self.day_out(y, m, d, cal, typ, rel),
                 // "29 février" in a year without one, "31 avril": no such day
                 Some(_) => Out::new(None, if rel { "invalid" } else { "day" }, typ, rel),
@@ -800,6 +882,36 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
         }
     };
     format!("P{}{amount}{code}", if time { "T" } else { "" })
+}
+
+/// TIMEX3 duration of a length in seconds (`P1DT2H30M`) or in months (`P1Y6M`), zero parts left out.
+fn compound_value(total: i64, months: bool) -> String {
+    let mut v = String::from("P");
+    if months {
+        for (n, code) in [(total / 12, 'Y'), (total % 12, 'M')] {
+            if n != 0 {
+                v.push_str(&format!("{n}{code}"));
+            }
+        }
+    } else {
+        let days = total / 86_400;
+        if days != 0 {
+            v.push_str(&format!("{days}D"));
+        }
+        let rest = total % 86_400;
+        if rest != 0 {
+            v.push('T');
+            for (n, code) in [(rest / 3600, 'H'), (rest % 3600 / 60, 'M'), (rest % 60, 'S')] {
+                if n != 0 {
+                    v.push_str(&format!("{n}{code}"));
+                }
+            }
+        }
+    }
+    if v.len() == 1 {
+        v.push_str(if months { "0M" } else { "T0S" });
+    }
+    v
 }
 
 fn add_months(y: i32, m: u32, n: i64) -> (i32, u32) {

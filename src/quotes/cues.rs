@@ -449,6 +449,10 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
             return None; // "the report", "a claim"
         }
+        // "the United States", "Amnesty Reports": a capitalised word inside a sentence, after another, is a name
+        if i >= 1 && t.is_cap_at(i) && t.is_cap_at(i - 1) && !t.at_sentence_start(i) {
+            return None;
+        }
         if en_noun_reading(t, i) {
             return None;
         }
@@ -490,7 +494,21 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
                 // plural nouns before "say" are common ("experts say"): accept a plural-looking word too
                 let plural_noun = prev.ends_with('s') && prev.len() > 3 && !prev.ends_with("ss") && !prev.ends_with("us") && !prev.ends_with("is")
                     && !matches!(prev, "across" | "always" | "perhaps" | "whereas" | "sometimes" | "besides" | "towards" | "afterwards" | "unless" | "nevertheless" | "does" | "has" | "was" | "its" | "his" | "hers" | "ours" | "yours" | "theirs" | "yes" | "less" | "thus" | "as");
-                if !plural_noun || w == "state" {
+                // "Police say the …", "all those involved say the …", "some in the community say they …": a bare
+                // "say" after a word of the sentence (not "to", a determiner or a verb that governs it) and before a
+                // clause's first word
+                let next = t.low(i + 1);
+                let clause_next = matches!(next, "the" | "a" | "an" | "that" | "it" | "they" | "he" | "she" | "we" | "there" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our" | "some" | "many" | "most")
+                    || t.is_cap_at(i + 1) && t.sentence(i + 1) == t.sentence(i);
+                let bare_say = w == "say"
+                    && i >= 1
+                    && t.is_word(i - 1)
+                    && !t.at_sentence_start(i)
+                    // not negated ("didn't say") nor the object of "let me", "hear them"
+                    && !(i >= 2 && t.is_apostrophe(i - 2))
+                    && !matches!(prev, "to" | "a" | "an" | "the" | "no" | "any" | "their" | "his" | "her" | "its" | "our" | "my" | "your" | "have" | "has" | "had" | "let" | "lets" | "make" | "makes" | "made" | "hear" | "heard" | "can" | "cannot" | "not" | "never" | "should" | "must" | "shall" | "me" | "us" | "him" | "them")
+                    && clause_next;
+                if (!plural_noun || w == "state") && !bare_say {
                     continue;
                 }
             }

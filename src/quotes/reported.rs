@@ -58,7 +58,7 @@ const EN_NP_STOP: &[&str] = &[
 const FR_BOUNDARY_BEFORE: &[&str] = &[
     "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
 ];
-const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though"];
+const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"];
 const LEADING_CONNECTORS: &[&str] = &[
     "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
@@ -176,6 +176,14 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
             return Some((t.span(upto - 2), None));
         }
     }
+    // "a lack of leadership he says has left …": an English subject pronoun right before the verb is its whole
+    // subject, whatever precedes it (a reduced relative clause)
+    if lang == Lang::En && upto >= 2 && t.sentence(upto - 2) == sent && matches!(t.low(upto - 1), "he" | "she" | "they") && t.is_word(upto - 2) && !t.is_cap_at(upto - 2) {
+        let bounds_word = EN_BOUNDARY_BEFORE.contains(&t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
+        if !bounds_word {
+            return Some((t.span(upto - 1), None));
+        }
+    }
     let bounds = if lang == Lang::Fr { FR_BOUNDARY_BEFORE } else { EN_BOUNDARY_BEFORE };
     let mut k = upto;
     let mut boundary = None;
@@ -237,7 +245,9 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
     let mut last_end = t.span(from).end;
     while k < t.len() && t.sentence(k) == sent {
         let raw = t.text_of(k);
-        if raw == ";" || (raw == ":" && k > from) {
+        // "at 8:40 a.m.": a colon between digits is a time, not the clause's end
+        let time_colon = raw == ":" && k > from && t.adjacent(k - 1, k) && t.adjacent(k, k + 1) && t.text_of(k - 1).bytes().all(|c| c.is_ascii_digit()) && t.text_of(k + 1).bytes().all(|c| c.is_ascii_digit());
+        if raw == ";" || (raw == ":" && k > from && !time_colon) {
             break;
         }
         // English: a dash or a parenthesis opens an aside of the journalist's ("… pipeline — a problem compounded
@@ -429,6 +439,10 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         if t.low(b) == "after" || t.low(b) == "before" || t.low(b) == "since" {
                             continue;
                         }
+                        // "higher than city reports say it is": a comparison, not reported speech
+                        if lang == Lang::En && t.low(b) == "than" {
+                            continue;
+                        }
                     }
                     // "He said …, and added …": the coordinated verb shares the previous cue's subject.
                     let coordinated = np_b.is_some_and(|(np, b)| np.is_empty() && b.is_some_and(|b| matches!(t.low(b), "et" | "and")));
@@ -542,7 +556,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         break;
                     }
                     if w == "que" || w == "qu" || (lang == Lang::En && w == "that") {
-                        let n = if w == "qu" { k + 2 } else { k + 1 };
+                        // "says that’s not what …": "that’s" is a demonstrative subject, part of the clause
+                        let demonstrative = lang == Lang::En && t.is_apostrophe(k + 1) && t.adjacent(k, k + 1) && matches!(t.low(k + 2), "s" | "ll" | "d");
+                        let n = if w == "qu" { k + 2 } else if demonstrative { k } else { k + 1 };
                         if n < t.len() && t.sentence(n) == sent {
                             f.content = Some(Span::new(t.span(n).start, clause_end(t, n, lang)));
                             f.opens_at = Some(t.span(n).start);
@@ -646,6 +662,30 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     }
     // A clause never runs over the words reported by a later postposed cue of its sentence ("…, qui offriront selon
     // lui un oasis …, a indiqué X"): it stops where that cue's reported words end.
+    // An English clause stops before the subject of another cue of its sentence ("According to EHS, the target is
+    // met but Chapman says that’s not so").
+    if lang == Lang::En {
+        let mut starts: Vec<(usize, usize)> = out.iter().filter(|f| !f.inverted && f.cue.kind == CueKind::Verb).filter_map(|f| f.subject.map(|s| (s.start, f.cue.span.start))).collect();
+        starts.sort_unstable();
+        for f in &mut out {
+            let Some(c) = f.content.as_mut() else { continue };
+            let i = starts.partition_point(|&(s, _)| s <= c.start);
+            // only a contrasting clause of its own: "… but Chapman says", "…, while the union says"
+            let contrast = |s: usize| {
+                let b = t.before(s);
+                b >= 1 && matches!(t.low(b - 1), "but" | "while" | "whereas" | "although")
+            };
+            if let Some(&(s, _)) = starts[i..].iter().take_while(|&&(s, _)| s < c.end).find(|&&(s, cue)| cue < c.end && s > c.start && contrast(s)) {
+                let mut e = t.before(s);
+                while e > 0 && matches!(t.low(e - 1), "but" | "and" | "," | "while" | "whereas") && t.span(e - 1).start > c.start {
+                    e -= 1;
+                }
+                if e > 0 && t.span(e - 1).end > c.start {
+                    c.end = t.span(e - 1).end;
+                }
+            }
+        }
+    }
     let cuts: Vec<(usize, usize)> = out.iter().filter_map(|f| f.before_end.map(|be| (f.cue.span.start, be))).collect();
     for f in &mut out {
         if let Some(c) = f.content.as_mut() {
@@ -713,6 +753,15 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
 const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
 
 /// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
+/// The antecedent of an English relative pronoun inside the phrase `np` before it: what follows the last
+/// preposition or verb of saying ("he heard from many Green supporters who said" → "many Green supporters"; not
+/// "of": "members of the party who said" are members), with the token cut at.
+fn en_relative_antecedent(t: &Toks, np: Span) -> Option<(Span, usize)> {
+    let toks = t.doc.tokens_in(np);
+    let cut = toks.clone().rev().find(|&i| i + 1 < toks.end && (matches!(t.low(i), "from" | "to" | "with" | "by" | "at" | "in" | "on" | "about" | "for" | "among") || en_say(t.low(i))))?;
+    Some((Span::new(t.span(cut + 1).start, np.end), cut))
+}
+
 fn en_say(w: &str) -> bool {
     matches!(w, "say" | "says" | "said" | "saying")
 }
@@ -1033,9 +1082,9 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             }
         }
     }
-    // Coordinated verb: "… et a déclaré", "… and said".
+    // Coordinated verb: "… et a déclaré", "… and said", "IRCC did not reveal any details, but said".
     if np.is_empty() {
-        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and")) {
+        if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "et" | "and") || lang == Lang::En && t.low(b) == "but") {
             let sent = t.sentence(b);
             let mut k = b;
             while k > 0 && t.sentence(k - 1) == sent {
@@ -1044,8 +1093,16 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
                 k += 1;
             }
+            // "In a statement, IRCC did not reveal …": an opening adjunct up to its comma is not the subject
+            if lang == Lang::En && ADJUNCT_OPENERS.contains(&t.low(k)) {
+                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.text_of(c) == ",") {
+                    k = c + 1;
+                }
+            }
             let mut e = k;
-            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait") {
+            while e < b && e - k < 8 && !is_punct_boundary(t.text_of(e)) && !matches!(t.low(e), "qui" | "who" | "que" | "qu" | "est" | "a" | "was" | "is" | "has" | "était" | "sera" | "had" | "avait")
+                && !(lang == Lang::En && matches!(t.low(e), "did" | "does" | "do" | "would" | "will" | "could" | "should" | "can" | "may" | "might" | "must" | "were" | "are" | "have"))
+            {
                 e += 1;
             }
             if e > k {
@@ -1065,6 +1122,11 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 });
                 if let Some(d) = det.filter(|&d| d > toks.start) {
                     return (Span::new(t.span(d).start, p.end), pb);
+                }
+                if lang == Lang::En {
+                    if let Some((a, cut)) = en_relative_antecedent(t, p) {
+                        return (a, Some(cut));
+                    }
                 }
                 return (p, pb);
             }
@@ -1089,6 +1151,10 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                     Some((p, pb)) if !p.is_empty() => {
                         np = p;
                         boundary = pb;
+                        if let Some((a, cut)) = en_relative_antecedent(t, np) {
+                            np = a;
+                            boundary = Some(cut);
+                        }
                     }
                     _ => break,
                 }
@@ -1124,7 +1190,9 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let title = t.text_of(last_tok);
         let title_apposition = lang == Lang::En
             && (crate::entities::role_head(&title.to_lowercase()).is_some() || (2..=4).contains(&title.len()) && title.chars().all(|c| c.is_ascii_uppercase()));
-        let lower_apposition = lower_apposition || title_apposition;
+        // "John McCallum, Canada’s ambassador to China, told": a role noun inside makes a capitalised phrase an apposition
+        let role_inside = lang == Lang::En && toks.clone().any(|i| !t.is_cap_at(i) && t.is_word(i) && crate::entities::lexicon::is_role_noun(t.low(i)));
+        let lower_apposition = lower_apposition || title_apposition || role_inside;
         if !(adjunct || lower_apposition) {
             break;
         }
@@ -1150,8 +1218,21 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             break;
         }
     }
+    // "In early November the company announced": an opening adjunct with no comma ends where the subject's
+    // determiner starts
+    if lang == Lang::En {
+        let toks = t.doc.tokens_in(np);
+        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(&t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
+            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(&t.low(i - 1)));
+            if let Some(d) = det {
+                np = Span::new(t.span(d).start, np.end);
+            }
+        }
+    }
     (np, boundary)
 }
+
+const PREPS_EN: &[&str] = &["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"];
 
 const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
 

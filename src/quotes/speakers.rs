@@ -104,6 +104,14 @@ pub struct Resolver<'a, 'd, 't> {
     first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
     learnt: RefCell<HashMap<usize, Gender>>,
+    /// The reported words of the cue being resolved, whose names are no antecedent of its pronoun ("The brewery in
+    /// York Beach is ready, he said").
+    reported: std::cell::Cell<Option<Span>>,
+    /// Per paragraph: a link to another story ("WATCH: …"), computed once (English only).
+    link_paragraphs: Vec<bool>,
+    /// Per entity, computed on first use: does it count as an organisation ([`Self::org_like`]), and the name it
+    /// goes by ([`Self::usual_org_name_uncached`]). Both look at every mention: asked once per entity, not per quote.
+    org_cache: RefCell<Vec<Option<(bool, Option<String>)>>>,
 }
 
 impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
@@ -111,8 +119,15 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
         mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(vec![None; entities.len()]), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
+        if lang == Lang::En {
+            r.link_paragraphs = t.doc.paragraphs.iter().map(|p| super::is_link_label(p.span.slice(t.doc.text))).collect();
+            // most texts link to no other story: then no look-up per mention
+            if !r.link_paragraphs.contains(&true) {
+                r.link_paragraphs.clear();
+            }
+        }
         r.index_roles();
         r
     }
@@ -128,6 +143,16 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let t = self.t;
         let first = t.at_or_after(m.start);
         (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
+    }
+
+    /// A mention no pronoun refers back to: quoted words, an aside in parentheses, a link to another story
+    /// ("WATCH: Burnaby RCMP warns of …").
+    fn not_antecedent(&self, m: Span) -> bool {
+        let t = self.t;
+        self.is_quoted(m)
+            || self.reported.get().is_some_and(|r| r.contains(m))
+            || self.in_parentheses(m)
+            || !self.link_paragraphs.is_empty() && t.doc.paragraph_at(m.start).and_then(|p| self.link_paragraphs.get(p)).copied().unwrap_or(false)
     }
 
     fn is_quoted(&self, m: Span) -> bool {
@@ -155,17 +180,98 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// marks) within a few paragraphs before, the one the article mentions most, the latest on a tie.
     fn last_org_before(&self, at: usize) -> Option<usize> {
         let hi = self.mentions.partition_point(|(m, _)| m.start < at);
-        self.mentions[..hi]
-            .iter()
-            .rev()
-            .take(80)
-            .take_while(|(m, _)| at.saturating_sub(m.end) <= 2500)
-            .filter(|&&(m, k)| self.entities.get(k).is_some_and(|e| e.kind == EntityType::Organization) && !self.is_quoted(m))
+        let orgs = || self.mentions[..hi].iter().rev().take(80).take_while(|(m, _)| at.saturating_sub(m.end) <= 2500).filter(|&&(m, k)| self.org_like(k) && !self.not_antecedent(m));
+        // the subject of a sentence just before ("Google said … . But the company seemed confident")
+        if let Some(&(_, k)) = orgs().take_while(|(m, _)| at.saturating_sub(m.end) <= 600).find(|&&(m, _)| t_first_in_sentence(self.t, m)) {
+            return Some(k);
+        }
+        orgs()
             .map(|&(_, k)| k)
             .fold(None, |best: Option<usize>, k| match best {
                 Some(b) if self.entities[b].mentions.len() >= self.entities[k].mentions.len() => Some(b),
                 _ => Some(k),
             })
+    }
+
+    /// An organisation, for "the company said" and "it said": typed so, or (English) a name typed as a person on
+    /// no evidence — no gender, no known first name, no title, never named by its last word alone ("Cisco
+    /// Talos", "TransLink"), which is how news names companies and agencies.
+    fn org_like(&self, k: usize) -> bool {
+        if let Some(Some((org, _))) = self.org_cache.borrow().get(k) {
+            return *org;
+        }
+        self.org_facts(k).0
+    }
+
+    /// [`Self::org_like`] and [`Self::usual_org_name_uncached`] of entity `k`, computed once.
+    fn org_facts(&self, k: usize) -> (bool, Option<String>) {
+        if let Some(Some(hit)) = self.org_cache.borrow().get(k) {
+            return hit.clone();
+        }
+        let org = self.org_like_uncached(k);
+        let usual = if org { self.usual_org_name_uncached(k) } else { None };
+        if let Some(slot) = self.org_cache.borrow_mut().get_mut(k) {
+            *slot = Some((org, usual.clone()));
+        }
+        (org, usual)
+    }
+
+    fn org_like_uncached(&self, k: usize) -> bool {
+        let Some(e) = self.entities.get(k) else { return false };
+        match e.kind {
+            EntityType::Organization => true,
+            EntityType::Person if self.lang == Lang::En => {
+                let words: Vec<&str> = e.name.split(' ').collect();
+                let last = words.last().copied().unwrap_or("");
+                let first_name = crate::entities::lexicon::first_name_gender(words[0]).is_ok();
+                let by_surname = words.len() >= 2 && e.aliases.iter().any(|a| a == last);
+                let titled = e.descriptions.iter().any(|d| d.split(' ').any(|w| self.role_word(&w.to_lowercase())));
+                self.gender_of(k).is_none() && !first_name && !by_surname && !titled
+            }
+            _ => false,
+        }
+    }
+
+    /// The organisation "the railway" or "the security firm" means at byte `at`: one named before whose name holds
+    /// the noun ("Canadian Pacific Railway"), else the one the passage is about ([`Self::last_org_before`]).
+    fn org_by_noun(&self, noun: &str, at: usize) -> Option<usize> {
+        let hi = self.mentions.partition_point(|(m, _)| m.start < at);
+        let named = self.mentions[..hi]
+            .iter()
+            .rev()
+            .take(80)
+            .take_while(|(m, _)| at.saturating_sub(m.end) <= 4000)
+            .find(|&&(m, k)| self.org_like(k) && !self.is_quoted(m) && self.entities[k].name.split(' ').skip(1).any(|w| w.eq_ignore_ascii_case(noun)));
+        named.map(|&(_, k)| k).or_else(|| self.last_org_before(at))
+    }
+
+    /// Who issued the document an English subject names without its issuer ("the report said", "the white
+    /// paper said"): the issuer given where a document was last introduced with one ("a report by the railway
+    /// company", "a statement from Acme Corp").
+    fn doc_issuer_before(&self, at: usize) -> Option<usize> {
+        let t = self.t;
+        let hi = t.before(at);
+        let lo = t.at_or_after(at.saturating_sub(3000));
+        for i in (lo..hi).rev() {
+            if !EN_DOC_NOUNS.contains(&t.low(i)) || t.is_cap_at(i) || !matches!(t.low(i + 1), "by" | "from") {
+                continue;
+            }
+            let mut j = i + 2;
+            if matches!(t.low(j), "the" | "a" | "an") {
+                j += 1;
+            }
+            // a name right there
+            let at_j = t.span(j).start;
+            let lo_m = self.mentions.partition_point(|(m, _)| m.start < at_j);
+            if let Some(&(_, k)) = self.mentions[lo_m..].iter().take_while(|(m, _)| m.start == at_j).next() {
+                return Some(k);
+            }
+            // "by the railway company": an organisation noun within three words
+            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).filter(|&h| EN_ORG_NOUNS.contains(&t.low(h))).next() {
+                return self.org_by_noun(t.low(h), t.span(h).start);
+            }
+        }
+        None
     }
 
     fn is_person(&self, k: usize) -> bool {
@@ -280,7 +386,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         let h = match self.lang {
             Lang::Fr => words.first().cloned(),
-            Lang::En => words.iter().rev().find(|w| self.role_word(w)).cloned().or_else(|| words.last().cloned()),
+            // English heads are final: "justice officials" are officials, not a justice
+            Lang::En => words.last().filter(|w| w.ends_with('s') || self.role_word(w)).cloned().or_else(|| words.iter().rev().find(|w| self.role_word(w)).cloned()).or_else(|| words.last().cloned()),
         }?;
         if h.chars().next().is_some_and(char::is_alphabetic) {
             Some(h)
@@ -349,8 +456,22 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             Lang::En => self.acronym_in_full(&e.name).unwrap_or_else(|| self.clean_name(&self.with_inner_apostrophe(e))),
             Lang::Fr => self.clean_name(&e.name),
         };
+        let name = if self.lang == Lang::En { self.org_facts(named).1.unwrap_or(name) } else { name };
         let e = &self.entities[k];
         Speaker { entity: Some(k), name: Some(name), mention: Some(mention), person: e.kind == EntityType::Person, gender: self.gender_of(k) }
+    }
+
+    /// The name an organisation goes by when its fullest name is a longer one used once ("Facebook" said, seven
+    /// times, and "an app called Facebook Research" once): the merged longer name is most likely something else
+    /// the organisation owns.
+    fn usual_org_name_uncached(&self, k: usize) -> Option<String> {
+        let e = self.entities.get(k)?;
+        let text = self.t.doc.text;
+        let count = |form: &str| e.mentions.iter().filter(|m| m.slice(text) == form).count();
+        if count(&e.name) > 1 {
+            return None;
+        }
+        e.aliases.iter().filter(|a| e.name.strip_prefix(a.as_str()).is_some_and(|r| r.starts_with(' '))).map(|a| (count(a), a)).filter(|&(n, _)| n >= 3).max_by_key(|&(n, _)| n).map(|(_, a)| a.clone())
     }
 
     /// The name of `e`, completed when its mentions stop at an inner apostrophe the entity list cut at
@@ -422,7 +543,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn acronym_in_full_uncached(&self, acronym: &str) -> Option<String> {
         let t = self.t;
         let text = t.doc.text;
-        let at = text.find(&format!("({acronym})"))?;
+        let Some(at) = text.find(&format!("({acronym})")) else { return self.acronym_spelled_out(acronym) };
         let open = t.at_or_after(at);
         let letters: Vec<char> = acronym.chars().collect();
         // walk back over capitalised words (and the small words acronyms skip), matching initials from the end
@@ -443,6 +564,39 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         (need == 0).then(|| Span::new(t.span(j).start, t.span(open - 1).end).slice(text).to_string())
     }
 
+    /// The first run of capitalised words in the text whose initials spell `acronym`, with the small words
+    /// acronyms skip ("Immigration, Refugees and Citizenship Canada" for "IRCC" when no parentheses tie them).
+    fn acronym_spelled_out(&self, acronym: &str) -> Option<String> {
+        let t = self.t;
+        let letters: Vec<char> = acronym.chars().collect();
+        // each look-up scans the text: a few distinct acronyms per article, not one per word of a hostile text
+        if letters.len() < 3 || self.acronyms.borrow().len() > 16 {
+            return None;
+        }
+        for i in 0..t.len() {
+            if !t.is_cap_at(i) || t.text_of(i).chars().next() != Some(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
+                continue;
+            }
+            let (mut need, mut j, mut end) = (1, i + 1, i);
+            while need < letters.len() && j < t.len() && j - i < 3 * letters.len() && t.sentence(j) == t.sentence(i) {
+                if t.is_cap_at(j) && t.is_word(j) {
+                    if t.text_of(j).chars().next() != Some(letters[need]) || t.text_of(j).chars().all(|c| c.is_uppercase()) {
+                        break;
+                    }
+                    need += 1;
+                    end = j;
+                } else if !matches!(t.low(j), "and" | "of" | "the" | "for" | "&" | ",") {
+                    break;
+                }
+                j += 1;
+            }
+            if need == letters.len() {
+                return Some(Span::new(t.span(i).start, t.span(end).end).slice(t.doc.text).to_string());
+            }
+        }
+        None
+    }
+
     /// A name without the words a loose entity extractor may glue to its front: prepositions and titles
     /// ("Selon Paul Collier", "Surrey Mayor Doug McCallum" → "Paul Collier", "Doug McCallum").
     pub fn clean_name(&self, name: &str) -> String {
@@ -457,14 +611,36 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         while a + 1 < words.len() && NOT_NAME_START.contains(&words[a].trim_end_matches('.').to_lowercase().as_str()) {
             a += 1;
         }
+        // "Al-Qaeda-linked al-Shabaab", "San Francisco-based I-DEV": a compound adjective describes the name after it
+        if let Some(r) = words[a..].iter().rposition(|w| ["-based", "-linked", "-backed", "-led", "-owned", "-run", "-born"].iter().any(|s| w.to_lowercase().ends_with(s))) {
+            if a + r + 1 < words.len() {
+                a += r + 1;
+            }
+        }
         words[a..].join(" ")
+    }
+
+    /// [`Self::resolve`] for a cue reporting the words `reported`, whose names a pronoun subject does not refer to.
+    pub fn resolve_reporting(&self, np: Span, at: usize, last: Option<&Speaker>, reported: Option<Span>) -> Resolved {
+        self.reported.set(reported);
+        let r = self.resolve(np, at, last);
+        self.reported.set(None);
+        r
     }
 
     /// Resolve the subject `np` of a cue at byte `at`; `last` is the previous quote's speaker, if recent.
     pub fn resolve(&self, np: Span, at: usize, last: Option<&Speaker>) -> Resolved {
         let t = self.t;
         let text = t.doc.text;
-        let toks = t.doc.tokens_in(np);
+        let mut np = np;
+        let mut toks = t.doc.tokens_in(np);
+        // "a document titled White Paper: …": the words after "titled" name the document, not its issuer
+        if self.lang == Lang::En {
+            if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && matches!(t.low(i + 1), "titled" | "entitled" | "called" | "named") && i + 1 < toks.end) {
+                np = Span::new(np.start, t.span(d + 1).end);
+                toks = t.doc.tokens_in(np);
+            }
+        }
         let single = np.slice(text).to_lowercase();
         // Pronouns (also the "il" of an inverted "a-t-il", which is part of a token).
         if toks.len() <= 1 {
@@ -561,7 +737,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
         }
         // A role noun: the person described so.
-        if let Some(h) = self.head_of(toks.start, 6) {
+        // a plural role noun ("justice officials") describes several people, not the one person named so
+        let plural_role = |h: &str| h.ends_with('s') && !h.ends_with("ss") && (self.role_word(h) || self.role_word(&h[..h.len() - 1]));
+        if let Some(h) = self.head_of(toks.start, toks.len().min(6)).filter(|h| self.lang != Lang::En || !plural_role(h)) {
             let known = self.roles_by_head.get(&h);
             if self.role_word(&h) || known.is_some() {
                 // the person so described last before the cue, else the first one
@@ -702,8 +880,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let head = t.low(last);
         let det = t.low(toks.start);
         let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
-        if matches!(det, "the" | "this") && end - toks.start == 2 && EN_ORG_NOUNS.contains(&head) {
-            return self.last_org_before(np.start).map(|k| self.speaker_of_entity(k, np));
+        // "the company", "the security firm", "the Calgary-based railway": modifiers in lower case or "X-based"
+        let modifier = |i: usize| t.is_word(i) && (!t.is_cap_at(i) || t.low(i).ends_with("-based"));
+        if matches!(det, "the" | "this") && (2..=4).contains(&(end - toks.start)) && EN_ORG_NOUNS.contains(&head) && (toks.start + 1..last).all(modifier) {
+            return self.org_by_noun(head, np.start).map(|k| self.speaker_of_entity(k, np));
         }
         // "The 26-year-old right wing said": an age describes the person the passage is about, named as the
         // subject of a sentence shortly before
@@ -734,6 +914,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 .find(|(m, k)| m.overlaps(np) && issuer(*m) && self.entities.get(*k).is_some_and(|e| e.kind == EntityType::Organization));
             if let Some(&(_, k)) = org {
                 return Some(self.speaker_of_entity(k, np));
+            }
+            // "the report said": a definite document introduced before with its issuer
+            let definite = matches!(det, "the" | "this") || t.low(d + 1) == "titled";
+            if definite && !(toks.start..d).any(|i| t.is_cap_at(i) && i > toks.start) {
+                if let Some(k) = self.doc_issuer_before(np.start) {
+                    return Some(self.speaker_of_entity(k, np));
+                }
             }
             let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(&t.low(i)))).collect();
             if let (Some(&a), Some(&b)) = (caps.first(), caps.last()) {
@@ -855,7 +1042,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     .rev()
                     .take(40)
                     .take_while(move |(m, _)| m.start >= since && at.saturating_sub(m.end) <= 2000)
-                    .filter(|&&(m, k)| self.is_person(k) && !self.is_quoted(m) && !self.in_parentheses(m))
+                    .filter(|&&(m, k)| self.is_person(k) && !self.not_antecedent(m))
             };
             let newer = people_since().find(|&&(_, k)| fits(self.gender_of(k)));
             if let Some(&(m, k)) = newer {
@@ -881,7 +1068,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     }
                 }
                 let lo = self.mentions[..hi].partition_point(|(m, _)| m.start < from);
-                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.is_quoted(m) && self.gender_of(k) == gender);
+                let other_fits = self.mentions[lo.min(hi)..hi].iter().rev().take(200).any(|&(m, k)| self.is_person(k) && l.entity != Some(k) && !self.not_antecedent(m) && self.gender_of(k) == gender);
                 if !other_fits && people_since().all(|&(_, k)| l.entity == Some(k)) {
                     return Speaker { mention: Some(np), ..l.clone() };
                 }
@@ -896,11 +1083,11 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             // The nearest person mentioned before, within a few paragraphs: first one whose gender is known to
             // fit, else one of unknown gender that looks like a full name.
             let hi = self.mentions.partition_point(|(m, _)| m.start < at.min(np.start));
-            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000);
+            let window = || self.mentions[..hi].iter().rev().take(60).take_while(|(m, _)| at.saturating_sub(m.end) <= 3000).filter(|&&(m, _)| !self.not_antecedent(m));
             if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.gender_of(k).is_some() && fits(self.gender_of(k))) {
                 return self.speaker_of_entity(k, np);
             }
-            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2) {
+            if let Some(&(_, k)) = window().find(|&&(_, k)| self.is_person(k) && self.entities[k].name.split(' ').count() >= 2 && (self.lang == Lang::Fr || fits(self.gender_of(k)))) {
                 return self.speaker_of_entity(k, np);
             }
         }
