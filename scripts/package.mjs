@@ -15,7 +15,7 @@
 //                                      choosing automatic mode), for the end-to-end tests
 //   node scripts/package.mjs --no-zip  folders only
 
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -46,14 +46,15 @@ const TARGETS = { chrome: 'chrome116', firefox: 'firefox140' };
 
 /**
  * Bundle `out`/content/index.js into `out`/content/newslens.js (one classic script) and remove the content
- * modules it replaces. The wrapper takes document_idle's time first and evaluates the modules once per page:
+ * modules it replaces (content/wake.js, a script of its own, is not one of them). The wrapper takes document_idle's time first and evaluates the modules once per page:
  * injected again (the popup's "Highlight this page" on a page that has it), it only calls run() again, which
  * leaves a page it already ran on alone, instead of adding a second set of listeners.
  */
 function bundleContent(out, browser) {
   const dir = join(out, 'content');
   const entry = join(dir, 'index.js');
-  buildSync({
+  const { metafile } = buildSync({
+    metafile: true,
     entryPoints: [entry],
     outfile: join(dir, 'newslens.js.tmp'),
     bundle: true,
@@ -67,7 +68,11 @@ function bundleContent(out, browser) {
     logOverride: { 'empty-import-meta': 'silent' },
     logLevel: 'error',
   });
-  for (const f of readdirSync(dir)) if (f.endsWith('.js')) rmSync(join(dir, f));
+  // The modules the bundle holds go; content/wake.js (document_start, not bundled: see there) stays.
+  for (const input of Object.keys(metafile.inputs)) {
+    const path = resolve(input);
+    if (dirname(path) === dir) rmSync(path);
+  }
   renameSync(join(dir, 'newslens.js.tmp'), join(dir, 'newslens.js'));
 }
 

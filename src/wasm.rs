@@ -11,10 +11,10 @@
 //! - `scanDocument(document)` → `{text, title, published, lang, nodes, starts, lengths, nodeOffsets}`: the
 //!   article of a live page and its segment map (see [`SegmentMapJs`]).
 //! - `scanElement(element)` → the same for one element's subtree, read as a whole page (blocks added later).
-//! - `analyzeArticle(text, meta, options?)` → the `newslens/1` object for a scanned article and its
-//!   `{title, published, lang}`: what the service worker runs on what the content script scanned.
 //! - `scanSnapshot(json)` → the same with `nodeIndexes` (indexes of text nodes in the snapshot) instead of
-//!   `nodes`: for the service worker, which has no DOM.
+//!   `nodes`: for the service worker, which has no DOM. The extension reads every page this way
+//!   (`analyzeSnapshot`); the live-DOM calls serve pages that load the module themselves (tested by
+//!   `wasm-pack test`).
 //! - `analyzeDocument(document, options?)` / `analyzeSnapshot(json, options?)` → `{analysis, …segment map}`:
 //!   scan, then analyse with the page's publication time, language and title unless `options` says otherwise.
 //!
@@ -195,32 +195,6 @@ pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Re
     let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
     analysis_with(document_object(&content), &analysis)
-}
-
-/// The page metadata `scanDocument`/`scanElement` return (`{title?, published?, lang?}`), handed back to
-/// `analyzeArticle` (possibly in another context: the service worker analyses what the content script scanned).
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct JsMeta {
-    title: Option<String>,
-    published: Option<String>,
-    lang: Option<String>,
-}
-
-/// Analyse an article text found by `scanDocument` or `scanElement`, with its page metadata `meta`
-/// (`{title, published, lang}`, as those return them): the same analysis as `analyzeDocument`, without the
-/// DOM, so that the scan runs in the page and the analysis elsewhere (the service worker, off the page's
-/// main thread).
-#[wasm_bindgen(js_name = analyzeArticle)]
-pub fn analyze_article_js(text: &str, meta: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-    let meta: JsMeta = if meta.is_undefined() || meta.is_null() {
-        JsMeta::default()
-    } else {
-        serde_wasm_bindgen::from_value(meta).map_err(|e| JsError::new(&format!("meta must be {{title?, published?, lang?}}: {e}")))?
-    };
-    let page = Article { text: String::new(), title: meta.title, published: meta.published, lang: meta.lang };
-    let options = core_options(read_options(options)?, text, Some(&page))?;
-    to_js(&analyze_text(text, &options))
 }
 
 /// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,

@@ -5,12 +5,12 @@
 // pages' main threads.
 
 import init, { analyze, analyzeSnapshot } from '../pkg/newslens.js';
-import { ALL_SITES, KEY, load, siteOf, sitePatterns, update } from '../ext/settings.js';
+import { ALL_SITES, KEY, load, onFor, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
 // content script reports in its timing (the module's instantiation and warm-up, its memory).
-const stats = { wasm: 0, warm: 0 };
+const stats = { wasm: 0, warm: 0, pieces: 0, asked: false };
 let ready = null;
 const loaded = () => (ready ??= (async () => {
   const start = performance.now();
@@ -33,15 +33,36 @@ const plain = (r) => ({
   nodeOffsets: Array.from(r.nodeOffsets, (o) => (o ? Array.from(o) : null)),
 });
 
+// The reader's settings, read once per worker and again after each change: a page's first request leaves its
+// site's settings to us (`bySite`) rather than wait for its own read of them.
+let settings = null;
+const settingsNow = () => (settings ??= load());
+chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[KEY]) settings = null; });
+
+/** `message.options`, or with `message.bySite` this site's (`{lang}` or null), or false where NewsLens is off. */
+async function optionsFor(message, sender) {
+  if (!message.bySite) return message.options ?? null;
+  const s = await settingsNow();
+  const site = siteOf(sender.url || '');
+  if (!onFor(s, site)) return false;
+  const lang = s.langBySite[site];
+  return lang ? { lang } : null;
+}
+
 // `self.newslensOffline = true` (set by the end-to-end tests only) leaves pages unanswered, as a worker being
 // updated would: the content script then analyses in the page itself, a path the tests must reach too.
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
-  loaded()
-    .then(() => {
+  // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
+  // `warmed`: warm-up pieces done by then.
+  const asked = { age: performance.now(), warmed: stats.pieces };
+  stats.asked = true;
+  Promise.all([loaded(), optionsFor(message, sender)])
+    .then(([, options]) => {
+      if (options === false) return sendResponse({ ok: false, off: true });
       const start = performance.now();
-      const result = plain(analyzeSnapshot(message.json, message.options ?? null));
-      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0 };
+      const result = plain(analyzeSnapshot(message.json, options));
+      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).
@@ -61,10 +82,14 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 
 // The analysers build their tables (lexicons, automata) on first use, the costliest call by far, and V8
 // compiles WebAssembly functions lazily, optimising them only once they have run for a while: run everything
-// as soon as the worker starts, on pages of our own in both languages, ~12 kB each in all, so that the hot
-// paths are optimised before pages ask (a reader's worker is stopped after 30 s idle: this start is the common
-// case, not a test artefact). In small pieces, one task each: a page's request that arrives meanwhile is
-// answered between two pieces instead of waiting for all of them (~60 ms idle, 200 ms under load).
+// as soon as the worker starts, on pages of our own in both languages, ~4 kB in all, so that the tables
+// are built and the hottest paths optimised before pages ask (a reader's worker is stopped after 30 s idle: this
+// start is the common case, not a test artefact). Not more: the worker starts while the page loads, and on two
+// cores a longer warm-up (10 rounds, or a page-shaped one) slowed the page it was meant to speed up (idle→painted
+// median of 13 cold pages 161 → 131 ms with 3 rounds instead of 10, load 6–10, alternated; the first analysis
+// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked: its request
+// then waits for the piece under way at most (the worker's timers may run before its messages, so the pieces
+// left could otherwise all run first), and its own analysis warms the same paths better than ours would.
 const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde. Selon la porte-parole du ministère, Sara Martin, la réunion aura lieu jeudi à Paris.';
 const WARM_EN = '"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3. The spokeswoman, Sara Martin, said last week that the meeting would be held in Washington.';
 async function warmUp() {
@@ -74,13 +99,15 @@ async function warmUp() {
     root: { t: 'html', a: { lang }, c: [{ t: 'head', c: [] }, { t: 'body', c: [{ t: 'article', a: { class: 'story' }, c: Array.from({ length: 4 }, () => ({ t: 'p', c: [{ x: text }] })) }] }] },
   });
   const pieces = [['fr', WARM_FR], ['en', WARM_EN]].map(([lang, text]) => [lang, text, page(lang, text)]);
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < 3; round++) {
     for (const [lang, text, json] of pieces) {
       await new Promise((resolve) => setTimeout(resolve, 0));
+      if (stats.asked) return;
       const start = performance.now();
       if (round === 0) analyze(text, { lang });
       analyzeSnapshot(json, null);
       stats.warm += performance.now() - start;
+      stats.pieces += 1;
     }
   }
 }
@@ -114,6 +141,11 @@ chrome.tabs.onUpdated.addListener((tabId, change) => {
 
 const SCRIPT_ID = 'newslens';
 const CONTENT = { js: ['content/newslens.js'], css: ['common/highlights.css'] };
+// A one-line script at document_start that only wakes this worker (content/wake.js), so that a stopped worker
+// starts and instantiates its module while the page is still loading, not after document_idle. Registered with
+// the same matches as the content script: it runs where NewsLens runs anyway and reads nothing.
+const WAKE_ID = 'newslens-wake';
+const WAKE = { js: ['content/wake.js'] };
 
 /** The match patterns the content script should be registered for now. */
 async function wantedMatches(s) {
@@ -129,18 +161,23 @@ async function wantedMatches(s) {
 
 async function registerNow() {
   const matches = await wantedMatches(await load());
-  const have = await chrome.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  const same = have.length === 1 && JSON.stringify([...have[0].matches].sort()) === JSON.stringify([...matches].sort());
+  const ids = [SCRIPT_ID, WAKE_ID];
+  const have = await chrome.scripting.getRegisteredContentScripts({ ids });
+  const key = (list) => JSON.stringify([...list].sort());
+  const same = have.length === ids.length && have.every((h) => key(h.matches) === key(matches));
   if (same || (!have.length && !matches.length)) return;
-  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  if (have.length) await chrome.scripting.unregisterContentScripts({ ids: have.map((h) => h.id) });
   if (!matches.length) return;
-  const script = { id: SCRIPT_ID, matches, ...CONTENT, runAt: 'document_idle', persistAcrossSessions: true };
+  const scripts = [
+    { id: SCRIPT_ID, matches, ...CONTENT, runAt: 'document_idle', persistAcrossSessions: true },
+    { id: WAKE_ID, matches, ...WAKE, runAt: 'document_start', persistAcrossSessions: true },
+  ];
   try {
-    await chrome.scripting.registerContentScripts([script]);
+    await chrome.scripting.registerContentScripts(scripts);
   } catch {
     // Older Firefox: no persistAcrossSessions; this worker re-registers at each start anyway.
-    delete script.persistAcrossSessions;
-    await chrome.scripting.registerContentScripts([script]);
+    for (const script of scripts) delete script.persistAcrossSessions;
+    await chrome.scripting.registerContentScripts(scripts);
   }
 }
 

@@ -11,9 +11,10 @@
 //   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
 //   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
-//   "workerWasm":ms,"workerWarm":ms,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
-//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), the paint slices,
+//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
+//   the worker had run when asked and how many of its 6 warm-up pieces were done, the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); data-newslens-url: the URL analysed.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
@@ -44,17 +45,27 @@ async function loadWasm() {
 }
 
 /**
+ * `options` for a page's first request: the reader's settings for this site, which the worker reads itself (so
+ * that the request does not wait for the content script's own read of them: 12–120 ms under load, often longer
+ * than the snapshot). `options` here: the same, read here, for the path without the worker.
+ */
+const BY_SITE = { options: null };
+
+/**
  * Find the article in a snapshot (`{json, textNodes}`) and analyse it with `options` (`{lang?, reference?,
- * referenceSource?}` or null): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
+ * referenceSource?}`, null, or BY_SITE): `{analysis, text, nodes, starts, lengths, nodeOffsets, title, published, lang,
  * engine}`, nodes being the page's text nodes. In the service worker; here when it cannot answer (being
  * updated, or gone). `timing` gets the worker's figures; `task(name, f)` times what runs here; `publish`: the
  * page's article, which the worker keeps for the side panel.
  */
 async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task = (_, f) => f(), publish = false } = {}) {
   let reply = null;
+  const bySite = options === BY_SITE;
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options, publish });
+    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options: bySite ? null : options, bySite, publish });
   } catch { /* no worker: below */ }
+  if (bySite) options = await BY_SITE.options;
+  if (reply && reply.off) throw new Error('NewsLens is off on this site');
   let r;
   let engine = 'worker';
   if (reply && reply.ok) {
@@ -63,6 +74,8 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     timing.workerWasm = reply.worker.wasm;
     timing.workerWarm = reply.worker.warm;
     timing.wasmBytes = reply.worker.wasmBytes;
+    timing.workerAge = reply.worker.age;
+    timing.workerWarmed = reply.worker.warmed;
   } else if (reply) {
     throw new Error(reply.error || 'the service worker could not analyse this page');
   } else {
@@ -179,17 +192,24 @@ export async function run({ t0 = performance.now() } = {}) {
       onTask: (ms) => { timing.slices += 1; noteTask('snapshot', ms); },
       stopped: () => off,
     });
-    let first = read();
+    BY_SITE.options = settings.then((o) => (o && o.lang ? o : null));
+    // The first request goes as soon as the snapshot is read, the settings read or not: the worker applies
+    // them itself (and declines where NewsLens is off); a retry (the article not there yet) uses ours.
+    const ask = (snapshot, options) => {
+      const start = performance.now();
+      return analyseSnapshot(snapshot, options, { timing, task, publish: true }).then((r) => {
+        timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
+        return r;
+      });
+    };
+    let first = read().then((snapshot) => (snapshot ? ask(snapshot, BY_SITE) : null));
     first.catch(() => {}); // (awaited below; a failure is reported there, not as an unhandled rejection)
     const options = await settings;
-    if (!options) return; // the snapshot stops at its next slice
+    if (!options) return; // the snapshot stops at its next slice (or the worker declines)
     const opts = options.lang ? options : null;
     const result = await withOneRetry(async () => {
-      const snapshot = await (first ?? read());
+      const r = await (first ?? read().then((snapshot) => ask(snapshot, opts)));
       first = null;
-      const start = performance.now();
-      const r = await analyseSnapshot(snapshot, opts, { timing, task, publish: true });
-      timing.worker = performance.now() - start; // waiting, not working: the page's thread is free meanwhile
       return r;
     });
     html.dataset.newslensEngine = result.engine;

@@ -1,14 +1,17 @@
-//! The JSON snapshot backend: the CSP fallback path.
+//! The JSON snapshot backend: how the extension reads every page.
 //!
-//! On a page whose Content-Security-Policy forbids WebAssembly in the content script, the content script
-//! serialises the page into JSON and the service worker's WebAssembly runs the same detection on it.
+//! The content script walks the live page into this JSON (`extension/content/snapshot.js`, in slices so that
+//! no task of the page's main thread is long) and the service worker's WebAssembly, instantiated once for
+//! every tab, finds the article in it with the same detection as the live-DOM backend (`dom.rs`) and the
+//! parsed-HTML one (`html.rs`), off the page's thread. A page whose worker does not answer is read the same
+//! way by the module loaded in the content script.
 //!
 //! # Format
 //!
 //! One node is a JSON object:
-//! - an element: `{"t": "p"}` with optional `"a": {"class": "…", …}` (attributes: `id`, `class`,
-//!   `itemprop`, `itemtype`, `role`, `hidden`, `aria-hidden`, `style`, `datetime`, `content`, `property`,
-//!   `name`, `type`, `lang`), `"c": [children…]`, and `"h": true` when its computed style hides it;
+//! - an element: `{"t": "p"}` with optional `"a": {"class": "…", …}` (the attributes the finder reads:
+//!   `ATTRS` in `snapshot.js`, which a unit test keeps equal to the `attr(…)` calls of `detect.rs` and
+//!   `meta.rs`), `"c": [children…]`, and `"h": true` when its computed style hides it;
 //! - a text node: `{"x": "text"}`.
 //!
 //! The top value is the root element (`<html>`, or `<body>` alone). Text nodes are numbered in document

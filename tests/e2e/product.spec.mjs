@@ -112,6 +112,12 @@ test('popup: counts per kind, switches per kind, per site and everywhere, langua
   const other = await context.newPage();
   await other.goto(`${base}/other.html`);
   await other.waitForFunction(() => document.documentElement.dataset.newslensState === 'off', null, { timeout: 10_000 });
+  // Nor did the worker, which applies the site's settings to a page's first request itself (it keeps every
+  // analysis it makes for the side panel).
+  const otherTab = await sw.evaluate((url) => chrome.tabs.query({}).then((ts) => ts.find((t) => t.url === url)?.id), `${base}/other.html`);
+  assert.ok(otherTab);
+  await other.waitForTimeout(300);
+  assert.deepEqual(await sw.evaluate((t) => chrome.storage.session.get(`analysis:${t}`), otherTab), {});
   await popup.locator('#global-on').check();
   await hiddenIs(page, '');
   // Turned on again, the page left alone analyses now.
@@ -275,11 +281,13 @@ test('options: modes register the content script, theme and colours reach the pa
   await options.setViewportSize({ width: 900, height: 1000 });
   await options.goto(`chrome-extension://${id}/options/options.html`);
   await options.waitForFunction(() => document.documentElement.dataset.newslensOptions === 'ready');
-  const registered = () => sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => [...x.matches].sort().join(' ')).join(';')));
+  // (The content script and its document_start waker, content/wake.js, always for the same sites: one entry.)
+  const registered = () => sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => [...new Set(s.map((x) => [...x.matches].sort().join(' ')))].join(';')));
 
   // The e2e build holds access to every site, so it started in automatic mode.
   assert.equal(await options.locator('input[name=mode]:checked').getAttribute('value'), 'auto');
   assert.equal(await registered(), 'http://*/* https://*/*');
+  assert.deepEqual(await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => `${x.id} ${x.runAt}`).sort())), ['newslens document_idle', 'newslens-wake document_start']);
   await options.screenshot({ path: join(docs, 'options.png'), fullPage: true });
 
   // Listed sites: registered for them only; click mode: not registered at all; automatic again.
