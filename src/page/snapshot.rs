@@ -43,8 +43,9 @@ pub fn scan_snapshot(json: &str) -> Result<ArticleContent<usize>, Error> {
 
 /// Build the arena tree of a JSON page snapshot (see the module documentation for the format).
 pub fn snapshot_arena(json: &str) -> Result<Arena, Error> {
-    let events = tokenize(json)?;
-    build(events)
+    let mut builder = Builder::default();
+    tokenize(json, |event| builder.event(event))?;
+    builder.finish()
 }
 
 /// Write an arena as a snapshot (the short-key format above; all attributes; `"h": true` for nodes marked
@@ -124,8 +125,9 @@ enum Event<'j> {
     Other,
 }
 
-/// Read JSON into a flat event list, iteratively (a stack of open containers instead of recursion).
-fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
+/// Read JSON into events handed to `emit` as they come, iteratively (a stack of open containers instead of
+/// recursion). Fails on malformed JSON, after emitting the events before the fault.
+fn tokenize<'j>(json: &'j str, mut emit: impl FnMut(Event<'j>)) -> Result<(), Error> {
     #[derive(Clone, Copy, PartialEq)]
     enum Open {
         Object,
@@ -147,7 +149,6 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
     let mut i = 0;
     let mut stack: Vec<Open> = Vec::new();
     let mut want = Want::Value;
-    let mut events = Vec::new();
     let mut done = false;
     loop {
         while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r') {
@@ -157,7 +158,7 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
             if i < b.len() {
                 return Err(bad(format!("snapshot: unexpected data after the root node at byte {i}")));
             }
-            return Ok(events);
+            return Ok(());
         }
         let Some(&c) = b.get(i) else {
             return Err(bad("snapshot: the json ends too early; send the whole snapshot"));
@@ -167,13 +168,13 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
         match c {
             b'}' if matches!(want, Want::KeyOrEnd | Want::CommaOrEnd) && stack.last() == Some(&Open::Object) => {
                 stack.pop();
-                events.push(Event::EndObject);
+                emit(Event::EndObject);
                 i += 1;
                 completed_value = true;
             }
             b']' if matches!(want, Want::ValueOrEnd | Want::CommaOrEnd) && stack.last() == Some(&Open::Array) => {
                 stack.pop();
-                events.push(Event::EndArray);
+                emit(Event::EndArray);
                 i += 1;
                 completed_value = true;
             }
@@ -187,25 +188,25 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
             }
             b'"' if matches!(want, Want::Key | Want::KeyOrEnd) => {
                 let (s, next) = read_string(json, i)?;
-                events.push(Event::Key(s));
+                emit(Event::Key(s));
                 i = next;
                 want = Want::Colon;
             }
             b'"' if value_allowed => {
                 let (s, next) = read_string(json, i)?;
-                events.push(Event::Str(s));
+                emit(Event::Str(s));
                 i = next;
                 completed_value = true;
             }
             b'{' if value_allowed => {
                 stack.push(Open::Object);
-                events.push(Event::StartObject);
+                emit(Event::StartObject);
                 want = Want::KeyOrEnd;
                 i += 1;
             }
             b'[' if value_allowed => {
                 stack.push(Open::Array);
-                events.push(Event::StartArray);
+                emit(Event::StartArray);
                 want = Want::ValueOrEnd;
                 i += 1;
             }
@@ -222,7 +223,7 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
                     w if !w.is_empty() && w.parse::<f64>().is_ok() => Event::Other,
                     _ => return Err(bad(format!("snapshot: invalid json value at byte {i}"))),
                 };
-                events.push(event);
+                emit(event);
                 i = end;
                 completed_value = true;
             }
@@ -238,32 +239,53 @@ fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
     }
 }
 
+/// Index of the first `"`, `\\` or control character (below U+0020) at or after `i` in `b`, or `b.len()`.
+/// Eight bytes at a time while none of them is one (the text of a page is most of its snapshot).
+fn next_special(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    // Bit hacks: the high bit of some byte is set exactly when a byte of `v` is below `n` (n <= 128).
+    let has_less = |v: u64, n: u8| v.wrapping_sub(ONES * n as u64) & !v & HIGHS;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if has_less(v ^ (ONES * b'"' as u64), 1) | has_less(v ^ (ONES * b'\\' as u64), 1) | has_less(v, 0x20) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'"' | b'\\' | 0..=0x1f) {
+        i += 1;
+    }
+    i
+}
+
 /// Read the JSON string starting at the quote at byte `start`; return it (borrowed when it has no escape)
 /// and the byte after its closing quote.
 fn read_string(json: &str, start: usize) -> Result<(Cow<'_, str>, usize), Error> {
     let b = json.as_bytes();
-    let mut i = start + 1;
-    // Most strings have no escape: find the closing quote and lend the slice.
-    while let Some(&c) = b.get(i) {
-        match c {
-            b'"' => return Ok((Cow::Borrowed(&json[start + 1..i]), i + 1)),
-            b'\\' => break,
-            c if c < 0x20 => return Err(bad(format!("snapshot: control character in json string at byte {i}"))),
-            _ => i += 1,
-        }
-    }
-    let mut out = String::new();
+    // Unescaped text so far; `None` while there was no escape (the string is then a slice of the JSON).
+    let mut out: Option<String> = None;
     let mut run = start + 1; // start of the current run of plain characters
+    let mut i = run;
     loop {
+        // `i` stops on an ASCII byte: slicing there is on a character boundary.
+        i = next_special(b, i);
         let Some(&c) = b.get(i) else {
             return Err(bad("snapshot: unterminated json string"));
         };
         match c {
             b'"' => {
-                out.push_str(&json[run..i]);
-                return Ok((Cow::Owned(out), i + 1));
+                let s = match out {
+                    None => Cow::Borrowed(&json[run..i]),
+                    Some(mut out) => {
+                        out.push_str(&json[run..i]);
+                        Cow::Owned(out)
+                    }
+                };
+                return Ok((s, i + 1));
             }
             b'\\' => {
+                let out = out.get_or_insert_with(String::new);
                 out.push_str(&json[run..i]);
                 let esc = *b.get(i + 1).ok_or_else(|| bad("snapshot: unterminated json string"))?;
                 i += 2;
@@ -297,8 +319,7 @@ fn read_string(json: &str, start: usize) -> Result<(Cow<'_, str>, usize), Error>
                 }
                 run = i;
             }
-            c if c < 0x20 => return Err(bad(format!("snapshot: control character in json string at byte {i}"))),
-            _ => i += 1,
+            _ => return Err(bad(format!("snapshot: control character in json string at byte {i}"))),
         }
     }
 }
@@ -309,31 +330,54 @@ fn hex4(json: &str, at: usize) -> Result<u32, Error> {
         .ok_or_else(|| bad(format!("snapshot: invalid \\u escape at byte {at}")))
 }
 
-/// Turn the event list into an arena, with a stack of frames instead of recursion. Strings are moved
-/// into the arena, not copied.
-fn build(events: Vec<Event<'_>>) -> Result<Arena, Error> {
-    enum Frame<'j> {
-        /// Inside a node object; the key whose value comes next.
-        Node { id: NodeId, key: Option<Cow<'j, str>>, tag: Option<Cow<'j, str>>, text: Option<Cow<'j, str>> },
-        /// Inside a node's `"c"` array.
-        Children(NodeId),
-        /// Inside a node's `"a"` object; the attribute name whose value comes next.
-        Attrs(NodeId, Option<String>),
-        /// Inside a value we do not read; counts nesting.
-        Skip(usize),
-    }
-    let mut arena = Arena::new();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut iter = events.into_iter();
-    if iter.next() != Some(Event::StartObject) {
-        return Err(bad("snapshot: the root must be a node object like {\"t\":\"html\",\"c\":[…]}"));
-    }
-    let root = arena.create(ArenaData::Other);
-    arena.append(Arena::DOCUMENT, root);
-    stack.push(Frame::Node { id: root, key: None, tag: None, text: None });
+/// Where the arena builder is in the JSON.
+enum Frame<'j> {
+    /// Inside a node object; the key whose value comes next.
+    Node { id: NodeId, key: Option<Cow<'j, str>>, tag: Option<Cow<'j, str>>, text: Option<Cow<'j, str>> },
+    /// Inside a node's `"c"` array.
+    Children(NodeId),
+    /// Inside a node's `"a"` object; the attribute name whose value comes next.
+    Attrs(NodeId, Option<String>),
+    /// Inside a value we do not read; counts nesting.
+    Skip(usize),
+}
 
-    for event in iter {
-        let Some(frame) = stack.last_mut() else { break };
+/// Builds the arena from the tokenizer's events as they come (no event list is kept), with a stack of
+/// frames instead of recursion. Strings are moved into the arena, not copied again.
+#[derive(Default)]
+struct Builder<'j> {
+    arena: Arena,
+    stack: Vec<Frame<'j>>,
+    /// The root node, once the first event has opened it.
+    root: Option<NodeId>,
+    /// The first event did not open an object: not a snapshot (said once the JSON is known to be valid).
+    not_a_node: bool,
+}
+
+impl<'j> Builder<'j> {
+    /// The arena, or an error when the top value was not a node object.
+    fn finish(self) -> Result<Arena, Error> {
+        match self.root {
+            Some(_) => Ok(self.arena),
+            None => Err(bad("snapshot: the root must be a node object like {\"t\":\"html\",\"c\":[…]}")),
+        }
+    }
+
+    fn event(&mut self, event: Event<'j>) {
+        let Some(root) = self.root else {
+            if event == Event::StartObject && !self.not_a_node {
+                let root = self.arena.create(ArenaData::Other);
+                self.arena.append(Arena::DOCUMENT, root);
+                self.stack.push(Frame::Node { id: root, key: None, tag: None, text: None });
+                self.root = Some(root);
+            } else {
+                self.not_a_node = true;
+            }
+            return;
+        };
+        let (arena, stack) = (&mut self.arena, &mut self.stack);
+        // Once the root node is closed, what follows is not read.
+        let Some(frame) = stack.last_mut() else { return };
         match frame {
             Frame::Skip(depth) => match event {
                 Event::StartObject | Event::StartArray => *depth += 1,
@@ -438,7 +482,6 @@ fn build(events: Vec<Event<'_>>) -> Result<Arena, Error> {
             },
         }
     }
-    Ok(arena)
 }
 
 #[cfg(test)]
@@ -454,12 +497,28 @@ mod tests {
             r#"{"x":"a\"b\\c\/d\n\u00e9\ud83d\ude00"}"#,
         ];
         for json in ok {
-            assert!(tokenize(json).is_ok(), "{json}");
+            assert!(tokenize(json, |_| {}).is_ok(), "{json}");
         }
         let bad = [r#""#, r#"{"t":"p""#, r#"{"t" "p"}"#, r#"{"t":"p",}"#, r#"[1,]"#, r#"{"t":tru}"#, r#"{} {}"#, "{\"x\":\"a\u{1}\"}"];
         for json in bad {
-            let err = tokenize(json).expect_err(json);
+            let err = tokenize(json, |_| {}).expect_err(json);
             assert_eq!(err.kind(), ErrorKind::InvalidInput);
+        }
+    }
+
+    #[test]
+    fn the_word_at_a_time_scan_stops_where_the_byte_scan_does() {
+        // Each special byte (and a harmless neighbour of each) at every position of a 20-byte text, so that
+        // it falls at every place in an eight-byte word and in the tail after the last whole word.
+        for special in [b'"', b'\\', 0x00, 0x1f, b' ', b'!', b'[', b']', 0x7f, 0xc3] {
+            for at in 0..20 {
+                let mut b = vec![b'a'; 20];
+                b[at] = special;
+                for from in 0..=20 {
+                    let naive = (from..b.len()).find(|&i| matches!(b[i], b'"' | b'\\' | 0..=0x1f)).unwrap_or(b.len());
+                    assert_eq!(next_special(&b, from), naive, "byte {special:#x} at {at}, from {from}");
+                }
+            }
         }
     }
 
