@@ -105,12 +105,15 @@ struct Entry {
 }
 
 /// Up to 32 hint lists matched together: bit `k` of [`HintSet::matches`] says whether list `k` matches,
-/// exactly as [`Hints::is_match`] would. Words are filed under their first byte, so each position of the
-/// attribute is compared with the few words that can start there.
+/// exactly as [`Hints::is_match`] would. Words are filed under their first byte, and a position of the
+/// attribute is compared with them only when its first two bytes start one of them.
 #[derive(Debug)]
 pub(crate) struct HintSet {
     /// Indexed by a lower-case ASCII first byte.
     by_first: Vec<Vec<Entry>>,
+    /// Indexed by a lower-case ASCII first byte: bit `b` is set when a word goes on with byte `b` (bit 0,
+    /// the end of the attribute or a non-ASCII byte: all bits set for a one-byte word).
+    second: Vec<u128>,
 }
 
 impl HintSet {
@@ -118,26 +121,39 @@ impl HintSet {
     pub(crate) fn new(lists: &[&Hints]) -> HintSet {
         assert!(lists.len() <= 32, "a HintSet answers for at most 32 lists");
         let mut by_first = vec![Vec::new(); 128];
+        let mut second = vec![0u128; 128];
         for (k, hints) in lists.iter().enumerate() {
             for (words, before, after) in hints.groups() {
                 for w in words {
                     let word = w.as_bytes();
                     if let Some(&first) = word.first() {
                         assert!(w.is_ascii(), "hint words are ASCII: {w:?}");
-                        by_first[first.to_ascii_lowercase() as usize].push(Entry { word, list: k as u8, before, after });
+                        let first = first.to_ascii_lowercase() as usize;
+                        by_first[first].push(Entry { word, list: k as u8, before, after });
+                        second[first] |= match word.get(1) {
+                            Some(&b) => 1 << b.to_ascii_lowercase(),
+                            None => u128::MAX,
+                        };
                     }
                 }
             }
         }
-        HintSet { by_first }
+        HintSet { by_first, second }
     }
 
     /// Which lists match `hint` (bit `k`: list `k`), ignoring ASCII case.
     pub(crate) fn matches(&self, hint: &str) -> u32 {
+        let bytes = hint.as_bytes();
         let mut found = 0u32;
-        for (at, &b) in hint.as_bytes().iter().enumerate() {
-            let Some(entries) = self.by_first.get(b.to_ascii_lowercase() as usize) else { continue };
-            for e in entries {
+        for (at, &b) in bytes.iter().enumerate() {
+            let first = b.to_ascii_lowercase() as usize;
+            let Some(&seconds) = self.second.get(first) else { continue };
+            let next = bytes.get(at + 1).map_or(0, |c| c.to_ascii_lowercase());
+            let bit = if next < 128 { next } else { 0 };
+            if (seconds >> bit) & 1 == 0 {
+                continue;
+            }
+            for e in &self.by_first[first] {
                 if found & (1 << e.list) == 0 && word_at(hint, at, e.word, e.before, e.after) {
                     found |= 1 << e.list;
                 }
