@@ -55,14 +55,16 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
   // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
   // `warmed`: warm-up pieces done by then.
-  const asked = { age: performance.now(), warmed: stats.pieces };
+  const received = performance.now();
+  const asked = { age: received, warmed: stats.pieces, toWorker: performance.timeOrigin + received - message.sentAt };
   stats.asked = true;
   Promise.all([loaded(), optionsFor(message, sender)])
     .then(([, options]) => {
       if (options === false) return sendResponse({ ok: false, off: true });
       const start = performance.now();
       const result = plain(analyzeSnapshot(message.json, options));
-      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked };
+      const end = performance.now();
+      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: end - start, queued: start - received, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked, answeredAt: performance.timeOrigin + performance.now() };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).
