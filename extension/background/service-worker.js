@@ -38,6 +38,9 @@ const plain = (r) => ({
 let settings = null;
 const settingsNow = () => (settings ??= load());
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[KEY]) settings = null; });
+// Read as the worker starts (woken by a page at document_start), with the module's instantiation, rather than
+// when that page's request comes and waits for it.
+settingsNow().catch(() => { settings = null; });
 
 /** `message.options`, or with `message.bySite` this site's (`{lang}` or null), or false where NewsLens is off. */
 async function optionsFor(message, sender) {
