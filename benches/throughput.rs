@@ -143,6 +143,11 @@ fn page_scan() {
         return;
     }
     println!("\nPage scan (`scan_snapshot` on the JSON snapshot) and analysis of the article found, saved pages of the e2e budget test:\n");
+    // Other processes slow every figure on a shared machine: say how busy it was.
+    if let Ok(load) = std::fs::read_to_string("/proc/loadavg") {
+        let one_minute = load.split_whitespace().next().unwrap_or("?");
+        println!("(load average {one_minute} at the start, on {} cores)\n", std::thread::available_parallelism().map_or(0, |n| n.get()));
+    }
     println!("| page | snapshot bytes | text bytes | scan wall | scan CPU | analysis wall | analysis CPU |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     let ms = |s: f64| format!("{:.2} ms", s * 1e3);
