@@ -1,22 +1,34 @@
-//! Analysis throughput: `cargo bench --bench throughput`.
+//! Analysis throughput: `cargo bench --bench throughput` (`-- text` or `-- pages` runs one section).
 //!
 //! A plain harness (no criterion: one less heavy dependency) that analyses the seed article and longer texts
 //! made by concatenating the French development articles (10 kB, 100 kB, 1 MB, 5 MB), and prints a Markdown
 //! table of MB/s per size, so that linear cost shows as a flat column; then the time of each stage on the
 //! 1 MB text. Texts are read from `$NEWSLENS_CORPUS` (default `../shared/corpus`); without the corpus the
 //! demo page's samples (`www/samples`) are used instead, and the table says so.
+//!
+//! Then the extension's path on the saved news pages of the end-to-end budget test (issue #6): each page's
+//! JSON snapshot (made from its HTML as the content script would send it) read by `scan_snapshot` (article
+//! detection), then the analysis of the article found. Without `$NEWSLENS_CORPUS/pages` that table is
+//! skipped, and says so.
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use newslens::page::html::parse_html;
+use newslens::page::snapshot::{scan_snapshot, to_snapshot_json};
 use newslens::text::Doc;
 use newslens::{analyze, dates, entities, lang, quotes, Lang, Options, Reference};
 
+/// `$NEWSLENS_CORPUS`, default `../shared/corpus` next to the crate.
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("NEWSLENS_CORPUS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"))
+}
+
 /// The seed article and the French development articles, or the demo samples when the corpus is absent.
 fn texts() -> (Vec<String>, &'static str) {
-    let dir = std::env::var_os("NEWSLENS_CORPUS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"));
+    let dir = corpus_dir();
     let mut texts = Vec::new();
     for sub in ["seed", "fr-dev"] {
         let Ok(entries) = std::fs::read_dir(dir.join(sub)) else { continue };
@@ -94,6 +106,75 @@ fn concatenated(all: &str, size: usize) -> String {
 }
 
 fn main() {
+    // `cargo bench` passes `--bench`; a plain word picks one section.
+    let only: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with('-')).collect();
+    let run = |section: &str| only.is_empty() || only.iter().any(|o| o == section);
+    if run("text") {
+        text_throughput();
+    }
+    if run("pages") {
+        page_scan();
+    }
+}
+
+/// The saved pages of the end-to-end budget test (`tests/e2e/pages.spec.mjs`), under `$NEWSLENS_CORPUS/pages`.
+const PAGES: &[&str] = &[
+    "readability/nytimes-1/source.html",
+    "readability/nytimes-3/source.html",
+    "readability/guardian-1/source.html",
+    "readability/wapo-1/source.html",
+    "readability/bbc-1/source.html",
+    "trafilatura/en/nytimes.com.blackouts.html",
+    "trafilatura/en/theatlantic.com.disasters.html",
+    "newspaper/html/reuters.com1.html",
+    "trafilatura/fr/blog.mondediplo.net.turpitude.html",
+    "trafilatura/fr/legrandcontinent.eu.heran.html",
+    "trafilatura/fr/madame.lefigaro.fr.dintestin.html",
+    "trafilatura/fr/aoc.media.archaisme.html",
+    "trafilatura/fr/soundofscience.fr.1927.html",
+];
+
+/// The extension's work on each saved page: `scan_snapshot` (JSON → tree → article detection → text and
+/// segment map) and the analysis of the article text, median times.
+fn page_scan() {
+    let dir = corpus_dir().join("pages");
+    if !dir.is_dir() {
+        println!("\nPage scan: SKIPPED, no saved pages at {} (set NEWSLENS_CORPUS)", dir.display());
+        return;
+    }
+    println!("\nPage scan (`scan_snapshot` on the JSON snapshot) and analysis of the article found, saved pages of the e2e budget test:\n");
+    println!("| page | snapshot bytes | text bytes | scan wall | scan CPU | analysis wall | analysis CPU |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    let ms = |s: f64| format!("{:.2} ms", s * 1e3);
+    let cpu_ms = |c: Option<f64>| c.map_or("n/a".to_string(), |c| format!("{:.2} ms", c * 1e3));
+    let (mut scan_total, mut analysis_total) = (0.0, 0.0);
+    for page in PAGES {
+        let Ok(bytes) = std::fs::read(dir.join(page)) else {
+            println!("| {page} | missing | | | | | |");
+            continue;
+        };
+        let json = to_snapshot_json(&parse_html(&String::from_utf8_lossy(&bytes)));
+        let Ok(content) = scan_snapshot(&json) else {
+            println!("| {page} | {} | no article | | | | |", json.len());
+            continue;
+        };
+        let mut options = Options::default();
+        options.complete(&content.text, Some(&content.meta), Reference::parse_iso("2020-01-01").expect("a valid date"));
+        let (scan_wall, scan_cpu) = time(Duration::from_millis(300), || {
+            std::hint::black_box(scan_snapshot(std::hint::black_box(&json)).ok());
+        });
+        let (analysis_wall, analysis_cpu) = time(Duration::from_millis(300), || {
+            std::hint::black_box(analyze(std::hint::black_box(&content.text), &options));
+        });
+        scan_total += scan_wall;
+        analysis_total += analysis_wall;
+        let (sw, aw) = (ms(scan_wall), ms(analysis_wall));
+        println!("| {page} | {} | {} | {sw} | {} | {aw} | {} |", json.len(), content.text.len(), cpu_ms(scan_cpu), cpu_ms(analysis_cpu));
+    }
+    println!("| **total** | | | {} | | {} | |", ms(scan_total), ms(analysis_total));
+}
+
+fn text_throughput() {
     let (texts, source) = texts();
     let options = Options { reference: Reference::parse_iso("2017-03-03T13:27"), ..Options::default() };
     let all = texts.join("\n");

@@ -62,12 +62,30 @@ impl Utf16Index {
     pub fn new(text: &str) -> Utf16Index {
         let mut deltas = Vec::new();
         let mut saved = 0usize;
-        for (i, c) in text.char_indices() {
-            let b = c.len_utf8();
-            if b > 1 {
-                saved += b - c.len_utf16();
-                deltas.push((i + b, saved));
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Runs of ASCII (most of a Latin-script text) eight bytes at a time.
+            if let Some(chunk) = b.get(i..i + 8) {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(chunk);
+                if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
             }
+            // `i` is at a character's first byte, which tells its length; 4-byte characters take 2 UTF-16 units.
+            let len = match b[i] {
+                0x00..=0x7F => 1,
+                0xC0..=0xDF => 2,
+                0xE0..=0xEF => 3,
+                _ => 4,
+            };
+            if len > 1 {
+                saved += len - if len == 4 { 2 } else { 1 };
+                deltas.push((i + len, saved));
+            }
+            i += len;
         }
         Utf16Index { deltas, len_bytes: text.len() }
     }
@@ -268,6 +286,40 @@ impl Hasher for WordHasher {
     }
 }
 
+/// The shapes (first byte, last byte, length in bytes) of a set of keys, as a small Bloom filter: a cheap
+/// test that rules out most words before a hash look-up in a lexicon. Most words of a text are in no
+/// lexicon, and most of them have a shape no key has.
+#[derive(Clone, Debug)]
+pub struct KeyShapes([u64; 256]);
+
+impl KeyShapes {
+    /// The shapes of `keys`.
+    pub fn new<'k>(keys: impl IntoIterator<Item = &'k str>) -> KeyShapes {
+        let mut shapes = KeyShapes([0; 256]);
+        for k in keys {
+            let bit = Self::bit(k);
+            shapes.0[bit / 64] |= 1 << (bit % 64);
+        }
+        shapes
+    }
+
+    /// The filter bit (of 16 384) of the shape of `key`.
+    #[inline]
+    fn bit(key: &str) -> usize {
+        let b = key.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        let shape = u32::from(first) | u32::from(last) << 8 | (b.len().min(0xFFFF) as u32) << 16;
+        (shape.wrapping_mul(0x9E37_79B1) >> 18) as usize
+    }
+
+    /// False when no key has the shape of `key` (so `key` is none of them); true when one may be it.
+    #[inline]
+    pub fn may_hold(&self, key: &str) -> bool {
+        let bit = Self::bit(key);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
 impl<'t> Doc<'t> {
     /// Segment `text`.
     pub fn new(text: &'t str) -> Doc<'t> {
@@ -325,7 +377,9 @@ impl<'t> Doc<'t> {
 /// The lower-case forms of [`Doc::lower`]: the text with ASCII letters lowered, then each token holding other
 /// characters lowered in place; when one changes length, every token's form one after another with their ends.
 fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
-    let mut bytes = text.as_bytes().to_ascii_lowercase();
+    // `str::to_ascii_lowercase` and same-length `replace_range`s: whole characters replaced by whole characters,
+    // so the string never needs checking again (a UTF-8 validation of the whole text cost as much as lowering it).
+    let mut lower = text.to_ascii_lowercase();
     let mut aligned = true;
     for t in tokens {
         let word = t.span.slice(text);
@@ -337,14 +391,11 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
                 aligned = false;
                 break;
             }
-            bytes[t.span.start..t.span.end].copy_from_slice(l.as_bytes());
+            lower.replace_range(t.span.start..t.span.end, &l);
         }
     }
     if aligned {
-        // Valid UTF-8: ASCII bytes were lowered to ASCII bytes and whole characters replaced by whole characters.
-        if let Ok(lower) = String::from_utf8(bytes) {
-            return (lower, Vec::new());
-        }
+        return (lower, Vec::new());
     }
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(tokens.len());
@@ -358,6 +409,15 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
 fn split_paragraphs(text: &str) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let mut start = 0;
+    if !text.contains('\u{2029}') {
+        // Line breaks only (nearly every text): found by `memchr`, not one byte at a time.
+        for (i, _) in text.match_indices('\n') {
+            push_trimmed_paragraph(text, start, i, &mut out);
+            start = i + 1;
+        }
+        push_trimmed_paragraph(text, start, text.len(), &mut out);
+        return out;
+    }
     // Byte scan: '\n' is one byte and U+2029 is E2 80 A9; neither byte sequence occurs inside another character.
     let b = text.as_bytes();
     let mut i = 0;
@@ -590,6 +650,19 @@ mod tests {
     }
 
     #[test]
+    fn key_shapes_never_rule_out_a_key_and_rule_out_most_other_words() {
+        let keys = ["de", "ministère", "", "a", "x".repeat(70).leak(), "\0", "porte-parole", "université"];
+        let shapes = KeyShapes::new(keys.iter().copied());
+        for k in keys {
+            assert!(shapes.may_hold(k), "{k:?}");
+        }
+        // Words of other shapes (first byte, last byte, length) are let through only on a rare filter collision.
+        let others = ["la", "d", "ministres", "b", "\0\0", "le", "président", "université-", "dé", "porte-paroles"];
+        let through = others.iter().filter(|w| shapes.may_hold(w)).count();
+        assert!(through <= 1, "{through} of {others:?} let through");
+    }
+
+    #[test]
     fn utf16_offsets_count_astral_chars_twice() {
         let text = "é😀a";
         let idx = Utf16Index::new(text);
@@ -598,6 +671,26 @@ mod tests {
         assert_eq!(idx.utf16(6), 3); // after 😀 (2 units)
         assert_eq!(idx.utf16(7), 4);
         assert_eq!(byte_of_utf16(text, 3), 6);
+        // Long ASCII runs (read eight bytes at a time) around characters of every length: each char boundary
+        // maps to the UTF-16 length of the text before it.
+        let text = format!("{}é{}€x😀{}ß", "a".repeat(17), "b".repeat(8), "c".repeat(9));
+        let idx = Utf16Index::new(&text);
+        for (i, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            assert_eq!(idx.utf16(i), text[..i].encode_utf16().count(), "byte {i}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_at_line_and_paragraph_separators() {
+        for (text, expected) in [
+            ("un\ndeux\n\n trois ", vec!["un", "deux", "trois"]),
+            ("un\u{2029}deux\ntrois", vec!["un", "deux", "trois"]),
+            ("\n\n", vec![]),
+            ("seul", vec!["seul"]),
+        ] {
+            let got: Vec<&str> = split_paragraphs(text).iter().map(|p| p.span.slice(text)).collect();
+            assert_eq!(got, expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -5,13 +5,10 @@
 //! then resumes after it. The grammar only says *what* an expression is ([`Sem`]); `resolver.rs` turns that
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
-use std::borrow::Cow;
-use std::sync::LazyLock;
-
 use crate::lang::Lang;
 use crate::text::{Doc, Span, TokenKind};
 
-use super::lexicon::{self, fold, is_folded, word_set, Entry, Kind, Lexicon, WordSet};
+use super::lexicon::{self, fold_into, Entry, Kind, Lexicon};
 
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,8 +160,9 @@ pub struct Tok<'t> {
     pub kind: TokenKind,
     /// The text.
     pub raw: &'t str,
-    /// Folded text (lower case, no accents); borrowed from the text when it is already folded.
-    pub norm: Cow<'t, str>,
+    /// Folded text (lower case, no accents): the text itself when it is already folded, else a slice of the
+    /// [`Folded`] forms.
+    pub norm: &'t str,
     /// Value of a number token (at most 9 digits).
     pub num: Option<u32>,
     /// True when whitespace separates it from the previous token.
@@ -184,13 +182,40 @@ impl Tok<'_> {
     }
 }
 
-/// Prepare the tokens of `doc`.
-pub fn tokens<'t>(doc: &Doc<'t>) -> Vec<Tok<'t>> {
+/// The folded forms of the tokens whose lower-case form is not ASCII, one after another in one string: one
+/// allocation for the whole text instead of one per accented word. An ASCII token's folded form is its
+/// lower-case form, which [`Doc::lower`] already holds.
+pub struct Folded {
+    forms: String,
+    /// End of each token's form in `forms`; a token whose form is empty has [`Doc::lower`] for its form.
+    ends: Vec<usize>,
+}
+
+impl Folded {
+    /// Fold the tokens of `doc`.
+    pub fn new(doc: &Doc) -> Folded {
+        let mut forms = String::new();
+        let ends = (0..doc.tokens.len())
+            .map(|i| {
+                // Folding an ASCII lower-case form changes nothing (and ASCII lower-case forms come only from
+                // ASCII-lowering tokens, whether one character at a time or the whole word).
+                if !doc.lower(i).is_ascii() {
+                    fold_into(doc.slice(doc.tokens[i].span), &mut forms);
+                }
+                forms.len()
+            })
+            .collect();
+        Folded { forms, ends }
+    }
+}
+
+/// Prepare the tokens of `doc`, whose folded forms are `folded`.
+pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
     let mut out = Vec::with_capacity(doc.tokens.len());
     let mut sent = 0usize;
     let mut prev_end = 0usize;
     let mut prev_sent = usize::MAX;
-    for t in &doc.tokens {
+    for (i, t) in doc.tokens.iter().enumerate() {
         while sent + 1 < doc.sentences.len() && doc.sentences[sent + 1].span.start <= t.span.start {
             sent += 1;
         }
@@ -204,7 +229,15 @@ pub fn tokens<'t>(doc: &Doc<'t>) -> Vec<Tok<'t>> {
             span: t.span,
             kind: t.kind,
             raw,
-            norm: if is_folded(raw) { Cow::Borrowed(raw) } else { Cow::Owned(fold(raw)) },
+            norm: {
+                // Folding never empties a token: an empty form means the lower-case form is the folded one.
+                let (a, b) = (if i == 0 { 0 } else { folded.ends[i - 1] }, folded.ends[i]);
+                if a == b {
+                    doc.lower(i)
+                } else {
+                    &folded.forms[a..b]
+                }
+            },
             num,
             gap: t.span.start > prev_end || out.is_empty(),
             sent,
@@ -223,8 +256,10 @@ pub struct Finder<'a, 't> {
     pub toks: &'a [Tok<'t>],
     lex: &'static Lexicon,
     lang: Lang,
-    /// Lexicon entries starting at each token (all lengths).
-    matches: Vec<Vec<Entry>>,
+    /// Lexicon entries starting at each token (all lengths): token `i`'s are `entries[starts[i]..starts[i + 1]]`
+    /// (one vector for the text, not one per token).
+    entries: Vec<Entry>,
+    starts: Vec<usize>,
 }
 
 const FR_ARTICLES: &[&str] = &["le", "la", "l", "les"];
@@ -234,9 +269,11 @@ impl<'a, 't> Finder<'a, 't> {
     /// Prepare the grammar for `toks`.
     pub fn new(toks: &'a [Tok<'t>], lang: Lang) -> Finder<'a, 't> {
         let lex = lexicon::get(lang);
-        let mut matches = vec![Vec::new(); toks.len()];
+        let mut entries = Vec::new();
+        let mut starts = Vec::with_capacity(toks.len() + 1);
         let mut key = String::new();
         for i in 0..toks.len() {
+            starts.push(entries.len());
             key.clear();
             let longest = lex.longest_from(&toks[i].norm);
             for len in 1..=longest {
@@ -248,13 +285,22 @@ impl<'a, 't> Finder<'a, 't> {
                     key.push(' ');
                 }
                 key.push_str(&t.norm);
-                matches[i].extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
+                entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
                 if len < longest && !lex.continues(&key) {
                     break;
                 }
             }
         }
-        Finder { toks, lex, lang, matches }
+        starts.push(entries.len());
+        Finder { toks, lex, lang, entries, starts }
+    }
+
+    /// The lexicon entries starting at token `i` (none past the end).
+    fn matches(&self, i: usize) -> &[Entry] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a..b],
+            _ => &[],
+        }
     }
 
     /// All expressions, in text order, not overlapping.
@@ -426,33 +472,27 @@ impl<'a, 't> Finder<'a, 't> {
     /// Can an expression start at token `i`? Most tokens are plain words that start none: skipping them
     /// keeps the scan cheap.
     fn may_start(&self, i: usize) -> bool {
-        static STARTERS: LazyLock<WordSet> = LazyLock::new(|| {
-            word_set(&[
-                "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant",
-                "for", "par", "per", "premier", "first", "deuxieme", "troisieme", "quatrieme", "second", "third", "fourth",
-            ])
-        });
         let t = &self.toks[i];
         // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only with a
         // date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les années 1990").
-        if t.kind == TokenKind::Word && self.matches[i].is_empty() && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
+        if t.kind == TokenKind::Word && self.matches(i).is_empty() && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
             return (i + 1..(i + 4).min(self.toks.len())).any(|k| {
                 let u = &self.toks[k];
                 u.kind == TokenKind::Number
-                    || !self.matches[k].is_empty()
+                    || !self.matches(k).is_empty()
                     || (u.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(u.raw).is_some())
                     || (u.kind == TokenKind::Word && (u.norm.contains('-') || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
         }
         t.kind == TokenKind::Number
-            || !self.matches[i].is_empty()
+            || !self.matches(i).is_empty()
             // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
             || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
             // "Q1 2016", "H2 2025"
             || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Word && (t.norm.contains('-') || STARTERS.contains(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
+            || (t.kind == TokenKind::Word && (t.norm.contains('-') || is_starter(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
@@ -520,7 +560,7 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// The longest lexicon entry of `kind` starting at `i`, if it stays in the sentence of `i`.
     fn lex(&self, i: usize, kind: Kind) -> Option<Entry> {
-        self.matches.get(i)?.iter().filter(|e| e.kind == kind).max_by_key(|e| e.len).copied()
+        self.matches(i).iter().filter(|e| e.kind == kind).max_by_key(|e| e.len).copied()
     }
 
     fn is_article(&self, i: usize) -> bool {
@@ -2701,6 +2741,16 @@ impl<'a, 't> Finder<'a, 't> {
 
 /// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
 /// (days from the reference). `None` for anything else.
+/// Words that may start an expression whatever follows them (checked at nearly every token: a `match` on the
+/// string, no hashing).
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "le" | "la" | "l" | "les" | "the" | "ces" | "des" | "tout" | "toute" | "mois" | "annee" | "annees" | "depuis" | "pendant" | "durant"
+            | "for" | "par" | "per" | "premier" | "first" | "deuxieme" | "troisieme" | "quatrieme" | "second" | "third" | "fourth"
+    )
+}
+
 fn day_cal(sem: &Sem) -> Option<Cal> {
     match sem {
         Sem::Cal(c) => Some(c.clone()),

@@ -120,6 +120,8 @@ pub struct Lexicon {
     phrases: Map<Vec<Entry>>,
     /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
     first: Map<usize>,
+    /// The shapes of the keys of `first`: most tokens are ruled out without hashing.
+    first_shapes: text::KeyShapes,
     /// Every proper prefix (whole tokens) of a phrase of two tokens or more.
     prefixes: text::WordSet<String>,
     /// The longest phrase, in tokens.
@@ -140,6 +142,9 @@ impl Lexicon {
 
     /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
     pub fn longest_from(&self, first: &str) -> usize {
+        if !self.first_shapes.may_hold(first) {
+            return 0;
+        }
         self.first.get(first).copied().unwrap_or(0)
     }
 }
@@ -180,11 +185,19 @@ pub fn is_folded(s: &str) -> bool {
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] of `s`, appended to `out`: the folded forms of a whole text go into one string instead of one
+/// allocation per token.
+pub fn fold_into(s: &str, out: &mut String) {
     if s.is_ascii() {
         // Only case to fold: no ASCII character is an accent or a typographic apostrophe.
-        return s.to_ascii_lowercase();
+        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
             // ASCII and the Latin-1 lower-case letters ("é", "à") lower without a Unicode table lookup.
@@ -193,7 +206,6 @@ pub fn fold(s: &str) -> String {
             _ => out.extend(c.to_lowercase().map(fold_char)),
         }
     }
-    out
 }
 
 /// A lower-case character without its accent; typographic apostrophes and hyphens made plain.
@@ -238,7 +250,8 @@ fn build(src: &'static str) -> Lexicon {
         }
         phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
     }
-    Lexicon { phrases, first, prefixes, max_len }
+    let first_shapes = text::KeyShapes::new(first.keys().map(String::as_str));
+    Lexicon { phrases, first, first_shapes, prefixes, max_len }
 }
 
 #[cfg(test)]

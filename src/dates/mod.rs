@@ -183,7 +183,8 @@ pub struct DateMention {
 /// Find and resolve the temporal expressions of `doc`, in text order. Without a reference, expressions
 /// relative to it get no value (`None`) and day-month dates without a year get `XXXX`.
 pub fn extract(doc: &Doc, lang: Lang, reference: Option<&Reference>) -> Vec<DateMention> {
-    let toks = finder::tokens(doc);
+    let folded = finder::Folded::new(doc);
+    let toks = finder::tokens(doc, &folded);
     let cands = finder::Finder::new(&toks, lang).find();
     resolver::resolve(&cands, &toks, lang, reference)
 }

@@ -84,29 +84,29 @@ fn compatible(a: Option<Gender>, b: Option<Gender>) -> bool {
 /// Cluster the candidates of `doc` into entities.
 pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let text = doc.text;
-    let form = |c: &Cand| c.name.slice(text).to_string();
+    let form = |c: &Cand| c.name.slice(text);
 
     // 1. Keep weak (sentence-initial) and nested candidates only with outside evidence.
     let mut strong_forms: HashSet<String> = HashSet::new();
     let mut person_words: HashSet<String> = HashSet::new();
     for c in &cands {
         if !c.weak && !c.nested {
-            strong_forms.insert(norm(&form(c)));
+            strong_forms.insert(norm(form(c)));
             if c.kind == Some(EntityType::Person) {
-                person_words.extend(name_words(&form(c)));
+                person_words.extend(name_words(form(c)));
             }
         }
     }
     cands.retain(|c| {
         let f = form(c);
         if c.weak {
-            return strong_forms.contains(&norm(&f)) || person_words.contains(&f);
+            return strong_forms.contains(&norm(f)) || person_words.contains(f);
         }
         if c.nested {
             let single = !f.contains(' ');
-            return strong_forms.contains(&norm(&f))
+            return strong_forms.contains(&norm(f))
                 || c.kind == Some(EntityType::Location)
-                || (single && is_allcaps(&f))
+                || (single && is_allcaps(f))
                 || (single && c.kind == Some(EntityType::Organization));
         }
         true
@@ -129,11 +129,14 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     for pass in 0..2 {
         for k in 0..n {
             let c = &cands[k];
-            let f = form(c);
-            let words = name_words(&f);
             let is_person = kind[k] == Some(EntityType::Person);
+            // The kind first: most candidates take no part in a pass, and splitting a name allocates.
+            if (pass == 0 && !is_person) || (pass == 1 && kind[k].is_some()) {
+                continue;
+            }
+            let words = name_words(form(c));
             let unknown_single = kind[k].is_none() && words.len() == 1;
-            if (pass == 0 && !is_person) || (pass == 1 && !unknown_single) {
+            if pass == 1 && !unknown_single {
                 continue;
             }
             let same_last = words.last().and_then(|w| by_last.get(w)).unwrap_or(&no_people);
@@ -239,7 +242,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind[k] == Some(EntityType::Person) {
             continue;
         }
-        let key = norm(&form(&cands[k]));
+        let key = norm(form(&cands[k]));
         match by_form.get(&key) {
             Some(&r) => dsu.union(r, k),
             None => {
@@ -247,23 +250,34 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             }
         }
     }
+    // The candidate a parenthesis follows, found by its span (the first candidate with that span): a scan of
+    // all candidates per parenthesis was quadratic on long texts (issue #8).
+    let mut first_with_span: HashMap<Span, usize> = HashMap::new();
+    if cands.iter().any(|c| c.paren_of.is_some()) {
+        for (k, c) in cands.iter().enumerate() {
+            first_with_span.entry(c.span).or_insert(k);
+        }
+    }
     for k in 0..n {
-        let Some(p) = cands[k].paren_of.and_then(|ps| cands.iter().position(|c| c.span == ps)) else { continue };
+        let Some(p) = cands[k].paren_of.and_then(|ps| first_with_span.get(&ps).copied()) else { continue };
         let (a, b) = (form(&cands[p]), form(&cands[k]));
         let person = kind[p] == Some(EntityType::Person) || kind[k] == Some(EntityType::Person);
-        let acronym = (is_allcaps(&b) && initials_match(&a, &b)) || (is_allcaps(&a) && initials_match(&b, &a));
+        let acronym = (is_allcaps(b) && initials_match(a, b)) || (is_allcaps(a) && initials_match(b, a));
         let both_orgs = kind[p] == Some(EntityType::Organization) && kind[k] == Some(EntityType::Organization);
-        if !person && (acronym || both_orgs || (is_allcaps(&b) && kind[p] == Some(EntityType::Organization))) {
+        if !person && (acronym || both_orgs || (is_allcaps(b) && kind[p] == Some(EntityType::Organization))) {
             dsu.union(p, k);
         }
     }
     // Acronyms matching the initials of a multi-word organisation elsewhere in the text ("AERES", "Caf"). The
-    // initials of every multi-word form are indexed once, so this stays linear.
+    // initials of every multi-word form are indexed once, so this stays linear. One candidate per distinct form
+    // is enough (candidates of one form are already joined above): indexing every occurrence made each look-up
+    // walk all the occurrences of the matching names, quadratic in the length of the text (issue #8).
     let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut indexed: HashSet<String> = HashSet::new();
     for k in 0..n {
         let f = form(&cands[k]);
-        if kind[k] != Some(EntityType::Person) && f.contains(' ') {
-            for i in initials(&f) {
+        if kind[k] != Some(EntityType::Person) && f.contains(' ') && indexed.insert(f.to_string()) {
+            for i in initials(f) {
                 by_initials.entry(i).or_default().insert(k);
             }
         }
@@ -271,7 +285,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     for k in 0..n {
         let f = form(&cands[k]);
         let short_cap = f.chars().count() <= 4 && f.chars().next().is_some_and(char::is_uppercase);
-        if kind[k] == Some(EntityType::Person) || !(is_allcaps(&f) || short_cap) || f.contains(' ') {
+        if kind[k] == Some(EntityType::Person) || !(is_allcaps(f) || short_cap) || f.contains(' ') {
             continue;
         }
         let key: String = f.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
@@ -283,13 +297,17 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
     }
     // Short forms: "Union" / "Conseil de sécurité" as the start of one longer organisation name. Every word
-    // prefix of every organisation form is indexed once.
+    // prefix of every organisation form is indexed once (for one candidate per form, as the initials above).
     let mut by_prefix: HashMap<String, HashSet<usize>> = HashMap::new();
+    indexed.clear();
     for k in 0..n {
         if kind[k] != Some(EntityType::Organization) {
             continue;
         }
-        let f = norm(&form(&cands[k]));
+        let f = norm(form(&cands[k]));
+        if !indexed.insert(f.clone()) {
+            continue;
+        }
         for (i, _) in f.match_indices(' ').take(8) {
             by_prefix.entry(f[..i].to_string()).or_default().insert(k);
         }
@@ -298,7 +316,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         if kind[k] != Some(EntityType::Organization) {
             continue;
         }
-        let Some(ms) = by_prefix.get(&norm(&form(&cands[k]))) else { continue };
+        let Some(ms) = by_prefix.get(&norm(form(&cands[k]))) else { continue };
         let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
         if hits.len() == 1 {
             let r = *hits.iter().next().unwrap_or(&k);
@@ -311,11 +329,12 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     let mut standalone: HashMap<String, usize> = HashMap::new();
     for k in 0..n {
         if matches!(kind[k], Some(EntityType::Location | EntityType::Organization)) && !cands[k].nested {
-            standalone.entry(form(&cands[k])).or_insert(k);
+            standalone.entry(form(&cands[k]).to_string()).or_insert(k);
         }
     }
     let spans: HashSet<(usize, usize)> = cands.iter().map(|c| (c.span.start, c.span.end)).collect();
     let mut extra: Vec<(usize, Cand)> = Vec::new();
+    let mut extra_spans: HashSet<Span> = HashSet::new();
     for (ci, c) in cands.iter().enumerate() {
         let m = c.span.slice(text);
         // Word starts and ends inside the mention (at most a few words: names are short).
@@ -332,7 +351,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 // mkgold-style: a short form inside the same entity's long form is not a second mention.
                 if let Some(&owner) = standalone.get(sub).filter(|&&o| dsu.find(o) != dsu.find(ci)) {
                     let span = Span::new(c.span.start + bounds[i].0, c.span.start + bounds[j].1);
-                    if !spans.contains(&(span.start, span.end)) && !extra.iter().any(|(_, e)| e.span == span) {
+                    if !spans.contains(&(span.start, span.end)) && extra_spans.insert(span) {
                         let mut nc = cands[owner].clone();
                         nc.span = span;
                         nc.name = span;
@@ -361,7 +380,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         groups.entry(dsu.find(k)).or_default().push(k);
     }
     let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_by_key(|r| groups[r].iter().map(|&k| cands[k].span.start).min().unwrap_or(0));
+    roots.sort_by_cached_key(|r| groups[r].iter().map(|&k| cands[k].span.start).min().unwrap_or(0));
     let mut out = Vec::new();
     for r in roots {
         let mut members = groups[&r].clone();

@@ -6,7 +6,9 @@
 use super::lexicon::{CuePos, LEX};
 use super::{EntityType, Gender};
 
-use crate::text::{lowercase, Doc, Span, TokenKind};
+use std::sync::LazyLock;
+
+use crate::text::{lowercase, Doc, KeyShapes, Span, TokenKind};
 
 /// A possible mention, before clustering.
 #[derive(Clone, Debug)]
@@ -196,10 +198,14 @@ fn org_cue(w: &str) -> Option<CuePos> {
 pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
     let toks = &doc.tokens;
     let mut initial = vec![false; toks.len()];
+    // The first word of each sentence ([`Doc::tokens_in`] of each sentence, walked once in step).
+    let mut k = 0;
     for s in &doc.sentences {
-        let r = doc.tokens_in(s.span);
-        if let Some(k) = r.clone().find(|&k| toks[k].kind == TokenKind::Word) {
-            initial[k] = true;
+        while k < toks.len() && toks[k].span.start < s.span.start {
+            k += 1;
+        }
+        if let Some(w) = (k..toks.len()).take_while(|&j| toks[j].span.end <= s.span.end).find(|&j| toks[j].kind == TokenKind::Word) {
+            initial[w] = true;
         }
     }
     for k in 0..toks.len().saturating_sub(1) {
@@ -711,6 +717,11 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
     }
     let w = cx.s(i);
     let lw = cx.lower(i);
+    // Called at nearly every token: rule out most words before hashing them.
+    static CUE_SHAPES: LazyLock<KeyShapes> = LazyLock::new(|| KeyShapes::new(LEX.org_cues.keys().chain(LEX.place_cues.keys()).copied()));
+    if !CUE_SHAPES.may_hold(lw) {
+        return None;
+    }
     let kind = match LEX.org_cues.get(lw) {
         Some(CuePos::Head | CuePos::Both) => EntityType::Organization,
         _ if LEX.place_cues.get(lw).is_some_and(|&p| p != CuePos::Tail) => EntityType::Location,

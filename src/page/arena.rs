@@ -5,6 +5,8 @@
 //! indices ([`NodeId`]), so building, walking and dropping the tree never recurses: a page nested ten
 //! thousand levels deep costs no stack.
 
+use std::borrow::Cow;
+
 use super::{NodeKind, PageTree};
 
 /// A node of an [`Arena`]: its index in the arena.
@@ -204,30 +206,30 @@ impl PageTree for Arena {
             .unwrap_or(Arena::DOCUMENT)
     }
 
-    fn children(&self, node: &NodeId) -> Vec<NodeId> {
-        self.nodes[*node].children.clone()
+    fn children(&self, node: &NodeId) -> Cow<'_, [NodeId]> {
+        Cow::Borrowed(&self.nodes[*node].children)
     }
 
-    fn kind(&self, node: &NodeId) -> NodeKind {
+    fn kind(&self, node: &NodeId) -> NodeKind<'_> {
         match &self.nodes[*node].data {
-            ArenaData::Element { name, .. } => NodeKind::Element(name.clone()),
+            ArenaData::Element { name, .. } => NodeKind::Element(Cow::Borrowed(name)),
             ArenaData::Text(_) => NodeKind::Text,
             ArenaData::Document | ArenaData::Other => NodeKind::Other,
         }
     }
 
-    fn attr(&self, node: &NodeId, name: &str) -> Option<String> {
+    fn attr(&self, node: &NodeId, name: &str) -> Option<Cow<'_, str>> {
         match &self.nodes[*node].data {
             ArenaData::Element { attrs, .. } => {
-                attrs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| v.clone())
+                attrs.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, v)| Cow::Borrowed(v.as_str()))
             }
             _ => None,
         }
     }
 
-    fn text(&self, node: &NodeId) -> Option<String> {
+    fn text(&self, node: &NodeId) -> Option<Cow<'_, str>> {
         match &self.nodes[*node].data {
-            ArenaData::Text(t) => Some(t.clone()),
+            ArenaData::Text(t) => Some(Cow::Borrowed(t)),
             _ => None,
         }
     }

@@ -33,7 +33,10 @@
 //! except that a short first result inside (or holding the only) `<article>` or `itemprop="articleBody"` is
 //! kept, rather than a longer one made of the page's menus.
 
-use super::hints::{has_sentence_end, Hints};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use super::hints::{has_sentence_end, HintSet, Hints};
 use super::{NodeKind, PageTree, Segment};
 
 const NONE: usize = usize::MAX;
@@ -117,6 +120,45 @@ static SHORT_JUNK: Hints = Hints {
     ..Hints::EMPTY
 };
 
+/// The hint lists asked of every element's `class` and `id`, matched once per attribute in [`flatten`]:
+/// bit `k` of [`Flat::class_hints`] and [`Flat::id_hints`] is list `k` here (the `H_*` constants).
+static HINT_SET: LazyLock<HintSet> =
+    LazyLock::new(|| HintSet::new(&[&UNLIKELY, &MAYBE, &POSITIVE, &NEGATIVE, &SHARE, &JUNK, &SHORT_JUNK]));
+const H_UNLIKELY: u32 = 1 << 0;
+const H_MAYBE: u32 = 1 << 1;
+const H_POSITIVE: u32 = 1 << 2;
+const H_NEGATIVE: u32 = 1 << 3;
+const H_SHARE: u32 = 1 << 4;
+const H_JUNK: u32 = 1 << 5;
+const H_SHORT_JUNK: u32 = 1 << 6;
+
+/// What a tag name is for the detector (bits of [`Flat::tag_kinds`]), looked up once per element.
+const T_SKIP: u8 = 1 << 0;
+const T_BLOCK: u8 = 1 << 1;
+const T_PARAGRAPH: u8 = 1 << 2;
+const T_DIV_BLOCK_CHILD: u8 = 1 << 3;
+
+/// Every tag of the lists above with its `T_*` bits, sorted for a binary search.
+static TAG_KINDS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
+    let mut table: Vec<(&'static str, u8)> = Vec::new();
+    for (list, bit) in [(SKIP_TAGS, T_SKIP), (BLOCK_TAGS, T_BLOCK), (PARAGRAPH_TAGS, T_PARAGRAPH), (DIV_BLOCK_CHILDREN, T_DIV_BLOCK_CHILD)] {
+        for &tag in list {
+            match table.iter_mut().find(|(t, _)| *t == tag) {
+                Some((_, bits)) => *bits |= bit,
+                None => table.push((tag, bit)),
+            }
+        }
+    }
+    table.sort_unstable();
+    table
+});
+
+/// The `T_*` bits of a lower-case tag name.
+fn tag_kinds(tag: &str) -> u8 {
+    let table = &*TAG_KINDS;
+    table.binary_search_by(|(t, _)| (*t).cmp(tag)).map_or(0, |k| table[k].1)
+}
+
 /// The first word of an image credit or caption line ("(Credit: …)", "Photo : AFP", "Image illustrative : …",
 /// "Crédit photo : …"; also "© …"): a short paragraph that opens so is about a picture, not article text.
 const CREDIT_WORDS: &[&str] = &["photo", "image", "illustration", "picture", "crédit", "credit"];
@@ -146,9 +188,10 @@ fn credit_opening(text: &str) -> bool {
     })
 }
 
-/// One node of the flattened page.
+/// One node of the flattened page. Strings borrow from the page tree when its backend can lend them (the
+/// arena of the HTML and snapshot backends): flattening a page copies no text.
 #[derive(Debug)]
-pub(crate) struct Flat<N> {
+pub(crate) struct Flat<'t, N> {
     /// The backend's handle.
     pub node: N,
     /// Index of the parent in the flat array (`NONE` for the root).
@@ -156,12 +199,21 @@ pub(crate) struct Flat<N> {
     /// One past the index of the last descendant: the subtree is `index..end`.
     pub end: usize,
     /// Lower-case tag name; empty for text nodes.
-    pub tag: String,
+    pub tag: Cow<'t, str>,
+    /// `T_*` bits of the tag.
+    pub tag_kinds: u8,
     /// Text nodes: their data.
-    pub text: String,
-    /// Elements: lower-case `class` and `id`.
-    pub class: String,
-    pub id: String,
+    pub text: Cow<'t, str>,
+    /// Text nodes: their length once whitespace is collapsed and their commas ([`text_measure`]).
+    pub chars: u32,
+    pub commas: u32,
+    /// Text nodes: their whitespace-separated words.
+    pub words: u32,
+    /// Elements: lower-case `class`.
+    pub class: Cow<'t, str>,
+    /// The hint lists that the lower-case `class` and `id` match (`H_*` bits).
+    pub class_hints: u32,
+    pub id_hints: u32,
     /// `<a href="#…">`: an in-page link counts less in the link density.
     pub hash_link: bool,
     /// `<a href="mailto:…">`: an address is content, not navigation; it does not count as link text.
@@ -172,22 +224,32 @@ pub(crate) struct Flat<N> {
     pub in_figure: bool,
     pub in_table_or_code: bool,
     /// `role` attribute, lower-case.
-    pub role: String,
+    pub role: Cow<'t, str>,
     /// `itemprop` attribute, lower-case.
-    pub itemprop: String,
+    pub itemprop: Cow<'t, str>,
     /// Number of form fields among its children (skipped, but counted by the cleaning step).
     pub inputs: u32,
 }
 
-impl<N> Flat<N> {
+impl<N> Flat<'_, N> {
     pub fn is_text(&self) -> bool {
         self.tag.is_empty()
+    }
+
+    /// A block element (`BLOCK_TAGS`): starts a new line of text.
+    fn is_block(&self) -> bool {
+        self.tag_kinds & T_BLOCK != 0
+    }
+
+    /// Whether `class` or `id` matches one of the `H_*` lists in `lists`.
+    fn hints(&self, lists: u32) -> bool {
+        (self.class_hints | self.id_hints) & lists != 0
     }
 }
 
 /// The flattened page, plus what the metadata reader needs from skipped nodes.
-pub(crate) struct Page<N> {
-    pub nodes: Vec<Flat<N>>,
+pub(crate) struct Page<'t, N> {
+    pub nodes: Vec<Flat<'t, N>>,
     /// Index of `<body>` (or of the root when there is none).
     pub body: usize,
     /// The text of each `<script type="application/ld+json">`.
@@ -224,10 +286,20 @@ fn is_hidden<P: PageTree>(tree: &P, node: &P::Node) -> bool {
     false
 }
 
+/// A string in lower case (Unicode), borrowed when it already is.
+fn lower_case(s: Cow<'_, str>) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        s
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// Flatten the page in document order, iteratively.
-pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
+pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<'_, P::Node> {
     let mut page = Page { nodes: Vec::new(), body: NONE, json_ld: Vec::new(), title: None, metas: Vec::new() };
     let mut stack = vec![(tree.root(), NONE)];
+    let hint_set = &*HINT_SET;
     while let Some((node, parent)) = stack.pop() {
         let (in_head, in_figure, in_table_or_code) = match page.nodes.get(parent) {
             Some(p) => (p.in_head || p.tag == "head", p.in_figure || p.tag == "figure", p.in_table_or_code || p.tag == "table" || p.tag == "code"),
@@ -237,29 +309,37 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             NodeKind::Other => continue,
             NodeKind::Text => {
                 let text = tree.text(&node).unwrap_or_default();
+                let (chars, commas, words) = text_measure(&text);
                 page.nodes.push(Flat {
                     node,
                     parent,
                     end: 0,
-                    tag: String::new(),
+                    tag: Cow::Borrowed(""),
+                    tag_kinds: 0,
                     text,
-                    class: String::new(),
-                    id: String::new(),
+                    chars,
+                    commas,
+                    words,
+                    class: Cow::Borrowed(""),
+                    class_hints: 0,
+                    id_hints: 0,
                     hash_link: false,
                     mail_link: false,
                     in_head,
                     in_figure,
                     in_table_or_code,
-                    role: String::new(),
-                    itemprop: String::new(),
+                    role: Cow::Borrowed(""),
+                    itemprop: Cow::Borrowed(""),
                     inputs: 0,
                 });
                 continue;
             }
-            NodeKind::Element(tag) => tag.to_ascii_lowercase(),
+            NodeKind::Element(tag) if tag.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Owned(tag.to_ascii_lowercase()),
+            NodeKind::Element(tag) => tag,
         };
-        if SKIP_TAGS.contains(&tag.as_str()) {
-            match tag.as_str() {
+        let tag_kinds = tag_kinds(&tag);
+        if tag_kinds & T_SKIP != 0 {
+            match &*tag {
                 "script" if tree.attr(&node, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) => {
                     page.json_ld.push(child_text(tree, &node));
                 }
@@ -267,7 +347,7 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
                 "meta" => {
                     let key = ["property", "name", "itemprop", "http-equiv"].iter().find_map(|a| tree.attr(&node, a));
                     if let (Some(key), Some(content)) = (key, tree.attr(&node, "content")) {
-                        page.metas.push((key.trim().to_ascii_lowercase(), content));
+                        page.metas.push((key.trim().to_ascii_lowercase(), content.into_owned()));
                     }
                 }
                 "input" | "select" | "textarea" => {
@@ -279,10 +359,10 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             }
             continue;
         }
-        if !matches!(tag.as_str(), "html" | "body" | "head") && is_hidden(tree, &node) {
+        if !matches!(&*tag, "html" | "body" | "head") && is_hidden(tree, &node) {
             continue;
         }
-        let lower = |name: &str| tree.attr(&node, name).map(|v| v.to_lowercase()).unwrap_or_default();
+        let lower = |name: &str| tree.attr(&node, name).map_or(Cow::Borrowed(""), lower_case);
         let index = page.nodes.len();
         if tag == "body" && page.body == NONE {
             page.body = index;
@@ -291,9 +371,11 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
         let hash_link = href.as_deref().is_some_and(|h| h.starts_with('#'));
         let mail_link = href.as_deref().is_some_and(|h| h.trim_start().to_ascii_lowercase().starts_with("mailto:"));
         let children = tree.children(&node);
+        let (class, id) = (lower("class"), lower("id"));
         page.nodes.push(Flat {
-            class: lower("class"),
-            id: lower("id"),
+            class_hints: hint_set.matches(&class),
+            id_hints: hint_set.matches(&id),
+            class,
             role: lower("role"),
             itemprop: lower("itemprop"),
             inputs: 0,
@@ -301,14 +383,18 @@ pub(crate) fn flatten<P: PageTree>(tree: &P) -> Page<P::Node> {
             parent,
             end: 0,
             tag,
-            text: String::new(),
+            tag_kinds,
+            text: Cow::Borrowed(""),
+            chars: 0,
+            commas: 0,
+            words: 0,
             hash_link,
             mail_link,
             in_head,
             in_figure,
             in_table_or_code,
         });
-        stack.extend(children.into_iter().rev().map(|c| (c, index)));
+        stack.extend(children.iter().rev().map(|c| (c.clone(), index)));
     }
     // Pre-order: every descendant comes after its ancestor, so one backward pass finds subtree ends.
     for i in 0..page.nodes.len() {
@@ -331,8 +417,9 @@ fn child_text<P: PageTree>(tree: &P, node: &P::Node) -> String {
     tree.children(node).iter().filter_map(|c| tree.text(c)).collect()
 }
 
-/// Length of a text once whitespace runs are collapsed and the ends trimmed, in chars; and its commas.
-fn text_measure(text: &str) -> (u32, u32) {
+/// Length of a text once whitespace runs are collapsed and the ends trimmed, in chars; its commas; its
+/// whitespace-separated words.
+fn text_measure(text: &str) -> (u32, u32, u32) {
     let mut chars = 0u32;
     let mut words = 0u32;
     for word in text.split_ascii_whitespace() {
@@ -340,7 +427,7 @@ fn text_measure(text: &str) -> (u32, u32) {
         words += 1;
     }
     let commas = text.chars().filter(|c| matches!(c, ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{FE11}' | '\u{2E41}' | '\u{2E34}' | '\u{2E32}' | '\u{FF0C}')).count() as u32;
-    (chars + words.saturating_sub(1), commas)
+    (chars + words.saturating_sub(1), commas, words)
 }
 
 /// Per-element figures over the subtree (removed nodes excluded).
@@ -383,20 +470,14 @@ struct Flags {
     clean_conditionally: bool,
 }
 
-fn is_block(tag: &str) -> bool {
-    BLOCK_TAGS.contains(&tag)
-}
-
-fn class_weight<N>(n: &Flat<N>) -> i32 {
+/// ±25 for each of `class` and `id` that matches [`POSITIVE`] or [`NEGATIVE`].
+fn class_weight<N>(n: &Flat<'_, N>) -> i32 {
     let mut w = 0;
-    for hint in [&n.class, &n.id] {
-        if hint.is_empty() {
-            continue;
-        }
-        if NEGATIVE.is_match(hint) {
+    for hints in [n.class_hints, n.id_hints] {
+        if hints & H_NEGATIVE != 0 {
             w -= 25;
         }
-        if POSITIVE.is_match(hint) {
+        if hints & H_POSITIVE != 0 {
             w += 25;
         }
     }
@@ -411,7 +492,7 @@ pub(crate) struct Choice {
 }
 
 /// Choose the article containers: passes with fewer removals until one yields 500 characters.
-pub(crate) fn choose<N>(page: &Page<N>) -> Choice {
+pub(crate) fn choose<N>(page: &Page<'_, N>) -> Choice {
     let passes = [
         Flags { strip_unlikely: true, weight_classes: true, clean_conditionally: true },
         Flags { strip_unlikely: false, weight_classes: true, clean_conditionally: true },
@@ -437,12 +518,12 @@ pub(crate) fn choose<N>(page: &Page<N>) -> Choice {
     best.map(|(_, c)| c).unwrap_or(Choice { containers: vec![page.body], removed: vec![false; page.nodes.len()] })
 }
 
-fn is_marked_article<N>(n: &Flat<N>) -> bool {
+fn is_marked_article<N>(n: &Flat<'_, N>) -> bool {
     n.tag == "article" || n.itemprop.split_whitespace().any(|p| p == "articlebody")
 }
 
 /// True when `i` is, is inside, or holds exactly one `<article>` or `itemprop="articleBody"` element.
-fn in_marked_article<N>(page: &Page<N>, i: usize) -> bool {
+fn in_marked_article<N>(page: &Page<'_, N>, i: usize) -> bool {
     let mut a = i;
     while a != NONE {
         if is_marked_article(&page.nodes[a]) {
@@ -454,7 +535,7 @@ fn in_marked_article<N>(page: &Page<N>, i: usize) -> bool {
 }
 
 /// Characters of text a choice would collect (an estimate, without building the text).
-fn text_len<N>(page: &Page<N>, choice: &Choice) -> u32 {
+fn text_len<N>(page: &Page<'_, N>, choice: &Choice) -> u32 {
     let mut total = 0;
     for &c in &choice.containers {
         let mut i = c;
@@ -464,7 +545,7 @@ fn text_len<N>(page: &Page<N>, choice: &Choice) -> u32 {
                 continue;
             }
             if page.nodes[i].is_text() {
-                total += text_measure(&page.nodes[i].text).0;
+                total += page.nodes[i].chars;
             }
             i += 1;
         }
@@ -472,7 +553,7 @@ fn text_len<N>(page: &Page<N>, choice: &Choice) -> u32 {
     total
 }
 
-fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
+fn choose_with<N>(page: &Page<'_, N>, flags: Flags) -> Choice {
     let nodes = &page.nodes;
     let n = nodes.len();
     let body = page.body;
@@ -493,10 +574,11 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         if node.is_text() || i == body || node.tag == "body" || node.tag == "html" {
             continue;
         }
-        let mut unlikely = UNLIKELY_ROLES.contains(&node.role.as_str());
+        let mut unlikely = UNLIKELY_ROLES.contains(&&*node.role);
         if flags.strip_unlikely && !unlikely && node.tag != "a" && node.tag != "article" && !node.in_table_or_code {
-            let hint = format!("{} {}", node.class, node.id);
-            unlikely = (UNLIKELY.is_match(&hint) && !MAYBE.is_match(&hint)) || JUNK.is_match(&node.class) || JUNK.is_match(&node.id);
+            // Readability matches these two lists on "class id"; no word holds a space, so matching each
+            // attribute alone says the same.
+            unlikely = (node.hints(H_UNLIKELY) && !node.hints(H_MAYBE)) || node.hints(H_JUNK);
         }
         if unlikely {
             removed[i] = true;
@@ -509,7 +591,7 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
     // Score paragraphs into their ancestors.
     let mut score = vec![f32::NAN; n]; // NAN: not a candidate
     let init = |i: usize| -> f32 {
-        let base = match nodes[i].tag.as_str() {
+        let base = match &*nodes[i].tag {
             "div" => 5.0,
             "pre" | "td" | "blockquote" => 3.0,
             "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
@@ -520,12 +602,12 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
         base + bonus + if flags.weight_classes { class_weight(&nodes[i]) as f32 } else { 0.0 }
     };
     for i in 0..n {
-        if gone[i] || nodes[i].is_text() || !PARAGRAPH_TAGS.contains(&nodes[i].tag.as_str()) {
+        if gone[i] || nodes[i].tag_kinds & T_PARAGRAPH == 0 {
             continue;
         }
         let s = &stats[i];
         // A div-like block with block children is a container, not a paragraph; its own loose text still is.
-        let text_chars = if matches!(nodes[i].tag.as_str(), "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        let text_chars = if matches!(&*nodes[i].tag, "p" | "pre" | "td" | "h2" | "h3" | "h4" | "h5" | "h6") {
             s.chars
         } else {
             s.own_chars
@@ -736,12 +818,12 @@ fn choose_with<N>(page: &Page<N>, flags: Flags) -> Choice {
 }
 
 /// True when the subtree of `i` holds a `tag` element still in the page.
-fn has_tag<N>(page: &Page<N>, i: usize, tag: &str, gone: &[bool]) -> bool {
+fn has_tag<N>(page: &Page<'_, N>, i: usize, tag: &str, gone: &[bool]) -> bool {
     (i..page.nodes[i].end).any(|j| !gone[j] && page.nodes[j].tag == tag)
 }
 
 /// Element children of `p` still in the page.
-fn element_children<N>(page: &Page<N>, p: usize, gone: &[bool]) -> Vec<usize> {
+fn element_children<N>(page: &Page<'_, N>, p: usize, gone: &[bool]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut c = p + 1;
     while c < page.nodes[p].end {
@@ -753,7 +835,7 @@ fn element_children<N>(page: &Page<N>, p: usize, gone: &[bool]) -> Vec<usize> {
     out
 }
 
-fn subtree_text<N>(page: &Page<N>, i: usize, gone: &[bool]) -> String {
+fn subtree_text<N>(page: &Page<'_, N>, i: usize, gone: &[bool]) -> String {
     let mut s = String::new();
     for (node, &gone) in page.nodes[i..page.nodes[i].end].iter().zip(&gone[i..]) {
         if node.is_text() && !gone {
@@ -763,7 +845,7 @@ fn subtree_text<N>(page: &Page<N>, i: usize, gone: &[bool]) -> String {
     s.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
+fn compute_stats<N>(page: &Page<'_, N>, gone: &[bool]) -> Vec<Stats> {
     let nodes = &page.nodes;
     let n = nodes.len();
     let mut stats = vec![Stats::default(); n];
@@ -772,17 +854,17 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
     for i in 0..n {
         let p = nodes[i].parent;
         if p != NONE {
-            block_of[i] = if is_block(&nodes[p].tag) { p } else { block_of[p] };
+            block_of[i] = if nodes[p].is_block() { p } else { block_of[p] };
         }
     }
     for i in 0..n {
         if gone[i] || !nodes[i].is_text() {
             continue;
         }
-        let (chars, commas) = text_measure(&nodes[i].text);
+        let (chars, commas) = (nodes[i].chars, nodes[i].commas);
         stats[i].chars = chars;
         stats[i].commas = commas;
-        stats[i].words = nodes[i].text.split_ascii_whitespace().count() as u32;
+        stats[i].words = nodes[i].words;
         let b = block_of[i];
         if b != NONE {
             stats[b].own_chars += chars;
@@ -794,7 +876,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         if gone[i] {
             continue;
         }
-        let tag = nodes[i].tag.as_str();
+        let tag = &*nodes[i].tag;
         stats[i].input += nodes[i].inputs;
         match tag {
             "a" => {
@@ -830,7 +912,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
         ps.input += s.input;
         ps.heading_chars += s.heading_chars;
         ps.words += s.words;
-        if DIV_BLOCK_CHILDREN.contains(&tag) {
+        if nodes[i].tag_kinds & T_DIV_BLOCK_CHILD != 0 {
             ps.has_block_child = true;
         }
     }
@@ -839,7 +921,7 @@ fn compute_stats<N>(page: &Page<N>, gone: &[bool]) -> Vec<Stats> {
 
 /// Readability's clean-up inside the chosen containers: returns the removal mask for collection.
 fn clean<N>(
-    page: &Page<N>,
+    page: &Page<'_, N>,
     stats: &[Stats],
     score: &[f32],
     best: usize,
@@ -862,22 +944,22 @@ fn clean<N>(
             }
             let s = &stats[i];
             let weight = if flags.weight_classes { class_weight(node) } else { 0 };
-            let tag = node.tag.as_str();
+            let tag = &*node.tag;
             let mut drop = false;
             // Headings with furniture class names; short share/newsletter bars.
             if matches!(tag, "h1" | "h2") && weight < 0 {
                 drop = true;
             }
-            if flags.clean_conditionally && s.chars < 500 && (SHARE.is_match(&node.class) || SHARE.is_match(&node.id)) {
+            if flags.clean_conditionally && s.chars < 500 && node.hints(H_SHARE) {
                 drop = true;
             }
-            if flags.clean_conditionally && (JUNK.is_match(&node.class) || JUNK.is_match(&node.id)) {
+            if flags.clean_conditionally && node.hints(H_JUNK) {
                 drop = true;
             }
             let no_caption = |h: &str| h.contains("no_caption") || h.contains("no-caption");
             if flags.clean_conditionally
                 && s.chars < 200
-                && ((SHORT_JUNK.is_match(&node.class) && !no_caption(&node.class)) || SHORT_JUNK.is_match(&node.id))
+                && ((node.class_hints & H_SHORT_JUNK != 0 && !no_caption(&node.class)) || node.id_hints & H_SHORT_JUNK != 0)
             {
                 drop = true;
             }
@@ -918,7 +1000,7 @@ fn clean<N>(
 }
 
 /// True when the text of `i` opens like an image credit ([`credit_opening`]); soft hyphens are ignored.
-fn is_credit_line<N>(page: &Page<N>, i: usize) -> bool {
+fn is_credit_line<N>(page: &Page<'_, N>, i: usize) -> bool {
     let mut text = String::new();
     for node in &page.nodes[i..page.nodes[i].end] {
         if node.is_text() {
@@ -928,7 +1010,7 @@ fn is_credit_line<N>(page: &Page<N>, i: usize) -> bool {
     credit_opening(&text)
 }
 
-fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) -> bool {
+fn clean_conditionally<N>(node: &Flat<'_, N>, s: &Stats, weight: i32, score: f32) -> bool {
     let content_score = if score.is_nan() { 0.0 } else { score };
     if weight as f32 + content_score < 0.0 {
         return true;
@@ -936,7 +1018,7 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
     if s.commas >= 10 {
         return false;
     }
-    let is_list = matches!(node.tag.as_str(), "ul" | "ol") || (s.chars > 0 && s.li_chars as f32 / s.chars as f32 > 0.9);
+    let is_list = matches!(&*node.tag, "ul" | "ol") || (s.chars > 0 && s.li_chars as f32 / s.chars as f32 > 0.9);
     let p = s.p as f32;
     let img = s.img as f32;
     let li = s.li as f32 - 100.0;
@@ -953,7 +1035,7 @@ fn clean_conditionally<N>(node: &Flat<N>, s: &Stats, weight: i32, score: f32) ->
 /// Collect the text of the containers: blocks and `<br>` become `\n`, whitespace runs collapse to one
 /// space, the ends of blocks are trimmed, soft hyphens (U+00AD) are dropped from the text (they stay in
 /// the node; `node_offsets_u16` maps around them), NBSP is kept; whitespace in `<pre>` is kept.
-pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec<Segment<N>>) {
+pub(crate) fn collect<N: Clone>(page: &Page<'_, N>, choice: &Choice) -> (String, Vec<Segment<N>>) {
     let mut c = Collector { out: String::new(), out_u16: 0, segs: Vec::new(), pending: None, drop_cap: false, line_start: 0 };
     let nodes = &page.nodes;
     for &root in &choice.containers {
@@ -978,7 +1060,7 @@ pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec
             }
             if choice.removed[i] {
                 // A removed element still separates what is around it.
-                if is_block(&nodes[i].tag) {
+                if nodes[i].is_block() {
                     c.boundary();
                 }
                 i = nodes[i].end;
@@ -991,14 +1073,14 @@ pub(crate) fn collect<N: Clone>(page: &Page<N>, choice: &Choice) -> (String, Vec
                 let parent = node.parent;
                 if !node.text.trim().is_empty() {
                     c.drop_cap = parent != NONE
-                        && !is_block(&nodes[parent].tag)
+                        && !nodes[parent].is_block()
                         && c.line_is_one_capital()
                         && node.text.trim().chars().count() == 1;
                 }
             } else if node.tag == "br" {
                 c.line_break();
             } else {
-                let block = is_block(&node.tag);
+                let block = node.is_block();
                 if block {
                     if c.drop_cap && c.line_is_one_capital() {
                         c.drop_cap = false;

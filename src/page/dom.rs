@@ -7,6 +7,8 @@
 //! detector. A document without a window (made with `createHTMLDocument`) has no styles: nothing is hidden
 //! by CSS there.
 
+use std::borrow::Cow;
+
 use web_sys::wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Node, Window};
 
@@ -77,15 +79,15 @@ impl PageTree for DomTree {
         }
     }
 
-    fn children(&self, node: &Node) -> Vec<Node> {
+    fn children(&self, node: &Node) -> Cow<'_, [Node]> {
         let list = node.child_nodes();
-        (0..list.length()).filter_map(|i| list.get(i)).collect()
+        Cow::Owned((0..list.length()).filter_map(|i| list.get(i)).collect())
     }
 
-    fn kind(&self, node: &Node) -> NodeKind {
+    fn kind(&self, node: &Node) -> NodeKind<'_> {
         match node.node_type() {
             Node::ELEMENT_NODE => match node.dyn_ref::<Element>() {
-                Some(el) => NodeKind::Element(el.local_name().to_ascii_lowercase()),
+                Some(el) => NodeKind::Element(Cow::Owned(el.local_name().to_ascii_lowercase())),
                 None => NodeKind::Other,
             },
             Node::TEXT_NODE | Node::CDATA_SECTION_NODE => NodeKind::Text,
@@ -93,13 +95,13 @@ impl PageTree for DomTree {
         }
     }
 
-    fn attr(&self, node: &Node, name: &str) -> Option<String> {
-        node.dyn_ref::<Element>()?.get_attribute(name)
+    fn attr(&self, node: &Node, name: &str) -> Option<Cow<'_, str>> {
+        node.dyn_ref::<Element>()?.get_attribute(name).map(Cow::Owned)
     }
 
-    fn text(&self, node: &Node) -> Option<String> {
+    fn text(&self, node: &Node) -> Option<Cow<'_, str>> {
         match node.node_type() {
-            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => node.node_value(),
+            Node::TEXT_NODE | Node::CDATA_SECTION_NODE => node.node_value().map(Cow::Owned),
             _ => None,
         }
     }

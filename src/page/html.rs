@@ -168,7 +168,7 @@ mod tests {
         a.children(&id)
             .iter()
             .filter_map(|c| match a.kind(c) {
-                NodeKind::Element(name) => Some(name),
+                NodeKind::Element(name) => Some(name.into_owned()),
                 _ => None,
             })
             .collect()
@@ -192,7 +192,7 @@ mod tests {
     #[test]
     fn template_contents_stay_out_of_the_tree() {
         let a = parse_html("<body><template><p>hidden</p></template><p>shown</p>");
-        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).collect();
+        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).map(|t| t.into_owned()).collect();
         assert_eq!(texts, vec!["shown"]);
     }
 
@@ -200,7 +200,7 @@ mod tests {
     fn misnested_markup_is_repaired() {
         // The adoption agency moves nodes around: the sink's insert/detach/reparent paths are exercised.
         let a = parse_html("<p><b>bold <i>both</b> italic</i> plain</p><table><tr><td>cell</td>stray</table>");
-        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).collect();
+        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).map(|t| t.into_owned()).collect();
         assert_eq!(texts, vec!["bold ", "both", " italic", " plain", "stray", "cell"]);
     }
 

@@ -36,7 +36,7 @@ const PUBLISHED_METAS: &[&str] = &[
 ];
 
 /// Read the metadata (text left empty).
-pub(crate) fn read<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice) -> Article {
+pub(crate) fn read<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice) -> Article {
     let json_ld: Vec<serde_json::Value> =
         page.json_ld.iter().filter_map(|s| serde_json::from_str(unwrap_json_ld(s)).ok()).collect();
     Article { text: String::new(), title: title(page, &json_ld), published: published(tree, page, choice, &json_ld), lang: lang(tree, page) }
@@ -57,7 +57,7 @@ fn unwrap_json_ld(script: &str) -> &str {
     s
 }
 
-fn meta<'p, N>(page: &'p Page<N>, key: &str) -> Option<&'p str> {
+fn meta<'p, N>(page: &'p Page<'_, N>, key: &str) -> Option<&'p str> {
     page.metas.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.trim())
 }
 
@@ -87,7 +87,7 @@ fn json_ld_string(docs: &[serde_json::Value], key: &str) -> Option<String> {
     None
 }
 
-fn title<N>(page: &Page<N>, json_ld: &[serde_json::Value]) -> Option<String> {
+fn title<N>(page: &Page<'_, N>, json_ld: &[serde_json::Value]) -> Option<String> {
     let site = meta(page, "og:site_name").or_else(|| meta(page, "application-name")).and_then(clean);
     let strip = |t: String| strip_named_site(&t, site.as_deref());
     if let Some(t) = meta(page, "og:title").and_then(clean) {
@@ -103,7 +103,7 @@ fn title<N>(page: &Page<N>, json_ld: &[serde_json::Value]) -> Option<String> {
         return Some(strip_site_name(&t));
     }
     let h1 = page.nodes.iter().position(|n| n.tag == "h1" && !n.in_head)?;
-    let text: String = page.nodes[h1..page.nodes[h1].end].iter().filter(|n| n.is_text()).map(|n| n.text.as_str()).collect();
+    let text: String = page.nodes[h1..page.nodes[h1].end].iter().filter(|n| n.is_text()).map(|n| &*n.text).collect();
     clean(&text)
 }
 
@@ -137,7 +137,7 @@ fn strip_site_name(title: &str) -> String {
     title.to_string()
 }
 
-fn published<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
+fn published<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
     published_as_written(tree, page, choice, json_ld).map(|d| rfc2822_to_iso(&d).unwrap_or(d))
 }
 
@@ -179,7 +179,7 @@ fn rfc2822_to_iso(s: &str) -> Option<String> {
     Some(iso)
 }
 
-fn published_as_written<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
+fn published_as_written<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
     if let Some(d) = json_ld_string(json_ld, "datePublished") {
         return Some(d);
     }
@@ -216,7 +216,7 @@ fn published_as_written<P: PageTree>(tree: &P, page: &Page<P::Node>, choice: &Ch
     None
 }
 
-fn lang<P: PageTree>(tree: &P, page: &Page<P::Node>) -> Option<String> {
+fn lang<P: PageTree>(tree: &P, page: &Page<'_, P::Node>) -> Option<String> {
     let root = tree.root();
     let declared = tree.attr(&root, "lang").or_else(|| tree.attr(&root, "xml:lang"));
     if let Some(l) = declared.as_deref().and_then(clean) {

@@ -44,13 +44,15 @@ pub mod html;
 pub mod meta;
 pub mod snapshot;
 
+use std::borrow::Cow;
+
 use crate::error::{Error, ErrorKind};
 
 /// What a node of a page tree is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum NodeKind {
+pub enum NodeKind<'a> {
     /// An element, with its lower-case tag name.
-    Element(String),
+    Element(Cow<'a, str>),
     /// A text node.
     Text,
     /// Comments, doctype, processing instructions: skipped.
@@ -58,19 +60,22 @@ pub enum NodeKind {
 }
 
 /// A read-only view of a page: the one thing a backend must provide.
+///
+/// Names, values and lists come as [`Cow`]: a backend that holds them (the arena) lends them, so that the
+/// detector copies nothing; one that must build them (the live DOM) hands them over.
 pub trait PageTree {
     /// A handle on one node (cheap to clone).
     type Node: Clone;
     /// The document element (`<html>`).
     fn root(&self) -> Self::Node;
     /// Child nodes in document order.
-    fn children(&self, node: &Self::Node) -> Vec<Self::Node>;
+    fn children(&self, node: &Self::Node) -> Cow<'_, [Self::Node]>;
     /// Element, text or other.
-    fn kind(&self, node: &Self::Node) -> NodeKind;
+    fn kind(&self, node: &Self::Node) -> NodeKind<'_>;
     /// An attribute of an element (`None` for non-elements or when absent).
-    fn attr(&self, node: &Self::Node, name: &str) -> Option<String>;
+    fn attr(&self, node: &Self::Node, name: &str) -> Option<Cow<'_, str>>;
     /// The data of a text node (`None` for other nodes).
-    fn text(&self, node: &Self::Node) -> Option<String>;
+    fn text(&self, node: &Self::Node) -> Option<Cow<'_, str>>;
     /// True when the backend knows the node is not rendered (computed style in the DOM). Backends without
     /// layout return false; the detector also checks `hidden`, `aria-hidden` and inline styles itself.
     fn is_hidden(&self, _node: &Self::Node) -> bool {

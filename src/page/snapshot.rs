@@ -24,6 +24,8 @@
 //! UTF-16 surrogate (`"\ud800"`, which `JSON.stringify` writes for a broken string) becomes U+FFFD: one
 //! code unit for one, so offsets stay right.
 
+use std::borrow::Cow;
+
 use super::arena::{Arena, ArenaData, NodeId};
 use super::{scan, ArticleContent, PageTree};
 use crate::error::{Error, ErrorKind};
@@ -42,7 +44,7 @@ pub fn scan_snapshot(json: &str) -> Result<ArticleContent<usize>, Error> {
 /// Build the arena tree of a JSON page snapshot (see the module documentation for the format).
 pub fn snapshot_arena(json: &str) -> Result<Arena, Error> {
     let events = tokenize(json)?;
-    build(&events)
+    build(events)
 }
 
 /// Write an arena as a snapshot (the short-key format above; all attributes; `"h": true` for nodes marked
@@ -107,22 +109,23 @@ fn bad(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidInput, message)
 }
 
-/// A JSON token; the tokenizer has already checked that brackets, keys and commas are well formed.
+/// A JSON token; the tokenizer has already checked that brackets, keys and commas are well formed. Strings
+/// without escapes borrow from the JSON.
 #[derive(Debug, PartialEq)]
-enum Event {
+enum Event<'j> {
     StartObject,
     EndObject,
     StartArray,
     EndArray,
-    Key(String),
-    Str(String),
+    Key(Cow<'j, str>),
+    Str(Cow<'j, str>),
     Bool(bool),
     /// Numbers and null: accepted, never used.
     Other,
 }
 
 /// Read JSON into a flat event list, iteratively (a stack of open containers instead of recursion).
-fn tokenize(json: &str) -> Result<Vec<Event>, Error> {
+fn tokenize(json: &str) -> Result<Vec<Event<'_>>, Error> {
     #[derive(Clone, Copy, PartialEq)]
     enum Open {
         Object,
@@ -235,12 +238,22 @@ fn tokenize(json: &str) -> Result<Vec<Event>, Error> {
     }
 }
 
-/// Read the JSON string starting at the quote at byte `start`; return it and the byte after its closing quote.
-fn read_string(json: &str, start: usize) -> Result<(String, usize), Error> {
+/// Read the JSON string starting at the quote at byte `start`; return it (borrowed when it has no escape)
+/// and the byte after its closing quote.
+fn read_string(json: &str, start: usize) -> Result<(Cow<'_, str>, usize), Error> {
     let b = json.as_bytes();
-    let mut out = String::new();
     let mut i = start + 1;
-    let mut run = i; // start of the current run of plain characters
+    // Most strings have no escape: find the closing quote and lend the slice.
+    while let Some(&c) = b.get(i) {
+        match c {
+            b'"' => return Ok((Cow::Borrowed(&json[start + 1..i]), i + 1)),
+            b'\\' => break,
+            c if c < 0x20 => return Err(bad(format!("snapshot: control character in json string at byte {i}"))),
+            _ => i += 1,
+        }
+    }
+    let mut out = String::new();
+    let mut run = start + 1; // start of the current run of plain characters
     loop {
         let Some(&c) = b.get(i) else {
             return Err(bad("snapshot: unterminated json string"));
@@ -248,7 +261,7 @@ fn read_string(json: &str, start: usize) -> Result<(String, usize), Error> {
         match c {
             b'"' => {
                 out.push_str(&json[run..i]);
-                return Ok((out, i + 1));
+                return Ok((Cow::Owned(out), i + 1));
             }
             b'\\' => {
                 out.push_str(&json[run..i]);
@@ -296,11 +309,12 @@ fn hex4(json: &str, at: usize) -> Result<u32, Error> {
         .ok_or_else(|| bad(format!("snapshot: invalid \\u escape at byte {at}")))
 }
 
-/// Turn the event list into an arena, with a stack of frames instead of recursion.
-fn build(events: &[Event]) -> Result<Arena, Error> {
-    enum Frame {
+/// Turn the event list into an arena, with a stack of frames instead of recursion. Strings are moved
+/// into the arena, not copied.
+fn build(events: Vec<Event<'_>>) -> Result<Arena, Error> {
+    enum Frame<'j> {
         /// Inside a node object; the key whose value comes next.
-        Node { id: NodeId, key: Option<String>, tag: Option<String>, text: Option<String> },
+        Node { id: NodeId, key: Option<Cow<'j, str>>, tag: Option<Cow<'j, str>>, text: Option<Cow<'j, str>> },
         /// Inside a node's `"c"` array.
         Children(NodeId),
         /// Inside a node's `"a"` object; the attribute name whose value comes next.
@@ -310,8 +324,8 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
     }
     let mut arena = Arena::new();
     let mut stack: Vec<Frame> = Vec::new();
-    let mut iter = events.iter();
-    if iter.next() != Some(&Event::StartObject) {
+    let mut iter = events.into_iter();
+    if iter.next() != Some(Event::StartObject) {
         return Err(bad("snapshot: the root must be a node object like {\"t\":\"html\",\"c\":[…]}"));
     }
     let root = arena.create(ArenaData::Other);
@@ -332,11 +346,15 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
                 _ => {}
             },
             Frame::Attrs(id, key) => match event {
-                Event::Key(k) => *key = Some(k.to_ascii_lowercase()),
+                Event::Key(k) => {
+                    let mut k = k.into_owned();
+                    k.make_ascii_lowercase();
+                    *key = Some(k);
+                }
                 Event::Str(v) => {
                     if let Some(name) = key.take() {
                         if let Some(a) = arena.attrs_mut(*id) {
-                            a.push((name, v.clone()));
+                            a.push((name, v.into_owned()));
                         }
                     }
                 }
@@ -368,12 +386,16 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
                 _ => {} // strings or numbers in a children list: ignored
             },
             Frame::Node { id, key, tag, text } => match event {
-                Event::Key(k) => *key = Some(k.clone()),
+                Event::Key(k) => *key = Some(k),
                 Event::EndObject => {
                     let id = *id;
                     let data = match (tag.take(), text.take()) {
-                        (_, Some(text)) => ArenaData::Text(text),
-                        (Some(tag), None) => ArenaData::Element { name: tag.to_ascii_lowercase(), attrs: Vec::new() },
+                        (_, Some(text)) => ArenaData::Text(text.into_owned()),
+                        (Some(tag), None) => {
+                            let mut name = tag.into_owned();
+                            name.make_ascii_lowercase();
+                            ArenaData::Element { name, attrs: Vec::new() }
+                        }
                         (None, None) => ArenaData::Other,
                     };
                     // Attributes may have come before the tag name: keep them.
@@ -392,9 +414,9 @@ fn build(events: &[Event]) -> Result<Arena, Error> {
                 _ => {
                     let id = *id;
                     match (key.take().as_deref(), event) {
-                        (Some("t" | "tag"), Event::Str(s)) => *tag = Some(s.clone()),
-                        (Some("x" | "text"), Event::Str(s)) => *text = Some(s.clone()),
-                        (Some("h" | "hidden"), Event::Bool(h)) => arena.set_hidden(id, *h),
+                        (Some("t" | "tag"), Event::Str(s)) => *tag = Some(s),
+                        (Some("x" | "text"), Event::Str(s)) => *text = Some(s),
+                        (Some("h" | "hidden"), Event::Bool(h)) => arena.set_hidden(id, h),
                         (Some("root"), Event::StartObject) => {
                             // The `{"url": …, "root": NODE}` envelope: NODE is the page's root.
                             let child = arena.create(ArenaData::Other);
@@ -462,7 +484,7 @@ mod tests {
         assert!(a.is_hidden(&ps[0]));
         assert!(!a.is_hidden(&ps[1]));
         assert_eq!(a.kind(&ps[1]), NodeKind::Element("p".into()));
-        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).collect();
+        let texts: Vec<String> = a.text_nodes().iter().filter_map(|t| a.text(t)).map(|t| t.into_owned()).collect();
         assert_eq!(texts, vec!["Bonjour", " le monde"]);
     }
 
@@ -478,7 +500,7 @@ mod tests {
             let body = arena.children(&html)[0];
             assert_eq!(arena.attr(&body, "class").as_deref(), Some("x"));
             assert!(arena.is_hidden(&arena.children(&body)[0]));
-            let texts: Vec<String> = arena.text_nodes().iter().filter_map(|t| arena.text(t)).collect();
+            let texts: Vec<String> = arena.text_nodes().iter().filter_map(|t| arena.text(t)).map(|t| t.into_owned()).collect();
             assert_eq!(texts, vec!["a", "b"]);
         }
     }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::{Span, WordMap};
+use crate::text::{KeyShapes, Span, WordMap};
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,6 +57,8 @@ struct FormInfo {
 
 struct Lexicon {
     forms: WordMap<String, Vec<FormInfo>>,
+    /// The shapes of the forms: [`lookup`] runs at nearly every token and rules most words out without hashing.
+    shapes: KeyShapes,
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
@@ -137,7 +139,8 @@ fn build(src: &'static str, lang: Lang) -> Lexicon {
             }
         }
     }
-    Lexicon { forms }
+    let shapes = KeyShapes::new(forms.keys().map(String::as_str));
+    Lexicon { forms, shapes }
 }
 
 const FR_AUX: &[&str] = &[
@@ -170,6 +173,9 @@ fn split_inverted(word: &str) -> Option<(&str, usize)> {
 }
 
 fn lookup<'a>(lex: &'a Lexicon, form: &str) -> &'a [FormInfo] {
+    if !lex.shapes.may_hold(form) {
+        return &[];
+    }
     lex.forms.get(form).map(Vec::as_slice).unwrap_or(&[])
 }
 
