@@ -38,6 +38,9 @@ const plain = (r) => ({
 let settings = null;
 const settingsNow = () => (settings ??= load());
 chrome.storage.onChanged.addListener((changes, area) => { if (area === 'local' && changes[KEY]) settings = null; });
+// Read as the worker starts (woken by a page at document_start), with the module's instantiation, rather than
+// when that page's request comes and waits for it.
+settingsNow().catch(() => { settings = null; });
 
 /** `message.options`, or with `message.bySite` this site's (`{lang}` or null), or false where NewsLens is off. */
 async function optionsFor(message, sender) {
@@ -55,14 +58,16 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
   // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
   // `warmed`: warm-up pieces done by then.
-  const asked = { age: performance.now(), warmed: stats.pieces };
+  const received = performance.now();
+  const asked = { age: received, warmed: stats.pieces, toWorker: performance.timeOrigin + received - message.sentAt };
   stats.asked = true;
   Promise.all([loaded(), optionsFor(message, sender)])
     .then(([, options]) => {
       if (options === false) return sendResponse({ ok: false, off: true });
       const start = performance.now();
       const result = plain(analyzeSnapshot(message.json, options));
-      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: performance.now() - start, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked };
+      const end = performance.now();
+      const worker = { wasm: stats.wasm, warm: stats.warm, analyse: end - start, queued: start - received, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked, answeredAt: performance.timeOrigin + performance.now() };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).

@@ -6,7 +6,7 @@
 // What tests read on <html>: data-newslens-state="off" while turned off here (before any analysis),
 // data-newslens-hidden="quote date …" (kinds not shown; "all" when off), data-newslens-last-jump="start-end".
 
-import { load, onFor, siteOf, KEY, KINDS as UI_KINDS } from '../ext/settings.js';
+import { complete, load, onFor, siteOf, KEY, KINDS as UI_KINDS } from '../ext/settings.js';
 import { KINDS } from '../common/paint.js';
 import { paletteCss } from '../common/palette.js';
 import { quotesOfSpeaker } from '../common/card.js';
@@ -215,9 +215,20 @@ function teardown() {
  * Before analysing: the analysis options for this site (`{lang}` when the reader chose one), or null when
  * NewsLens is off here; `again` runs the analysis once it is turned on or the language changes.
  */
+/**
+ * The settings content/wake.js began to read at document_start (the first run only, and only if they did not
+ * change since), else a read now.
+ */
+function earlyOrLoad() {
+  const early = globalThis.newslensEarly;
+  if (!early || early.taken || early.changed) return load();
+  early.taken = true;
+  return early.settings.then((got) => (got && !early.changed ? complete(got[KEY]) : load()));
+}
+
 export async function beforeRun(again) {
   rerun = again;
-  settings = await load();
+  settings = await earlyOrLoad();
   if (!onFor(settings, site)) {
     html.dataset.newslensState = 'off';
     html.dataset.newslensHidden = 'all';

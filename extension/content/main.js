@@ -16,7 +16,10 @@
 //   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
 //   the worker had run when asked and how many of its 6 warm-up pieces were done, the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
-//   fallback); data-newslens-url: the URL analysed.
+//   fallback); also "send" (the sendMessage call: the message's serialisation, in the snapshot's last task),
+//   "asked"/"answered" (document_idle → request sent / reply received), "toWorker"/"fromWorker" (the request's
+//   and the reply's way between the processes, serialisation included), "workerQueued" (the request waiting
+//   there for the module or the settings); data-newslens-url: the URL analysed.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
@@ -61,9 +64,15 @@ const BY_SITE = { options: null };
 async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task = (_, f) => f(), publish = false } = {}) {
   let reply = null;
   const bySite = options === BY_SITE;
+  const sent = performance.now();
   try {
-    reply = await chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options: bySite ? null : options, bySite, publish });
+    const asking = chrome.runtime.sendMessage({ type: 'newslens/analyze-snapshot', json, options: bySite ? null : options, bySite, publish, sentAt: performance.timeOrigin + sent });
+    timing.send = performance.now() - sent;
+    if (timing.t0 !== undefined) timing.asked = sent - timing.t0;
+    reply = await asking;
   } catch { /* no worker: below */ }
+  const gotAt = performance.timeOrigin + performance.now();
+  if (timing.t0 !== undefined) timing.answered = gotAt - performance.timeOrigin - timing.t0;
   if (bySite) options = await BY_SITE.options;
   if (reply && reply.off) throw new Error('NewsLens is off on this site');
   let r;
@@ -76,6 +85,9 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     timing.wasmBytes = reply.worker.wasmBytes;
     timing.workerAge = reply.worker.age;
     timing.workerWarmed = reply.worker.warmed;
+    timing.workerQueued = reply.worker.queued;
+    timing.toWorker = reply.worker.toWorker;
+    timing.fromWorker = gotAt - reply.worker.answeredAt;
   } else if (reply) {
     throw new Error(reply.error || 'the service worker could not analyse this page');
   } else {

@@ -19,6 +19,17 @@ const PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8">
 <p id="a">Le maire a parlé jeudi.</p><p id="b">« Nous tiendrons », a dit <b>Jean Dupont</b> à Lyon.</p><p id="c">Fin.</p>
 </article></body></html>`;
 
+// What the snapshot leaves out: the subtree of an element CSS hides, the length of whitespace-only text
+// (outside <pre>), comments; what it keeps: the <title>'s text, whitespace in <pre>, NBSP.
+const SNAPSHOT_PAGE = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>  Un titre  </title></head>
+<body>
+  <article class="story">
+    <p id="a">Un <b>mot</b> <i>et</i>\u00a0<!-- note --><span>\u00a0</span></p>
+    <div id="gone" style="display:none"><p>caché <b>ici</b></p>   </div>
+    <pre id="pre">  <code>x</code>\n  </pre>
+  </article>
+</body></html>`;
+
 let server;
 let base;
 let browser;
@@ -27,6 +38,9 @@ let cleanup;
 before(async () => {
   ({ server, base } = await listen((req, res) => {
     if (req.url === '/') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    if (req.url === '/snapshot') return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(SNAPSHOT_PAGE);
+    // The content script's snapshot module (it uses no extension API either).
+    if (req.url === '/content/snapshot.js') return res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync(join(root, 'extension/content/snapshot.js')));
     const file = normalize(req.url).replace(/^\/common\//, '');
     let body;
     try {
@@ -262,4 +276,32 @@ test('card contents: what each kind of card says', async () => {
   for (const [got, expected] of cases) {
     for (const [k, v] of Object.entries(expected)) assert.deepEqual(got[k], v, `${JSON.stringify(expected)}: ${k}`);
   }
+});
+
+test('page snapshot: hidden subtrees and whitespace-only text left out, the text nodes numbered as sent', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/snapshot`);
+  const r = await page.evaluate(async () => {
+    const { snapshotPage } = await import('/content/snapshot.js');
+    const { json, textNodes } = snapshotPage(document);
+    const texts = [];
+    const find = (node, id) => (node.a?.id === id ? node : (node.c || []).map((c) => find(c, id)).find(Boolean));
+    const walk = (node) => { if ('x' in node) texts.push(node.x); else node.c.forEach(walk); };
+    const snapshot = JSON.parse(json);
+    walk(snapshot.root);
+    return { texts, data: textNodes.map((n) => n.data), gone: find(snapshot.root, 'gone'), pre: find(snapshot.root, 'pre') };
+  });
+  // One entry per text node sent, in document order: entry k is textNodes[k], whose data may be longer.
+  assert.equal(r.texts.length, r.data.length);
+  assert.deepEqual(r.texts.map((x, k) => (x === r.data[k] ? x : [x, r.data[k]])), [
+    '  Un titre  ', // <title>: read whole
+    [' ', '\n'], [' ', '\n  '], [' ', '\n    '], // between blocks
+    'Un ', 'mot', ' ', 'et', '\u00a0', '\u00a0', // NBSP is text, not collapsed
+    [' ', '\n    '], [' ', '\n    '], // the hidden div's children are not
+    '  ', 'x', '\n  ', // <pre> keeps its whitespace
+    [' ', '\n  '], [' ', '\n'],
+  ]);
+  assert.deepEqual(r.gone, { t: 'div', a: { id: 'gone', style: 'display:none' }, h: true, c: [] });
+  assert.equal(r.pre.c.length, 3);
+  await page.close();
 });

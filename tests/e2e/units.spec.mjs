@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { csvField, datesAround, fileName, sentenceAround, toCsv, toMarkdown } from '../../extension/common/export.js';
-import { complete, DEFAULTS, onFor, siteOf, sitePatterns } from '../../extension/ext/settings.js';
+import { complete, DEFAULTS, KEY, onFor, siteOf, sitePatterns } from '../../extension/ext/settings.js';
 import { coloursFor, declarations, luminance, OKABE_ITO, paletteCss, withAlpha } from '../../extension/common/palette.js';
 import { merge } from '../../scripts/package.mjs';
 import { ATTRS, SKIP_TAGS } from '../../extension/content/snapshot.js';
@@ -31,6 +31,12 @@ test('page snapshot: it leaves out only what the Rust article finder never reads
   }
   for (const name of ['class', 'id', 'role', 'itemprop', 'datetime', 'http-equiv', 'lang']) assert.ok(asked.has(name), `${name}: ${[...asked].join(' ')}`);
   for (const name of asked) assert.ok(ATTRS.has(name), `the snapshot drops the attribute "${name}" that src/page reads`);
+});
+
+test('content/wake.js reads the settings under the key ext/settings.js writes (it is not bundled: no import)', () => {
+  const wake = readFileSync(new URL('../../extension/content/wake.js', import.meta.url), 'utf8');
+  assert.ok(wake.includes(`chrome.storage.local.get('${KEY}')`), 'the early read uses KEY');
+  assert.ok(wake.includes(`changes.${KEY}`), 'a change of KEY makes the early read stale');
 });
 
 test('CSV fields: RFC 4180 quoting, and no formula injection', () => {
