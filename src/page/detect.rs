@@ -1179,7 +1179,23 @@ impl Collector {
         }
     }
 
+    /// Write `run` (no whitespace to collapse, no soft hyphen, no `\n`), which starts at UTF-16 offset
+    /// `node_off` of node `flat`: what `emit` does for each of its characters, in one go.
+    fn emit_run(&mut self, flat: usize, node_off: u32, run: &str) {
+        if self.segs.last().map_or(true, |s| s.flat != flat) {
+            self.segs.push(SegBuild { flat, start: self.out_u16, offsets: Vec::new() });
+        }
+        let seg = self.segs.last_mut().expect("just pushed");
+        let units = run.encode_utf16().count();
+        seg.offsets.extend(node_off..node_off + units as u32);
+        self.out.push_str(run);
+        self.out_u16 += units;
+    }
+
     fn text(&mut self, flat: usize, text: &str, pre: bool) {
+        if !pre {
+            return self.collapsed_text(flat, text);
+        }
         let mut off = 0u32;
         for ch in text.chars() {
             let units = ch.len_utf16() as u32;
@@ -1200,6 +1216,36 @@ impl Collector {
                 self.emit(flat, off, ch);
             }
             off += units;
+        }
+    }
+
+    /// `text` outside `<pre>`: whitespace runs collapse to one pending space, soft hyphens are dropped, and
+    /// the runs of other characters between them are written whole.
+    fn collapsed_text(&mut self, flat: usize, text: &str) {
+        let is_break = |c: char| matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}' | '\u{AD}');
+        let mut off = 0u32; // UTF-16 offset of `rest` in the node
+        let mut rest = text;
+        while !rest.is_empty() {
+            let end = rest.find(is_break).unwrap_or(rest.len());
+            if end > 0 {
+                if let Some((pf, po)) = self.pending.take() {
+                    if !self.out.is_empty() && !self.out.ends_with('\n') {
+                        self.emit(pf, po, ' ');
+                    }
+                }
+                let run = &rest[..end];
+                self.emit_run(flat, off, run);
+                off += run.encode_utf16().count() as u32;
+                rest = &rest[end..];
+            }
+            // Whitespace and soft hyphens, one character at a time (they are one byte or two).
+            while let Some(ch) = rest.chars().next().filter(|&c| is_break(c)) {
+                if ch != '\u{AD}' && self.pending.is_none() {
+                    self.pending = Some((flat, off));
+                }
+                off += 1;
+                rest = &rest[ch.len_utf8()..];
+            }
         }
     }
 }

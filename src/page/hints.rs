@@ -98,6 +98,8 @@ fn word_at(hay: &str, at: usize, word: &[u8], before: Edge, after: Edge) -> bool
 /// One word of a [`HintSet`]: the word, the index of its list, its edges.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
+    /// The word's second byte, lower case (0 for a one-byte word).
+    second: u8,
     word: &'static [u8],
     list: u8,
     before: Edge,
@@ -105,12 +107,16 @@ struct Entry {
 }
 
 /// Up to 32 hint lists matched together: bit `k` of [`HintSet::matches`] says whether list `k` matches,
-/// exactly as [`Hints::is_match`] would. Words are filed under their first byte, so each position of the
-/// attribute is compared with the few words that can start there.
+/// exactly as [`Hints::is_match`] would. Words are filed under their first byte and sorted by their
+/// second, so that a position of the attribute is compared only with the words that start with its first
+/// two bytes.
 #[derive(Debug)]
 pub(crate) struct HintSet {
-    /// Indexed by a lower-case ASCII first byte.
+    /// Indexed by a lower-case ASCII first byte; each sorted by second byte.
     by_first: Vec<Vec<Entry>>,
+    /// Indexed by a lower-case ASCII first byte: bit `b` is set when a word goes on with byte `b` (bit 0,
+    /// the end of the attribute or a non-ASCII byte: all bits set for a one-byte word).
+    second: Vec<u128>,
 }
 
 impl HintSet {
@@ -118,26 +124,48 @@ impl HintSet {
     pub(crate) fn new(lists: &[&Hints]) -> HintSet {
         assert!(lists.len() <= 32, "a HintSet answers for at most 32 lists");
         let mut by_first = vec![Vec::new(); 128];
+        let mut second = vec![0u128; 128];
         for (k, hints) in lists.iter().enumerate() {
             for (words, before, after) in hints.groups() {
                 for w in words {
                     let word = w.as_bytes();
                     if let Some(&first) = word.first() {
                         assert!(w.is_ascii(), "hint words are ASCII: {w:?}");
-                        by_first[first.to_ascii_lowercase() as usize].push(Entry { word, list: k as u8, before, after });
+                        let first = first.to_ascii_lowercase() as usize;
+                        let second_byte = word.get(1).map_or(0, |b| b.to_ascii_lowercase());
+                        by_first[first].push(Entry { second: second_byte, word, list: k as u8, before, after });
+                        second[first] |= match word.get(1) {
+                            Some(&b) => 1 << b.to_ascii_lowercase(),
+                            None => u128::MAX,
+                        };
                     }
                 }
             }
         }
-        HintSet { by_first }
+        for entries in &mut by_first {
+            entries.sort_by_key(|e| e.second);
+        }
+        HintSet { by_first, second }
     }
 
     /// Which lists match `hint` (bit `k`: list `k`), ignoring ASCII case.
     pub(crate) fn matches(&self, hint: &str) -> u32 {
+        let bytes = hint.as_bytes();
         let mut found = 0u32;
-        for (at, &b) in hint.as_bytes().iter().enumerate() {
-            let Some(entries) = self.by_first.get(b.to_ascii_lowercase() as usize) else { continue };
-            for e in entries {
+        for (at, &b) in bytes.iter().enumerate() {
+            let first = b.to_ascii_lowercase() as usize;
+            let Some(&seconds) = self.second.get(first) else { continue };
+            let next = bytes.get(at + 1).map_or(0, |c| c.to_ascii_lowercase());
+            let bit = if next < 128 { next } else { 0 };
+            if (seconds >> bit) & 1 == 0 {
+                continue;
+            }
+            let entries = &self.by_first[first];
+            // One-byte words (second byte 0, sorted first), then the words going on with `next`.
+            let singles = entries.partition_point(|e| e.second == 0);
+            let from = entries.partition_point(|e| e.second < next);
+            let candidates = entries[..singles].iter().chain(entries[from..].iter().take_while(|e| e.second == next));
+            for e in candidates {
                 if found & (1 << e.list) == 0 && word_at(hint, at, e.word, e.before, e.after) {
                     found |= 1 << e.list;
                 }
