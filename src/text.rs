@@ -489,7 +489,13 @@ fn tokenize(text: &str) -> Vec<Token> {
         let start = i;
         i += len;
         if is_alpha(c) {
-            while let Some((d, dl)) = char_at(text, i) {
+            let bytes = text.as_bytes();
+            loop {
+                // ASCII letters, most of a word, one byte at a time without decoding.
+                while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                    i += 1;
+                }
+                let Some((d, dl)) = char_at(text, i) else { break };
                 // Letters and marks, and a hyphen between letters ("a-t-il").
                 let inner_hyphen = (d == '-' || d == '\u{2011}') && char_at(text, i + dl).is_some_and(|(e, _)| is_alpha(e));
                 if is_alpha(d) || (!d.is_ascii() && is_mark(d)) || inner_hyphen {

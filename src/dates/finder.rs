@@ -481,7 +481,7 @@ impl<'a, 't> Finder<'a, 't> {
                 u.kind == TokenKind::Number
                     || !self.matches(k).is_empty()
                     || (u.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(u.raw).is_some())
-                    || (u.kind == TokenKind::Word && (u.norm.contains('-') || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
+                    || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
         }
@@ -492,7 +492,7 @@ impl<'a, 't> Finder<'a, 't> {
             || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
             // "Q1 2016", "H2 2025"
             || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Word && (t.norm.contains('-') || is_starter(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
+            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
@@ -788,7 +788,7 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((Some(e.int() as f64), i + e.len));
         }
         let w = self.norm(i);
-        if !w.contains('-') {
+        if !has_hyphen(w) {
             return None;
         }
         number_word(self.lex, w).map(|v| (Some(v as f64), i + 1))
@@ -2741,6 +2741,12 @@ impl<'a, 't> Finder<'a, 't> {
 
 /// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
 /// (days from the reference). `None` for anything else.
+/// Does the (short) word hold a hyphen? A byte loop: `str::contains` sets up a `memchr` search, costly at
+/// every token.
+fn has_hyphen(w: &str) -> bool {
+    w.bytes().any(|b| b == b'-')
+}
+
 /// Words that may start an expression whatever follows them (checked at nearly every token: a `match` on the
 /// string, no hashing).
 fn is_starter(w: &str) -> bool {

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
-use super::detect::{title_case, Cand};
+use super::detect::{is_allcaps, title_case, Cand};
 use super::lexicon::LEX;
 use super::{Entity, EntityType, Gender};
 use crate::text::{Doc, Span};
@@ -26,10 +26,6 @@ impl Dsu {
             self.0[rb] = ra;
         }
     }
-}
-
-fn is_allcaps(w: &str) -> bool {
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 
 /// Comparison key of a form: lower case, apostrophes and accents on capitals folded ("Etats-Unis" = "États-Unis").

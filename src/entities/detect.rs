@@ -155,7 +155,12 @@ impl<'a, 't> Ctx<'a, 't> {
     }
 }
 
-fn is_allcaps(w: &str) -> bool {
+/// A word in capitals ("ONU", "LONDRES"): two letters or more, none in lower case.
+pub(super) fn is_allcaps(w: &str) -> bool {
+    // An ASCII lower-case letter (most names have one) decides at once.
+    if w.bytes().any(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
     w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
 }
 

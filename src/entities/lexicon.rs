@@ -4,7 +4,7 @@
 //! hand-curated ones (honorifics, organisation and place cue words, role nouns, function words, demonyms) are
 //! edited by hand. Every file is one entry a line, `#` starts a comment line, `.tsv` files carry an attribute.
 
-use std::sync::LazyLock;
+use std::sync::{LazyLock, Mutex};
 
 use super::Gender;
 use crate::text::{lowercase, WordMap, WordSet};
@@ -22,13 +22,13 @@ pub enum CuePos {
 
 /// Raw file contents, embedded in the binary (and the WebAssembly module).
 pub mod files {
-    /// `name<TAB>m|f|u`, generated.
+    /// `name<TAB>m|f|u`, generated, front-coded ([`entries`](super::entries) decodes it).
     pub const FIRST_NAMES: &str = include_str!("../../data/lexicons/first_names.tsv");
     /// Country names in English and French, generated.
     pub const COUNTRIES: &str = include_str!("../../data/lexicons/countries.txt");
     /// Subdivisions, continents, US states, generated.
     pub const REGIONS: &str = include_str!("../../data/lexicons/regions.txt");
-    /// Cities, generated.
+    /// Cities, generated, front-coded ([`entries`](super::entries) decodes it).
     pub const CITIES: &str = include_str!("../../data/lexicons/cities.txt");
     /// Places the generated lists lack, hand-curated.
     pub const PLACES_EXTRA: &str = include_str!("../../data/lexicons/places_extra.txt");
@@ -67,9 +67,53 @@ pub mod files {
     ];
 }
 
-/// The entries of a lexicon file: non-empty lines that are not `#` comments.
+/// The entries of a lexicon file: non-empty lines that are not `#` comments (front-coded files decoded).
 pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    file.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    expanded(file).lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The marker line opening a front-coded file (written by `scripts/gen_lexicons.py`).
+const FRONT_CODED: &str = "# FRONT-CODED:";
+
+/// `file` itself, or its decoded text when its header says it is front-coded. The two long generated lists
+/// (cities, first names) are stored so: ~17 kB less in the gzipped WebAssembly module (issue #8). Each is
+/// decoded once per address and kept for the life of the program, so the entries stay `&'static str`.
+fn expanded(file: &'static str) -> &'static str {
+    if !file.lines().take_while(|l| l.starts_with('#')).any(|l| l.starts_with(FRONT_CODED)) {
+        return file;
+    }
+    static DECODED: Mutex<Vec<(usize, &'static str)>> = Mutex::new(Vec::new());
+    let mut decoded = DECODED.lock().unwrap_or_else(|e| e.into_inner());
+    let key = file.as_ptr() as usize;
+    if let Some(&(_, text)) = decoded.iter().find(|(k, _)| *k == key) {
+        return text;
+    }
+    let text: &'static str = Box::leak(front_decode(file).into_boxed_str());
+    decoded.push((key, text));
+    text
+}
+
+/// Undo front coding: a line starting with a number N is the first N bytes of the entry above it followed by
+/// the rest of the line; other lines (comments included) are kept as they are. A bad N (beyond the entry above
+/// or inside a character) keeps no prefix, which the sortedness test (tests/entities_lexicons.rs) reports.
+fn front_decode(file: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(file.len() * 3 / 2);
+    let mut prev = 0..0; // the entry above, as a range of `out`
+    for line in file.lines() {
+        let start = out.len();
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        let shared: usize = line[..digits].parse().unwrap_or(0);
+        if shared <= prev.len() && std::str::from_utf8(&out[prev.start..prev.start + shared]).is_ok() {
+            out.extend_from_within(prev.start..prev.start + shared);
+        }
+        out.extend_from_slice(line[digits..].as_bytes());
+        if !line.is_empty() && !line.starts_with('#') {
+            prev = start..out.len();
+        }
+        out.push(b'\n');
+    }
+    // Only whole characters are copied, so this is valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn gender_code(code: &str) -> Option<Gender> {
@@ -161,4 +205,33 @@ pub fn is_function_word(word: &str) -> bool {
 /// The gender a first name tells, `None` when unknown or unisex; `Err` when not a known first name.
 pub fn first_name_gender(word: &str) -> Result<Option<Gender>, ()> {
     LEX.first_names.get(word).copied().ok_or(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coded_lines_decode() {
+        for (coded, plain) in [
+            ("Aachen\n2kra\n4á\n", "Aachen\nAakra\nAakrá\n"),
+            ("Aad\tm\n2fke\tf\n", "Aad\tm\nAafke\tf\n"),
+            ("Étampes\n3ang\n", "Étampes\nÉtang\n"), // "É" is two bytes
+            ("# 12 comment\nAb\n# x\n1c\n", "# 12 comment\nAb\n# x\nAc\n"), // comments are kept, not entries
+            ("Ab\n9x\n", "Ab\nx\n"),          // more bytes than the entry above: no prefix
+            ("Éa\n1x\n", "Éa\nx\n"),          // inside a character: no prefix
+        ] {
+            assert_eq!(front_decode(coded), plain, "{coded:?}");
+        }
+    }
+
+    #[test]
+    fn front_coded_files_give_whole_entries() {
+        for (file, first, some) in [(files::CITIES, "A Coruña", "Londres"), (files::FIRST_NAMES, "Aad\tm", "Marie\tf")] {
+            let all: Vec<&str> = entries(file).collect();
+            assert_eq!(all[0], first);
+            assert!(all.contains(&some), "{some:?} missing");
+            assert!(all.iter().all(|e| !e.starts_with(|c: char| c.is_ascii_digit())));
+        }
+    }
 }

@@ -118,16 +118,30 @@ fn pronoun_genders(doc: &Doc, entities: &mut [Entity]) {
     }
     marks.sort_by_key(|(m, _)| (m.start, m.end));
     let mut votes = vec![(0usize, 0usize); entities.len()];
+    // Cursors instead of binary searches per mention (marks come in text order): on a long text each search
+    // walked a token array far larger than the cache.
+    let (mut sentence, mut token) = (0usize, 0usize);
     for (n, &(m, k)) in marks.iter().enumerate() {
         if entities[k].gender.is_some() {
             continue;
         }
         let limit = marks.get(n + 1).map_or(doc.text.len(), |(next, _)| next.start);
-        let sentence_end = doc
-            .sentence_at(m.start)
+        // [`Doc::sentence_at`]: the last sentence starting at or before the mention.
+        while doc.sentences.get(sentence + 1).is_some_and(|s| s.span.start <= m.start) {
+            sentence += 1;
+        }
+        let sentence_at = doc.sentences.get(sentence).filter(|s| s.span.start <= m.start).map(|_| sentence);
+        let sentence_end = sentence_at
             .and_then(|s| doc.sentences.get(s + 1).or(doc.sentences.get(s)))
             .map_or(doc.text.len(), |s| s.span.end);
-        let first = doc.tokens.partition_point(|t| t.span.start < m.end);
+        // The first token starting at or after the mention's end: past the tokens before its start, then its own.
+        while doc.tokens.get(token).is_some_and(|t| t.span.start < m.start) {
+            token += 1;
+        }
+        let mut first = token;
+        while doc.tokens.get(first).is_some_and(|t| t.span.start < m.end) {
+            first += 1;
+        }
         for (j, t) in doc.tokens.iter().enumerate().skip(first).take(40) {
             if t.span.start >= limit || t.span.start >= sentence_end {
                 break;

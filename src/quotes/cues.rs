@@ -158,7 +158,8 @@ const INVERTED_SUFFIXES: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "
 
 /// Split an inverted form "ajoute-t-il" into ("ajoute", pronoun byte offset within the word).
 fn split_inverted(word: &str) -> Option<(&str, usize)> {
-    if !word.contains('-') {
+    // A byte loop: `str::contains` sets up a `memchr` search, costly at every token.
+    if !word.bytes().any(|b| b == b'-') {
         return None;
     }
     let lower_end = word.len();

@@ -40,14 +40,23 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
         let s = p.span.slice(text);
         let base = p.span.start;
         let mut stack: Vec<(char, usize)> = Vec::new(); // (opening mark, byte offset in text)
-        let mut prev: Option<char> = None;
-        let mut it = s.char_indices().peekable();
-        while let Some((i, c)) = it.next() {
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // Every mark starts with one of these bytes ('"', C2 for « », E2 for the others): the text between
+            // marks is skipped without decoding it.
+            match bytes[i..].iter().position(|&b| matches!(b, b'"' | 0xC2 | 0xE2)) {
+                Some(k) => i += k,
+                None => break,
+            }
+            let Some(c) = s[i..].chars().next() else { break };
             if !matches!(c, '«' | '»' | '“' | '”' | '„' | '‹' | '›' | '"' | '‘' | '’') {
-                prev = Some(c);
+                i += c.len_utf8();
                 continue;
             }
-            let next = it.peek().map(|&(_, d)| d);
+            // The characters either side of the mark in the paragraph.
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
             let at = base + i;
             let prev_space = prev.map_or(true, |p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '«' | '“' | '‘' | '„'));
             let next_space = next.map_or(true, is_space);
@@ -93,7 +102,7 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
                 }
                 _ => {}
             }
-            prev = Some(c);
+            i += c.len_utf8();
         }
         // An unclosed outermost quote at the paragraph's end.
         if let Some(&(o, at)) = stack.first() {
