@@ -24,7 +24,7 @@ if [ "$have" != "$want" ]; then
   exit 1
 fi
 
-inline_threshold=${WASM_INLINE_THRESHOLD-50}
+inline_threshold=${WASM_INLINE_THRESHOLD-45}
 wasm_opt_level=${WASM_OPT_LEVEL:--Os}
 # RUSTFLAGS apply to the wasm32 target only (host build scripts and proc macros are built without them).
 RUSTFLAGS="${RUSTFLAGS:-}${inline_threshold:+ -Cllvm-args=-inline-threshold=$inline_threshold}" \
