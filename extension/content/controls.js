@@ -212,10 +212,6 @@ function teardown() {
 }
 
 /**
- * Before analysing: the analysis options for this site (`{lang}` when the reader chose one), or null when
- * NewsLens is off here; `again` runs the analysis once it is turned on or the language changes.
- */
-/**
  * The settings content/wake.js began to read at document_start (the first run only, and only if they did not
  * change since), else a read now.
  */
@@ -226,6 +222,10 @@ function earlyOrLoad() {
   return early.settings.then((got) => (got && !early.changed ? complete(got[KEY]) : load()));
 }
 
+/**
+ * Before analysing: the analysis options for this site (`{lang}` when the reader chose one), or null when
+ * NewsLens is off here; `again` runs the analysis once it is turned on or the language changes.
+ */
 export async function beforeRun(again) {
   rerun = again;
   settings = await earlyOrLoad();

@@ -71,8 +71,8 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     if (timing.t0 !== undefined) timing.asked = sent - timing.t0;
     reply = await asking;
   } catch { /* no worker: below */ }
-  const gotAt = performance.timeOrigin + performance.now();
-  if (timing.t0 !== undefined) timing.answered = gotAt - performance.timeOrigin - timing.t0;
+  const got = performance.now();
+  if (timing.t0 !== undefined) timing.answered = got - timing.t0;
   if (bySite) options = await BY_SITE.options;
   if (reply && reply.off) throw new Error('NewsLens is off on this site');
   let r;
@@ -87,7 +87,8 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     timing.workerWarmed = reply.worker.warmed;
     timing.workerQueued = reply.worker.queued;
     timing.toWorker = reply.worker.toWorker;
-    timing.fromWorker = gotAt - reply.worker.answeredAt;
+    // (Across processes: both clocks as wall-clock times, each from its own timeOrigin.)
+    timing.fromWorker = performance.timeOrigin + got - reply.worker.answeredAt;
   } else if (reply) {
     throw new Error(reply.error || 'the service worker could not analyse this page');
   } else {

@@ -714,7 +714,6 @@ mod tests {
             ("For Duaa Lopez and other refugees, the time has come. The goal is a passport for the family, husband David Haddad included.\n\n“I'm not a refugee,” she said.", "I'm not a refugee,", "direct", Some("Lopez")),
             // a subject pronoun right before the verb is its subject (a reduced relative clause)
             ("Senator Ann Kerr released her review.\n\nKerr faults the board for a lack of leadership she says has left the city without oversight.", "has left the city without oversight", "indirect", Some("Kerr")),
-            // a relative pronoun's antecedent after a preposition
         ];
         check_rows(Lang::En, table);
         // a compound adjective before a name describes it: the name alone speaks
