@@ -36,6 +36,7 @@ export const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
+  ...(process.env.NEWSLENS_JS_FLAGS ? [`--js-flags=${process.env.NEWSLENS_JS_FLAGS}`] : []),
 ];
 
 export const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);

@@ -14,7 +14,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { corpus, extension, launchWithExtension, listen, until } from './harness.mjs';
@@ -186,6 +186,9 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     const heap = t.heapAfter && t.heapBefore ? mb(t.heapAfter - t.heapBefore) : '–';
     console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.paint} | ${t.worker} / ${t.workerAnalyse} | ${t.toWorker} / ${t.fromWorker} | ${t.painted} | ${Math.round(k.t0)} | ${Math.round(k.workerAge)} (${k.workerWarmed}) | ${k.worker} (${k.workerWasm} / ${k.workerAnalyse}) | ${k.painted} | ${t.maxTask} / ${k.maxTask} | ${tasks(r.longTasks)} / ${tasks(r.coldTasks)} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
   }
+  // Every run's timings, for whoever wants more than the table (scripts, comparisons across runs).
+  mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('./out/pages-timing.json', import.meta.url), JSON.stringify(rows, null, 1));
   const longRows = rows.filter((r) => r.long);
   const idle = median(longRows.map((r) => r.timing.painted));
   const idleCold = median(longRows.map((r) => r.cold.painted));
