@@ -6,7 +6,7 @@
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
 use crate::lang::Lang;
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{one_of, Doc, Span, TokenKind};
 
 use super::lexicon::{self, fold_into, Entry, Kind, Lexicon};
 
@@ -542,7 +542,7 @@ impl<'a, 't> Finder<'a, 't> {
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| words.contains(&t.norm()))
+        self.toks.get(i).is_some_and(|t| one_of(t.norm, words))
     }
 
     fn same_sent(&self, i: usize, j: usize) -> bool {

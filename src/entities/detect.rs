@@ -8,7 +8,7 @@ use super::{EntityType, Gender};
 
 use std::sync::LazyLock;
 
-use crate::text::{lowercase, Doc, KeyShapes, Span, TokenKind};
+use crate::text::{lowercase, Doc, KeyShapes, Span, TokenKind, Words};
 
 /// A possible mention, before clustering.
 #[derive(Clone, Debug)]
@@ -40,19 +40,19 @@ pub(crate) struct Cand {
 /// Longest capitalised run taken as one name, in words.
 const MAX_RUN_WORDS: usize = 12;
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
-const PARTICLES: &[&str] = &["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"];
+static PARTICLES: Words = Words::new(&["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"]);
 /// Connectors inside organisation names after a head cue word.
-const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"];
+static ORG_CONNECTORS: Words = Words::new(&["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"]);
 /// Lower-case heads that take a name in apposition as part of the whole name ("école Maurice-Henry").
-const APPOSED_HEADS: &[&str] = &["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"];
+static APPOSED_HEADS: Words = Words::new(&["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"]);
 /// Prepositions after which an unknown name is a place.
-const PLACE_PREPS: &[&str] = &["à", "au", "dans", "vers", "in", "at", "near", "outside"];
+static PLACE_PREPS: Words = Words::new(&["à", "au", "dans", "vers", "in", "at", "near", "outside"]);
 /// Articles after which an unknown name is an organisation in French ("le Kremlin", "le Likoud").
-const ORG_ARTICLES: &[&str] = &["le", "la", "l", "du", "the"];
+static ORG_ARTICLES: Words = Words::new(&["le", "la", "l", "du", "the"]);
 /// Words before an unknown name that make it an organisation.
-const ORG_CONTEXT: &[&str] = &["le", "du", "sur", "chez"];
+static ORG_CONTEXT: Words = Words::new(&["le", "du", "sur", "chez"]);
 /// Determiners that open an apposition ("la porte-parole de M. Sessions").
-const DETERMINERS: &[&str] = &["le", "la", "l", "les", "un", "une", "son", "sa", "ses", "the", "a", "an", "his", "her", "its", "their"];
+static DETERMINERS: Words = Words::new(&["le", "la", "l", "les", "un", "une", "son", "sa", "ses", "the", "a", "an", "his", "her", "its", "their"]);
 /// Lower-case adjective endings (French and English) used to extend organisation names ("Parti national religieux").
 const ADJ_SUFFIXES: &[&str] = &[
     "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ien", "ienne", "iennes", "iens", "éen", "éenne", "éennes", "éens", "ique", "iques",
@@ -323,7 +323,7 @@ fn skip_particles(cx: &Ctx, mut i: usize) -> usize {
     // "M. de Villepin", "M. d'Estaing": particles between the honorific and the capitalised name.
     for _ in 0..2 {
         let w = cx.s(i);
-        if PARTICLES.contains(&w) && cx.spaced(i) {
+        if PARTICLES.contains(w) && cx.spaced(i) {
             i += 1;
         } else if w == "d" && cx.is_apos(i + 1) && cx.glued(i) {
             i += 2;
@@ -656,9 +656,9 @@ fn org_noun_before(cx: &Ctx, a: usize) -> bool {
 fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
-    let speaks = SPEECH_VERBS.contains(&next)
-        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
-        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1)));
+    let speaks = SPEECH_VERBS.contains(next)
+        || (a >= 1 && SPEECH_VERBS.contains(cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(cx.lower(a - 1)));
     if a == 0 {
         return (0, 0, i32::from(speaks), 0);
     }
@@ -668,13 +668,13 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
         p -= 1;
     }
     let w = cx.lower(p);
-    if PLACE_PREPS.contains(&w) {
+    if PLACE_PREPS.contains(w) {
         (1, 0, 0, 0)
-    } else if !elided && ORG_CONTEXT.contains(&w) {
+    } else if !elided && ORG_CONTEXT.contains(w) {
         // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
         // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
         (0, 0, 0, 1)
-    } else if ORG_ARTICLES.contains(&w) {
+    } else if ORG_ARTICLES.contains(w) {
         (0, 1, 0, 0)
     } else {
         (0, 0, i32::from(speaks), 0)
@@ -682,9 +682,9 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
 }
 
 /// English speech verbs (present and past) that follow or precede a speaker's name.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "tells", "added", "adds", "explained", "explains", "asked", "asks", "wrote", "writes", "recalled", "recalls", "noted", "notes", "replied", "stated", "argued", "insisted", "admitted", "confirmed", "declared", "estime", "explique", "raconte", "ajoute", "affirme", "déclare", "souligne", "précise", "confie", "indique"];
+static SPEECH_VERBS: Words = Words::new(&["said", "says", "told", "tells", "added", "adds", "explained", "explains", "asked", "asks", "wrote", "writes", "recalled", "recalls", "noted", "notes", "replied", "stated", "argued", "insisted", "admitted", "confirmed", "declared", "estime", "explique", "raconte", "ajoute", "affirme", "déclare", "souligne", "précise", "confie", "indique"]);
 /// French past participles after "a" ("a dit Bernard", "a déclaré M. Schumer").
-const SPEECH_VERBS_PARTICIPLE: &[&str] = &["dit", "déclaré", "affirmé", "expliqué", "ajouté", "indiqué", "précisé", "souligné", "estimé", "confié", "raconté", "confirmé", "annoncé"];
+static SPEECH_VERBS_PARTICIPLE: Words = Words::new(&["dit", "déclaré", "affirmé", "expliqué", "ajouté", "indiqué", "précisé", "souligné", "estimé", "confié", "raconté", "confirmé", "annoncé"]);
 
 /// A title before a name: "le président Donald Trump" → "président", "Le procureur général américain Jeff
 /// Sessions" → "procureur général américain". Looks back at most five lower-case words.
@@ -755,7 +755,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if capital || !APPOSED_HEADS.contains(&lw) {
+            if capital || !APPOSED_HEADS.contains(lw) {
                 // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
                 // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
@@ -768,11 +768,11 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
         let mut lk = cx.lower(k);
         let mut k = k;
-        if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
+        if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(cx.s(k + 1)) {
             k += 1;
             lk = cx.lower(k);
         }
-        if complements >= 4 || !ORG_CONNECTORS.contains(&lk) || !cx.is_word(k) {
+        if complements >= 4 || !ORG_CONNECTORS.contains(lk) || !cx.is_word(k) {
             break;
         }
         let is_at = matches!(lk, "à" | "au" | "aux");
@@ -906,7 +906,7 @@ fn description_np(np: &str) -> Option<&str> {
         if LEX.roles.contains(&*lw) {
             return Some(np);
         }
-        if !(DETERMINERS.contains(&&*lw) || matches!(&*lw, "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
+        if !(DETERMINERS.contains(&lw) || matches!(&*lw, "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
             return None;
         }
     }

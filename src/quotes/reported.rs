@@ -5,7 +5,7 @@
 use super::cues::{Cue, CueKind};
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::Span;
+use crate::text::{Span, Words};
 
 /// A cue with its subject and its reported content.
 #[derive(Clone, Debug)]
@@ -30,56 +30,56 @@ pub struct Frame {
     pub extra: Option<Span>,
 }
 
-const FR_SKIP_AFTER: &[&str] = &[
+static FR_SKIP_AFTER: Words = Words::new(&[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "demain", "matin", "soir",
     "après-midi", "encore", "aussi", "également", "ensuite", "enfin", "alors", "déjà", "ainsi", "récemment", "soir", "dernier",
     "dernière", "mardi", "ce", "cette", "notamment", "toutefois", "cependant", "pourtant", "d'ailleurs", "plus", "tard", "lui", "leur",
-];
-const EN_SKIP_AFTER: &[&str] = &[
+]);
+static EN_SKIP_AFTER: Words = Words::new(&[
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later",
     "also", "then", "again", "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "previously",
-];
+]);
 /// Words that may follow a postposed English cue ("…,” he said Saturday in a statement.").
-const EN_AFTER_POSTPOSED: &[&str] = &[
+static EN_AFTER_POSTPOSED: Words = Words::new(&[
     "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
     "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards", "with",
-];
-const FR_NP_STOP: &[&str] = &[
+]);
+static FR_NP_STOP: Words = Words::new(&[
     "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche", "hier", "qui", "que", "qu", "dont", "ajoutant", "tout", "selon", "mais", "car",
     "où", "avec", "pour", "vers", "depuis", "cité", "citée", "interrogé", "interrogée", "joint", "jointe", "contacté", "contactée",
-];
-const EN_NP_STOP: &[&str] = &[
+]);
+static EN_NP_STOP: Words = Words::new(&[
     "in", "on", "at", "during", "after", "before", "who", "when", "while", "that", "told", "to", "as", "adding", "noting",
     "saying", "but", "because", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than",
-];
-const FR_BOUNDARY_BEFORE: &[&str] = &[
+]);
+static FR_BOUNDARY_BEFORE: Words = Words::new(&[
     "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
-];
-const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"];
-const LEADING_CONNECTORS: &[&str] = &[
+]);
+static EN_BOUNDARY_BEFORE: Words = Words::new(&["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"]);
+static LEADING_CONNECTORS: Words = Words::new(&[
     "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
     "meanwhile", "earlier", "later", "ainsi", "puis", "alors", "aussi",
-];
-const TRAILING_NP_WORDS: &[&str] = &[
+]);
+static TRAILING_NP_WORDS: Words = Words::new(&[
     "also", "has", "have", "had", "would", "will", "could", "did", "does", "later", "then", "previously", "repeatedly", "once",
     "lui", "leur", "nous", "vous", "y", "en", "l", "me", "m", "te", "se", "s", "ne", "n", "has", "recently", "further", "simply",
     "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told", "now",
     "still", "too",
-];
+]);
 /// Honorific abbreviations whose full stop belongs to the name.
-pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
-const CLAUSE_STOPPERS: &[&str] = &["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
+pub static HONORIFIC_ABBR: Words = Words::new(&["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"]);
+static CLAUSE_STOPPERS: Words = Words::new(&["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"]);
 
 fn is_punct_boundary(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "." | "!" | "?" | "«" | "»" | "“" | "”" | "\"" | "(" | ")" | "[" | "]" | "—" | "–" | "„" | "‹" | "›" | "…")
 }
 
 fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
-    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(&t.text_of(k - 1))
+    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(t.text_of(k - 1))
 }
 
 /// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
@@ -95,7 +95,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
         }
         let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
         let mut hops = 0;
-        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(&t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
+        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
             k += 1;
             hops += 1;
         }
@@ -138,7 +138,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
         let clause_subject = lang == Lang::Fr
             && (matches!(w, "il" | "elle" | "ils" | "elles" | "on")
                 || matches!(w, "est" | "sont" | "a" | "ont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "pourrait" | "pourraient" | "devrait" | "devraient" | "va" | "vont" | "peut" | "peuvent" | "doit" | "doivent"));
-        if end > start && (is_punct_boundary(raw) || stop.contains(&w) || clause_subject) {
+        if end > start && (is_punct_boundary(raw) || stop.contains(w) || clause_subject) {
             // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
             if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
                 end += 1;
@@ -179,7 +179,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     // "a lack of leadership he says has left …": an English subject pronoun right before the verb is its whole
     // subject, whatever precedes it (a reduced relative clause)
     if lang == Lang::En && upto >= 2 && t.sentence(upto - 2) == sent && matches!(t.low(upto - 1), "he" | "she" | "they") && t.is_word(upto - 2) && !t.is_cap_at(upto - 2) {
-        let bounds_word = EN_BOUNDARY_BEFORE.contains(&t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
+        let bounds_word = EN_BOUNDARY_BEFORE.contains(t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
         if !bounds_word {
             return Some((t.span(upto - 1), None));
         }
@@ -203,7 +203,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
             k = j;
             continue;
         }
-        if is_punct_boundary(raw) || bounds.contains(&w) || (w == "qui" || w == "who") {
+        if is_punct_boundary(raw) || bounds.contains(w) || (w == "qui" || w == "who") {
             // "Smith and Jones said": keep a coordination of names.
             if (w == "and" || w == "et") && t.is_cap_at(j + 1) && j >= 1 && t.is_cap_at(j - 1) {
                 k = j;
@@ -216,11 +216,11 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     }
     let mut a = k;
     let mut b = upto;
-    while a < b && (LEADING_CONNECTORS.contains(&t.low(a)) || t.text_of(a) == ",") {
+    while a < b && (LEADING_CONNECTORS.contains(t.low(a)) || t.text_of(a) == ",") {
         a += 1;
     }
     while b > a
-        && (TRAILING_NP_WORDS.contains(&t.low(b - 1))
+        && (TRAILING_NP_WORDS.contains(t.low(b - 1))
             || t.is_apostrophe(b - 1)
             || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)
             || (b - 1 > a && t.low(b - 1).ends_with("ly") && !t.is_cap_at(b - 1) && lang == Lang::En))
@@ -271,7 +271,7 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
         }
         if raw == "," {
             let next = t.low(k + 1);
-            if CLAUSE_STOPPERS.contains(&next) && !(next == "un" && t.low(k + 2) != "jour") {
+            if CLAUSE_STOPPERS.contains(next) && !(next == "un" && t.low(k + 2) != "jour") {
                 break;
             }
             if next == "a" && t.low(k + 2).contains('-') {
@@ -292,7 +292,7 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
 
 fn first_content_token(t: &Toks, from: usize, lang: Lang) -> usize {
     let mut k = from;
-    while k < t.len() && LEADING_CONNECTORS.contains(&t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
+    while k < t.len() && LEADING_CONNECTORS.contains(t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
         k += 1;
         if t.text_of(k) == "," {
             k += 1;
@@ -333,7 +333,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
                 // "pour X" always reports the words after it ("mais pour les démographes, …")
                 let starts_sentence = t.at_sentence_start(cue.first)
-                    || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1))
+                    || (cue.first >= 1 && LEADING_CONNECTORS.contains(t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1))
                     || (lang == Lang::Fr && t.low(cue.first) == "pour");
                 if starts_sentence {
                     let mut k = after;
@@ -417,8 +417,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 } else if prev_is_break {
                     if let Some((np, end)) = np_after(t, cue.last, lang, true) {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
-                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
-                        let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
+                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(t.low(end));
+                        let fr_closes = closes || FR_NP_STOP.contains(t.low(end)) || FR_SKIP_AFTER.contains(t.low(end));
                         let clause = lang == Lang::En && en_np_is_clause(t, np);
                         // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
                         // apposition to the preposed subject, so what follows the verb is its object
@@ -459,7 +459,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         if let Some(b) = boundary {
                             let braw = t.text_of(b);
                             let next_after = t.text_of(cue.last);
-                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
+                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(t.low(cue.last));
                             let after_mark = matches!(braw, "”" | "\"" | "»" | "’") && !matches!(t.low(cue.last), "that" | "que" | "qu");
                             // "…, he said, “…”": the cue introduces the quotation that follows, not the words before
                             let mut n = cue.last;
@@ -572,14 +572,14 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         break;
                     }
                     // (time words may come first: "a affirmé jeudi avoir reçu des menaces")
-                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(&t.low(j)) || is_fr_adverb(t.low(j)));
+                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(t.low(j)) || is_fr_adverb(t.low(j)));
                     if lang == Lang::Fr && (hops == 0 || only_time_words) && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
                     // "said Thursday one of …": time words may come between the verb and its clause
-                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
+                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
                     // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
                     // content must look like a clause.
                     let clause_ok = en_say(t.low(cue.first)) || en_clause_like(t, k);
@@ -587,7 +587,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
+                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
                         // a bare object ("annoncer la rupture") is not reported speech
                         break;
                     }
@@ -704,7 +704,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
 /// words (a name) followed by a lower-case word.
 fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
     let mut k = from;
-    while k < upto && (LEADING_CONNECTORS.contains(&t.low(k)) || t.text_of(k) == ",") {
+    while k < upto && (LEADING_CONNECTORS.contains(t.low(k)) || t.text_of(k) == ",") {
         k += 1;
     }
     if k >= upto {
@@ -732,7 +732,7 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     if k > 0 && t.sentence(k - 1) == sent {
         return None;
     }
-    while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
+    while k < b && LEADING_CONNECTORS_SUBJ.contains(t.low(k)) {
         k += 1;
     }
     let start = k;
@@ -747,10 +747,10 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     }
     // two words at least (a lone capital may be any word opening the sentence), a comma right after
     let words = (start..e).filter(|&i| t.is_word(i)).count();
-    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(&t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
 }
 
-const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
+static EN_DETS_SUBJ: Words = Words::new(&["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"]);
 
 /// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
 /// The antecedent of an English relative pronoun inside the phrase `np` before it: what follows the last
@@ -767,14 +767,14 @@ fn en_say(w: &str) -> bool {
 }
 
 /// Auxiliaries, modals and copulas: a finite verb in the words after a cue makes them a clause.
-const EN_FINITE: &[&str] = &[
+static EN_FINITE: Words = Words::new(&[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did",
     "do", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "shouldn", "didn", "doesn", "don", "cannot",
-];
+]);
 
 /// Is the token at `k` a finite auxiliary (also the contracted "’s", "’re", "’ll" after a word)?
 fn en_finite_at(t: &Toks, k: usize) -> bool {
-    EN_FINITE.contains(&t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
+    EN_FINITE.contains(t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
 }
 
 fn en_subject_pronoun(w: &str) -> bool {
@@ -908,18 +908,18 @@ fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
 fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
     let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
     let mut k = start;
-    while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+    while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.text_of(k) == "," {
         k += 1;
     }
     let mut e = k;
-    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(&t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
+    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
         e += 1;
     }
     // a verb must follow (an auxiliary or a negation), else the words are not a subject
-    (e > k && e < t.len() && (FR_AUX.contains(&t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+    (e > k && e < t.len() && (FR_AUX.contains(t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
 }
 
-const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"];
+static FR_AUX: Words = Words::new(&["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"]);
 
 /// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
 /// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
@@ -948,7 +948,7 @@ fn closes_apposition(t: &Toks, comma: usize) -> bool {
 
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
-    (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
+    (super::cues::FR_ADVERBS.contains(w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
 }
 
 /// Verbs whose bare infinitive complement is an intention or advice, not a statement ("annoncent faire acte de
@@ -958,15 +958,15 @@ fn commissive(verb: &str) -> bool {
 }
 
 /// Words ending like an infinitive that are not one (adjectives, nouns, prepositions).
-const NOT_INFINITIVES: &[&str] = &[
+static NOT_INFINITIVES: Words = Words::new(&[
     "autre", "cadre", "centre", "cher", "contraire", "contre", "dernier", "désir", "entier", "entre", "espoir", "fier", "guerre", "hier",
     "hiver", "leur", "libre", "lettre", "loisir", "membre", "noir", "nombre", "notre", "ordre", "outre", "particulier", "pire", "plaisir",
     "premier", "propre", "quartier", "soir", "super", "terre", "titre", "votre", "avenir", "sincère", "nécessaire", "ordinaire",
-];
+]);
 
 /// Does `w` look like a French infinitive ("vendre", "avoir", "accélérer") after a verb of saying ("avoue vendre")?
 fn fr_infinitive_like(w: &str) -> bool {
-    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(&w) && (!w.ends_with("aire") || matches!(w, "faire" | "taire" | "plaire"))
+    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(w) && (!w.ends_with("aire") || matches!(w, "faire" | "taire" | "plaire"))
 }
 
 /// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous
@@ -1032,26 +1032,26 @@ fn en_pronoun(t: &Toks, k: usize) -> bool {
     matches!(t.low(k), "he" | "she" | "it" | "they" | "we" | "i" | "there")
 }
 
-const MONTHS: &[&str] = &[
+static MONTHS: Words = Words::new(&[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december",
-];
+]);
 
 /// Words after "said" that do not open a reported clause ("said goodbye", "said in a statement", "said Friday").
-const EN_NOT_CLAUSE: &[&str] = &[
+static EN_NOT_CLAUSE: Words = Words::new(&[
     "to", "in", "on", "at", "for", "with", "by", "from", "about", "of", "during", "after", "before", "yes", "no", "goodbye", "hello",
     "nothing", "something", "so", "and", "but", "or", "as", "through", "via", "earlier", "later", "last", "previously", "publicly",
     "privately", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
     "tonight", "once", "twice", "again", "also", "recently", "sorry", "thanks", "thank", "hi", "otherwise", "much", "little", "more",
     "less", "anything", "everything", "what", "why", "how", "when", "who", "whom", "whose", "which", "if", "whether", "then", "here",
-];
+]);
 
 fn en_clause_start(t: &Toks, k: usize) -> bool {
     let w = t.low(k);
-    if MONTHS.contains(&w) {
+    if MONTHS.contains(w) {
         return false;
     }
-    if t.is_word(k) && !EN_NOT_CLAUSE.contains(&w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
+    if t.is_word(k) && !EN_NOT_CLAUSE.contains(w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
         return true;
     }
     matches!(
@@ -1062,11 +1062,11 @@ fn en_clause_start(t: &Toks, k: usize) -> bool {
 }
 
 /// Words that open an adjunct, not a subject ("en préambule à cette présentation", "in a statement").
-const ADJUNCT_OPENERS: &[&str] = &[
+static ADJUNCT_OPENERS: Words = Words::new(&[
     "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
     "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
-];
-const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"];
+]);
+static SUBJECT_PRONOUNS: Words = Words::new(&["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"]);
 
 /// Improve a preposed subject: step back over adjuncts and appositions between commas
 /// ("Daniel Lanquetin, maire, en préambule…, rappela" → "Daniel Lanquetin"), and take the sentence's subject
@@ -1090,11 +1090,11 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             while k > 0 && t.sentence(k - 1) == sent {
                 k -= 1;
             }
-            while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+            while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.text_of(k) == "," {
                 k += 1;
             }
             // "In a statement, IRCC did not reveal …": an opening adjunct up to its comma is not the subject
-            if lang == Lang::En && ADJUNCT_OPENERS.contains(&t.low(k)) {
+            if lang == Lang::En && ADJUNCT_OPENERS.contains(t.low(k)) {
                 if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.text_of(c) == ",") {
                     k = c + 1;
                 }
@@ -1178,13 +1178,13 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let first = t.at_or_after(np.start);
         let w = t.low(first);
         // French "on" is a pronoun, not the English preposition
-        let adjunct = ADJUNCT_OPENERS.contains(&w) && !(lang == Lang::Fr && w == "on");
+        let adjunct = ADJUNCT_OPENERS.contains(w) && !(lang == Lang::Fr && w == "on");
         // "la professeure de nutrition Francisca Joly-Gomez": a determiner and a name not governed by a preposition
         // make the phrase the subject itself, not an apposition to step over
         let toks = t.doc.tokens_in(np);
         let named_head = matches!(w, "le" | "la" | "les" | "l" | "un" | "une" | "the" | "a" | "an")
             && toks.clone().skip(1).any(|i| t.is_cap_at(i) && !matches!(t.low(i - 1), "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "of" | "for" | "at") && !t.is_apostrophe(i - 1));
-        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w) && !named_head;
+        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(w) && !named_head;
         // "Jim Eglinski, Yellowhead MP, said": a capitalised title after the name is an apposition too
         let last_tok = t.before(np.end).saturating_sub(1);
         let title = t.text_of(last_tok);
@@ -1203,7 +1203,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let pf = t.at_or_after(prev.start);
         let n_toks = t.doc.tokens_in(prev).len();
         // "Les Brigades des martyrs d'Al-Aqsa": a longer phrase is a name when it holds another capital
-        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && (n_toks <= 6 || n_toks <= 10 && t.doc.tokens_in(prev).skip(1).any(|i| t.is_cap_at(i)));
+        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(t.low(pf)) && (n_toks <= 6 || n_toks <= 10 && t.doc.tokens_in(prev).skip(1).any(|i| t.is_cap_at(i)));
         if name_like {
             np = prev;
             boundary = pb;
@@ -1222,8 +1222,8 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     // determiner starts
     if lang == Lang::En {
         let toks = t.doc.tokens_in(np);
-        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(&t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
-            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(&t.low(i - 1)));
+        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
+            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(t.low(i - 1)));
             if let Some(d) = det {
                 np = Span::new(t.span(d).start, np.end);
             }
@@ -1232,13 +1232,13 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     (np, boundary)
 }
 
-const PREPS_EN: &[&str] = &["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"];
+static PREPS_EN: Words = Words::new(&["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"]);
 
-const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
+static LEADING_CONNECTORS_SUBJ: Words = Words::new(&["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"]);
 
 /// Nouns that name a source of information ("selon les médias", "according to police"); "selon les domaines"
 /// is not one.
-const SOURCE_NOUNS: &[&str] = &[
+static SOURCE_NOUNS: Words = Words::new(&[
     "médias", "sources", "source", "experts", "spécialistes", "responsables", "autorités", "police", "sondage", "étude", "rapport",
     "enquête", "témoins", "témoin", "habitants", "proches", "entourage", "services", "agence", "journal", "quotidien", "presse",
     "chiffres", "estimations", "documents", "communiqué", "avocat", "avocate", "observateurs", "analystes", "démographes",
@@ -1247,13 +1247,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "court", "records", "release", "post", "website", "union", "company", "city", "government", "ministry", "department", "officers",
     "findings", "research", "reports", "statistics", "estimates", "poll", "polls", "analysis", "filings", "filing", "documents",
     "sondages", "rapports", "études", "statistiques", "recherches", "travaux",
-];
+]);
 
 fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
     let toks = t.doc.tokens_in(np);
     toks.clone().any(|i| t.is_cap_at(i) && !matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"))
         || toks.clone().any(|i| matches!(t.low(i), "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them" | "it" | "they"))
-        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some() || personal_noun(t.low(i)))
+        || toks.clone().any(|i| SOURCE_NOUNS.contains(t.low(i)) || crate::entities::role_head(t.low(i)).is_some() || personal_noun(t.low(i)))
 }
 
 /// Suffixes of nouns naming people by their trade ("le naturopathe", "les démographes", "la gastro-entérologue").
