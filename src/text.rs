@@ -189,7 +189,7 @@ fn is_mark(c: char) -> bool {
 /// `word` in lower case, borrowed when lowering changes nothing (most words of a text): lexicon lookups
 /// then allocate nothing. Same result as [`str::to_lowercase`].
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
+    let unchanged = if is_ascii_word(word) {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         // ASCII and Latin-1 lower-case letters (U+00DF–U+00FF: "é", "à", "ç") without a table lookup.
@@ -204,6 +204,13 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// `str::is_ascii` for a word: a byte loop the compiler inlines (the standard one, written for long strings,
+/// is a call in the size-optimised WebAssembly build, made at nearly every token).
+#[inline]
+pub fn is_ascii_word(word: &str) -> bool {
+    word.bytes().all(|b| b < 0x80)
 }
 
 /// A hash map for lexicon tables (keys from our own data files): hashed with [`WordHasher`].
@@ -391,6 +398,18 @@ impl<'t> Doc<'t> {
         &self.lower[start..end]
     }
 
+    /// Is token `i` the one ASCII character `c` (`","`, `"."`)? Compares a byte, where comparing the token's
+    /// text would slice the text (checking character boundaries) and call `memcmp`.
+    #[inline]
+    pub fn is_char(&self, i: usize, c: u8) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.span.len() == 1 && self.text.as_bytes().get(t.span.start) == Some(&c))
+    }
+
+    /// Is token `i` an apostrophe, `'` or `’` (U+2019, bytes E2 80 99)? (Its bytes compared, as [`Doc::is_char`].)
+    pub fn is_apostrophe(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| matches!(self.text.as_bytes().get(t.span.start..t.span.end), Some([b'\''] | [0xE2, 0x80, 0x99])))
+    }
+
     /// The text of a span.
     pub fn slice(&self, span: Span) -> &'t str {
         span.slice(self.text)
@@ -433,7 +452,7 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
     let mut aligned = true;
     for t in tokens {
         let word = t.span.slice(text);
-        if word.is_ascii() {
+        if is_ascii_word(word) {
             continue;
         }
         if let Cow::Owned(l) = lowercase(word) {
@@ -532,7 +551,8 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
+        // ASCII whitespace without the call `char::is_whitespace` is in the size-optimised WebAssembly build.
+        if if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() } {
             i += len;
             continue;
         }

@@ -199,7 +199,7 @@ impl Folded {
             .map(|i| {
                 // Folding an ASCII lower-case form changes nothing (and ASCII lower-case forms come only from
                 // ASCII-lowering tokens, whether one character at a time or the whole word).
-                if !doc.lower(i).is_ascii() {
+                if !crate::text::is_ascii_word(doc.lower(i)) {
                     fold_into(doc.slice(doc.tokens[i].span), &mut forms);
                 }
                 forms.len()

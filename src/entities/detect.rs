@@ -74,6 +74,10 @@ impl<'a, 't> Ctx<'a, 't> {
     fn s(&self, i: usize) -> &'t str {
         self.doc.tokens.get(i).map(|t| t.span.slice(self.doc.text)).unwrap_or("")
     }
+    /// Is token `i` the one ASCII character `c`? ([`Doc::is_char`])
+    fn is_char(&self, i: usize, c: u8) -> bool {
+        self.doc.is_char(i, c)
+    }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.doc.tokens.get(i).map(|t| t.kind)
     }
@@ -98,7 +102,7 @@ impl<'a, 't> Ctx<'a, 't> {
         self.kind(i) == Some(TokenKind::Word)
     }
     fn is_apos(&self, i: usize) -> bool {
-        matches!(self.s(i), "'" | "’")
+        self.doc.is_apostrophe(i)
     }
     /// A capitalised word, or a lower-case Arabic article glued to a capitalised name ("al-Assad").
     fn is_cap(&self, i: usize) -> bool {
@@ -121,7 +125,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// "J." "W.": one capital letter and a glued dot, not an honorific.
     fn is_initial(&self, i: usize) -> bool {
         // The cheap tests first: most tokens are not followed by a glued dot.
-        if self.s(i + 1) != "." || !self.glued(i) || !self.is_word(i) {
+        if !self.is_char(i + 1, b'.') || !self.glued(i) || !self.is_word(i) {
             return false;
         }
         let mut chars = self.s(i).chars();
@@ -144,7 +148,7 @@ impl<'a, 't> Ctx<'a, 't> {
         if !w.as_bytes().first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
             return None;
         }
-        if self.s(i + 1) == "." && self.glued(i) {
+        if self.is_char(i + 1, b'.') && self.glued(i) {
             // The word and its glued dot, as the text has them: "M.", "Dr.".
             let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
             if let Some(g) = LEX.honorifics.get(dotted) {
@@ -354,7 +358,7 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             e += 2;
             continue;
         }
-        if cx.glued(e) && cx.s(e) == "." && cx.is_initial(e + 1) {
+        if cx.glued(e) && cx.is_char(e, b'.') && cx.is_initial(e + 1) {
             // "P.J. Boatwright": initials glued together.
             e += 2;
             continue;
@@ -422,7 +426,7 @@ fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
     if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
         return Some(k + 1);
     }
-    if w == "de" && cx.spaced(k) && cx.s(k + 1) == "l" && cx.is_apos(k + 2) && matches!(cx.s(k + 3), "Est" | "Ouest") {
+    if w == "de" && cx.spaced(k) && cx.is_char(k + 1, b'l') && cx.is_apos(k + 2) && matches!(cx.s(k + 3), "Est" | "Ouest") {
         return Some(k + 3);
     }
     None
@@ -530,7 +534,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     } else if words.iter().any(|&k| match cx.org_cue(k) {
         Some(CuePos::Both) => true,
         Some(CuePos::Head) => k == a,
-        Some(CuePos::Tail) => k == b || (cx.s(k + 1) == "." && k + 1 == b),
+        Some(CuePos::Tail) => k == b || (cx.is_char(k + 1, b'.') && k + 1 == b),
         None => false,
     })
     {
@@ -592,10 +596,10 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
 /// ("Libération.fr"), or a one- or two-digit number after a one-word name ("France 5", "Europe 1"), with one
 /// more capitalised word ("France 3 Limousin").
 fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
-    if cx.s(b + 1) == "+" && cx.glued(b) && !(cx.glued(b + 1) && cx.is_word(b + 2)) {
+    if cx.is_char(b + 1, b'+') && cx.glued(b) && !(cx.glued(b + 1) && cx.is_word(b + 2)) {
         return Some(b + 1);
     }
-    if cx.s(b + 1) == "." && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
+    if cx.is_char(b + 1, b'.') && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
         return Some(b + 2);
     }
     let num = cx.s(b + 1);

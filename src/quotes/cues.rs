@@ -305,7 +305,7 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
         return true;
     }
     // "dit" right before a quotation, with no comma: "so-called"
-    matches!(t.low(i), "dit" | "dite" | "dits" | "dites") && matches!(t.text_of(i + 1), "«" | "“" | "\"") && t.text_of(i - 1) != ","
+    matches!(t.low(i), "dit" | "dite" | "dits" | "dites") && matches!(t.text_of(i + 1), "«" | "“" | "\"") && !t.is_char(i - 1, b',')
 }
 
 fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
@@ -323,7 +323,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     }
     // "Pour François Fillon, …", "pour les démographes, …", "Pour l'UNAPEI, …", "Pour François Fillon il y avait…":
     // an opinion's holder opening the sentence (or a clause after "mais", "et")
-    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && matches!(t.low(i - 1), "mais" | "et" | "or")) || (i >= 1 && t.text_of(i - 1) == "," && t.at_sentence_start(i.saturating_sub(2)))) {
+    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && matches!(t.low(i - 1), "mais" | "et" | "or")) || (i >= 1 && t.is_char(i - 1, b',') && t.at_sentence_start(i.saturating_sub(2)))) {
         let n = i + 1;
         let det = matches!(t.low(n), "le" | "la" | "les" | "l" | "un" | "une" | "ce" | "cette" | "ces");
         let named = t.is_cap_at(n) && !det;
@@ -331,14 +331,14 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         let det_named = det && (t.is_cap_at(n + 1) || t.is_apostrophe(n + 1) && t.is_cap_at(n + 2));
         let role = matches!(t.low(n), "le" | "la" | "les" | "l" | "certains" | "certaines" | "beaucoup" | "de")
             && (n + 1..n + 4).any(|k| crate::entities::role_head(t.low(k)).is_some() || t.low(k).ends_with("graphes") || t.low(k).ends_with("logues"));
-        let comma_soon = (n..n + 8).any(|k| t.text_of(k) == "," && t.sentence(k) == t.sentence(i));
+        let comma_soon = (n..n + 8).any(|k| t.is_char(k, b',') && t.sentence(k) == t.sentence(i));
         // no comma: the name runs straight into its clause's subject ("Pour François Fillon il y avait")
         let mut e = n;
         while e < t.len() && e < n + 5 && (t.is_cap_at(e) || matches!(t.low(e), "de" | "d" | "du") && t.is_cap_at(e + 1)) {
             e += 1;
         }
         // "Pour lui, …", "Pour elle, …"
-        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.text_of(n + 1) == ",";
+        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.is_char(n + 1, b',');
         if pronoun {
             return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
@@ -349,7 +349,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     if w == "après" && i >= 2 && t.low(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
-        if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.text_of(i - 3) == "," {
+        if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.is_char(i - 3, b',') {
             return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
         return None;
@@ -432,7 +432,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             }
             // A bare participle ("dit", "écrit") is finite only when it cannot be an adjective: not after être/a noun.
             let kind = if info.gerund { CueKind::Participle } else { CueKind::Verb };
-            if info.gerund && !(i >= 1 && t.text_of(i - 1) == ",") && !(i >= 1 && t.low(i - 1) == "en") {
+            if info.gerund && !(i >= 1 && t.is_char(i - 1, b',')) && !(i >= 1 && t.low(i - 1) == "en") {
                 return None;
             }
             return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind });
@@ -482,7 +482,7 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             if i >= back && NEGATIONS.contains(t.low(i - back)) {
                 return None;
             }
-            if i >= back && !EN_AUX.contains(t.low(i - back)) && !NEGATIONS.contains(t.low(i - back)) && t.text_of(i - back) != "’" && t.text_of(i - back) != "'" {
+            if i >= back && !EN_AUX.contains(t.low(i - back)) && !NEGATIONS.contains(t.low(i - back)) && t.text_of(i - back) != "’" && !t.is_char(i - back, b'\'') {
                 break;
             }
         }

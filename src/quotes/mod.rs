@@ -206,7 +206,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             let f = &frames[k];
             let s = speakers[k].as_ref().expect("filtered");
             let cut = t.before(f.cue.span.start);
-            let left_end = if cut > 0 && t.text_of(cut - 1) == "," { t.span(cut - 1).start } else { f.cue.span.start };
+            let left_end = if cut > 0 && t.is_char(cut - 1, b',') { t.span(cut - 1).start } else { f.cue.span.start };
             if let Some(left) = text_trim(text, Span::new(m.inner.start, left_end)) {
                 out.push(quote_of(QuoteKind::Direct, left, f, s, CONF_DIRECT));
             }
@@ -432,7 +432,7 @@ fn is_incise(t: &Toks, f: &Frame) -> bool {
         return false;
     }
     let first = f.cue.first;
-    first >= 1 && t.text_of(first - 1) == ","
+    first >= 1 && t.is_char(first - 1, b',')
 }
 
 fn text_trim(text: &str, span: Span) -> Option<Span> {

@@ -79,7 +79,7 @@ fn is_punct_boundary(s: &str) -> bool {
 }
 
 fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
-    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(t.text_of(k - 1))
+    t.is_char(k, b'.') && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(t.text_of(k - 1))
 }
 
 /// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
@@ -113,7 +113,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
     // "…, said police Chief Joseph Boinnet.": after a comma too, when a name comes within a few words.
-    let after_comma = lang == Lang::En && from >= 2 && t.text_of(from - 2) == "," && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
+    let after_comma = lang == Lang::En && from >= 2 && t.is_char(from - 2, b',') && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
     let open_after_quote = (after_quote || after_comma) && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
     if !starts && !open_after_quote {
         return None;
@@ -170,7 +170,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     }
     let sent = t.sentence(upto);
     // "L'Union nationale des associations … (UNAPEI) a dénoncé": the acronym in brackets names the subject
-    if upto >= 3 && t.text_of(upto - 1) == ")" && t.text_of(upto - 3) == "(" && t.sentence(upto - 3) == sent {
+    if upto >= 3 && t.is_char(upto - 1, b')') && t.is_char(upto - 3, b'(') && t.sentence(upto - 3) == sent {
         let a = t.text_of(upto - 2);
         if a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
             return Some((t.span(upto - 2), None));
@@ -216,7 +216,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     }
     let mut a = k;
     let mut b = upto;
-    while a < b && (LEADING_CONNECTORS.contains(t.low(a)) || t.text_of(a) == ",") {
+    while a < b && (LEADING_CONNECTORS.contains(t.low(a)) || t.is_char(a, b',')) {
         a += 1;
     }
     while b > a
@@ -294,7 +294,7 @@ fn first_content_token(t: &Toks, from: usize, lang: Lang) -> usize {
     let mut k = from;
     while k < t.len() && LEADING_CONNECTORS.contains(t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
         k += 1;
-        if t.text_of(k) == "," {
+        if t.is_char(k, b',') {
             k += 1;
         }
     }
@@ -339,17 +339,17 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let mut k = after;
                     // "Selon un sondage Ifop publié dimanche par le JDD, …": the source's tail runs to its comma
                     if lang == Lang::Fr && !matches!(t.text_of(k), "," | ":") && t.is_word(k) {
-                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')) {
                             k = c;
                         }
                     }
-                    if t.text_of(k) == "," || t.text_of(k) == ":" {
+                    if t.is_char(k, b',') || t.is_char(k, b':') {
                         k += 1;
                     }
                     // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
                     if lang == Lang::Fr && t.is_cap_at(k) {
-                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
-                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.text_of(j) == "-") {
+                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')) {
+                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.is_char(j, b'-')) {
                                 k = c + 1;
                             }
                         }
@@ -364,9 +364,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let goes_on = after < t.len() && t.sentence(after) == sent && t.is_word(after);
                     if goes_on && lang == Lang::Fr {
                         // "…, qui offriront selon lui un oasis de …": the clause around the cue, from the last comma
-                        let from = (s..cue.first).rev().find(|&j| t.text_of(j) == ",").map_or(s, |j| j + 1);
+                        let from = (s..cue.first).rev().find(|&j| t.is_char(j, b',')).map_or(s, |j| j + 1);
                         // … to the next comma at most: the clause around the cue, not the sentence
-                        let to = (after..t.len()).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",").map(|j| t.span(j).start);
+                        let to = (after..t.len()).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')).map(|j| t.span(j).start);
                         if from < cue.first {
                             let end = clause_end(t, after, lang);
                             f.content = Some(Span::new(t.span(from).start, to.map_or(end, |c| c.min(end))));
@@ -374,7 +374,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     } else if t.span(s).start < cue.span.start && cue.first > s + 1 {
                         f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).end));
                     }
-                    if t.text_of(after) == ":" && after + 1 < t.len() && t.sentence(after + 1) == sent {
+                    if t.is_char(after, b':') && after + 1 < t.len() && t.sentence(after + 1) == sent {
                         let extra = Span::new(t.span(after + 1).start, clause_end(t, after + 1, lang));
                         f.opens_at = Some(extra.start);
                         if f.content.is_none() {
@@ -579,7 +579,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     }
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
                     // "said Thursday one of …": time words may come between the verb and its clause
-                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
+                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.is_char(j, b','));
                     // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
                     // content must look like a clause.
                     let clause_ok = en_say(t.low(cue.first)) || en_clause_like(t, k);
@@ -604,12 +604,12 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
                     let fr_plain = lang == Lang::Fr && !f.inverted;
                     // "Tim Bale, a politics professor at …," is an apposition, not reported words
-                    let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
+                    let first_comma = (s..last_before).find(|&i| t.is_char(i, b',')).unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
                     let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
                     let name_segment = first_comma < last_before && seg_words <= 6 && (seg_words >= 2 || lang == Lang::Fr) && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
                     // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
-                    let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
+                    let last_comma = (s..last_before).rev().find(|&i| t.is_char(i, b','));
                     let name_segment = name_segment
                         || last_comma.is_some_and(|c| {
                             let ws: Vec<usize> = (c + 1..last_before).filter(|&i| t.is_word(i)).collect();
@@ -625,7 +625,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             // an adjunct set off by a comma before the quotation, or several quoted fragments; a bare
                             // subject before one quoted predicate is left to the direct quote
                             let fragments = (m..last_before).filter(|&i| matches!(t.text_of(i), "«" | "“" | "„")).count();
-                            opening && (s..m).filter(|&i| t.is_word(i)).count() >= 2 && (t.text_of(m - 1) == "," || fragments >= 2)
+                            opening && (s..m).filter(|&i| t.is_word(i)).count() >= 2 && (t.is_char(m - 1, b',') || fragments >= 2)
                         })
                     };
                     if (!closing || unquoted_lead) && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
@@ -638,7 +638,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         t.low(group_end + 1),
                         "le" | "la" | "les" | "l" | "un" | "une" | "des" | "son" | "sa" | "ses" | "leur" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "who" | "qui" | "dont" | "which"
                     ) || t.is_cap_at(group_end + 1);
-                    if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
+                    if !closing && !apposition_next && t.is_char(group_end, b',') && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
                         let n = group_end + 1;
                         // "…, said Mark Garth, executive director of …" is an apposition: English words after the incise
                         // must make a clause
@@ -704,7 +704,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
 /// words (a name) followed by a lower-case word.
 fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
     let mut k = from;
-    while k < upto && (LEADING_CONNECTORS.contains(t.low(k)) || t.text_of(k) == ",") {
+    while k < upto && (LEADING_CONNECTORS.contains(t.low(k)) || t.is_char(k, b',')) {
         k += 1;
     }
     if k >= upto {
@@ -714,7 +714,7 @@ fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
         return Some(t.span(k));
     }
     let mut e = k;
-    while e < upto && (t.is_cap_at(e) || (e > k && t.text_of(e) == "." && is_dot_of_honorific(t, e))) {
+    while e < upto && (t.is_cap_at(e) || (e > k && t.is_char(e, b'.') && is_dot_of_honorific(t, e))) {
         e += 1;
     }
     (e > k && e < upto && t.is_word(e) && !t.is_cap_at(e)).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
@@ -747,7 +747,7 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     }
     // two words at least (a lone capital may be any word opening the sentence), a comma right after
     let words = (start..e).filter(|&i| t.is_word(i)).count();
-    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+    (words >= 2 && e < b && t.is_char(e, b',') && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
 }
 
 static EN_DETS_SUBJ: Words = Words::new(&["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"]);
@@ -908,7 +908,7 @@ fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
 fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
     let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
     let mut k = start;
-    while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.text_of(k) == "," {
+    while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.is_char(k, b',') {
         k += 1;
     }
     let mut e = k;
@@ -930,8 +930,8 @@ fn closes_apposition(t: &Toks, comma: usize) -> bool {
     if comma > start + 20 {
         return false;
     }
-    let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
-    if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
+    let Some(open) = (start..comma).find(|&k| t.is_char(k, b',')) else { return false };
+    if (open + 1..comma).any(|k| t.is_char(k, b',')) || open - start > 8 || comma - open > 9 || open == start {
         return false;
     }
     let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
@@ -1002,10 +1002,10 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> 
     g.subject = Some(subject);
     g.inverted = inverted;
     let s = first_content_token(t, t.at_or_after(f.sentence_start), lang);
-    if comme_at >= 1 && t.text_of(comme_at - 1) == "," && comme_at - 1 > s {
+    if comme_at >= 1 && t.is_char(comme_at - 1, b',') && comme_at - 1 > s {
         // the words before: from the last comma before them (fronted adjuncts are the journalist's)
         let end = comme_at - 1;
-        let mut from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        let mut from = (s..end).rev().find(|&k| t.is_char(k, b',')).map_or(s, |k| k + 1);
         // "Peut-on avancer que X, ainsi que vous l'avez expliqué": the clause another cue of the sentence opened
         if let Some(c) = before.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).filter_map(|p| p.content).find(|c| c.start > t.span(from).start && c.start < t.span(end).start) {
             from = t.at_or_after(c.start);
@@ -1017,10 +1017,10 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> 
         // "Or, comme le montre X, les Français …": the words after the cue's group
         let group_end = if inverted { t.at_or_after(subject.end) } else { cue.last };
         let mut k = group_end;
-        while k < t.len() && t.sentence(k) == sent && k < group_end + 6 && t.text_of(k) != "," {
+        while k < t.len() && t.sentence(k) == sent && k < group_end + 6 && !t.is_char(k, b',') {
             k += 1;
         }
-        if t.text_of(k) == "," && k + 1 < t.len() && t.sentence(k + 1) == sent {
+        if t.is_char(k, b',') && k + 1 < t.len() && t.sentence(k + 1) == sent {
             g.content = Some(Span::new(t.span(k + 1).start, clause_end(t, k + 1, lang)));
         }
     }
@@ -1076,7 +1076,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
     // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
     if lang == Lang::En && np.is_empty() {
-        if let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") {
+        if let Some(b) = boundary.filter(|&b| t.is_char(b, b',')) {
             if let Some(name) = en_sentence_name_before_comma(t, b) {
                 return (name, None);
             }
@@ -1090,12 +1090,12 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             while k > 0 && t.sentence(k - 1) == sent {
                 k -= 1;
             }
-            while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.text_of(k) == "," {
+            while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.is_char(k, b',') {
                 k += 1;
             }
             // "In a statement, IRCC did not reveal …": an opening adjunct up to its comma is not the subject
             if lang == Lang::En && ADJUNCT_OPENERS.contains(t.low(k)) {
-                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.text_of(c) == ",") {
+                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.is_char(c, b',')) {
                     k = c + 1;
                 }
             }
@@ -1111,7 +1111,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         }
         // "le ministre, qui a affirmé que": the relative pronoun's antecedent
         if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who")) {
-            let upto = if b >= 1 && t.text_of(b - 1) == "," { b - 1 } else { b };
+            let upto = if b >= 1 && t.is_char(b - 1, b',') { b - 1 } else { b };
             if let Some((p, pb)) = np_before(t, upto, lang).filter(|(p, _)| !p.is_empty()) {
                 // the last phrase before "qui" ("Nous avons vu le maire, qui …" → "le maire"): from its determiner,
                 // one not governed by a preposition ("le ministre de l'Intérieur")
@@ -1133,7 +1133,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             return (np, boundary);
         }
         // "L'avocate de Bernard, Alexandra Michel, a souligné": the phrase before the comma.
-        match boundary.filter(|&b| t.text_of(b) == ",").and_then(|b| np_before(t, b, lang)) {
+        match boundary.filter(|&b| t.is_char(b, b',')).and_then(|b| np_before(t, b, lang)) {
             Some((p, pb)) if !p.is_empty() => {
                 np = p;
                 boundary = pb;
@@ -1146,7 +1146,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         // still has the phone, said": the noun phrase before the relative pronoun
         if lang == Lang::En {
             if let Some(r) = boundary.filter(|&b| matches!(t.low(b), "who" | "that" | "which") && b >= 1) {
-                let upto = if t.text_of(r - 1) == "," { r - 1 } else { r };
+                let upto = if t.is_char(r - 1, b',') { r - 1 } else { r };
                 match np_before(t, upto, lang) {
                     Some((p, pb)) if !p.is_empty() => {
                         np = p;
@@ -1163,7 +1163,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 }
                 continue;
             }
-        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.text_of(b - 1) == ",") {
+        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.is_char(b - 1, b',')) {
             // "Ce sondage, qui possède une marge d'erreur, révèle": step over an appositive relative clause
             match np_before(t, b - 1, lang) {
                 Some((p, pb)) if !p.is_empty() => {
@@ -1174,7 +1174,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 _ => break,
             }
         }
-        let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };
+        let Some(b) = boundary.filter(|&b| t.is_char(b, b',')) else { break };
         let first = t.at_or_after(np.start);
         let w = t.low(first);
         // French "on" is a pronoun, not the English preposition

@@ -146,7 +146,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn in_parentheses(&self, m: Span) -> bool {
         let t = self.t;
         let first = t.at_or_after(m.start);
-        (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
+        (first.saturating_sub(3)..first).any(|j| t.is_char(j, b'(')) && !(first.saturating_sub(3)..first).any(|j| t.is_char(j, b')'))
     }
 
     /// A mention no pronoun refers back to: quoted words, an aside in parentheses, a link to another story
@@ -298,12 +298,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             // After: "X, la porte-parole de …", "X, director of …" (a short parenthesis may come first: "X (2), …")
             let mut after = t.at_or_after(m.end);
-            if t.text_of(after) == "(" {
-                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.text_of(j) == ")") {
+            if t.is_char(after, b'(') {
+                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.is_char(j, b')')) {
                     after = close + 1;
                 }
             }
-            if t.text_of(after) == "," {
+            if t.is_char(after, b',') {
                 if let Some(h) = self.head_of(after + 1, 6) {
                     roles.push((h, k, m.start));
                 }
@@ -876,7 +876,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let t = self.t;
         let text = t.doc.text;
         // the phrase up to its first preposition: English heads come last
-        let end = toks.clone().skip(1).find(|&i| PREPS.contains(t.low(i)) || t.text_of(i) == ",").unwrap_or(toks.end);
+        let end = toks.clone().skip(1).find(|&i| PREPS.contains(t.low(i)) || t.is_char(i, b',')).unwrap_or(toks.end);
         if end <= toks.start {
             return None;
         }
@@ -1015,7 +1015,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let sent = t.sentence(start.saturating_sub(1));
         let mut k = start;
         while k < t.len() && k - start < 12 && t.sentence(k) == sent {
-            if t.text_of(k) == "," {
+            if t.is_char(k, b',') {
                 let at = t.span(k + 1).start;
                 let lo = self.mentions.partition_point(|(m, _)| m.start < at);
                 let hit = self.mentions[lo..].iter().take_while(|(m, _)| m.start == at).find(|(_, e)| self.is_person(*e));
@@ -1066,8 +1066,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 // (past the apposition after the speaker's name: "Patrice Lindsay, director of the Heart Fund, said")
                 let t = self.t;
                 let after = t.at_or_after(from);
-                if t.text_of(after) == "," {
-                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.text_of(j) == ",") {
+                if t.is_char(after, b',') {
+                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.is_char(j, b',')) {
                         from = t.span(close).end;
                     }
                 }

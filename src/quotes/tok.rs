@@ -41,6 +41,10 @@ impl<'d, 't> Toks<'d, 't> {
     pub fn text_of(&self, i: usize) -> &'t str {
         self.doc.tokens.get(i).map(|t| t.span.slice(self.doc.text)).unwrap_or("")
     }
+    /// Is token `i` the one ASCII character `c`? ([`Doc::is_char`])
+    pub fn is_char(&self, i: usize, c: u8) -> bool {
+        self.doc.is_char(i, c)
+    }
     /// Byte span of token `i` (empty at the end of the text past the end).
     pub fn span(&self, i: usize) -> Span {
         self.doc.tokens.get(i).map(|t| t.span).unwrap_or(Span::new(self.doc.text.len(), self.doc.text.len()))
@@ -59,7 +63,7 @@ impl<'d, 't> Toks<'d, 't> {
     }
     /// Is token `i` an apostrophe (' or ’)?
     pub fn is_apostrophe(&self, i: usize) -> bool {
-        matches!(self.text_of(i), "'" | "’")
+        self.doc.is_apostrophe(i)
     }
     /// Do tokens `a` and `b` touch (no space between)?
     pub fn adjacent(&self, a: usize, b: usize) -> bool {
