@@ -197,10 +197,12 @@ impl Folded {
         let mut forms = String::new();
         let ends = (0..doc.tokens.len())
             .map(|i| {
-                // Folding an ASCII lower-case form changes nothing (and ASCII lower-case forms come only from
-                // ASCII-lowering tokens, whether one character at a time or the whole word).
-                if !crate::text::is_ascii_word(doc.lower(i)) {
-                    fold_into(doc.slice(doc.tokens[i].span), &mut forms);
+                // Folding an ASCII token's lower-case form changes nothing. (Tested on the token's bytes, not
+                // on its lower-case form, which would slice a `str`: a non-ASCII token whose lower-case form is
+                // ASCII, "K" the Kelvin sign, folds to that same form.)
+                let span = doc.tokens[i].span;
+                if !doc.text.as_bytes().get(span.start..span.end).is_some_and(|b| b.iter().all(|&c| c < 0x80)) {
+                    fold_into(doc.slice(span), &mut forms);
                 }
                 forms.len()
             })
@@ -241,7 +243,10 @@ pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
             num,
             gap: t.span.start > prev_end || out.is_empty(),
             sent,
-            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            cap: match raw.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => raw.chars().next().is_some_and(char::is_uppercase),
+            },
             first: prev_sent != sent,
         });
         prev_sent = sent;

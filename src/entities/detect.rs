@@ -78,6 +78,10 @@ impl<'a, 't> Ctx<'a, 't> {
     fn is_char(&self, i: usize, c: u8) -> bool {
         self.doc.is_char(i, c)
     }
+    /// The bytes of token `i` (empty past the end): for tests of a byte, without slicing the text as a `str`.
+    fn bytes(&self, i: usize) -> &'t [u8] {
+        self.doc.tokens.get(i).and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+    }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.doc.tokens.get(i).map(|t| t.kind)
     }
@@ -109,14 +113,14 @@ impl<'a, 't> Ctx<'a, 't> {
         if !self.is_word(i) {
             return false;
         }
-        let w = self.s(i);
-        let b = w.as_bytes();
+        let b = self.bytes(i);
         // Most words: an ASCII first letter decides, unless a hyphen follows an Arabic article ("al-", "abu-").
         match b.first() {
             Some(c) if c.is_ascii_uppercase() => return true,
             Some(c) if c.is_ascii_lowercase() && b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') => return false,
             _ => {}
         }
+        let w = self.s(i);
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -144,10 +148,10 @@ impl<'a, 't> Ctx<'a, 't> {
         if !self.is_word(i) {
             return None;
         }
-        let w = self.s(i);
-        if !w.as_bytes().first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
+        if !self.bytes(i).first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
             return None;
         }
+        let w = self.s(i);
         if self.is_char(i + 1, b'.') && self.glued(i) {
             // The word and its glued dot, as the text has them: "M.", "Dr.".
             let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
