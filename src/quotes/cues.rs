@@ -190,6 +190,12 @@ pub fn find(t: &Toks, lang: Lang) -> Vec<Cue> {
     let n = t.len();
     let mut i = 0;
     while i < n {
+        // Every French cue starts with a word (lexicon forms, "selon", "pour", "d'après", auxiliaries): skip
+        // punctuation and numbers without looking them up.
+        if lang == Lang::Fr && !t.is_word(i) {
+            i += 1;
+            continue;
+        }
         if let Some(c) = match lang {
             Lang::Fr => cue_fr(t, lex, i),
             Lang::En => cue_en(t, lex, i),
