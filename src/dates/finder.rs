@@ -485,7 +485,7 @@ impl<'a, 't> Finder<'a, 't> {
                 let u = &self.toks[k];
                 u.kind == TokenKind::Number
                     || !self.matches(k).is_empty()
-                    || (u.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(u.raw).is_some())
+                    || (matches!(u.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(u.raw).is_some())
                     || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
@@ -497,7 +497,7 @@ impl<'a, 't> Finder<'a, 't> {
             || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
             // "Q1 2016", "H2 2025"
             || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
+            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (matches!(t.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
