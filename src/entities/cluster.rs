@@ -32,6 +32,10 @@ impl Dsu {
 pub(crate) fn norm(s: &str) -> String {
     // "Libération.fr" is the paper's site: the same organisation.
     let s = [".fr", ".com", ".net", ".org"].iter().find_map(|d| s.strip_suffix(d)).unwrap_or(s);
+    // ASCII (most forms): nothing to fold but the case, lowered in one pass instead of a push per character.
+    if crate::text::is_ascii_word(s) {
+        return s.to_ascii_lowercase();
+    }
     s.chars()
         .map(|c| match c {
             '’' => '\'',
