@@ -78,9 +78,12 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
 });
 
 // `newslens/wake`: a content script starting on a page asks first, so that a stopped worker starts, and loads
-// its module, while the page is being read.
+// its module, while the page is being read (wake.js at document_start). `soon`: the page's request follows
+// within milliseconds (main.js at document_idle, its snapshot under way): the warm-up stops here rather than at
+// the request, which may find a piece under way otherwise.
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (!message || message.type !== 'newslens/wake') return false;
+  if (message.soon) stats.asked = true;
   loaded().then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true;
 });
@@ -92,11 +95,16 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // start is the common case, not a test artefact). Not more: the worker starts while the page loads, and on two
 // cores a longer warm-up (10 rounds, or a page-shaped one) slowed the page it was meant to speed up (idle→painted
 // median of 13 cold pages 161 → 131 ms with 3 rounds instead of 10, load 6–10, alternated; the first analysis
-// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked: its request
-// then waits for the piece under way at most (the worker's timers may run before its messages, so the pieces
-// left could otherwise all run first), and its own analysis warms the same paths better than ours would.
+// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked or is about to: its
+// request then waits for the piece under way at most, and its own analysis warms the same paths better than
+// ours would. Each piece is a background-priority task (`scheduler.postTask`), run only when no message is
+// waiting: a message reaches us in several hops between the browser and this worker (the channel opened, then
+// the message), each one a task of ours, and timers (`setTimeout(0)`) ran before them: a page's request sent
+// during the first piece waited for all the pieces left (cold toWorker 90–350 ms on 3 of 13 pages, traced).
 const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde. Selon la porte-parole du ministère, Sara Martin, la réunion aura lieu jeudi à Paris.';
 const WARM_EN = '"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3. The spokeswoman, Sara Martin, said last week that the meeting would be held in Washington.';
+/** Resolve once this worker has nothing more urgent to do (a background-priority task; a timer elsewhere). */
+const whenIdle = () => (globalThis.scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0)));
 async function warmUp() {
   // (The snapshot format: content/snapshot.js.)
   const page = (lang, text) => JSON.stringify({
@@ -106,7 +114,7 @@ async function warmUp() {
   const pieces = [['fr', WARM_FR], ['en', WARM_EN]].map(([lang, text]) => [lang, text, page(lang, text)]);
   for (let round = 0; round < 3; round++) {
     for (const [lang, text, json] of pieces) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await whenIdle();
       if (stats.asked) return;
       const start = performance.now();
       if (round === 0) analyze(text, { lang });

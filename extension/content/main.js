@@ -190,9 +190,10 @@ export async function run({ t0 = performance.now() } = {}) {
   };
   timing.imported = performance.now() - t0; // the bundle's evaluation, from document_idle
   try {
-    // Three things at once: the settings read, the worker's start (a stopped worker loads its module), and
-    // the page's snapshot, whose slices run while the other two wait on messages.
-    chrome.runtime.sendMessage({ type: 'newslens/wake' }).catch(() => {});
+    // Three things at once: the settings read, the worker's start (a stopped worker loads its module; a
+    // running one stops its warm-up, our request coming next), and the page's snapshot, whose slices run while
+    // the other two wait on messages.
+    chrome.runtime.sendMessage({ type: 'newslens/wake', soon: true }).catch(() => {});
     let off = false;
     const settingsStart = performance.now();
     // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).
