@@ -3,10 +3,12 @@
 // The module the extension ships (extension/pkg), loaded by a page served on 127.0.0.1 in Debian's Chromium,
 // times `analyze` — the extension's call, conversion of the result to a JavaScript object included — on the
 // texts of benches/wasm-throughput.mjs (the same timing loop, benches/wasm-common.mjs). Prints the table.
+// As in node, V8's speed is bimodal per renderer process: the table is taken in BENCH_PROCESSES browsers
+// launched one after the other (default 3; 1 prints one browser's table).
 import { readFileSync, existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import { launchChromium, listen, root } from '../tests/e2e/harness.mjs';
-import { loadTexts, table } from './wasm-common.mjs';
+import { loadTexts, table, tableAcross } from './wasm-common.mjs';
 
 if (!existsSync(join(root, 'extension/pkg/newslens_bg.wasm'))) {
   console.error('wasm-chromium: extension/pkg/newslens_bg.wasm is missing; run scripts/build-wasm.sh first');
@@ -29,20 +31,30 @@ const { server, base } = await listen((req, res) => {
   res.end(readFileSync(join(root, path)));
 });
 
-const { browser, cleanup } = await launchChromium();
+/** One browser's `timeRows` results, and its version. */
+async function inOneBrowser(texts) {
+  const { browser, cleanup } = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    return await page.evaluate(async (texts) => {
+      const { default: init, analyze } = await import('/extension/pkg/newslens.js');
+      const { benchRows, timeRows } = await import('/benches/wasm-common.mjs');
+      const wasm = await init({ module_or_path: '/extension/pkg/newslens_bg.wasm' });
+      return { version: navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent, results: timeRows(analyze, benchRows(texts), () => wasm.memory.buffer.byteLength) };
+    }, texts);
+  } finally {
+    await cleanup();
+  }
+}
+
+const processes = Math.max(1, Number(process.env.BENCH_PROCESSES ?? 3));
 try {
   const { source, texts } = await loadTexts(root);
-  const page = await browser.newPage();
-  await page.goto(`${base}/`);
-  const { version, results } = await page.evaluate(async (texts) => {
-    const { default: init, analyze } = await import('/extension/pkg/newslens.js');
-    const { benchRows, timeRows } = await import('/benches/wasm-common.mjs');
-    const wasm = await init({ module_or_path: '/extension/pkg/newslens_bg.wasm' });
-    return { version: navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent, results: timeRows(analyze, benchRows(texts), () => wasm.memory.buffer.byteLength) };
-  }, texts);
-  console.log(`WebAssembly analysis in headless Chromium (${version}, extension/pkg) of ${source}:\n`);
-  console.log(table(results));
+  const runs = [];
+  for (let k = 0; k < processes; k++) runs.push(await inOneBrowser(texts));
+  console.log(`WebAssembly analysis in headless Chromium (${runs[0].version}, extension/pkg) of ${source}, in ${processes} browser${processes > 1 ? 's' : ''}:\n`);
+  console.log(processes > 1 ? tableAcross(runs.map((r) => r.results)) : table(runs[0].results));
 } finally {
-  await cleanup();
   server.close();
 }

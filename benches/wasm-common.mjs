@@ -71,3 +71,24 @@ export function table(results) {
   }
   return lines.join('\n');
 }
+
+/**
+ * The table of several processes' `timeRows` (`perProcess[p][row]`): for each row, the median of the
+ * processes' median times, then the fastest and the slowest process (their medians), and the best run of all.
+ */
+export function tableAcross(perProcess) {
+  const rate = (bytes, ms) => `${(bytes / ms / 1000).toFixed(1)} MB/s`;
+  const lines = [
+    `| input | bytes | median time (median of ${perProcess.length} processes) | throughput | fastest process | slowest process | best run | linear memory |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  perProcess[0].forEach((first, k) => {
+    const medians = perProcess.map((rows) => rows[k].median).sort((a, b) => a - b);
+    const mid = medians[Math.floor(medians.length / 2)];
+    const best = Math.min(...perProcess.map((rows) => rows[k].best));
+    const lo = medians[0];
+    const hi = medians[medians.length - 1];
+    lines.push(`| ${first.name} | ${first.bytes} | ${mid.toFixed(2)} ms | ${rate(first.bytes, mid)} | ${rate(first.bytes, lo)} | ${rate(first.bytes, hi)} | ${rate(first.bytes, best)} | ${(Math.max(...perProcess.map((rows) => rows[k].memory)) / 1048576).toFixed(1)} MiB |`);
+  });
+  return lines.join('\n');
+}

@@ -69,7 +69,29 @@ pub mod files {
 
 /// The entries of a lexicon file: non-empty lines that are not `#` comments (front-coded files decoded).
 pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    expanded(file).lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    lines(expanded(file)).map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// `text.lines()`, found by a plain byte loop: `str::lines` runs its general character search once per line,
+/// which for these ~10-byte lines cost a third of building the lexicons (the first analysis pays it, in
+/// WebAssembly before V8 has optimised anything).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest.bytes().position(|b| b == b'\n').unwrap_or(rest.len());
+        // '\n' is ASCII: both cuts are character boundaries.
+        let (line, after) = rest.split_at(end);
+        rest = after.get(1..).unwrap_or("");
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// How many entries `file` may hold (its line count): the sets are sized once rather than grown and rehashed.
+fn capacity(file: &str) -> usize {
+    file.bytes().filter(|&b| b == b'\n').count() + 1
 }
 
 /// The marker line opening a front-coded file (written by `scripts/gen_lexicons.py`).
@@ -99,11 +121,14 @@ fn expanded(file: &'static str) -> &'static str {
 fn front_decode(file: &str) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(file.len() * 3 / 2);
     let mut prev = 0..0; // the entry above, as a range of `out`
-    for line in file.lines() {
+    for line in lines(file) {
         let start = out.len();
         let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         let shared: usize = line[..digits].parse().unwrap_or(0);
-        if shared <= prev.len() && std::str::from_utf8(&out[prev.start..prev.start + shared]).is_ok() {
+        // The entry above is whole characters: its first `shared` bytes are too unless the next byte continues
+        // a character (0b10xxxxxx).
+        let whole = |n: usize| n == prev.len() || out.get(prev.start + n).is_some_and(|&b| b & 0xC0 != 0x80);
+        if shared <= prev.len() && whole(shared) {
             out.extend_from_within(prev.start..prev.start + shared);
         }
         out.extend_from_slice(line[digits..].as_bytes());
@@ -162,14 +187,23 @@ pub struct Lexicons {
 
 /// The lexicons, loaded on first use.
 pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
-    let split = |l: &'static str| -> (&'static str, &'static str) { l.split_once('\t').unwrap_or((l, "")) };
-    let mut places = WordSet::default();
-    for f in [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA] {
+    // (A byte loop, as `lines`: `split_once` runs a character search per entry.)
+    let split = |l: &'static str| -> (&'static str, &'static str) {
+        match l.bytes().position(|b| b == b'\t') {
+            Some(tab) => (&l[..tab], &l[tab + 1..]),
+            None => (l, ""),
+        }
+    };
+    let place_files = [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA];
+    let mut places = WordSet::with_capacity_and_hasher(place_files.iter().map(|f| capacity(expanded(f))).sum(), Default::default());
+    for f in place_files {
         places.extend(entries(f));
     }
+    let mut first_names = WordMap::with_capacity_and_hasher(capacity(expanded(files::FIRST_NAMES)), Default::default());
+    first_names.extend(entries(files::FIRST_NAMES).map(split).map(|(n, g)| (n, gender_code(g))));
     let max_place_words = places.iter().map(|p: &&str| p.split(' ').count()).max().unwrap_or(1);
     Lexicons {
-        first_names: entries(files::FIRST_NAMES).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
+        first_names,
         places,
         max_place_words,
         honorifics: entries(files::HONORIFICS).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
