@@ -10,7 +10,7 @@ import { openPanel } from '../ext/open-panel.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
 // content script reports in its timing (the module's instantiation and warm-up, its memory).
-const stats = { wasm: 0, warm: 0, pieces: 0, asked: false };
+const stats = { wasm: 0, warm: 0, pieces: 0, asked: false, messages: 0, rewarmed: 0 };
 let ready = null;
 const loaded = () => (ready ??= (async () => {
   const start = performance.now();
@@ -57,10 +57,11 @@ async function optionsFor(message, sender) {
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (!message || message.type !== 'newslens/analyze-snapshot' || self.newslensOffline) return false;
   // `age`: how long this worker had been running when the page asked (its clock starts with the worker);
-  // `warmed`: warm-up pieces done by then.
+  // `warmed`: warm-up pieces done by then; `rewarmed`: re-analyses of earlier pages (below) done by then.
   const received = performance.now();
-  const asked = { age: received, warmed: stats.pieces, toWorker: performance.timeOrigin + received - message.sentAt };
+  const asked = { age: received, warmed: stats.pieces, rewarmed: stats.rewarmed, toWorker: performance.timeOrigin + received - message.sentAt };
   stats.asked = true;
+  stats.messages += 1;
   Promise.all([loaded(), optionsFor(message, sender)])
     .then(([, options]) => {
       if (options === false) return sendResponse({ ok: false, off: true });
@@ -71,16 +72,23 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).
-      if (message.publish) publish(sender, result.analysis);
+      if (message.publish) {
+        publish(sender, result.analysis);
+        rewarm(message.json, options);
+      }
     })
     .catch((e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true; // the answer is asynchronous
 });
 
 // `newslens/wake`: a content script starting on a page asks first, so that a stopped worker starts, and loads
-// its module, while the page is being read.
+// its module, while the page is being read (wake.js at document_start). `soon`: the page's request follows
+// within milliseconds (main.js at document_idle, its snapshot under way): the warm-up stops here rather than at
+// the request, which may find a piece under way otherwise.
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   if (!message || message.type !== 'newslens/wake') return false;
+  if (message.soon) stats.asked = true;
+  stats.messages += 1;
   loaded().then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String((e && e.message) || e) }));
   return true;
 });
@@ -92,11 +100,16 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 // start is the common case, not a test artefact). Not more: the worker starts while the page loads, and on two
 // cores a longer warm-up (10 rounds, or a page-shaped one) slowed the page it was meant to speed up (idle→painted
 // median of 13 cold pages 161 → 131 ms with 3 rounds instead of 10, load 6–10, alternated; the first analysis
-// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked: its request
-// then waits for the piece under way at most (the worker's timers may run before its messages, so the pieces
-// left could otherwise all run first), and its own analysis warms the same paths better than ours would.
+// itself 57 → 80 ms). In small pieces, one task each, and none once a page has asked or is about to: its
+// request then waits for the piece under way at most, and its own analysis warms the same paths better than
+// ours would. Each piece is a background-priority task (`scheduler.postTask`), run only when no message is
+// waiting: a message reaches us in several hops between the browser and this worker (the channel opened, then
+// the message), each one a task of ours, and timers (`setTimeout(0)`) ran before them: a page's request sent
+// during the first piece waited for all the pieces left (cold toWorker 90–350 ms on 3 of 13 pages, traced).
 const WARM_FR = '« Nous tiendrons », a déclaré mardi 3 mars M. Jean Dupont, maire de Lyon, au Monde. Selon la porte-parole du ministère, Sara Martin, la réunion aura lieu jeudi à Paris.';
 const WARM_EN = '"We will," Mayor John Smith of Boston told Reuters on Tuesday, March 3. The spokeswoman, Sara Martin, said last week that the meeting would be held in Washington.';
+/** Resolve once this worker has nothing more urgent to do (a background-priority task; a timer elsewhere). */
+const whenIdle = () => (globalThis.scheduler?.postTask ? scheduler.postTask(() => {}, { priority: 'background' }) : new Promise((resolve) => setTimeout(resolve, 0)));
 async function warmUp() {
   // (The snapshot format: content/snapshot.js.)
   const page = (lang, text) => JSON.stringify({
@@ -106,7 +119,7 @@ async function warmUp() {
   const pieces = [['fr', WARM_FR], ['en', WARM_EN]].map(([lang, text]) => [lang, text, page(lang, text)]);
   for (let round = 0; round < 3; round++) {
     for (const [lang, text, json] of pieces) {
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      await whenIdle();
       if (stats.asked) return;
       const start = performance.now();
       if (round === 0) analyze(text, { lang });
@@ -117,6 +130,37 @@ async function warmUp() {
   }
 }
 loaded().then(warmUp).catch(() => {});
+
+// Then after each page, while nothing else comes. V8 runs WebAssembly on baseline code first (Liftoff) and
+// optimises a function only once it has run for a while (dynamic tiering), so a worker's first pages run mostly
+// unoptimised code: the same page analysed again and again in one worker took 30–60 ms the first 8 times, 13–20
+// the next 10, 5–9 after 25 (nytimes-3; with everything optimised from the start, `--no-liftoff`: 4–8 ms). So the
+// page just answered is analysed again, up to 16 times or 400 ms, each time one background-priority task, and
+// not once a message has come (the next page's wake at document_start stops it long before its request). What
+// this buys is general, not that page's: in fresh workers, another page's analysis after 0 / 8 / 16 / 30 rounds
+// on the first page took 27.4 / 19.3 / 13.6 / 11.9 ms (medians of 18 page pairs, dedicated workers in
+// Chromium). Not for a long page, one round of which would hold up the next request as long. A worker left idle
+// 30 s is stopped, and this is lost with it: it serves a reader going from page to page.
+const REWARM_ROUNDS = 16;
+const REWARM_MS = 400;
+const REWARM_MAX_JSON = 200_000;
+async function rewarm(json, options) {
+  if (json.length > REWARM_MAX_JSON) return;
+  const seen = stats.messages;
+  let spent = 0;
+  for (let round = 0; round < REWARM_ROUNDS && spent < REWARM_MS; round++) {
+    await whenIdle();
+    if (stats.messages !== seen) return;
+    const start = performance.now();
+    try {
+      analyzeSnapshot(json, options);
+    } catch {
+      return;
+    }
+    spent += performance.now() - start;
+    stats.rewarmed += 1;
+  }
+}
 
 // The side panel reads each tab's analysis from session storage ('analysis:<tabId>'), kept here because only
 // we know its tab id (sender.tab.id). Forgotten when the tab closes or navigates.

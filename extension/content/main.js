@@ -11,10 +11,11 @@
 //   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
 //   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
-//   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"workerRewarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
 //   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
-//   the worker had run when asked and how many of its 6 warm-up pieces were done, the paint slices,
+//   the worker had run when asked and how many of its 6 warm-up pieces were done (and of its re-analyses of
+//   earlier pages while idle, workerRewarmed), the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); also "send" (the sendMessage call: the message's serialisation, in the snapshot's last task),
 //   "asked"/"answered" (document_idle → request sent / reply received), "toWorker"/"fromWorker" (the request's
@@ -85,6 +86,7 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     timing.wasmBytes = reply.worker.wasmBytes;
     timing.workerAge = reply.worker.age;
     timing.workerWarmed = reply.worker.warmed;
+    timing.workerRewarmed = reply.worker.rewarmed;
     timing.workerQueued = reply.worker.queued;
     timing.toWorker = reply.worker.toWorker;
     // (Across processes: both clocks as wall-clock times, each from its own timeOrigin.)
@@ -190,9 +192,10 @@ export async function run({ t0 = performance.now() } = {}) {
   };
   timing.imported = performance.now() - t0; // the bundle's evaluation, from document_idle
   try {
-    // Three things at once: the settings read, the worker's start (a stopped worker loads its module), and
-    // the page's snapshot, whose slices run while the other two wait on messages.
-    chrome.runtime.sendMessage({ type: 'newslens/wake' }).catch(() => {});
+    // Three things at once: the settings read, the worker's start (a stopped worker loads its module; a
+    // running one stops its warm-up, our request coming next), and the page's snapshot, whose slices run while
+    // the other two wait on messages.
+    chrome.runtime.sendMessage({ type: 'newslens/wake', soon: true }).catch(() => {});
     let off = false;
     const settingsStart = performance.now();
     // The reader's settings: null when NewsLens is off on this site (controls.js runs us again when turned on).

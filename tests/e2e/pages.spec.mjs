@@ -175,7 +175,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     await page.close();
   }
 
-  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | paint ms | warm: worker wait / analysis ms | warm: message to / from worker ms | warm: idle→painted ms | cold: document_idle at ms | cold: worker age when asked ms (warm-up pieces done) | cold: worker wait (instantiation / analysis) ms | cold: idle→painted ms | longest task of ours ms warm / cold | long tasks > 50 ms warm / cold | WASM memory MB (worker) | JS heap Δ MB | card |');
+  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | paint ms | warm: worker wait / analysis ms (rounds re-warmed after the cold page) | warm: message to / from worker ms | warm: idle→painted ms | cold: document_idle at ms | cold: worker age when asked ms (warm-up pieces done) | cold: worker wait (instantiation / analysis) ms | cold: idle→painted ms | longest task of ours ms warm / cold | long tasks > 50 ms warm / cold | WASM memory MB (worker) | JS heap Δ MB | card |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const tasks = (list) => (list.length ? list.map(Math.round).join(', ') : 'none');
   for (const r of rows) {
@@ -184,7 +184,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     const k = r.cold;
     const names = c.person + c.organization + c.location;
     const heap = t.heapAfter && t.heapBefore ? mb(t.heapAfter - t.heapBefore) : '–';
-    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.paint} | ${t.worker} / ${t.workerAnalyse} | ${t.toWorker} / ${t.fromWorker} | ${t.painted} | ${Math.round(k.t0)} | ${Math.round(k.workerAge)} (${k.workerWarmed}) | ${k.worker} (${k.workerWasm} / ${k.workerAnalyse}) | ${k.painted} | ${t.maxTask} / ${k.maxTask} | ${tasks(r.longTasks)} / ${tasks(r.coldTasks)} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
+    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.paint} | ${t.worker} / ${t.workerAnalyse} (${t.workerRewarmed ?? 0}) | ${t.toWorker} / ${t.fromWorker} | ${t.painted} | ${Math.round(k.t0)} | ${Math.round(k.workerAge)} (${k.workerWarmed}) | ${k.worker} (${k.workerWasm} / ${k.workerAnalyse}) | ${k.painted} | ${t.maxTask} / ${k.maxTask} | ${tasks(r.longTasks)} / ${tasks(r.coldTasks)} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
   }
   // Every run's timings, for whoever wants more than the table (scripts, comparisons across runs).
   mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
