@@ -66,10 +66,8 @@ impl Utf16Index {
         let mut i = 0;
         while i < b.len() {
             // Runs of ASCII (most of a Latin-script text) eight bytes at a time.
-            if let Some(chunk) = b.get(i..i + 8) {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(chunk);
-                if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 == 0 {
+            if let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk) {
+                if u64::from_le_bytes(*chunk) & 0x8080_8080_8080_8080 == 0 {
                     i += 8;
                     continue;
                 }
@@ -171,12 +169,12 @@ pub struct Doc<'t> {
 }
 
 /// Abbreviations after which a full stop does not end a sentence (compared case-sensitively, without the dot).
-const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+static NON_FINAL_ABBREVIATIONS: Words = Words::new(&[
     "M", "MM", "Mme", "Mmes", "Mlle", "Mr", "Mrs", "Ms", "Dr", "Pr", "Prof", "St", "Ste", "Sr", "Jr", "Me", "Mgr",
     "Gen", "Gov", "Sen", "Rep", "Lt", "Col", "Capt", "Sgt", "Inc", "Co", "Corp", "No", "Jan", "Feb", "Mar", "Apr",
     "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "av", "apr", "J.-C", "etc", "cf", "vs", "p", "art", "éd", "vol",
     "U.S", "U.K", "U.N", "a.m", "p.m", "Ph.D", "e.g", "i.e", "Mass", "Calif", "Ont", "Que",
-];
+]);
 
 /// Is `c` part of a word (letters and combining marks; digits make their own tokens)?
 pub fn is_word_char(c: char) -> bool {
@@ -191,7 +189,7 @@ fn is_mark(c: char) -> bool {
 /// `word` in lower case, borrowed when lowering changes nothing (most words of a text): lexicon lookups
 /// then allocate nothing. Same result as [`str::to_lowercase`].
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    let unchanged = if word.is_ascii() {
+    let unchanged = if is_ascii_word(word) {
         !word.bytes().any(|b| b.is_ascii_uppercase())
     } else {
         // ASCII and Latin-1 lower-case letters (U+00DF–U+00FF: "é", "à", "ç") without a table lookup.
@@ -206,6 +204,13 @@ pub fn lowercase(word: &str) -> Cow<'_, str> {
     } else {
         Cow::Owned(word.to_lowercase())
     }
+}
+
+/// `str::is_ascii` for a word: a byte loop the compiler inlines (the standard one, written for long strings,
+/// is a call in the size-optimised WebAssembly build, made at nearly every token).
+#[inline]
+pub fn is_ascii_word(word: &str) -> bool {
+    word.bytes().all(|b| b < 0x80)
 }
 
 /// A hash map for lexicon tables (keys from our own data files): hashed with [`WordHasher`].
@@ -239,15 +244,12 @@ impl Hasher for WordHasher {
         let n = bytes.len();
         #[inline(always)]
         fn load4(b: &[u8], i: usize) -> u64 {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(&b[i..i + 4]);
-            u64::from(u32::from_le_bytes(w))
+            // `first_chunk` rather than `copy_from_slice`, which the size-optimised WebAssembly build calls.
+            b.get(i..).and_then(<[u8]>::first_chunk).map_or(0, |w| u64::from(u32::from_le_bytes(*w)))
         }
         #[inline(always)]
         fn load8(b: &[u8], i: usize) -> u64 {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&b[i..i + 8]);
-            u64::from_le_bytes(w)
+            b.get(i..).and_then(<[u8]>::first_chunk).map_or(0, |w| u64::from_le_bytes(*w))
         }
         if n <= 8 {
             let v = if n >= 4 {
@@ -320,6 +322,61 @@ impl KeyShapes {
     }
 }
 
+/// A short constant list of words with a 256-bit filter of their shapes (length, first and last byte), made at
+/// compile time: `contains` rules out most words with one bit test before comparing with the entries. The
+/// lists of function words are tested at nearly every token, and most tokens are in none of them; a plain
+/// `<[&str]>::contains` compared each word with every entry (a `memcmp` call per entry of the same length,
+/// not inlined in the size-optimised WebAssembly build).
+#[derive(Clone, Copy, Debug)]
+pub struct Words {
+    list: &'static [&'static str],
+    filter: [u64; 4],
+}
+
+impl Words {
+    /// The list `list` and its filter.
+    pub const fn new(list: &'static [&'static str]) -> Words {
+        let mut filter = [0u64; 4];
+        let mut i = 0;
+        while i < list.len() {
+            let bit = Self::bit(list[i].as_bytes());
+            filter[bit / 64] |= 1 << (bit % 64);
+            i += 1;
+        }
+        Words { list, filter }
+    }
+
+    /// The filter bit (of 256) of a word's shape.
+    #[inline(always)]
+    const fn bit(w: &[u8]) -> usize {
+        let (first, last) = match (w.first(), w.last()) {
+            (Some(&f), Some(&l)) => (f as u32, l as u32),
+            _ => (0, 0),
+        };
+        let shape = first | last << 8 | (w.len() as u32 & 0xFFFF) << 16;
+        (shape.wrapping_mul(0x9E37_79B1) >> 24) as usize
+    }
+
+    /// Is `word` one of the words (compared byte for byte)?
+    pub fn contains(&self, word: &str) -> bool {
+        let bit = Self::bit(word.as_bytes());
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0 && one_of(word, self.list)
+    }
+
+    /// The words, in their written order.
+    pub fn list(&self) -> &'static [&'static str] {
+        self.list
+    }
+}
+
+/// Is `word` one of `list`? The same as `list.contains(&word)`, but entries of the word's length are compared
+/// by their first byte before the whole (most entries of a list of short words share a length with the word).
+pub fn one_of(word: &str, list: &[&str]) -> bool {
+    let w = word.as_bytes();
+    let first = w.first().copied();
+    list.iter().any(|k| k.len() == w.len() && k.as_bytes().first().copied() == first && k.as_bytes() == w)
+}
+
 impl<'t> Doc<'t> {
     /// Segment `text`.
     pub fn new(text: &'t str) -> Doc<'t> {
@@ -339,6 +396,18 @@ impl<'t> Doc<'t> {
         let Some(&end) = self.lower_ends.get(i) else { return "" };
         let start = if i == 0 { 0 } else { self.lower_ends[i - 1] };
         &self.lower[start..end]
+    }
+
+    /// Is token `i` the one ASCII character `c` (`","`, `"."`)? Compares a byte, where comparing the token's
+    /// text would slice the text (checking character boundaries) and call `memcmp`.
+    #[inline]
+    pub fn is_char(&self, i: usize, c: u8) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.span.len() == 1 && self.text.as_bytes().get(t.span.start) == Some(&c))
+    }
+
+    /// Is token `i` an apostrophe, `'` or `’` (U+2019, bytes E2 80 99)? (Its bytes compared, as [`Doc::is_char`].)
+    pub fn is_apostrophe(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| matches!(self.text.as_bytes().get(t.span.start..t.span.end), Some([b'\''] | [0xE2, 0x80, 0x99])))
     }
 
     /// The text of a span.
@@ -383,7 +452,7 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
     let mut aligned = true;
     for t in tokens {
         let word = t.span.slice(text);
-        if word.is_ascii() {
+        if is_ascii_word(word) {
             continue;
         }
         if let Cow::Owned(l) = lowercase(word) {
@@ -482,7 +551,8 @@ fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut i = 0;
     while let Some((c, len)) = char_at(text, i) {
-        if c.is_whitespace() {
+        // ASCII whitespace without the call `char::is_whitespace` is in the size-optimised WebAssembly build.
+        if if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() } {
             i += len;
             continue;
         }
@@ -542,7 +612,7 @@ fn ends_with_abbreviation(text: &str, toks: &[Token], k: usize) -> bool {
         first -= 2;
     }
     let run = &text[toks[first].span.start..prev.span.end];
-    NON_FINAL_ABBREVIATIONS.contains(&run)
+    NON_FINAL_ABBREVIATIONS.contains(run)
 }
 
 /// A run of this many tokens without a sentence stop is cut into sentences of this length. No written
@@ -615,6 +685,22 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_contains_exactly_its_entries() {
+        const LIST: Words = Words::new(&["a", "ont", "avait", "été", "l", "d'ailleurs", ""]);
+        // (word, in the list?): same length or same first byte as an entry is not enough.
+        let cases = [
+            ("a", true), ("ont", true), ("avait", true), ("été", true), ("l", true), ("d'ailleurs", true), ("", true),
+            ("b", false), ("A", false), ("on", false), ("ont ", false), ("avaient", false), ("ete", false),
+            ("étés", false), ("le", false), ("d'ailleur", false),
+        ];
+        for (word, want) in cases {
+            assert_eq!(LIST.contains(word), want, "{word:?}");
+            assert_eq!(one_of(word, LIST.list()), want, "{word:?}");
+        }
+        assert!(!Words::new(&[]).contains(""));
+    }
 
     #[test]
     fn lowercase_matches_str_to_lowercase_and_borrows_when_it_can() {

@@ -6,7 +6,7 @@
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
 use crate::lang::Lang;
-use crate::text::{Doc, Span, TokenKind};
+use crate::text::{one_of, Doc, Span, TokenKind};
 
 use super::lexicon::{self, fold_into, Entry, Kind, Lexicon};
 
@@ -197,10 +197,12 @@ impl Folded {
         let mut forms = String::new();
         let ends = (0..doc.tokens.len())
             .map(|i| {
-                // Folding an ASCII lower-case form changes nothing (and ASCII lower-case forms come only from
-                // ASCII-lowering tokens, whether one character at a time or the whole word).
-                if !doc.lower(i).is_ascii() {
-                    fold_into(doc.slice(doc.tokens[i].span), &mut forms);
+                // Folding an ASCII token's lower-case form changes nothing. (Tested on the token's bytes, not
+                // on its lower-case form, which would slice a `str`: a non-ASCII token whose lower-case form is
+                // ASCII, "K" the Kelvin sign, folds to that same form.)
+                let span = doc.tokens[i].span;
+                if !doc.text.as_bytes().get(span.start..span.end).is_some_and(|b| b.iter().all(|&c| c < 0x80)) {
+                    fold_into(doc.slice(span), &mut forms);
                 }
                 forms.len()
             })
@@ -241,7 +243,10 @@ pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
             num,
             gap: t.span.start > prev_end || out.is_empty(),
             sent,
-            cap: raw.chars().next().is_some_and(char::is_uppercase),
+            cap: match raw.as_bytes().first() {
+                Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => raw.chars().next().is_some_and(char::is_uppercase),
+            },
             first: prev_sent != sent,
         });
         prev_sent = sent;
@@ -480,7 +485,7 @@ impl<'a, 't> Finder<'a, 't> {
                 let u = &self.toks[k];
                 u.kind == TokenKind::Number
                     || !self.matches(k).is_empty()
-                    || (u.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(u.raw).is_some())
+                    || (matches!(u.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(u.raw).is_some())
                     || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
@@ -492,7 +497,7 @@ impl<'a, 't> Finder<'a, 't> {
             || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
             // "Q1 2016", "H2 2025"
             || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (t.raw.starts_with(['I', 'V', 'X']) && roman_ordinal(t.raw).is_some())))
+            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (matches!(t.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(t.raw).is_some())))
             || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
     }
 
@@ -542,7 +547,7 @@ impl<'a, 't> Finder<'a, 't> {
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        self.toks.get(i).is_some_and(|t| words.contains(&t.norm()))
+        self.toks.get(i).is_some_and(|t| one_of(t.norm, words))
     }
 
     fn same_sent(&self, i: usize, j: usize) -> bool {

@@ -8,7 +8,7 @@ use super::{EntityType, Gender};
 
 use std::sync::LazyLock;
 
-use crate::text::{lowercase, Doc, KeyShapes, Span, TokenKind};
+use crate::text::{lowercase, Doc, KeyShapes, Span, TokenKind, Words};
 
 /// A possible mention, before clustering.
 #[derive(Clone, Debug)]
@@ -40,19 +40,19 @@ pub(crate) struct Cand {
 /// Longest capitalised run taken as one name, in words.
 const MAX_RUN_WORDS: usize = 12;
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
-const PARTICLES: &[&str] = &["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"];
+static PARTICLES: Words = Words::new(&["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"]);
 /// Connectors inside organisation names after a head cue word.
-const ORG_CONNECTORS: &[&str] = &["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"];
+static ORG_CONNECTORS: Words = Words::new(&["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"]);
 /// Lower-case heads that take a name in apposition as part of the whole name ("école Maurice-Henry").
-const APPOSED_HEADS: &[&str] = &["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"];
+static APPOSED_HEADS: Words = Words::new(&["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"]);
 /// Prepositions after which an unknown name is a place.
-const PLACE_PREPS: &[&str] = &["à", "au", "dans", "vers", "in", "at", "near", "outside"];
+static PLACE_PREPS: Words = Words::new(&["à", "au", "dans", "vers", "in", "at", "near", "outside"]);
 /// Articles after which an unknown name is an organisation in French ("le Kremlin", "le Likoud").
-const ORG_ARTICLES: &[&str] = &["le", "la", "l", "du", "the"];
+static ORG_ARTICLES: Words = Words::new(&["le", "la", "l", "du", "the"]);
 /// Words before an unknown name that make it an organisation.
-const ORG_CONTEXT: &[&str] = &["le", "du", "sur", "chez"];
+static ORG_CONTEXT: Words = Words::new(&["le", "du", "sur", "chez"]);
 /// Determiners that open an apposition ("la porte-parole de M. Sessions").
-const DETERMINERS: &[&str] = &["le", "la", "l", "les", "un", "une", "son", "sa", "ses", "the", "a", "an", "his", "her", "its", "their"];
+static DETERMINERS: Words = Words::new(&["le", "la", "l", "les", "un", "une", "son", "sa", "ses", "the", "a", "an", "his", "her", "its", "their"]);
 /// Lower-case adjective endings (French and English) used to extend organisation names ("Parti national religieux").
 const ADJ_SUFFIXES: &[&str] = &[
     "al", "ale", "ales", "aux", "el", "elle", "elles", "els", "ien", "ienne", "iennes", "iens", "éen", "éenne", "éennes", "éens", "ique", "iques",
@@ -73,6 +73,14 @@ impl<'a, 't> Ctx<'a, 't> {
     }
     fn s(&self, i: usize) -> &'t str {
         self.doc.tokens.get(i).map(|t| t.span.slice(self.doc.text)).unwrap_or("")
+    }
+    /// Is token `i` the one ASCII character `c`? ([`Doc::is_char`])
+    fn is_char(&self, i: usize, c: u8) -> bool {
+        self.doc.is_char(i, c)
+    }
+    /// The bytes of token `i` (empty past the end): for tests of a byte, without slicing the text as a `str`.
+    fn bytes(&self, i: usize) -> &'t [u8] {
+        self.doc.tokens.get(i).and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.doc.tokens.get(i).map(|t| t.kind)
@@ -98,21 +106,21 @@ impl<'a, 't> Ctx<'a, 't> {
         self.kind(i) == Some(TokenKind::Word)
     }
     fn is_apos(&self, i: usize) -> bool {
-        matches!(self.s(i), "'" | "’")
+        self.doc.is_apostrophe(i)
     }
     /// A capitalised word, or a lower-case Arabic article glued to a capitalised name ("al-Assad").
     fn is_cap(&self, i: usize) -> bool {
         if !self.is_word(i) {
             return false;
         }
-        let w = self.s(i);
-        let b = w.as_bytes();
+        let b = self.bytes(i);
         // Most words: an ASCII first letter decides, unless a hyphen follows an Arabic article ("al-", "abu-").
         match b.first() {
             Some(c) if c.is_ascii_uppercase() => return true,
             Some(c) if c.is_ascii_lowercase() && b.get(2) != Some(&b'-') && b.get(3) != Some(&b'-') => return false,
             _ => {}
         }
+        let w = self.s(i);
         if w.chars().next().is_some_and(char::is_uppercase) {
             return true;
         }
@@ -121,7 +129,7 @@ impl<'a, 't> Ctx<'a, 't> {
     /// "J." "W.": one capital letter and a glued dot, not an honorific.
     fn is_initial(&self, i: usize) -> bool {
         // The cheap tests first: most tokens are not followed by a glued dot.
-        if self.s(i + 1) != "." || !self.glued(i) || !self.is_word(i) {
+        if !self.is_char(i + 1, b'.') || !self.glued(i) || !self.is_word(i) {
             return false;
         }
         let mut chars = self.s(i).chars();
@@ -140,11 +148,11 @@ impl<'a, 't> Ctx<'a, 't> {
         if !self.is_word(i) {
             return None;
         }
-        let w = self.s(i);
-        if !w.as_bytes().first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
+        if !self.bytes(i).first().is_some_and(|&b| LEX.honorific_first_bytes[usize::from(b)]) {
             return None;
         }
-        if self.s(i + 1) == "." && self.glued(i) {
+        let w = self.s(i);
+        if self.is_char(i + 1, b'.') && self.glued(i) {
             // The word and its glued dot, as the text has them: "M.", "Dr.".
             let dotted = Span::new(self.span(i).start, self.span(i + 1).end).slice(self.doc.text);
             if let Some(g) = LEX.honorifics.get(dotted) {
@@ -323,7 +331,7 @@ fn skip_particles(cx: &Ctx, mut i: usize) -> usize {
     // "M. de Villepin", "M. d'Estaing": particles between the honorific and the capitalised name.
     for _ in 0..2 {
         let w = cx.s(i);
-        if PARTICLES.contains(&w) && cx.spaced(i) {
+        if PARTICLES.contains(w) && cx.spaced(i) {
             i += 1;
         } else if w == "d" && cx.is_apos(i + 1) && cx.glued(i) {
             i += 2;
@@ -354,7 +362,7 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             e += 2;
             continue;
         }
-        if cx.glued(e) && cx.s(e) == "." && cx.is_initial(e + 1) {
+        if cx.glued(e) && cx.is_char(e, b'.') && cx.is_initial(e + 1) {
             // "P.J. Boatwright": initials glued together.
             e += 2;
             continue;
@@ -422,7 +430,7 @@ fn geo_qualifier(cx: &Ctx, e: usize) -> Option<usize> {
     if w == "du" && cx.spaced(k) && matches!(cx.s(k + 1), "Nord" | "Sud") {
         return Some(k + 1);
     }
-    if w == "de" && cx.spaced(k) && cx.s(k + 1) == "l" && cx.is_apos(k + 2) && matches!(cx.s(k + 3), "Est" | "Ouest") {
+    if w == "de" && cx.spaced(k) && cx.is_char(k + 1, b'l') && cx.is_apos(k + 2) && matches!(cx.s(k + 3), "Est" | "Ouest") {
         return Some(k + 3);
     }
     None
@@ -530,7 +538,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     } else if words.iter().any(|&k| match cx.org_cue(k) {
         Some(CuePos::Both) => true,
         Some(CuePos::Head) => k == a,
-        Some(CuePos::Tail) => k == b || (cx.s(k + 1) == "." && k + 1 == b),
+        Some(CuePos::Tail) => k == b || (cx.is_char(k + 1, b'.') && k + 1 == b),
         None => false,
     })
     {
@@ -592,10 +600,10 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
 /// ("Libération.fr"), or a one- or two-digit number after a one-word name ("France 5", "Europe 1"), with one
 /// more capitalised word ("France 3 Limousin").
 fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
-    if cx.s(b + 1) == "+" && cx.glued(b) && !(cx.glued(b + 1) && cx.is_word(b + 2)) {
+    if cx.is_char(b + 1, b'+') && cx.glued(b) && !(cx.glued(b + 1) && cx.is_word(b + 2)) {
         return Some(b + 1);
     }
-    if cx.s(b + 1) == "." && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
+    if cx.is_char(b + 1, b'.') && cx.glued(b) && cx.glued(b + 1) && matches!(cx.s(b + 2), "fr" | "com" | "net" | "org" | "be" | "ca" | "ch" | "info") {
         return Some(b + 2);
     }
     let num = cx.s(b + 1);
@@ -656,9 +664,9 @@ fn org_noun_before(cx: &Ctx, a: usize) -> bool {
 fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
     // A speech verb right after the name (or "said" right before it) makes a person: "Ayo said", "a dit Bernard".
     let next = cx.lower(a + 1);
-    let speaks = SPEECH_VERBS.contains(&next)
-        || (a >= 1 && SPEECH_VERBS.contains(&cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
-        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(&cx.lower(a - 1)));
+    let speaks = SPEECH_VERBS.contains(next)
+        || (a >= 1 && SPEECH_VERBS.contains(cx.lower(a - 1)) && matches!(cx.s(a + 1), "." | "," | ""))
+        || (a >= 2 && cx.lower(a - 2) == "a" && SPEECH_VERBS_PARTICIPLE.contains(cx.lower(a - 1)));
     if a == 0 {
         return (0, 0, i32::from(speaks), 0);
     }
@@ -668,13 +676,13 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
         p -= 1;
     }
     let w = cx.lower(p);
-    if PLACE_PREPS.contains(&w) {
+    if PLACE_PREPS.contains(w) {
         (1, 0, 0, 0)
-    } else if !elided && ORG_CONTEXT.contains(&w) {
+    } else if !elided && ORG_CONTEXT.contains(w) {
         // "le Kremlin", "le Likoud", "sur Arte", "chez Elsevier": institutions and brands. Feminine and elided
         // articles mostly open capitalised common nouns ("la République", "l'État") and vote against.
         (0, 0, 0, 1)
-    } else if ORG_ARTICLES.contains(&w) {
+    } else if ORG_ARTICLES.contains(w) {
         (0, 1, 0, 0)
     } else {
         (0, 0, i32::from(speaks), 0)
@@ -682,9 +690,9 @@ fn context_votes(cx: &Ctx, a: usize) -> (i32, i32, i32, i32) {
 }
 
 /// English speech verbs (present and past) that follow or precede a speaker's name.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "tells", "added", "adds", "explained", "explains", "asked", "asks", "wrote", "writes", "recalled", "recalls", "noted", "notes", "replied", "stated", "argued", "insisted", "admitted", "confirmed", "declared", "estime", "explique", "raconte", "ajoute", "affirme", "déclare", "souligne", "précise", "confie", "indique"];
+static SPEECH_VERBS: Words = Words::new(&["said", "says", "told", "tells", "added", "adds", "explained", "explains", "asked", "asks", "wrote", "writes", "recalled", "recalls", "noted", "notes", "replied", "stated", "argued", "insisted", "admitted", "confirmed", "declared", "estime", "explique", "raconte", "ajoute", "affirme", "déclare", "souligne", "précise", "confie", "indique"]);
 /// French past participles after "a" ("a dit Bernard", "a déclaré M. Schumer").
-const SPEECH_VERBS_PARTICIPLE: &[&str] = &["dit", "déclaré", "affirmé", "expliqué", "ajouté", "indiqué", "précisé", "souligné", "estimé", "confié", "raconté", "confirmé", "annoncé"];
+static SPEECH_VERBS_PARTICIPLE: Words = Words::new(&["dit", "déclaré", "affirmé", "expliqué", "ajouté", "indiqué", "précisé", "souligné", "estimé", "confié", "raconté", "confirmé", "annoncé"]);
 
 /// A title before a name: "le président Donald Trump" → "président", "Le procureur général américain Jeff
 /// Sessions" → "procureur général américain". Looks back at most five lower-case words.
@@ -755,7 +763,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         if cx.is_cap(k) && cx.spaced(e) && e == i && cx.honorific(k).is_none() {
             // "école Maurice-Henry", "fort Dorsner", "Maison Blanche"; a generic noun before a name ("le mouvement
             // Fatah", "l'organisation Anti-Violence Project") is not part of it.
-            if capital || !APPOSED_HEADS.contains(&lw) {
+            if capital || !APPOSED_HEADS.contains(lw) {
                 // A capitalised head followed by capitals is a plain capitalised run ("Maison Blanche"), typed by
                 // the run pass, which also finds the person in "Senate Minority Leader Chuck Schumer".
                 break;
@@ -768,11 +776,11 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
         let mut lk = cx.lower(k);
         let mut k = k;
-        if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(&cx.s(k + 1)) {
+        if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(cx.s(k + 1)) {
             k += 1;
             lk = cx.lower(k);
         }
-        if complements >= 4 || !ORG_CONNECTORS.contains(&lk) || !cx.is_word(k) {
+        if complements >= 4 || !ORG_CONNECTORS.contains(lk) || !cx.is_word(k) {
             break;
         }
         let is_at = matches!(lk, "à" | "au" | "aux");
@@ -906,7 +914,7 @@ fn description_np(np: &str) -> Option<&str> {
         if LEX.roles.contains(&*lw) {
             return Some(np);
         }
-        if !(DETERMINERS.contains(&&*lw) || matches!(&*lw, "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
+        if !(DETERMINERS.contains(&lw) || matches!(&*lw, "alors" | "then" | "former" | "ancien" | "ancienne" | "nouveau" | "nouvelle" | "premier" | "première" | "new" | "chief")) {
             return None;
         }
     }

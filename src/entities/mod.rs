@@ -231,7 +231,11 @@ pub fn person_described_as(entities: &[Entity], phrase: &str, pos: usize) -> Opt
 
 /// The first role noun of a phrase, lower-case ("la porte-parole de M. Sessions" → "porte-parole").
 pub fn role_head(phrase: &str) -> Option<String> {
-    phrase.split([' ', '\'', '’']).map(str::to_lowercase).find(|w| lexicon::LEX.roles.contains(w.as_str()))
+    // `text::lowercase` borrows the words already in lower case (most): no allocation per word looked up.
+    phrase.split([' ', '\'', '’']).find_map(|w| {
+        let w = crate::text::lowercase(w);
+        lexicon::LEX.roles.contains(&*w).then(|| w.into_owned())
+    })
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::{KeyShapes, Span, WordMap};
+use crate::text::{KeyShapes, Span, WordMap, Words};
 
 /// What kind of word the cue is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,17 +143,17 @@ fn build(src: &'static str, lang: Lang) -> Lexicon {
     Lexicon { forms, shapes }
 }
 
-const FR_AUX: &[&str] = &[
+static FR_AUX: Words = Words::new(&[
     "a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "ayant", "avoir", "as", "ai", "avons", "avez",
-];
-const FR_AUX_REFLEXIVE: &[&str] = &["est", "sont", "était", "étaient", "serait", "seraient"];
-pub(crate) const FR_ADVERBS: &[&str] = &[
+]);
+static FR_AUX_REFLEXIVE: Words = Words::new(&["est", "sont", "était", "étaient", "serait", "seraient"]);
+pub(crate) static FR_ADVERBS: Words = Words::new(&[
     "encore", "aussi", "également", "déjà", "ainsi", "alors", "toutefois", "cependant", "pourtant", "notamment", "enfin", "bien",
     "même", "souvent", "toujours", "longtemps", "plus", "d'ailleurs", "lui", "leur", "ensuite", "donc", "néanmoins", "pas", "jamais",
-];
-const NEGATIONS: &[&str] = &["pas", "jamais", "guère", "point", "nullement", "not", "never", "n't", "didn", "doesn", "don", "won", "wouldn"];
-const EN_DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"];
-const FR_DETERMINERS: &[&str] = &["le", "la", "les", "l", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes"];
+]);
+static NEGATIONS: Words = Words::new(&["pas", "jamais", "guère", "point", "nullement", "not", "never", "n't", "didn", "doesn", "don", "won", "wouldn"]);
+static EN_DETERMINERS: Words = Words::new(&["the", "a", "an", "this", "that", "his", "her", "their", "its", "our", "my", "your"]);
+static FR_DETERMINERS: Words = Words::new(&["le", "la", "les", "l", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "notre", "nos", "mon", "ma", "mes"]);
 const INVERTED_SUFFIXES: &[&str] = &["-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on", "-il", "-elle", "-ils", "-elles", "-on"];
 
 /// Split an inverted form "ajoute-t-il" into ("ajoute", pronoun byte offset within the word).
@@ -190,6 +190,12 @@ pub fn find(t: &Toks, lang: Lang) -> Vec<Cue> {
     let n = t.len();
     let mut i = 0;
     while i < n {
+        // Every French cue starts with a word (lexicon forms, "selon", "pour", "d'après", auxiliaries): skip
+        // punctuation and numbers without looking them up.
+        if lang == Lang::Fr && !t.is_word(i) {
+            i += 1;
+            continue;
+        }
         if let Some(c) = match lang {
             Lang::Fr => cue_fr(t, lex, i),
             Lang::En => cue_en(t, lex, i),
@@ -222,7 +228,7 @@ fn particle_ok(t: &Toks, info: &FormInfo, k: usize) -> Option<usize> {
 }
 
 /// Object clitics that may stand between "ne" and the verb ("n'en mentionnent que", "ne le dit pas").
-const FR_CLITICS: &[&str] = &["en", "y", "le", "la", "les", "lui", "leur", "nous", "vous", "se", "me", "te"];
+static FR_CLITICS: Words = Words::new(&["en", "y", "le", "la", "les", "lui", "leur", "nous", "vous", "se", "me", "te"]);
 
 fn negated_before(t: &Toks, i: usize) -> bool {
     // "n'a pas dit", "ne dit pas", "n'en dit rien": a "ne"/"n'" just before the verb group or its clitics.
@@ -231,7 +237,7 @@ fn negated_before(t: &Toks, i: usize) -> bool {
         if j >= 1 && t.low(j - 1) == "ne" || j >= 2 && t.low(j - 2) == "n" && t.is_apostrophe(j - 1) {
             return true;
         }
-        if j >= 1 && FR_CLITICS.contains(&t.low(j - 1)) {
+        if j >= 1 && FR_CLITICS.contains(t.low(j - 1)) {
             j -= 1;
         } else if j >= 2 && t.is_apostrophe(j - 1) && matches!(t.low(j - 2), "l" | "m" | "t" | "s") {
             j -= 2;
@@ -256,10 +262,10 @@ fn object_clitic(t: &Toks, k: usize) -> bool {
 }
 
 /// Nouns naming a view someone states; a cue only with a named holder and a "que" clause (see `reported`).
-const FR_VIEW_NOUNS: &[&str] = &["argument", "conviction", "hypothèse", "idée", "thèse"];
+static FR_VIEW_NOUNS: Words = Words::new(&["argument", "conviction", "hypothèse", "idée", "thèse"]);
 
 /// Prepositions after which a bare verb form is a noun ("en note de bas de page", "par écrit").
-const FR_NOUN_PREPS: &[&str] = &["en", "de", "à", "par", "pour", "sur", "dans", "avec", "sans", "du", "au", "aux", "sous", "entre"];
+static FR_NOUN_PREPS: Words = Words::new(&["en", "de", "à", "par", "pour", "sur", "dans", "avec", "sans", "du", "au", "aux", "sous", "entre"]);
 
 /// Is the bare form at `i` a noun or an adjective rather than a verb? "généralement en note", "par une étude
 /// précise", "le domaine dit « généraliste »" (so-called).
@@ -268,7 +274,7 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
         return false;
     }
     let p = t.low(i - 1);
-    if FR_NOUN_PREPS.contains(&p) {
+    if FR_NOUN_PREPS.contains(p) {
         // "il en conclut que": "en" is a clitic after a subject
         let q = t.low(i.saturating_sub(2));
         let clitic_en = p == "en"
@@ -276,14 +282,14 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
             && (matches!(q, "il" | "elle" | "ils" | "elles" | "on" | "nous" | "vous" | "je" | "ne")
                 || q == "n" && t.is_apostrophe(i - 1)
                 || t.is_cap_at(i - 2) && !t.at_sentence_start(i - 2)
-                || i >= 3 && t.is_word(i - 2) && FR_DETERMINERS.contains(&t.low(i - 3)));
+                || i >= 3 && t.is_word(i - 2) && FR_DETERMINERS.contains(t.low(i - 3)));
         if !clitic_en {
             return true;
         }
     }
     // a preposition, a determiner and a noun before: the form qualifies that noun
     // (only before a comma or the end: "le porte-parole de la mairie affirme que" is a verb)
-    if i >= 3 && t.is_word(i - 1) && !t.is_cap_at(i - 1) && FR_DETERMINERS.contains(&t.low(i - 2)) && FR_NOUN_PREPS.contains(&t.low(i - 3)) && matches!(t.text_of(i + 1), "," | ")" | "." | ";") {
+    if i >= 3 && t.is_word(i - 1) && !t.is_cap_at(i - 1) && FR_DETERMINERS.contains(t.low(i - 2)) && FR_NOUN_PREPS.contains(t.low(i - 3)) && matches!(t.text_of(i + 1), "," | ")" | "." | ";") {
         return true;
     }
     // "il jette un regard critique sur …": after a verb's object (a determiner and a noun after a lower-case word),
@@ -292,7 +298,7 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
         && t.is_word(i - 1)
         && !t.is_cap_at(i - 1)
         && matches!(t.low(i - 2), "un" | "une" | "le" | "la" | "les" | "l")
-        && !FR_NOUN_PREPS.contains(&t.low(i - 3))
+        && !FR_NOUN_PREPS.contains(t.low(i - 3))
         && !matches!(t.low(i - 3), "d" | "des" | "chez" | "contre" | "vers" | "envers" | "après" | "avant" | "pendant" | "depuis" | "parmi" | "malgré")
         && t.is_word(i - 3)
         && !t.is_cap_at(i - 3)
@@ -305,7 +311,7 @@ fn bare_form_is_nominal(t: &Toks, i: usize) -> bool {
         return true;
     }
     // "dit" right before a quotation, with no comma: "so-called"
-    matches!(t.low(i), "dit" | "dite" | "dits" | "dites") && matches!(t.text_of(i + 1), "«" | "“" | "\"") && t.text_of(i - 1) != ","
+    matches!(t.low(i), "dit" | "dite" | "dits" | "dites") && matches!(t.text_of(i + 1), "«" | "“" | "\"") && !t.is_char(i - 1, b',')
 }
 
 fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
@@ -323,7 +329,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     }
     // "Pour François Fillon, …", "pour les démographes, …", "Pour l'UNAPEI, …", "Pour François Fillon il y avait…":
     // an opinion's holder opening the sentence (or a clause after "mais", "et")
-    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && matches!(t.low(i - 1), "mais" | "et" | "or")) || (i >= 1 && t.text_of(i - 1) == "," && t.at_sentence_start(i.saturating_sub(2)))) {
+    if w == "pour" && (t.at_sentence_start(i) || (i >= 1 && matches!(t.low(i - 1), "mais" | "et" | "or")) || (i >= 1 && t.is_char(i - 1, b',') && t.at_sentence_start(i.saturating_sub(2)))) {
         let n = i + 1;
         let det = matches!(t.low(n), "le" | "la" | "les" | "l" | "un" | "une" | "ce" | "cette" | "ces");
         let named = t.is_cap_at(n) && !det;
@@ -331,14 +337,14 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         let det_named = det && (t.is_cap_at(n + 1) || t.is_apostrophe(n + 1) && t.is_cap_at(n + 2));
         let role = matches!(t.low(n), "le" | "la" | "les" | "l" | "certains" | "certaines" | "beaucoup" | "de")
             && (n + 1..n + 4).any(|k| crate::entities::role_head(t.low(k)).is_some() || t.low(k).ends_with("graphes") || t.low(k).ends_with("logues"));
-        let comma_soon = (n..n + 8).any(|k| t.text_of(k) == "," && t.sentence(k) == t.sentence(i));
+        let comma_soon = (n..n + 8).any(|k| t.is_char(k, b',') && t.sentence(k) == t.sentence(i));
         // no comma: the name runs straight into its clause's subject ("Pour François Fillon il y avait")
         let mut e = n;
         while e < t.len() && e < n + 5 && (t.is_cap_at(e) || matches!(t.low(e), "de" | "d" | "du") && t.is_cap_at(e + 1)) {
             e += 1;
         }
         // "Pour lui, …", "Pour elle, …"
-        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.text_of(n + 1) == ",";
+        let pronoun = matches!(t.low(n), "lui" | "elle" | "eux" | "elles") && t.is_char(n + 1, b',');
         if pronoun {
             return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
@@ -349,13 +355,13 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     if w == "après" && i >= 2 && t.low(i - 2) == "d" && t.is_apostrophe(i - 1) && t.adjacent(i - 2, i - 1) {
-        if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.text_of(i - 3) == "," {
+        if t.is_cap_at(i - 2) || t.at_sentence_start(i - 2) || t.is_char(i - 3, b',') {
             return Some(Cue { span: Span::new(t.span(i - 2).start, t.span(i).end), first: i - 2, last: i + 1, inverted_pronoun: None, kind: CueKind::Source });
         }
         return None;
     }
     // "l'idée de Smith est que …": a view's noun after a determiner
-    if FR_VIEW_NOUNS.contains(&w) && i >= 1 && (matches!(t.low(i - 1), "la" | "le" | "sa" | "son" | "cette") || t.is_apostrophe(i - 1) && t.low(i.saturating_sub(2)) == "l") {
+    if FR_VIEW_NOUNS.contains(w) && i >= 1 && (matches!(t.low(i - 1), "la" | "le" | "sa" | "son" | "cette") || t.is_apostrophe(i - 1) && t.low(i.saturating_sub(2)) == "l") {
         return Some(Cue { span: t.span(i), first: i, last: i + 1, inverted_pronoun: None, kind: CueKind::Noun });
     }
     let (base, pron) = match split_inverted(w) {
@@ -363,16 +369,16 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         None => (w, None),
     };
     // Compound tense: auxiliary, adverbs, past participle, particle.
-    let is_aux = FR_AUX.contains(&base)
-        || (FR_AUX_REFLEXIVE.contains(&base) && i >= 1 && (t.low(i - 1) == "se" || (t.low(i.saturating_sub(2)) == "s" && t.is_apostrophe(i - 1))));
+    let is_aux = FR_AUX.contains(base)
+        || (FR_AUX_REFLEXIVE.contains(base) && i >= 1 && (t.low(i - 1) == "se" || (t.low(i.saturating_sub(2)) == "s" && t.is_apostrophe(i - 1))));
     if is_aux {
         let mut k = i + 1;
         let mut negated = false;
         let mut hops = 0;
         while k < t.len() && hops < 3 {
             let a = t.low(k);
-            if FR_ADVERBS.contains(&a) || (a.ends_with("ment") && a.len() > 6 && lookup(lex, a).is_empty()) {
-                negated |= NEGATIONS.contains(&a);
+            if FR_ADVERBS.contains(a) || (a.ends_with("ment") && a.len() > 6 && lookup(lex, a).is_empty()) {
+                negated |= NEGATIONS.contains(a);
                 k += 1;
                 hops += 1;
             } else {
@@ -417,7 +423,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             }
             // A noun reading ("le juge", "une annonce"): a determiner just before — unless it is an object clitic
             // ("comme le montre X", "comme certains scientifiques le définissent", "il le dit").
-            if i >= 1 && FR_DETERMINERS.contains(&t.low(i - 1)) && pron.is_none() && !object_clitic(t, i - 1) {
+            if i >= 1 && FR_DETERMINERS.contains(t.low(i - 1)) && pron.is_none() && !object_clitic(t, i - 1) {
                 return None;
             }
             // "s'ajoute", "se confirme", "s'interroge": a pronominal verb is not speech ("se dire" may be)
@@ -427,12 +433,12 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             if i >= 1 && t.low(i - 1) == "l" && t.is_apostrophe(i) {
                 return None;
             }
-            if negated_before(t, i) || NEGATIONS.contains(&t.low(end)) {
+            if negated_before(t, i) || NEGATIONS.contains(t.low(end)) {
                 return None;
             }
             // A bare participle ("dit", "écrit") is finite only when it cannot be an adjective: not after être/a noun.
             let kind = if info.gerund { CueKind::Participle } else { CueKind::Verb };
-            if info.gerund && !(i >= 1 && t.text_of(i - 1) == ",") && !(i >= 1 && t.low(i - 1) == "en") {
+            if info.gerund && !(i >= 1 && t.is_char(i - 1, b',')) && !(i >= 1 && t.low(i - 1) == "en") {
                 return None;
             }
             return Some(Cue { span: Span::new(t.span(i).start, t.span(end - 1).end), first: i, last: end, inverted_pronoun: pron, kind });
@@ -441,7 +447,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     None
 }
 
-const EN_AUX: &[&str] = &["has", "have", "had", "would", "will", "could", "did", "does", "do", "also", "later", "previously", "then", "once", "repeatedly"];
+static EN_AUX: Words = Words::new(&["has", "have", "had", "would", "will", "could", "did", "does", "do", "also", "later", "previously", "then", "once", "repeatedly"]);
 
 fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     let w = t.low(i);
@@ -453,7 +459,7 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
             continue;
         }
         let Some(end) = particle_ok(t, info, i + 1) else { continue };
-        if i >= 1 && EN_DETERMINERS.contains(&t.low(i - 1)) {
+        if i >= 1 && EN_DETERMINERS.contains(t.low(i - 1)) {
             return None; // "the report", "a claim"
         }
         // "the United States", "Amnesty Reports": a capitalised word inside a sentence, after another, is a name
@@ -479,10 +485,10 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         }
         // "did not say", "never said", "didn't say"
         for back in 1..=3 {
-            if i >= back && NEGATIONS.contains(&t.low(i - back)) {
+            if i >= back && NEGATIONS.contains(t.low(i - back)) {
                 return None;
             }
-            if i >= back && !EN_AUX.contains(&t.low(i - back)) && !NEGATIONS.contains(&t.low(i - back)) && t.text_of(i - back) != "’" && t.text_of(i - back) != "'" {
+            if i >= back && !EN_AUX.contains(t.low(i - back)) && !NEGATIONS.contains(t.low(i - back)) && t.text_of(i - back) != "’" && !t.is_char(i - back, b'\'') {
                 break;
             }
         }
@@ -527,17 +533,17 @@ fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
 
 /// Words before which an English "-s"/"-ed" form is a noun or an adjective, not a verb ("from states", "whose
 /// estimates", "other claims").
-const EN_NOUN_BEFORE: &[&str] = &[
+static EN_NOUN_BEFORE: Words = Words::new(&[
     "of", "from", "in", "on", "for", "with", "by", "about", "at", "against", "into", "over", "under", "whose", "those", "these", "other",
     "such", "any", "no", "every", "each", "own", "previous", "recent", "latest", "initial",
-];
+]);
 
 /// Is the English form at `i` read as a noun: after a preposition or a determiner-like word, after a possessive
 /// ("the government's estimated timeline", "Suncor's claims"), or an "-s" form followed by a verb ("those claims
 /// was", "reports are")?
 fn en_noun_reading(t: &Toks, i: usize) -> bool {
     let w = t.low(i);
-    if i >= 1 && EN_NOUN_BEFORE.contains(&t.low(i - 1)) {
+    if i >= 1 && EN_NOUN_BEFORE.contains(t.low(i - 1)) {
         return true;
     }
     // possessive: "X's claims", "X’s comments", "the players' statements"

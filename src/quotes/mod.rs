@@ -90,8 +90,10 @@ const NEAR: usize = 1000;
 /// How many paragraphs back a floating quotation may look for its speaker.
 const FLOAT_PARAGRAPHS: usize = 2;
 
-fn words(s: &str) -> usize {
-    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+/// Does `s` hold at least `n` words (runs of non-space holding a letter or digit)? Stops counting at `n`: a
+/// quotation can be long.
+fn has_words(s: &str, n: usize) -> bool {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).take(n).count() >= n
 }
 
 fn only_gap(text: &str, a: usize, b: usize) -> bool {
@@ -206,7 +208,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             let f = &frames[k];
             let s = speakers[k].as_ref().expect("filtered");
             let cut = t.before(f.cue.span.start);
-            let left_end = if cut > 0 && t.text_of(cut - 1) == "," { t.span(cut - 1).start } else { f.cue.span.start };
+            let left_end = if cut > 0 && t.is_char(cut - 1, b',') { t.span(cut - 1).start } else { f.cue.span.start };
             if let Some(left) = text_trim(text, Span::new(m.inner.start, left_end)) {
                 out.push(quote_of(QuoteKind::Direct, left, f, s, CONF_DIRECT));
             }
@@ -256,13 +258,13 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
                             // before the quotation leaves it to the paragraph's speaker
                             && !(lang == Lang::Fr && after_colon)
                             // a lone scare-quoted word needs the cue close by ("a dénoncé le « scandale »")
-                            && (words(m.inner.slice(text)) >= 2 || m.outer.start <= frames[k].cue.span.end + 12)))
+                            && (has_words(m.inner.slice(text), 2) || m.outer.start <= frames[k].cue.span.end + 12)))
             }))
         };
         if let Some(k) = after.or_else(before) {
             let s = speakers[k].as_ref().expect("live");
             out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_DIRECT));
-        } else if let Some(k) = holder().filter(|&k| lang == Lang::Fr || !frames[k].content.is_some_and(|c| c.contains(m.inner)) && words(m.inner.slice(text)) >= 4) {
+        } else if let Some(k) = holder().filter(|&k| lang == Lang::Fr || !frames[k].content.is_some_and(|c| c.contains(m.inner)) && has_words(m.inner.slice(text), 4)) {
             let s = speakers[k].as_ref().expect("live");
             out.push(quote_of(QuoteKind::Direct, m.inner, &frames[k], s, CONF_FRAGMENT));
         } else {
@@ -295,7 +297,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         if inner_marks.iter().any(|m| m.outer.start <= c.start + 1 && m.inner.len() * 10 >= c.len() * 8 || m.outer.start <= c.start && m.outer.end >= c.end) {
             continue;
         }
-        if words(c.slice(text)) == 0 {
+        if !has_words(c.slice(text), 1) {
             continue;
         }
         // "they tweet it out": one word, or a pronoun object and a particle, make no reported clause
@@ -334,7 +336,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         let m = &marks[mi];
         let inner = m.inner.slice(text);
         let after_colon = text[..m.outer.start].trim_end().ends_with(':');
-        let sentence_like = words(inner) >= 4 && (inner.chars().next().is_some_and(char::is_uppercase) || inner.ends_with(['.', '!', '?', '…', ',']) || lang == Lang::Fr && after_colon);
+        let sentence_like = has_words(inner, 4) && (inner.chars().next().is_some_and(char::is_uppercase) || inner.ends_with(['.', '!', '?', '…', ',']) || lang == Lang::Fr && after_colon);
         // «Avoir une boule au ventre», «des nœuds à l'estomac»…: a list of quoted expressions, not an utterance
         let rest = text[m.outer.end..].trim_start();
         let listed = rest.strip_prefix(',').is_some_and(|r| r.trim_start().starts_with(['«', '“', '"', '„']));
@@ -432,7 +434,7 @@ fn is_incise(t: &Toks, f: &Frame) -> bool {
         return false;
     }
     let first = f.cue.first;
-    first >= 1 && t.text_of(first - 1) == ","
+    first >= 1 && t.is_char(first - 1, b',')
 }
 
 fn text_trim(text: &str, span: Span) -> Option<Span> {

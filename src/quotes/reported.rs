@@ -5,7 +5,7 @@
 use super::cues::{Cue, CueKind};
 use super::tok::Toks;
 use crate::lang::Lang;
-use crate::text::Span;
+use crate::text::{Span, Words};
 
 /// A cue with its subject and its reported content.
 #[derive(Clone, Debug)]
@@ -30,56 +30,56 @@ pub struct Frame {
     pub extra: Option<Span>,
 }
 
-const FR_SKIP_AFTER: &[&str] = &[
+static FR_SKIP_AFTER: Words = Words::new(&[
     "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "aujourd", "demain", "matin", "soir",
     "après-midi", "encore", "aussi", "également", "ensuite", "enfin", "alors", "déjà", "ainsi", "récemment", "soir", "dernier",
     "dernière", "mardi", "ce", "cette", "notamment", "toutefois", "cependant", "pourtant", "d'ailleurs", "plus", "tard", "lui", "leur",
-];
-const EN_SKIP_AFTER: &[&str] = &[
+]);
+static EN_SKIP_AFTER: Words = Words::new(&[
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "earlier", "later",
     "also", "then", "again", "last", "this", "week", "month", "year", "morning", "afternoon", "evening", "night", "previously",
-];
+]);
 /// Words that may follow a postposed English cue ("…,” he said Saturday in a statement.").
-const EN_AFTER_POSTPOSED: &[&str] = &[
+static EN_AFTER_POSTPOSED: Words = Words::new(&[
     "in", "on", "at", "during", "after", "before", "while", "when", "as", "outside", "from", "via", "through", "to", "of", "about",
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today", "tonight", "last", "earlier",
     "later", "recently", "previously", "then", "again", "also", "this", "late", "early", "afterward", "afterwards", "with",
-];
-const FR_NP_STOP: &[&str] = &[
+]);
+static FR_NP_STOP: Words = Words::new(&[
     "lors", "dans", "devant", "pendant", "après", "avant", "en", "à", "au", "aux", "sur", "par", "lundi", "mardi", "mercredi",
     "jeudi", "vendredi", "samedi", "dimanche", "hier", "qui", "que", "qu", "dont", "ajoutant", "tout", "selon", "mais", "car",
     "où", "avec", "pour", "vers", "depuis", "cité", "citée", "interrogé", "interrogée", "joint", "jointe", "contacté", "contactée",
-];
-const EN_NP_STOP: &[&str] = &[
+]);
+static EN_NP_STOP: Words = Words::new(&[
     "in", "on", "at", "during", "after", "before", "who", "when", "while", "that", "told", "to", "as", "adding", "noting",
     "saying", "but", "because", "since", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
     "yesterday", "today", "with", "via", "through", "last", "earlier", "later", "this", "about", "if", "than",
-];
-const FR_BOUNDARY_BEFORE: &[&str] = &[
+]);
+static FR_BOUNDARY_BEFORE: Words = Words::new(&[
     "et", "que", "qu", "mais", "car", "donc", "or", "si", "quand", "lorsque", "puisque", "où", "dont", "comme", "ainsi", "tandis",
-];
-const EN_BOUNDARY_BEFORE: &[&str] = &["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"];
-const LEADING_CONNECTORS: &[&str] = &[
+]);
+static EN_BOUNDARY_BEFORE: Words = Words::new(&["that", "but", "because", "when", "while", "if", "as", "since", "so", "and", "where", "which", "although", "though", "than"]);
+static LEADING_CONNECTORS: Words = Words::new(&[
     "mais", "et", "enfin", "cependant", "pourtant", "evidemment", "évidemment", "toutefois", "or", "donc", "hier", "lundi", "mardi",
     "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "but", "and", "so", "yet", "however", "also", "still", "now", "then",
     "meanwhile", "earlier", "later", "ainsi", "puis", "alors", "aussi",
-];
-const TRAILING_NP_WORDS: &[&str] = &[
+]);
+static TRAILING_NP_WORDS: Words = Words::new(&[
     "also", "has", "have", "had", "would", "will", "could", "did", "does", "later", "then", "previously", "repeatedly", "once",
     "lui", "leur", "nous", "vous", "y", "en", "l", "me", "m", "te", "se", "s", "ne", "n", "has", "recently", "further", "simply",
     "even", "however", "only", "publicly", "already", "always", "never", "just", "again", "first", "earlier", "flatly", "told", "now",
     "still", "too",
-];
+]);
 /// Honorific abbreviations whose full stop belongs to the name.
-pub const HONORIFIC_ABBR: &[&str] = &["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"];
-const CLAUSE_STOPPERS: &[&str] = &["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"];
+pub static HONORIFIC_ABBR: Words = Words::new(&["M", "MM", "Mr", "Mrs", "Ms", "Dr", "Pr", "Me", "Mgr", "St", "Sen", "Gov", "Rep", "Lt", "Gen", "Col", "Prof", "Capt", "Sgt"]);
+static CLAUSE_STOPPERS: Words = Words::new(&["notamment", "même", "alors", "tandis", "tout", "ajoutant", "adding", "un", "while", "although", "though", "whereas", "noting", "saying"]);
 
 fn is_punct_boundary(s: &str) -> bool {
     matches!(s, "," | ";" | ":" | "." | "!" | "?" | "«" | "»" | "“" | "”" | "\"" | "(" | ")" | "[" | "]" | "—" | "–" | "„" | "‹" | "›" | "…")
 }
 
 fn is_dot_of_honorific(t: &Toks, k: usize) -> bool {
-    t.text_of(k) == "." && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(&t.text_of(k - 1))
+    t.is_char(k, b'.') && k >= 1 && t.adjacent(k - 1, k) && HONORIFIC_ABBR.contains(t.text_of(k - 1))
 }
 
 /// The noun phrase just after token `from` (an inverted subject, or the source after "selon").
@@ -95,7 +95,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
         }
         let skip = if lang == Lang::Fr { FR_SKIP_AFTER } else { EN_SKIP_AFTER };
         let mut hops = 0;
-        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(&t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
+        while k < t.len() && t.sentence(k) == sent && hops < 4 && (skip.contains(t.low(k)) || (t.low(k) == "'" && t.low(k - 1) == "aujourd") || t.low(k) == "hui") {
             k += 1;
             hops += 1;
         }
@@ -113,7 +113,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
                 | "they" | "him" | "them" | "some" | "many" | "several" | "one" | "two" | "three" | "our" | "notre" | "nos" | "deux" | "trois" | "quelques"
         );
     // "…, said police Chief Joseph Boinnet.": after a comma too, when a name comes within a few words.
-    let after_comma = lang == Lang::En && from >= 2 && t.text_of(from - 2) == "," && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
+    let after_comma = lang == Lang::En && from >= 2 && t.is_char(from - 2, b',') && (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent && !is_punct_boundary(t.text_of(j))).any(|j| t.is_cap_at(j));
     let open_after_quote = (after_quote || after_comma) && t.is_word(k) && !matches!(first, "in" | "on" | "at" | "that" | "to" | "by" | "of" | "for" | "with" | "and" | "but" | "as");
     if !starts && !open_after_quote {
         return None;
@@ -138,7 +138,7 @@ pub fn np_after(t: &Toks, from: usize, lang: Lang, skip_adjuncts: bool) -> Optio
         let clause_subject = lang == Lang::Fr
             && (matches!(w, "il" | "elle" | "ils" | "elles" | "on")
                 || matches!(w, "est" | "sont" | "a" | "ont" | "était" | "étaient" | "sera" | "seront" | "serait" | "seraient" | "pourrait" | "pourraient" | "devrait" | "devraient" | "va" | "vont" | "peut" | "peuvent" | "doit" | "doivent"));
-        if end > start && (is_punct_boundary(raw) || stop.contains(&w) || clause_subject) {
+        if end > start && (is_punct_boundary(raw) || stop.contains(w) || clause_subject) {
             // "Williams et McLaren", "Smith and Jones": keep a coordination of names.
             if (w == "and" || w == "et") && has_cap && t.is_cap_at(end + 1) {
                 end += 1;
@@ -170,7 +170,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     }
     let sent = t.sentence(upto);
     // "L'Union nationale des associations … (UNAPEI) a dénoncé": the acronym in brackets names the subject
-    if upto >= 3 && t.text_of(upto - 1) == ")" && t.text_of(upto - 3) == "(" && t.sentence(upto - 3) == sent {
+    if upto >= 3 && t.is_char(upto - 1, b')') && t.is_char(upto - 3, b'(') && t.sentence(upto - 3) == sent {
         let a = t.text_of(upto - 2);
         if a.chars().count() >= 2 && a.chars().all(|c| c.is_uppercase() || c == '-' || c == '.') {
             return Some((t.span(upto - 2), None));
@@ -179,7 +179,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     // "a lack of leadership he says has left …": an English subject pronoun right before the verb is its whole
     // subject, whatever precedes it (a reduced relative clause)
     if lang == Lang::En && upto >= 2 && t.sentence(upto - 2) == sent && matches!(t.low(upto - 1), "he" | "she" | "they") && t.is_word(upto - 2) && !t.is_cap_at(upto - 2) {
-        let bounds_word = EN_BOUNDARY_BEFORE.contains(&t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
+        let bounds_word = EN_BOUNDARY_BEFORE.contains(t.low(upto - 2)) || matches!(t.low(upto - 2), "who" | "and" | "or");
         if !bounds_word {
             return Some((t.span(upto - 1), None));
         }
@@ -203,7 +203,7 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
             k = j;
             continue;
         }
-        if is_punct_boundary(raw) || bounds.contains(&w) || (w == "qui" || w == "who") {
+        if is_punct_boundary(raw) || bounds.contains(w) || (w == "qui" || w == "who") {
             // "Smith and Jones said": keep a coordination of names.
             if (w == "and" || w == "et") && t.is_cap_at(j + 1) && j >= 1 && t.is_cap_at(j - 1) {
                 k = j;
@@ -216,11 +216,11 @@ pub fn np_before(t: &Toks, upto: usize, lang: Lang) -> Option<(Span, Option<usiz
     }
     let mut a = k;
     let mut b = upto;
-    while a < b && (LEADING_CONNECTORS.contains(&t.low(a)) || t.text_of(a) == ",") {
+    while a < b && (LEADING_CONNECTORS.contains(t.low(a)) || t.is_char(a, b',')) {
         a += 1;
     }
     while b > a
-        && (TRAILING_NP_WORDS.contains(&t.low(b - 1))
+        && (TRAILING_NP_WORDS.contains(t.low(b - 1))
             || t.is_apostrophe(b - 1)
             || (b - 1 > a && t.low(b - 1).ends_with("ment") && lang == Lang::Fr)
             || (b - 1 > a && t.low(b - 1).ends_with("ly") && !t.is_cap_at(b - 1) && lang == Lang::En))
@@ -271,7 +271,7 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
         }
         if raw == "," {
             let next = t.low(k + 1);
-            if CLAUSE_STOPPERS.contains(&next) && !(next == "un" && t.low(k + 2) != "jour") {
+            if CLAUSE_STOPPERS.contains(next) && !(next == "un" && t.low(k + 2) != "jour") {
                 break;
             }
             if next == "a" && t.low(k + 2).contains('-') {
@@ -292,9 +292,9 @@ pub fn clause_end(t: &Toks, from: usize, _lang: Lang) -> usize {
 
 fn first_content_token(t: &Toks, from: usize, lang: Lang) -> usize {
     let mut k = from;
-    while k < t.len() && LEADING_CONNECTORS.contains(&t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
+    while k < t.len() && LEADING_CONNECTORS.contains(t.low(k)) && lang == Lang::Fr && t.at_sentence_start(k) {
         k += 1;
-        if t.text_of(k) == "," {
+        if t.is_char(k, b',') {
             k += 1;
         }
     }
@@ -333,23 +333,23 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 }
                 // "pour X" always reports the words after it ("mais pour les démographes, …")
                 let starts_sentence = t.at_sentence_start(cue.first)
-                    || (cue.first >= 1 && LEADING_CONNECTORS.contains(&t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1))
+                    || (cue.first >= 1 && LEADING_CONNECTORS.contains(t.low(cue.first - 1)) && t.at_sentence_start(cue.first - 1))
                     || (lang == Lang::Fr && t.low(cue.first) == "pour");
                 if starts_sentence {
                     let mut k = after;
                     // "Selon un sondage Ifop publié dimanche par le JDD, …": the source's tail runs to its comma
                     if lang == Lang::Fr && !matches!(t.text_of(k), "," | ":") && t.is_word(k) {
-                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
+                        if let Some(c) = (k..(k + 10).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')) {
                             k = c;
                         }
                     }
-                    if t.text_of(k) == "," || t.text_of(k) == ":" {
+                    if t.is_char(k, b',') || t.is_char(k, b':') {
                         k += 1;
                     }
                     // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
                     if lang == Lang::Fr && t.is_cap_at(k) {
-                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",") {
-                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.text_of(j) == "-") {
+                        if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')) {
+                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.is_char(j, b'-')) {
                                 k = c + 1;
                             }
                         }
@@ -364,9 +364,9 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let goes_on = after < t.len() && t.sentence(after) == sent && t.is_word(after);
                     if goes_on && lang == Lang::Fr {
                         // "…, qui offriront selon lui un oasis de …": the clause around the cue, from the last comma
-                        let from = (s..cue.first).rev().find(|&j| t.text_of(j) == ",").map_or(s, |j| j + 1);
+                        let from = (s..cue.first).rev().find(|&j| t.is_char(j, b',')).map_or(s, |j| j + 1);
                         // … to the next comma at most: the clause around the cue, not the sentence
-                        let to = (after..t.len()).take_while(|&j| t.sentence(j) == sent).find(|&j| t.text_of(j) == ",").map(|j| t.span(j).start);
+                        let to = (after..t.len()).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')).map(|j| t.span(j).start);
                         if from < cue.first {
                             let end = clause_end(t, after, lang);
                             f.content = Some(Span::new(t.span(from).start, to.map_or(end, |c| c.min(end))));
@@ -374,7 +374,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     } else if t.span(s).start < cue.span.start && cue.first > s + 1 {
                         f.content = Some(Span::new(t.span(s).start, t.span(cue.first - 1).end));
                     }
-                    if t.text_of(after) == ":" && after + 1 < t.len() && t.sentence(after + 1) == sent {
+                    if t.is_char(after, b':') && after + 1 < t.len() && t.sentence(after + 1) == sent {
                         let extra = Span::new(t.span(after + 1).start, clause_end(t, after + 1, lang));
                         f.opens_at = Some(extra.start);
                         if f.content.is_none() {
@@ -417,8 +417,8 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                 } else if prev_is_break {
                     if let Some((np, end)) = np_after(t, cue.last, lang, true) {
                         // English "…, says it's …" is a clause, not an inverted subject: the subject must end the clause.
-                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(&t.low(end));
-                        let fr_closes = closes || FR_NP_STOP.contains(&t.low(end)) || FR_SKIP_AFTER.contains(&t.low(end));
+                        let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(t.low(end));
+                        let fr_closes = closes || FR_NP_STOP.contains(t.low(end)) || FR_SKIP_AFTER.contains(t.low(end));
                         let clause = lang == Lang::En && en_np_is_clause(t, np);
                         // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
                         // apposition to the preposed subject, so what follows the verb is its object
@@ -459,7 +459,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         if let Some(b) = boundary {
                             let braw = t.text_of(b);
                             let next_after = t.text_of(cue.last);
-                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(&t.low(cue.last));
+                            let ends = matches!(next_after, "." | "," | "!" | "?" | ";" | "") || t.sentence(cue.last) != sent || lang == Lang::En && EN_AFTER_POSTPOSED.contains(t.low(cue.last));
                             let after_mark = matches!(braw, "”" | "\"" | "»" | "’") && !matches!(t.low(cue.last), "that" | "que" | "qu");
                             // "…, he said, “…”": the cue introduces the quotation that follows, not the words before
                             let mut n = cue.last;
@@ -572,14 +572,14 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         break;
                     }
                     // (time words may come first: "a affirmé jeudi avoir reçu des menaces")
-                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(&t.low(j)) || is_fr_adverb(t.low(j)));
+                    let only_time_words = (cue.last..k).all(|j| FR_SKIP_AFTER.contains(t.low(j)) || is_fr_adverb(t.low(j)));
                     if lang == Lang::Fr && (hops == 0 || only_time_words) && (matches!(w, "ne" | "avoir" | "être") || (w == "n" && t.is_apostrophe(k + 1)) || fr_infinitive_like(w) && !commissive(t.low(cue.last - 1))) && !f.inverted {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
                     let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
                     // "said Thursday one of …": time words may come between the verb and its clause
-                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(&t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.text_of(j) == ",");
+                    let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.is_char(j, b','));
                     // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
                     // content must look like a clause.
                     let clause_ok = en_say(t.low(cue.first)) || en_clause_like(t, k);
@@ -587,7 +587,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
-                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(&w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
+                    if lang == Lang::Fr && hops == 0 && t.is_word(k) && !t.is_cap_at(k) && !FR_SKIP_AFTER.contains(w) && !f.inverted && !matches!(w, "à" | "au" | "aux" | "lors" | "dans" | "devant" | "mardi" | "en" | "par" | "sur" | "d" | "de") {
                         // a bare object ("annoncer la rupture") is not reported speech
                         break;
                     }
@@ -604,12 +604,12 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     let name_like = (s..last_before).filter(|&i| t.is_word(i)).all(|i| t.is_cap_at(i) || matches!(t.low(i), "de" | "du" | "of" | "the" | "and" | "et"));
                     let fr_plain = lang == Lang::Fr && !f.inverted;
                     // "Tim Bale, a politics professor at …," is an apposition, not reported words
-                    let first_comma = (s..last_before).find(|&i| t.text_of(i) == ",").unwrap_or(last_before);
+                    let first_comma = (s..last_before).find(|&i| t.is_char(i, b',')).unwrap_or(last_before);
                     let seg_words = (s..first_comma).filter(|&i| t.is_word(i)).count();
                     let namey = |i: usize| t.is_cap_at(i) || t.is_apostrophe(i) || matches!(t.low(i), "s" | "of" | "de" | "du" | "la" | "le");
                     let name_segment = first_comma < last_before && seg_words <= 6 && (seg_words >= 2 || lang == Lang::Fr) && (s..first_comma).filter(|&i| t.is_word(i)).all(namey);
                     // "DeLaet's agent, Danny Fritz," : a name closing the stretch is an apposition too
-                    let last_comma = (s..last_before).rev().find(|&i| t.text_of(i) == ",");
+                    let last_comma = (s..last_before).rev().find(|&i| t.is_char(i, b','));
                     let name_segment = name_segment
                         || last_comma.is_some_and(|c| {
                             let ws: Vec<usize> = (c + 1..last_before).filter(|&i| t.is_word(i)).collect();
@@ -625,7 +625,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                             // an adjunct set off by a comma before the quotation, or several quoted fragments; a bare
                             // subject before one quoted predicate is left to the direct quote
                             let fragments = (m..last_before).filter(|&i| matches!(t.text_of(i), "«" | "“" | "„")).count();
-                            opening && (s..m).filter(|&i| t.is_word(i)).count() >= 2 && (t.text_of(m - 1) == "," || fragments >= 2)
+                            opening && (s..m).filter(|&i| t.is_word(i)).count() >= 2 && (t.is_char(m - 1, b',') || fragments >= 2)
                         })
                     };
                     if (!closing || unquoted_lead) && !fr_plain && s_at < be && f.content.is_none() && n_words >= 2 && !(name_like && n_words <= 5) {
@@ -638,7 +638,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         t.low(group_end + 1),
                         "le" | "la" | "les" | "l" | "un" | "une" | "des" | "son" | "sa" | "ses" | "leur" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "who" | "qui" | "dont" | "which"
                     ) || t.is_cap_at(group_end + 1);
-                    if !closing && !apposition_next && t.text_of(group_end) == "," && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
+                    if !closing && !apposition_next && t.is_char(group_end, b',') && group_end + 1 < t.len() && t.sentence(group_end + 1) == sent && t.is_word(group_end + 1) {
                         let n = group_end + 1;
                         // "…, said Mark Garth, executive director of …" is an apposition: English words after the incise
                         // must make a clause
@@ -704,7 +704,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
 /// words (a name) followed by a lower-case word.
 fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
     let mut k = from;
-    while k < upto && (LEADING_CONNECTORS.contains(&t.low(k)) || t.text_of(k) == ",") {
+    while k < upto && (LEADING_CONNECTORS.contains(t.low(k)) || t.is_char(k, b',')) {
         k += 1;
     }
     if k >= upto {
@@ -714,7 +714,7 @@ fn en_sentence_subject(t: &Toks, from: usize, upto: usize) -> Option<Span> {
         return Some(t.span(k));
     }
     let mut e = k;
-    while e < upto && (t.is_cap_at(e) || (e > k && t.text_of(e) == "." && is_dot_of_honorific(t, e))) {
+    while e < upto && (t.is_cap_at(e) || (e > k && t.is_char(e, b'.') && is_dot_of_honorific(t, e))) {
         e += 1;
     }
     (e > k && e < upto && t.is_word(e) && !t.is_cap_at(e)).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
@@ -732,7 +732,7 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     if k > 0 && t.sentence(k - 1) == sent {
         return None;
     }
-    while k < b && LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) {
+    while k < b && LEADING_CONNECTORS_SUBJ.contains(t.low(k)) {
         k += 1;
     }
     let start = k;
@@ -747,10 +747,10 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     }
     // two words at least (a lone capital may be any word opening the sentence), a comma right after
     let words = (start..e).filter(|&i| t.is_word(i)).count();
-    (words >= 2 && e < b && t.text_of(e) == "," && !EN_DETS_SUBJ.contains(&t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+    (words >= 2 && e < b && t.is_char(e, b',') && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
 }
 
-const EN_DETS_SUBJ: &[&str] = &["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"];
+static EN_DETS_SUBJ: Words = Words::new(&["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"]);
 
 /// "say" in any form: the verb whose bare object is nearly always a clause ("said the plan failed").
 /// The antecedent of an English relative pronoun inside the phrase `np` before it: what follows the last
@@ -767,14 +767,14 @@ fn en_say(w: &str) -> bool {
 }
 
 /// Auxiliaries, modals and copulas: a finite verb in the words after a cue makes them a clause.
-const EN_FINITE: &[&str] = &[
+static EN_FINITE: Words = Words::new(&[
     "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might", "must", "does", "did",
     "do", "isn", "aren", "wasn", "weren", "hasn", "haven", "hadn", "won", "wouldn", "couldn", "shouldn", "didn", "doesn", "don", "cannot",
-];
+]);
 
 /// Is the token at `k` a finite auxiliary (also the contracted "’s", "’re", "’ll" after a word)?
 fn en_finite_at(t: &Toks, k: usize) -> bool {
-    EN_FINITE.contains(&t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
+    EN_FINITE.contains(t.low(k)) || (k >= 1 && t.is_apostrophe(k - 1) && t.adjacent(k - 1, k) && matches!(t.low(k), "s" | "re" | "ll" | "ve" | "d") && k >= 2 && en_subject_pronoun(t.low(k - 2)))
 }
 
 fn en_subject_pronoun(w: &str) -> bool {
@@ -908,18 +908,18 @@ fn view_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang) -> Option<Frame> {
 fn sentence_subject(t: &Toks, sent: usize) -> Option<Span> {
     let start = t.at_or_after(t.doc.sentences.get(sent)?.span.start);
     let mut k = start;
-    while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+    while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.is_char(k, b',') {
         k += 1;
     }
     let mut e = k;
-    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(&t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
+    while e < t.len() && t.sentence(e) == sent && e - k < 8 && t.is_word(e) && !FR_AUX.contains(t.low(e)) && !matches!(t.low(e), "qui" | "que" | "qu" | "est" | "sont" | "était" | "étaient" | "ne" | "n") {
         e += 1;
     }
     // a verb must follow (an auxiliary or a negation), else the words are not a subject
-    (e > k && e < t.len() && (FR_AUX.contains(&t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
+    (e > k && e < t.len() && (FR_AUX.contains(t.low(e)) || matches!(t.low(e), "est" | "sont" | "était" | "étaient" | "ne" | "n"))).then(|| Span::new(t.span(k).start, t.span(e - 1).end))
 }
 
-const FR_AUX: &[&str] = &["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"];
+static FR_AUX: Words = Words::new(&["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "eut", "eurent"]);
 
 /// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
 /// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
@@ -930,8 +930,8 @@ fn closes_apposition(t: &Toks, comma: usize) -> bool {
     if comma > start + 20 {
         return false;
     }
-    let Some(open) = (start..comma).find(|&k| t.text_of(k) == ",") else { return false };
-    if (open + 1..comma).any(|k| t.text_of(k) == ",") || open - start > 8 || comma - open > 9 || open == start {
+    let Some(open) = (start..comma).find(|&k| t.is_char(k, b',')) else { return false };
+    if (open + 1..comma).any(|k| t.is_char(k, b',')) || open - start > 8 || comma - open > 9 || open == start {
         return false;
     }
     let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
@@ -948,7 +948,7 @@ fn closes_apposition(t: &Toks, comma: usize) -> bool {
 
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
-    (super::cues::FR_ADVERBS.contains(&w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
+    (super::cues::FR_ADVERBS.contains(w) && !matches!(w, "pas" | "jamais" | "plus" | "lui" | "leur")) || (w.ends_with("ment") && w.chars().count() > 6)
 }
 
 /// Verbs whose bare infinitive complement is an intention or advice, not a statement ("annoncent faire acte de
@@ -958,15 +958,15 @@ fn commissive(verb: &str) -> bool {
 }
 
 /// Words ending like an infinitive that are not one (adjectives, nouns, prepositions).
-const NOT_INFINITIVES: &[&str] = &[
+static NOT_INFINITIVES: Words = Words::new(&[
     "autre", "cadre", "centre", "cher", "contraire", "contre", "dernier", "désir", "entier", "entre", "espoir", "fier", "guerre", "hier",
     "hiver", "leur", "libre", "lettre", "loisir", "membre", "noir", "nombre", "notre", "ordre", "outre", "particulier", "pire", "plaisir",
     "premier", "propre", "quartier", "soir", "super", "terre", "titre", "votre", "avenir", "sincère", "nécessaire", "ordinaire",
-];
+]);
 
 /// Does `w` look like a French infinitive ("vendre", "avoir", "accélérer") after a verb of saying ("avoue vendre")?
 fn fr_infinitive_like(w: &str) -> bool {
-    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(&w) && (!w.ends_with("aire") || matches!(w, "faire" | "taire" | "plaire"))
+    w.chars().count() >= 4 && (w.ends_with("er") || w.ends_with("ir") || w.ends_with("re")) && !NOT_INFINITIVES.contains(w) && (!w.ends_with("aire") || matches!(w, "faire" | "taire" | "plaire"))
 }
 
 /// An anaphoric cue: "…, comme certains scientifiques le définissent", "comme le montre X, …", "…, ainsi que vous
@@ -1002,10 +1002,10 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> 
     g.subject = Some(subject);
     g.inverted = inverted;
     let s = first_content_token(t, t.at_or_after(f.sentence_start), lang);
-    if comme_at >= 1 && t.text_of(comme_at - 1) == "," && comme_at - 1 > s {
+    if comme_at >= 1 && t.is_char(comme_at - 1, b',') && comme_at - 1 > s {
         // the words before: from the last comma before them (fronted adjuncts are the journalist's)
         let end = comme_at - 1;
-        let mut from = (s..end).rev().find(|&k| t.text_of(k) == ",").map_or(s, |k| k + 1);
+        let mut from = (s..end).rev().find(|&k| t.is_char(k, b',')).map_or(s, |k| k + 1);
         // "Peut-on avancer que X, ainsi que vous l'avez expliqué": the clause another cue of the sentence opened
         if let Some(c) = before.iter().rev().take_while(|p| t.sentence(p.cue.first) == sent).filter_map(|p| p.content).find(|c| c.start > t.span(from).start && c.start < t.span(end).start) {
             from = t.at_or_after(c.start);
@@ -1017,10 +1017,10 @@ fn comme_frame(t: &Toks, cue: &Cue, f: &Frame, lang: Lang, before: &[Frame]) -> 
         // "Or, comme le montre X, les Français …": the words after the cue's group
         let group_end = if inverted { t.at_or_after(subject.end) } else { cue.last };
         let mut k = group_end;
-        while k < t.len() && t.sentence(k) == sent && k < group_end + 6 && t.text_of(k) != "," {
+        while k < t.len() && t.sentence(k) == sent && k < group_end + 6 && !t.is_char(k, b',') {
             k += 1;
         }
-        if t.text_of(k) == "," && k + 1 < t.len() && t.sentence(k + 1) == sent {
+        if t.is_char(k, b',') && k + 1 < t.len() && t.sentence(k + 1) == sent {
             g.content = Some(Span::new(t.span(k + 1).start, clause_end(t, k + 1, lang)));
         }
     }
@@ -1032,26 +1032,26 @@ fn en_pronoun(t: &Toks, k: usize) -> bool {
     matches!(t.low(k), "he" | "she" | "it" | "they" | "we" | "i" | "there")
 }
 
-const MONTHS: &[&str] = &[
+static MONTHS: Words = Words::new(&[
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january", "february", "march",
     "april", "june", "july", "august", "september", "october", "november", "december",
-];
+]);
 
 /// Words after "said" that do not open a reported clause ("said goodbye", "said in a statement", "said Friday").
-const EN_NOT_CLAUSE: &[&str] = &[
+static EN_NOT_CLAUSE: Words = Words::new(&[
     "to", "in", "on", "at", "for", "with", "by", "from", "about", "of", "during", "after", "before", "yes", "no", "goodbye", "hello",
     "nothing", "something", "so", "and", "but", "or", "as", "through", "via", "earlier", "later", "last", "previously", "publicly",
     "privately", "repeatedly", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
     "tonight", "once", "twice", "again", "also", "recently", "sorry", "thanks", "thank", "hi", "otherwise", "much", "little", "more",
     "less", "anything", "everything", "what", "why", "how", "when", "who", "whom", "whose", "which", "if", "whether", "then", "here",
-];
+]);
 
 fn en_clause_start(t: &Toks, k: usize) -> bool {
     let w = t.low(k);
-    if MONTHS.contains(&w) {
+    if MONTHS.contains(w) {
         return false;
     }
-    if t.is_word(k) && !EN_NOT_CLAUSE.contains(&w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
+    if t.is_word(k) && !EN_NOT_CLAUSE.contains(w) || t.doc.tokens.get(k).is_some_and(|x| x.kind == crate::text::TokenKind::Number) {
         return true;
     }
     matches!(
@@ -1062,11 +1062,11 @@ fn en_clause_start(t: &Toks, k: usize) -> bool {
 }
 
 /// Words that open an adjunct, not a subject ("en préambule à cette présentation", "in a statement").
-const ADJUNCT_OPENERS: &[&str] = &[
+static ADJUNCT_OPENERS: Words = Words::new(&[
     "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
     "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
-];
-const SUBJECT_PRONOUNS: &[&str] = &["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"];
+]);
+static SUBJECT_PRONOUNS: Words = Words::new(&["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"]);
 
 /// Improve a preposed subject: step back over adjuncts and appositions between commas
 /// ("Daniel Lanquetin, maire, en préambule…, rappela" → "Daniel Lanquetin"), and take the sentence's subject
@@ -1076,7 +1076,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
     // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
     if lang == Lang::En && np.is_empty() {
-        if let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") {
+        if let Some(b) = boundary.filter(|&b| t.is_char(b, b',')) {
             if let Some(name) = en_sentence_name_before_comma(t, b) {
                 return (name, None);
             }
@@ -1090,12 +1090,12 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             while k > 0 && t.sentence(k - 1) == sent {
                 k -= 1;
             }
-            while LEADING_CONNECTORS_SUBJ.contains(&t.low(k)) || t.text_of(k) == "," {
+            while LEADING_CONNECTORS_SUBJ.contains(t.low(k)) || t.is_char(k, b',') {
                 k += 1;
             }
             // "In a statement, IRCC did not reveal …": an opening adjunct up to its comma is not the subject
-            if lang == Lang::En && ADJUNCT_OPENERS.contains(&t.low(k)) {
-                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.text_of(c) == ",") {
+            if lang == Lang::En && ADJUNCT_OPENERS.contains(t.low(k)) {
+                if let Some(c) = (k + 1..b.min(k + 8)).find(|&c| t.is_char(c, b',')) {
                     k = c + 1;
                 }
             }
@@ -1111,7 +1111,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         }
         // "le ministre, qui a affirmé que": the relative pronoun's antecedent
         if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who")) {
-            let upto = if b >= 1 && t.text_of(b - 1) == "," { b - 1 } else { b };
+            let upto = if b >= 1 && t.is_char(b - 1, b',') { b - 1 } else { b };
             if let Some((p, pb)) = np_before(t, upto, lang).filter(|(p, _)| !p.is_empty()) {
                 // the last phrase before "qui" ("Nous avons vu le maire, qui …" → "le maire"): from its determiner,
                 // one not governed by a preposition ("le ministre de l'Intérieur")
@@ -1133,7 +1133,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
             return (np, boundary);
         }
         // "L'avocate de Bernard, Alexandra Michel, a souligné": the phrase before the comma.
-        match boundary.filter(|&b| t.text_of(b) == ",").and_then(|b| np_before(t, b, lang)) {
+        match boundary.filter(|&b| t.is_char(b, b',')).and_then(|b| np_before(t, b, lang)) {
             Some((p, pb)) if !p.is_empty() => {
                 np = p;
                 boundary = pb;
@@ -1146,7 +1146,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         // still has the phone, said": the noun phrase before the relative pronoun
         if lang == Lang::En {
             if let Some(r) = boundary.filter(|&b| matches!(t.low(b), "who" | "that" | "which") && b >= 1) {
-                let upto = if t.text_of(r - 1) == "," { r - 1 } else { r };
+                let upto = if t.is_char(r - 1, b',') { r - 1 } else { r };
                 match np_before(t, upto, lang) {
                     Some((p, pb)) if !p.is_empty() => {
                         np = p;
@@ -1163,7 +1163,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 }
                 continue;
             }
-        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.text_of(b - 1) == ",") {
+        } else if let Some(b) = boundary.filter(|&b| matches!(t.low(b), "qui" | "who") && b >= 1 && t.is_char(b - 1, b',')) {
             // "Ce sondage, qui possède une marge d'erreur, révèle": step over an appositive relative clause
             match np_before(t, b - 1, lang) {
                 Some((p, pb)) if !p.is_empty() => {
@@ -1174,17 +1174,17 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
                 _ => break,
             }
         }
-        let Some(b) = boundary.filter(|&b| t.text_of(b) == ",") else { break };
+        let Some(b) = boundary.filter(|&b| t.is_char(b, b',')) else { break };
         let first = t.at_or_after(np.start);
         let w = t.low(first);
         // French "on" is a pronoun, not the English preposition
-        let adjunct = ADJUNCT_OPENERS.contains(&w) && !(lang == Lang::Fr && w == "on");
+        let adjunct = ADJUNCT_OPENERS.contains(w) && !(lang == Lang::Fr && w == "on");
         // "la professeure de nutrition Francisca Joly-Gomez": a determiner and a name not governed by a preposition
         // make the phrase the subject itself, not an apposition to step over
         let toks = t.doc.tokens_in(np);
         let named_head = matches!(w, "le" | "la" | "les" | "l" | "un" | "une" | "the" | "a" | "an")
             && toks.clone().skip(1).any(|i| t.is_cap_at(i) && !matches!(t.low(i - 1), "de" | "du" | "des" | "d" | "à" | "au" | "aux" | "of" | "for" | "at") && !t.is_apostrophe(i - 1));
-        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(&w) && !named_head;
+        let lower_apposition = !t.is_cap_at(first) && !SUBJECT_PRONOUNS.contains(w) && !named_head;
         // "Jim Eglinski, Yellowhead MP, said": a capitalised title after the name is an apposition too
         let last_tok = t.before(np.end).saturating_sub(1);
         let title = t.text_of(last_tok);
@@ -1203,7 +1203,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
         let pf = t.at_or_after(prev.start);
         let n_toks = t.doc.tokens_in(prev).len();
         // "Les Brigades des martyrs d'Al-Aqsa": a longer phrase is a name when it holds another capital
-        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(&t.low(pf)) && (n_toks <= 6 || n_toks <= 10 && t.doc.tokens_in(prev).skip(1).any(|i| t.is_cap_at(i)));
+        let name_like = t.is_cap_at(pf) && !ADJUNCT_OPENERS.contains(t.low(pf)) && (n_toks <= 6 || n_toks <= 10 && t.doc.tokens_in(prev).skip(1).any(|i| t.is_cap_at(i)));
         if name_like {
             np = prev;
             boundary = pb;
@@ -1222,8 +1222,8 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     // determiner starts
     if lang == Lang::En {
         let toks = t.doc.tokens_in(np);
-        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(&t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
-            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(&t.low(i - 1)));
+        if toks.len() >= 4 && ADJUNCT_OPENERS.contains(t.low(toks.start)) && matches!(t.low(toks.start), "in" | "on" | "at" | "during" | "after" | "before" | "since") {
+            let det = (toks.start + 2..toks.end - 1).find(|&i| matches!(t.low(i), "the" | "a" | "an") && t.is_word(i - 1) && !PREPS_EN.contains(t.low(i - 1)));
             if let Some(d) = det {
                 np = Span::new(t.span(d).start, np.end);
             }
@@ -1232,13 +1232,13 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     (np, boundary)
 }
 
-const PREPS_EN: &[&str] = &["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"];
+static PREPS_EN: Words = Words::new(&["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"]);
 
-const LEADING_CONNECTORS_SUBJ: &[&str] = &["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"];
+static LEADING_CONNECTORS_SUBJ: Words = Words::new(&["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"]);
 
 /// Nouns that name a source of information ("selon les médias", "according to police"); "selon les domaines"
 /// is not one.
-const SOURCE_NOUNS: &[&str] = &[
+static SOURCE_NOUNS: Words = Words::new(&[
     "médias", "sources", "source", "experts", "spécialistes", "responsables", "autorités", "police", "sondage", "étude", "rapport",
     "enquête", "témoins", "témoin", "habitants", "proches", "entourage", "services", "agence", "journal", "quotidien", "presse",
     "chiffres", "estimations", "documents", "communiqué", "avocat", "avocate", "observateurs", "analystes", "démographes",
@@ -1247,13 +1247,13 @@ const SOURCE_NOUNS: &[&str] = &[
     "court", "records", "release", "post", "website", "union", "company", "city", "government", "ministry", "department", "officers",
     "findings", "research", "reports", "statistics", "estimates", "poll", "polls", "analysis", "filings", "filing", "documents",
     "sondages", "rapports", "études", "statistiques", "recherches", "travaux",
-];
+]);
 
 fn is_source_np(t: &Toks, np: Span, _lang: Lang) -> bool {
     let toks = t.doc.tokens_in(np);
     toks.clone().any(|i| t.is_cap_at(i) && !matches!(t.low(i), "le" | "la" | "les" | "l" | "un" | "une" | "des" | "the" | "a" | "an"))
         || toks.clone().any(|i| matches!(t.low(i), "lui" | "elle" | "eux" | "elles" | "him" | "her" | "them" | "it" | "they"))
-        || toks.clone().any(|i| SOURCE_NOUNS.contains(&t.low(i)) || crate::entities::role_head(t.low(i)).is_some() || personal_noun(t.low(i)))
+        || toks.clone().any(|i| SOURCE_NOUNS.contains(t.low(i)) || crate::entities::role_head(t.low(i)).is_some() || personal_noun(t.low(i)))
 }
 
 /// Suffixes of nouns naming people by their trade ("le naturopathe", "les démographes", "la gastro-entérologue").

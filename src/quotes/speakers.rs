@@ -12,7 +12,7 @@ use super::cues::data_lines;
 use super::tok::Toks;
 use crate::entities::{Entity, EntityType, Gender};
 use crate::lang::Lang;
-use crate::text::Span;
+use crate::text::{Span, Words};
 
 static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
 static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
@@ -41,12 +41,12 @@ pub enum Resolved {
     NotReported,
 }
 
-const FR_DETS: &[&str] = &[
+static FR_DETS: Words = Words::new(&[
     "le", "la", "les", "l", "un", "une", "des", "du", "d", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", "plusieurs", "certains",
     "certaines", "quelques", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "ton", "ta", "tes",
-];
+]);
 /// Words that open a capitalised run without being part of a name ("Selon Paul Collier", "For Fouzia Al Hashish").
-const NOT_NAME_START: &[&str] = &[
+static NOT_NAME_START: Words = Words::new(&[
     "selon", "pour", "après", "avant", "dans", "mais", "et", "le", "la", "les", "un", "une", "des", "for", "on", "in", "at", "with", "by",
     "asked", "according", "said", "says", "when", "while", "the", "a", "an", "but", "and", "of", "from", "to", "after", "before", "as",
     "organizer", "organiser", "article", "continued", "below", "read", "watch", "more", "if", "since", "then", "quand", "lorsque", "chez",
@@ -55,9 +55,9 @@ const NOT_NAME_START: &[&str] = &[
     "november", "december", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "lundi", "mardi", "mercredi", "jeudi", "vendredi",
     "samedi", "dimanche", "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre",
     "décembre", "late", "early", "below", "above", "ce", "cette", "plus", "many", "some", "most",
-];
-const NAME_PARTICLES: &[&str] = &["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"];
-const EN_DETS: &[&str] = &["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"];
+]);
+static NAME_PARTICLES: Words = Words::new(&["de", "du", "des", "d", "van", "von", "der", "den", "di", "da", "del", "dos", "la", "le", "bin", "ben", "al", "el", "ibn"]);
+static EN_DETS: Words = Words::new(&["the", "a", "an", "his", "her", "their", "its", "our", "some", "several", "many", "this", "these", "those"]);
 /// Does the mention `m` open its sentence?
 fn t_first_in_sentence(t: &Toks, m: Span) -> bool {
     let first = t.at_or_after(m.start);
@@ -65,21 +65,21 @@ fn t_first_in_sentence(t: &Toks, m: Span) -> bool {
 }
 
 /// English nouns by which an article refers back to the organisation it named ("the company said").
-const EN_ORG_NOUNS: &[&str] = &[
+static EN_ORG_NOUNS: Words = Words::new(&[
     "agency", "airline", "bank", "company", "corporation", "department", "firm", "ministry", "organization", "organisation", "railway",
     "retailer", "automaker", "insurer", "broadcaster", "network", "regulator", "startup", "utility",
-];
+]);
 /// English nouns of documents that "say" things for the organisation that issued them.
-const EN_DOC_NOUNS: &[&str] = &[
+static EN_DOC_NOUNS: Words = Words::new(&[
     "statement", "release", "report", "paper", "post", "website", "tweet", "memo", "document", "letter", "email", "filing", "blog", "notice",
     "bulletin", "communique", "news",
-];
+]);
 /// Participles that make the agent after "par" a document's author ("la liste proposée par la section 37").
-const AUTHORED: &[&str] = &[
+static AUTHORED: Words = Words::new(&[
     "proposé", "proposée", "proposés", "proposées", "rédigé", "rédigée", "rédigés", "rédigées", "établi", "établie", "établis", "établies",
     "élaboré", "élaborée", "élaborés", "élaborées", "signé", "signée", "signés", "signées", "publié", "publiée", "publiés", "publiées",
-];
-const PREPS: &[&str] = &["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"];
+]);
+static PREPS: Words = Words::new(&["de", "du", "des", "d", "à", "au", "aux", "chez", "pour", "of", "at", "for", "from", "in", "with", "by", "on", "to"]);
 
 /// What [`Resolver::org_like`] and [`Resolver::usual_org_name_uncached`] found for one entity: is it an
 /// organisation, and the name it goes by.
@@ -146,7 +146,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn in_parentheses(&self, m: Span) -> bool {
         let t = self.t;
         let first = t.at_or_after(m.start);
-        (first.saturating_sub(3)..first).any(|j| t.text_of(j) == "(") && !(first.saturating_sub(3)..first).any(|j| t.text_of(j) == ")")
+        (first.saturating_sub(3)..first).any(|j| t.is_char(j, b'(')) && !(first.saturating_sub(3)..first).any(|j| t.is_char(j, b')'))
     }
 
     /// A mention no pronoun refers back to: quoted words, an aside in parentheses, a link to another story
@@ -257,7 +257,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let hi = t.before(at);
         let lo = t.at_or_after(at.saturating_sub(3000));
         for i in (lo..hi).rev() {
-            if !EN_DOC_NOUNS.contains(&t.low(i)) || t.is_cap_at(i) || !matches!(t.low(i + 1), "by" | "from") {
+            if !EN_DOC_NOUNS.contains(t.low(i)) || t.is_cap_at(i) || !matches!(t.low(i + 1), "by" | "from") {
                 continue;
             }
             let mut j = i + 2;
@@ -271,7 +271,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 return Some(k);
             }
             // "by the railway company": an organisation noun within three words
-            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).find(|&h| EN_ORG_NOUNS.contains(&t.low(h))) {
+            if let Some(h) = (j..(j + 3).min(t.len())).take_while(|&h| t.is_word(h) && !t.is_cap_at(h)).find(|&h| EN_ORG_NOUNS.contains(t.low(h))) {
                 return self.org_by_noun(t.low(h), t.span(h).start);
             }
         }
@@ -298,12 +298,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             // After: "X, la porte-parole de …", "X, director of …" (a short parenthesis may come first: "X (2), …")
             let mut after = t.at_or_after(m.end);
-            if t.text_of(after) == "(" {
-                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.text_of(j) == ")") {
+            if t.is_char(after, b'(') {
+                if let Some(close) = (after + 1..(after + 6).min(t.len())).find(|&j| t.is_char(j, b')')) {
                     after = close + 1;
                 }
             }
-            if t.text_of(after) == "," {
+            if t.is_char(after, b',') {
                 if let Some(h) = self.head_of(after + 1, 6) {
                     roles.push((h, k, m.start));
                 }
@@ -313,7 +313,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     let mut words = Vec::new();
                     while j < t.len() && j - after < 8 && (t.is_word(j) || t.is_apostrophe(j)) && !matches!(t.low(j), "qui" | "que" | "qu" | "dont") {
                         let w = t.low(j);
-                        if w.chars().count() > 3 && !t.is_cap_at(j) && !PREPS.contains(&w) && !FR_DETS.contains(&w) {
+                        if w.chars().count() > 3 && !t.is_cap_at(j) && !PREPS.contains(w) && !FR_DETS.contains(w) {
                             words.push(w.to_string());
                         }
                         j += 1;
@@ -326,7 +326,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             // Before: "le procureur général américain Jeff Sessions", "Surrey Mayor Doug McCallum"
             let first = t.at_or_after(m.start);
             // "la porte-parole de M. Sessions": a name governed by a preposition is not the one described
-            let governed = first >= 1 && (PREPS.contains(&t.low(first - 1)) || (first >= 2 && matches!(t.low(first - 1), "la" | "le" | "les" | "the") && PREPS.contains(&t.low(first - 2))) || (first >= 2 && t.is_apostrophe(first - 1) && PREPS.contains(&t.low(first - 2))));
+            let governed = first >= 1 && (PREPS.contains(t.low(first - 1)) || (first >= 2 && matches!(t.low(first - 1), "la" | "le" | "les" | "the") && PREPS.contains(t.low(first - 2))) || (first >= 2 && t.is_apostrophe(first - 1) && PREPS.contains(t.low(first - 2))));
             let mut j = if governed { 0 } else { first };
             let mut words = Vec::new();
             while j > 0 && first - j < 6 && t.sentence(j - 1) == t.sentence(first) {
@@ -379,12 +379,12 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let t = self.t;
         let dets = if self.lang == Lang::Fr { FR_DETS } else { EN_DETS };
         let mut k = from;
-        while dets.contains(&t.low(k)) || t.is_apostrophe(k) {
+        while dets.contains(t.low(k)) || t.is_apostrophe(k) {
             k += 1;
         }
         let start = k;
         let mut words = Vec::new();
-        while k < t.len() && k - start < max && t.is_word(k) && !PREPS.contains(&t.low(k)) {
+        while k < t.len() && k - start < max && t.is_word(k) && !PREPS.contains(t.low(k)) {
             words.push(t.low(k).to_string());
             k += 1;
         }
@@ -407,10 +407,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let hi = t.before(within.end);
         let mut a = t.at_or_after(m.start);
         let mut b = t.before(m.end).max(a + 1);
-        while a > lo + 1 && NAME_PARTICLES.contains(&t.low(a - 1)) && t.is_cap_at(a - 2) {
+        while a > lo + 1 && NAME_PARTICLES.contains(t.low(a - 1)) && t.is_cap_at(a - 2) {
             a -= 2;
         }
-        while b < hi && (t.is_cap_at(b) || (NAME_PARTICLES.contains(&t.low(b)) && b + 1 < hi && t.is_cap_at(b + 1))) {
+        while b < hi && (t.is_cap_at(b) || (NAME_PARTICLES.contains(t.low(b)) && b + 1 < hi && t.is_cap_at(b + 1))) {
             b += 1;
         }
         Span::new(t.span(a).start, t.span(b - 1).end)
@@ -612,7 +612,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 a = r + 1;
             }
         }
-        while a + 1 < words.len() && NOT_NAME_START.contains(&words[a].trim_end_matches('.').to_lowercase().as_str()) {
+        while a + 1 < words.len() && NOT_NAME_START.contains(words[a].trim_end_matches('.').to_lowercase().as_str()) {
             a += 1;
         }
         // "Al-Qaeda-linked al-Shabaab", "San Francisco-based I-DEV": a compound adjective describes the name after it
@@ -640,7 +640,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let mut toks = t.doc.tokens_in(np);
         // "a document titled White Paper: …": the words after "titled" name the document, not its issuer
         if self.lang == Lang::En {
-            if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && matches!(t.low(i + 1), "titled" | "entitled" | "called" | "named") && i + 1 < toks.end) {
+            if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(t.low(i)) && matches!(t.low(i + 1), "titled" | "entitled" | "called" | "named") && i + 1 < toks.end) {
                 np = Span::new(np.start, t.span(d + 1).end);
                 toks = t.doc.tokens_in(np);
             }
@@ -705,7 +705,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             if possessive {
                 continue;
             }
-            let governed = before > toks.start && (PREPS.contains(&t.low(before - 1)) || t.is_apostrophe(before - 1) && before >= 2 && PREPS.contains(&t.low(before - 2)));
+            let governed = before > toks.start && (PREPS.contains(t.low(before - 1)) || t.is_apostrophe(before - 1) && before >= 2 && PREPS.contains(t.low(before - 2)));
             // English heads are final: "City financial records" is about records, not the city.
             let head_final_ok = self.lang == Lang::Fr || m.end >= t.span(toks.end - 1).end || t.is_cap_at(toks.end - 1);
             if !head_final_ok {
@@ -713,7 +713,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             }
             if self.is_person(k) && !governed {
                 persons.push(k);
-            } else if !(toks.start..before).any(|i| PREPS.contains(&t.low(i))) {
+            } else if !(toks.start..before).any(|i| PREPS.contains(t.low(i))) {
                 others.push(k);
             }
         }
@@ -807,10 +807,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         // A capitalised name the entity list missed: its words are the name (honorifics and particles kept
         // inside: "M. de Villepin", "Dominique de Villepin").
-        let is_det = |i: usize| FR_DETS.contains(&t.low(i)) || EN_DETS.contains(&t.low(i));
-        let prep_at = |j: usize| PREPS.contains(&t.low(j)) || (matches!(t.low(j), "la" | "le" | "les" | "l" | "the") && j > toks.start && PREPS.contains(&t.low(j - 1)));
+        let is_det = |i: usize| FR_DETS.contains(t.low(i)) || EN_DETS.contains(t.low(i));
+        let prep_at = |j: usize| PREPS.contains(t.low(j)) || (matches!(t.low(j), "la" | "le" | "les" | "l" | "the") && j > toks.start && PREPS.contains(t.low(j - 1)));
         let governed = |i: usize| i > toks.start && (prep_at(i - 1) || t.is_apostrophe(i - 1) && i >= 2 && prep_at(i - 2));
-        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(&t.low(i)) && !governed(i) && (i == toks.start || !t.is_cap_at(i - 1) || NOT_NAME_START.contains(&t.low(i - 1))));
+        let name_start = toks.clone().find(|&i| t.is_cap_at(i) && !is_det(i) && !NOT_NAME_START.contains(t.low(i)) && !governed(i) && (i == toks.start || !t.is_cap_at(i - 1) || NOT_NAME_START.contains(t.low(i - 1))));
         // A lone capital opening the sentence, then one or two lower-case words ending in a plural noun: a common
         // word capitalised by its position ("Shipping companies", "Local farmers", "Plusieurs habitants"), kept
         // whole as a source noun phrase. A longer phrase is more likely a name followed by other words.
@@ -826,7 +826,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                         && t.text_of(i).chars().next().is_some_and(char::is_lowercase)
                         && t.low(i).chars().count() >= 3
                         && !crate::entities::lexicon::is_function_word(t.low(i))
-                        && !NAME_PARTICLES.contains(&t.low(i))
+                        && !NAME_PARTICLES.contains(t.low(i))
                 })
                 && (t.low(last).ends_with('s') || t.low(last).ends_with('x'))
         };
@@ -838,7 +838,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     end = n;
                 } else if t.is_apostrophe(n) && t.adjacent(end, n) && t.is_word(n + 1) && t.adjacent(n, n + 1) && n + 1 < toks.end && t.low(n + 1) != "s" {
                     end = n + 1; // "Na'moks", "O'Brien"
-                } else if NAME_PARTICLES.contains(&t.low(n)) && t.is_cap_at(n + 1) && n + 1 < toks.end {
+                } else if NAME_PARTICLES.contains(t.low(n)) && t.is_cap_at(n + 1) && n + 1 < toks.end {
                     end = n + 1;
                 } else {
                     break;
@@ -859,7 +859,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         // "les attendus de la liste proposée par la section 37": a document speaks for its author
         if self.lang == Lang::Fr {
-            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(&t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
+            if let Some(p) = toks.clone().find(|&i| t.low(i) == "par" && i > toks.start && AUTHORED.contains(t.low(i - 1))).filter(|&p| p + 1 < toks.end) {
                 let agent = Span::new(t.span(p + 1).start, np.end);
                 return Resolved::Speaker(Speaker { entity: None, name: Some(agent.slice(text).to_string()), mention: Some(np), person: false, gender: None });
             }
@@ -876,7 +876,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let t = self.t;
         let text = t.doc.text;
         // the phrase up to its first preposition: English heads come last
-        let end = toks.clone().skip(1).find(|&i| PREPS.contains(&t.low(i)) || t.text_of(i) == ",").unwrap_or(toks.end);
+        let end = toks.clone().skip(1).find(|&i| PREPS.contains(t.low(i)) || t.is_char(i, b',')).unwrap_or(toks.end);
         if end <= toks.start {
             return None;
         }
@@ -886,7 +886,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let keep = |sp: Span| Speaker { entity: None, name: Some(sp.slice(text).trim().to_string()), mention: Some(np), person: false, gender: None };
         // "the company", "the security firm", "the Calgary-based railway": modifiers in lower case or "X-based"
         let modifier = |i: usize| t.is_word(i) && (!t.is_cap_at(i) || t.low(i).ends_with("-based"));
-        if matches!(det, "the" | "this") && (2..=4).contains(&(end - toks.start)) && EN_ORG_NOUNS.contains(&head) && (toks.start + 1..last).all(modifier) {
+        if matches!(det, "the" | "this") && (2..=4).contains(&(end - toks.start)) && EN_ORG_NOUNS.contains(head) && (toks.start + 1..last).all(modifier) {
             return self.org_by_noun(head, np.start).map(|k| self.speaker_of_entity(k, np));
         }
         // "The 26-year-old right wing said": an age describes the person the passage is about, named as the
@@ -905,7 +905,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         }
         // A document speaks for whoever issued it: "The RCMP statement said", "a release from UFCW Local 832 said",
         // "the white paper said" (the organisation the passage is about)
-        if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(&t.low(i)) && !t.is_cap_at(i)) {
+        if let Some(d) = toks.clone().take(4).find(|&i| EN_DOC_NOUNS.contains(t.low(i)) && !t.is_cap_at(i)) {
             let lo = self.mentions.partition_point(|(m, _)| m.end <= np.start);
             // the issuer: named before the document noun, or after "from"/"of" ("a release from UFCW Local 832")
             let issuer = |m: Span| {
@@ -926,7 +926,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                     return Some(self.speaker_of_entity(k, np));
                 }
             }
-            let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(&t.low(i)))).collect();
+            let caps: Vec<usize> = (toks.start..d).filter(|&i| t.is_cap_at(i) && !(i == toks.start && EN_DETS.contains(t.low(i)))).collect();
             if let (Some(&a), Some(&b)) = (caps.first(), caps.last()) {
                 if caps.len() == b - a + 1 {
                     return Some(keep(Span::new(t.span(a).start, t.span(b).end)));
@@ -940,7 +940,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if last >= 2 && t.is_apostrophe(last - 1) && t.adjacent(last - 1, last) && t.adjacent(last - 2, last - 1) && t.is_cap_at(last - 2) {
             return None;
         }
-        let has_cap = (toks.start..last).any(|i| t.is_cap_at(i) && !(i == toks.start && t.at_sentence_start(i) && EN_DETS.contains(&t.low(i))));
+        let has_cap = (toks.start..last).any(|i| t.is_cap_at(i) && !(i == toks.start && t.at_sentence_start(i) && EN_DETS.contains(t.low(i))));
         let indefinite = matches!(det, "a" | "an");
         let verb_like = matches!(head, "must" | "may" | "might" | "can" | "could" | "would" | "should" | "will" | "has" | "have" | "had" | "did" | "does" | "also" | "then" | "now");
         if (has_cap || (indefinite && self.role_word(head))) && !verb_like {
@@ -957,7 +957,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// The acronym closing a phrase after "de"/"des"/"du" ("la guérilla marxiste des FARC" → "FARC").
     fn acronym_after_de(&self, toks: std::ops::Range<usize>) -> Option<Span> {
         let t = self.t;
-        if toks.len() < 3 || !FR_DETS.contains(&t.low(toks.start)) || t.is_cap_at(toks.start + 1) {
+        if toks.len() < 3 || !FR_DETS.contains(t.low(toks.start)) || t.is_cap_at(toks.start + 1) {
             return None;
         }
         let last = toks.end - 1;
@@ -971,10 +971,10 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     fn named_by_head_before(&self, toks: std::ops::Range<usize>, at: usize) -> Option<Span> {
         let t = self.t;
         let mut k = toks.start;
-        if !FR_DETS.contains(&t.low(k)) {
+        if !FR_DETS.contains(t.low(k)) {
             return None;
         }
-        while k < toks.end && (FR_DETS.contains(&t.low(k)) || t.is_apostrophe(k) || matches!(t.low(k), "deux" | "trois" | "quatre")) {
+        while k < toks.end && (FR_DETS.contains(t.low(k)) || t.is_apostrophe(k) || matches!(t.low(k), "deux" | "trois" | "quatre")) {
             k += 1;
         }
         if k >= toks.end || t.is_cap_at(k) || !t.is_word(k) || (toks.start..toks.end).any(|i| t.is_cap_at(i) && i > toks.start) {
@@ -1015,7 +1015,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         let sent = t.sentence(start.saturating_sub(1));
         let mut k = start;
         while k < t.len() && k - start < 12 && t.sentence(k) == sent {
-            if t.text_of(k) == "," {
+            if t.is_char(k, b',') {
                 let at = t.span(k + 1).start;
                 let lo = self.mentions.partition_point(|(m, _)| m.start < at);
                 let hit = self.mentions[lo..].iter().take_while(|(m, _)| m.start == at).find(|(_, e)| self.is_person(*e));
@@ -1066,8 +1066,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 // (past the apposition after the speaker's name: "Patrice Lindsay, director of the Heart Fund, said")
                 let t = self.t;
                 let after = t.at_or_after(from);
-                if t.text_of(after) == "," {
-                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.text_of(j) == ",") {
+                if t.is_char(after, b',') {
+                    if let Some(close) = (after + 1..(after + 25).min(t.len())).take_while(|&j| t.sentence(j) == t.sentence(after)).find(|&j| t.is_char(j, b',')) {
                         from = t.span(close).end;
                     }
                 }
