@@ -135,18 +135,22 @@ loaded().then(warmUp).catch(() => {});
 // optimises a function only once it has run for a while (dynamic tiering), so a worker's first pages run mostly
 // unoptimised code: the same page analysed again and again in one worker took 30–60 ms the first 8 times, 13–20
 // the next 10, 5–9 after 25 (nytimes-3; with everything optimised from the start, `--no-liftoff`: 4–8 ms). So the
-// page just answered is analysed again, up to 16 times or 400 ms, each time one background-priority task, and
-// not once a message has come (the next page's wake at document_start stops it long before its request). What
-// this buys is general, not that page's: in fresh workers, another page's analysis after 0 / 8 / 16 / 30 rounds
-// on the first page took 27.4 / 19.3 / 13.6 / 11.9 ms (medians of 18 page pairs, dedicated workers in
-// Chromium). Not for a long page, one round of which would hold up the next request as long. A worker left idle
+// page just answered is analysed again, from 300 ms after the answer, up to 16 times or 400 ms, each time one
+// background-priority task, and not once a message has come (the next page's wake at document_start stops it
+// long before its request). What this buys is general, not that page's: in fresh workers, another page's
+// analysis after 0 / 8 / 16 / 30 rounds on the first page took 27.4 / 19.3 / 13.6 / 11.9 ms (medians of 18
+// page pairs, dedicated workers in Chromium). Not for a long page, one round of which would hold up the next request as long. A worker left idle
 // 30 s is stopped, and this is lost with it: it serves a reader going from page to page.
+const REWARM_AFTER_MS = 300;
 const REWARM_ROUNDS = 16;
 const REWARM_MS = 400;
 const REWARM_MAX_JSON = 200_000;
 async function rewarm(json, options) {
   if (json.length > REWARM_MAX_JSON) return;
   const seen = stats.messages;
+  // Not while the page reads the reply and paints: on two cores the rounds would slow them (cold idle→painted
+  // 98 / 94 / 101 → 188 / 102 / 156 ms when they started at once, the reply's way back up to 30 ms).
+  await new Promise((resolve) => setTimeout(resolve, REWARM_AFTER_MS));
   let spent = 0;
   for (let round = 0; round < REWARM_ROUNDS && spent < REWARM_MS; round++) {
     await whenIdle();
