@@ -178,7 +178,7 @@ pub struct Tok<'t> {
 impl Tok<'_> {
     /// The folded text.
     pub fn norm(&self) -> &str {
-        &self.norm
+        self.norm
     }
 }
 
@@ -280,7 +280,7 @@ impl<'a, 't> Finder<'a, 't> {
         for i in 0..toks.len() {
             starts.push(entries.len());
             key.clear();
-            let longest = lex.longest_from(&toks[i].norm);
+            let longest = lex.longest_from(toks[i].norm);
             for len in 1..=longest {
                 let Some(t) = toks.get(i + len - 1) else { break };
                 if t.sent != toks[i].sent {
@@ -289,7 +289,7 @@ impl<'a, 't> Finder<'a, 't> {
                 if len > 1 {
                     key.push(' ');
                 }
-                key.push_str(&t.norm);
+                key.push_str(t.norm);
                 entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
                 if len < longest && !lex.continues(&key) {
                     break;
@@ -498,7 +498,7 @@ impl<'a, 't> Finder<'a, 't> {
             // "Q1 2016", "H2 2025"
             || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
             || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (matches!(t.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(t.raw).is_some())))
-            || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(&t.norm).is_some())
+            || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(t.norm).is_some())
     }
 
     fn best_at(&self, i: usize) -> Option<Cand> {
@@ -618,7 +618,7 @@ impl<'a, 't> Finder<'a, 't> {
             return Some((1, i + 1));
         }
         if self.lang == Lang::En {
-            if let Some(d) = self.toks.get(i).and_then(|t| english_ordinal(&t.norm)) {
+            if let Some(d) = self.toks.get(i).and_then(|t| english_ordinal(t.norm)) {
                 return Some((d, i + 1));
             }
         }

@@ -401,14 +401,12 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             count += 1;
             continue;
         }
-        if count == 1 && !after_honorific {
-            if p > k && cx.is_cap(p) && !cx.initial[i] {
-                let next = cx.s(p);
-                if org_cue(next).is_none() && !is_place(next) && LEX.first_names.contains_key(cx.s(i)) {
-                    e = p;
-                    count += 1;
-                    continue;
-                }
+        if count == 1 && !after_honorific && p > k && cx.is_cap(p) && !cx.initial[i] {
+            let next = cx.s(p);
+            if org_cue(next).is_none() && !is_place(next) && LEX.first_names.contains_key(cx.s(i)) {
+                e = p;
+                count += 1;
+                continue;
             }
         }
         break;
@@ -614,7 +612,7 @@ fn brand_end(cx: &Ctx, a: usize, b: usize) -> Option<usize> {
         if LEX.not_names.contains(cx.s(a)) || next.chars().next().is_some_and(char::is_lowercase) && !LEX.function_words.contains(next) {
             return None;
         }
-        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2)) && LEX.first_names.get(next).is_none() {
+        if cx.is_cap(b + 2) && cx.spaced(b + 1) && !LEX.function_words.contains(cx.lower(b + 2)) && !LEX.first_names.contains_key(next) {
             return Some(b + 2);
         }
         return Some(b + 1);

@@ -131,7 +131,7 @@ fn front_decode(file: &str) -> String {
         if shared <= prev.len() && whole(shared) {
             out.extend_from_within(prev.start..prev.start + shared);
         }
-        out.extend_from_slice(line[digits..].as_bytes());
+        out.extend_from_slice(&line.as_bytes()[digits..]);
         if !line.is_empty() && !line.starts_with('#') {
             prev = start..out.len();
         }
