@@ -308,10 +308,7 @@ impl KeyShapes {
     /// The filter bit (of 16 384) of the shape of `key`.
     #[inline]
     fn bit(key: &str) -> usize {
-        let b = key.as_bytes();
-        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
-        let shape = u32::from(first) | u32::from(last) << 8 | (b.len().min(0xFFFF) as u32) << 16;
-        (shape.wrapping_mul(0x9E37_79B1) >> 18) as usize
+        (shape_hash(key.as_bytes()) >> 18) as usize
     }
 
     /// False when no key has the shape of `key` (so `key` is none of them); true when one may be it.
@@ -320,6 +317,18 @@ impl KeyShapes {
         let bit = Self::bit(key);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
+}
+
+/// A word's shape (first byte, last byte, length in bytes up to 65 535) hashed to 32 bits, whose top bits pick a
+/// filter bit ([`KeyShapes`], [`Words`]). `const` so that [`Words`] makes its filter at compile time.
+#[inline(always)]
+const fn shape_hash(w: &[u8]) -> u32 {
+    let (first, last) = match (w.first(), w.last()) {
+        (Some(&f), Some(&l)) => (f as u32, l as u32),
+        _ => (0, 0),
+    };
+    let len = if w.len() > 0xFFFF { 0xFFFF } else { w.len() as u32 };
+    (first | last << 8 | len << 16).wrapping_mul(0x9E37_79B1)
 }
 
 /// A short constant list of words with a 256-bit filter of their shapes (length, first and last byte), made at
@@ -349,12 +358,7 @@ impl Words {
     /// The filter bit (of 256) of a word's shape.
     #[inline(always)]
     const fn bit(w: &[u8]) -> usize {
-        let (first, last) = match (w.first(), w.last()) {
-            (Some(&f), Some(&l)) => (f as u32, l as u32),
-            _ => (0, 0),
-        };
-        let shape = first | last << 8 | (w.len() as u32 & 0xFFFF) << 16;
-        (shape.wrapping_mul(0x9E37_79B1) >> 24) as usize
+        (shape_hash(w) >> 24) as usize
     }
 
     /// Is `word` one of the words (compared byte for byte)?
