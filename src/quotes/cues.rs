@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use super::tok::Toks;
+use crate::entities::lexicon::entries;
 use crate::lang::Lang;
 use crate::text::{KeyShapes, Span, WordMap, Words};
 
@@ -64,14 +65,9 @@ struct Lexicon {
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
 static EN: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_en.txt"), Lang::En));
 
-/// The data lines of a lexicon file (comments and blank lines dropped).
-pub(crate) fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
-
 fn build(src: &'static str, lang: Lang) -> Lexicon {
     let mut forms: WordMap<String, Vec<FormInfo>> = WordMap::default();
-    for line in data_lines(src) {
+    for line in entries(src) {
         let mut cols = line.split('\t');
         let head = cols.next().unwrap_or("");
         let (lemma, particle) = match head.split_once(' ') {
@@ -625,7 +621,7 @@ mod tests {
             (include_str!("../../data/lexicons/speaker_roles_fr.txt"), 10),
             (include_str!("../../data/lexicons/speaker_roles_en.txt"), 10),
         ] {
-            let keys: Vec<&str> = data_lines(src).map(|l| l.split('\t').next().unwrap_or("")).collect();
+            let keys: Vec<&str> = entries(src).map(|l| l.split('\t').next().unwrap_or("")).collect();
             assert!(keys.len() >= min);
             for w in keys.windows(2) {
                 assert!(w[0] < w[1], "lexicon not sorted or duplicated at {:?}", w);

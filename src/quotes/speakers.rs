@@ -8,14 +8,14 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use super::cues::data_lines;
+use crate::entities::lexicon::entries;
 use super::tok::Toks;
 use crate::entities::{Entity, EntityType, Gender};
 use crate::lang::Lang;
 use crate::text::{Span, Words};
 
-static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
-static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
+static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
+static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
 
 /// Who said it.
 #[derive(Clone, Debug, Default, PartialEq)]
