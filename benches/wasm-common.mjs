@@ -59,9 +59,11 @@ export function timeRows(analyze, rows, memoryBytes) {
   });
 }
 
+/** `bytes` in `ms` as megabytes a second. */
+const rate = (bytes, ms) => `${(bytes / ms / 1000).toFixed(1)} MB/s`;
+
 /** The Markdown table of `timeRows`'s results. */
 export function table(results) {
-  const rate = (bytes, ms) => `${(bytes / ms / 1000).toFixed(1)} MB/s`;
   const lines = [
     '| input | bytes | median time | throughput | best time | throughput (best) | linear memory |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -77,7 +79,6 @@ export function table(results) {
  * processes' median times, then the fastest and the slowest process (their medians), and the best run of all.
  */
 export function tableAcross(perProcess) {
-  const rate = (bytes, ms) => `${(bytes / ms / 1000).toFixed(1)} MB/s`;
   const lines = [
     `| input | bytes | median time (median of ${perProcess.length} processes) | throughput | fastest process | slowest process | best run | linear memory |`,
     '|---|---:|---:|---:|---:|---:|---:|---:|',
