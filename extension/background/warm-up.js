@@ -12,7 +12,7 @@ const FR = [
   'L\u2019an dernier, la Banque de France prévoyait une croissance de 1,2 % pour 2019 ; elle table désormais sur 0,8 % d\u2019ici à la fin de l\u2019année.',
   '« C\u2019est une décision historique », s\u2019est félicité M. Dupont, maire de Lyon, qui avait annoncé il y a trois semaines sa candidature.',
   'Il a ajouté que les travaux dureraient deux ans, du 1er septembre 2024 au 31 août 2026, et coûteraient 40 millions d\u2019euros.',
-  'D\u2019après l\u2019Insee, le chômage a baissé au premier trimestre, une première depuis les années 1990 à Marseille comme à Toulouse.',
+  'D\u2019après le ministère du Travail, le chômage a baissé au premier trimestre, une première depuis les années 1990 à Marseille comme à Toulouse.',
   'La porte-parole du gouvernement, Sophie Martin, a indiqué hier que la réunion aurait lieu le 03/03 à 13h27 à l\u2019Élysée.',
 ];
 const EN = [
