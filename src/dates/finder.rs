@@ -265,10 +265,10 @@ pub struct Finder<'a, 't> {
     /// (one vector for the text, not one per token).
     entries: Vec<Entry>,
     starts: Vec<usize>,
+    /// The kinds of token `i`'s entries, one bit per [`Kind`] ([`Kind::bit`]): most rules ask for a kind that
+    /// the token has none of, answered without scanning its entries.
+    kinds: Vec<u32>,
 }
-
-const FR_ARTICLES: &[&str] = &["le", "la", "l", "les"];
-const EN_ARTICLES: &[&str] = &["the"];
 
 impl<'a, 't> Finder<'a, 't> {
     /// Prepare the grammar for `toks`.
@@ -276,9 +276,11 @@ impl<'a, 't> Finder<'a, 't> {
         let lex = lexicon::get(lang);
         let mut entries = Vec::new();
         let mut starts = Vec::with_capacity(toks.len() + 1);
+        let mut kinds = Vec::with_capacity(toks.len());
         let mut key = String::new();
         for i in 0..toks.len() {
-            starts.push(entries.len());
+            let first = entries.len();
+            starts.push(first);
             key.clear();
             let longest = lex.longest_from(toks[i].norm);
             for len in 1..=longest {
@@ -295,9 +297,10 @@ impl<'a, 't> Finder<'a, 't> {
                     break;
                 }
             }
+            kinds.push(entries[first..].iter().fold(0, |m, e| m | e.kind.bit()));
         }
         starts.push(entries.len());
-        Finder { toks, lex, lang, entries, starts }
+        Finder { toks, lex, lang, entries, starts, kinds }
     }
 
     /// The lexicon entries starting at token `i` (none past the end).
@@ -480,18 +483,18 @@ impl<'a, 't> Finder<'a, 't> {
         let t = &self.toks[i];
         // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only with a
         // date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les années 1990").
-        if t.kind == TokenKind::Word && self.matches(i).is_empty() && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
+        if t.kind == TokenKind::Word && !self.has_entry(i) && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
             return (i + 1..(i + 4).min(self.toks.len())).any(|k| {
                 let u = &self.toks[k];
                 u.kind == TokenKind::Number
-                    || !self.matches(k).is_empty()
+                    || self.has_entry(k)
                     || (matches!(u.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(u.raw).is_some())
                     || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
                     || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
             });
         }
         t.kind == TokenKind::Number
-            || !self.matches(i).is_empty()
+            || self.has_entry(i)
             // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
             || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
             || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
@@ -505,29 +508,67 @@ impl<'a, 't> Finder<'a, 't> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 19] = [
-            Self::numeric_date,
-            Self::quarter,
-            Self::day_only,
-            Self::sep_month_date,
-            Self::day_list,
-            Self::day_month,
-            Self::month_day_en,
-            Self::time,
-            Self::weekday,
-            Self::deictic,
-            Self::this_pod,
-            Self::part_of,
-            Self::decade,
-            Self::relative_unit,
-            Self::amount,
-            Self::set,
-            Self::season,
-            Self::month_year,
-            Self::misc,
+        // Each rule is tried only where its first token can start it (a necessary condition, read off the
+        // rule's own first steps): most positions start a few rules at most, and a rule that cannot match
+        // still pays its preamble (lexicon and word checks) before failing. The order stays the rules' order
+        // (ties go to the rule tried first).
+        let t = &self.toks[i];
+        let (w, en, num) = (t.norm, self.lang == Lang::En, t.kind == TokenKind::Number);
+        let has = |kind: Kind| self.has(i, kind);
+        let art = self.skip_article(i);
+        let en_prefix = en && matches!(w, "last" | "past" | "next" | "coming" | "this");
+        let rules: [(fn(&Self, usize) -> Option<Cand>, bool); 19] = [
+            (Self::numeric_date, num || has(Kind::Weekday)),
+            (
+                Self::quarter,
+                num || matches!(t.raw, "Q" | "H" | "T")
+                    || matches!(
+                        w,
+                        "le" | "la" | "the" | "au" | "du" | "premier" | "first" | "second" | "deuxieme" | "troisieme" | "third" | "quatrieme"
+                            | "fourth" | "dernier" | "last" | "final"
+                    ),
+            ),
+            (Self::day_only, if en { has(Kind::Weekday) || w == "the" } else { w == "le" }),
+            (Self::sep_month_date, num || has(Kind::Month)),
+            (Self::day_list, self.day_num_start(i) || matches!(w, "les" | "le")),
+            (Self::day_month, self.day_num_start(art) || self.has(art, Kind::Weekday)),
+            (Self::month_day_en, en && (has(Kind::Weekday) || has(Kind::Month))),
+            (Self::time, num || has(Kind::Time) || has(Kind::Approx) || has(Kind::Pod)),
+            (Self::weekday, has(Kind::Weekday) || self.has(i + 1, Kind::Weekday) || en && matches!(w, "the" | "this")),
+            (Self::deictic, has(Kind::Anchored) || has(Kind::Deictic) || matches!(w, "le" | "la" | "l")),
+            (Self::this_pod, has(Kind::This) || matches!(w, "last" | "tonight" | "la")),
+            (Self::part_of, has(Kind::Part) || self.has(i + 1, Kind::Part) || w.starts_with("mi-") || w.starts_with("mid-")),
+            (Self::decade, if en { num || w == "the" || matches!(t.raw, "'" | "’") } else { matches!(w, "les" | "des" | "annees") }),
+            (
+                Self::relative_unit,
+                if en {
+                    has(Kind::Last) || has(Kind::Next) || has(Kind::This) || w == "the"
+                } else {
+                    has(Kind::This) || matches!(w, "toute" | "tout" | "ces" | "les") || art > i
+                },
+            ),
+            (
+                Self::amount,
+                num || self.kinds[i] & (Kind::AgoPre.bit() | Kind::In.bit() | Kind::Approx.bit() | Kind::NumX.bit() | Kind::Num.bit()) != 0
+                    || matches!(w, "depuis" | "pendant" | "durant" | "for")
+                    || matches!(t.raw, "+" | "-" | "~")
+                    || has_hyphen(w),
+            ),
+            (Self::set, has(Kind::Approx) || has(Kind::Every) || matches!(w, "par" | "per" | "a")),
+            (Self::season, has(Kind::Season) || en_prefix || !en && (has(Kind::This) || matches!(w, "les" | "l"))),
+            (Self::month_year, has(Kind::Month) || en_prefix || matches!(w, "mois" | "le")),
+            (
+                Self::misc,
+                // a century's number after the article ("le XXe siècle", "the 20th century"), or "la nuit", "la soirée"
+                self.toks.get(art).is_some_and(|a| a.num.is_some() || matches!(a.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')))
+                    || !en && matches!(w, "la" | "l"),
+            ),
         ];
         let mut best: Option<Cand> = None;
-        for rule in rules {
+        for (rule, may) in rules {
+            if !may {
+                continue;
+            }
             if let Some(c) = rule(self, i) {
                 if c.b > i && best.as_ref().map_or(true, |b| c.b > b.b) {
                     best = Some(c);
@@ -565,12 +606,20 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// The longest lexicon entry of `kind` starting at `i`, if it stays in the sentence of `i`.
     fn lex(&self, i: usize, kind: Kind) -> Option<Entry> {
+        if !self.has(i, kind) {
+            return None;
+        }
         self.matches(i).iter().filter(|e| e.kind == kind).max_by_key(|e| e.len).copied()
     }
 
-    fn is_article(&self, i: usize) -> bool {
-        let arts = if self.lang == Lang::Fr { FR_ARTICLES } else { EN_ARTICLES };
-        self.is(i, arts)
+    /// Does a lexicon entry of `kind` start at `i`? (One bit tested: no scan of the entries.)
+    fn has(&self, i: usize, kind: Kind) -> bool {
+        self.kinds.get(i).is_some_and(|&m| m & kind.bit() != 0)
+    }
+
+    /// Does any lexicon entry start at `i`?
+    fn has_entry(&self, i: usize) -> bool {
+        self.kinds.get(i).is_some_and(|&m| m != 0)
     }
 
     /// `l'` / `d'` + the next word: returns the index after the apostrophe.
@@ -580,13 +629,17 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// An article at `i` (with `l'` taking its apostrophe): the index after it, or `i`.
     fn skip_article(&self, i: usize) -> usize {
-        if let Some(j) = self.elided(i, &["l"]) {
-            return j;
+        // One match on the word (called at every candidate position by several rules).
+        match (self.norm(i), self.lang) {
+            ("l", _) if self.is(i + 1, &["'"]) => i + 2,
+            ("le" | "la" | "les", Lang::Fr) | ("the", Lang::En) => i + 1,
+            _ => i,
         }
-        if self.is_article(i) && !self.is(i, &["l"]) {
-            return i + 1;
-        }
-        i
+    }
+
+    /// Can a day of the month start at `i` ([`Finder::day_num`]: a number, "premier", "first", "3rd")?
+    fn day_num_start(&self, i: usize) -> bool {
+        self.is_num_tok(i) || self.is(i, &["premier", "first"]) || (self.lang == Lang::En && english_ordinal(self.norm(i)).is_some())
     }
 
     /// `de`, `d'`, `of`, `du`, `des` at `i`: the index after it, or `i`.

@@ -62,6 +62,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's bit in a set of kinds held in a `u32` (23 kinds).
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     fn parse(s: &str) -> Option<Kind> {
         Some(match s {
             "after" => Kind::After,
