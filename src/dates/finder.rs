@@ -8,7 +8,7 @@
 use crate::lang::Lang;
 use crate::text::{one_of, Doc, Span, TokenKind};
 
-use super::lexicon::{self, fold_into, Entry, Kind, Lexicon};
+use super::lexicon::{self, fold_bytes_into, Entry, Kind, Lexicon};
 
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,7 +194,7 @@ pub struct Folded {
 impl Folded {
     /// Fold the tokens of `doc`.
     pub fn new(doc: &Doc) -> Folded {
-        let mut forms = String::new();
+        let mut forms = Vec::new();
         let ends = (0..doc.tokens.len())
             .map(|i| {
                 // Folding an ASCII token's lower-case form changes nothing. (Tested on the token's bytes, not
@@ -202,12 +202,13 @@ impl Folded {
                 // ASCII, "K" the Kelvin sign, folds to that same form.)
                 let span = doc.tokens[i].span;
                 if !doc.text.as_bytes().get(span.start..span.end).is_some_and(|b| b.iter().all(|&c| c < 0x80)) {
-                    fold_into(doc.slice(span), &mut forms);
+                    fold_bytes_into(doc.slice(span), &mut forms);
                 }
                 forms.len()
             })
             .collect();
-        Folded { forms, ends }
+        // Always valid (whole characters appended); checked once for the whole text, not per token.
+        Folded { forms: String::from_utf8(forms).unwrap_or_default(), ends }
     }
 }
 
@@ -237,7 +238,7 @@ pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
                 if a == b {
                     doc.lower(i)
                 } else {
-                    &folded.forms[a..b]
+                    folded.forms.get(a..b).unwrap_or_else(|| doc.lower(i))
                 }
             },
             num,
@@ -281,20 +282,25 @@ impl<'a, 't> Finder<'a, 't> {
         for i in 0..toks.len() {
             let first = entries.len();
             starts.push(first);
-            key.clear();
-            let longest = lex.longest_from(toks[i].norm);
-            for len in 1..=longest {
-                let Some(t) = toks.get(i + len - 1) else { break };
-                if t.sent != toks[i].sent {
-                    break;
-                }
-                if len > 1 {
-                    key.push(' ');
-                }
-                key.push_str(t.norm);
-                entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
-                if len < longest && !lex.continues(&key) {
-                    break;
+            // The first token's own meanings and whether longer phrases start with it come with its one
+            // lookup; the longer phrases are looked up by their whole key.
+            if let Some(head) = lex.head(toks[i].norm) {
+                entries.extend_from_slice(&head.alone);
+                if head.continues {
+                    key.clear();
+                    key.push_str(toks[i].norm);
+                    for len in 2..=head.longest {
+                        let Some(t) = toks.get(i + len - 1) else { break };
+                        if t.sent != toks[i].sent {
+                            break;
+                        }
+                        key.push(' ');
+                        key.push_str(t.norm);
+                        entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
+                        if len < head.longest && !lex.continues(&key) {
+                            break;
+                        }
+                    }
                 }
             }
             kinds.push(entries[first..].iter().fold(0, |m, e| m | e.kind.bit()));
