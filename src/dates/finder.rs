@@ -296,7 +296,8 @@ impl<'a, 't> Finder<'a, 't> {
                     key.push_str(toks[i].norm);
                     for len in 2..=head.longest {
                         let Some(t) = toks.get(i + len - 1) else { break };
-                        if t.sent != toks[i].sent {
+                        // no phrase goes on with this token: no key to look up (most tokens after "de", "la")
+                        if t.sent != toks[i].sent || len == 2 && !head.seconds.iter().any(|s| s == t.norm) {
                             break;
                         }
                         key.push(' ');
@@ -525,6 +526,30 @@ impl<'a, 't> Finder<'a, 't> {
         }
     }
 
+    /// The rules, in the order they are tried (at one position the longest match wins, ties going to the rule
+    /// tried first).
+    const RULES: [fn(&Self, usize) -> Option<Cand>; 19] = [
+        Self::numeric_date,
+        Self::quarter,
+        Self::day_only,
+        Self::sep_month_date,
+        Self::day_list,
+        Self::day_month,
+        Self::month_day_en,
+        Self::time,
+        Self::weekday,
+        Self::deictic,
+        Self::this_pod,
+        Self::part_of,
+        Self::decade,
+        Self::relative_unit,
+        Self::amount,
+        Self::set,
+        Self::season,
+        Self::month_year,
+        Self::misc,
+    ];
+
     fn best_at(&self, i: usize) -> Option<Cand> {
         if !self.may_start(i) {
             return None;
@@ -538,52 +563,42 @@ impl<'a, 't> Finder<'a, 't> {
         let has = |kind: Kind| self.has(i, kind);
         let art = self.skip_article(i);
         let en_prefix = en && matches!(w, "last" | "past" | "next" | "coming" | "this");
+        const ORDINALS: Words = Words::new(&[
+            "premier", "first", "second", "deuxieme", "troisieme", "third", "quatrieme", "fourth", "dernier", "last", "final",
+        ]);
+        let amount_kinds = [Kind::AgoPre, Kind::In, Kind::Approx, Kind::NumX, Kind::Num].iter().fold(0, |m, k| m | k.bit());
+        // a century's number after the article ("le XXe siècle", "the 20th century"), or "la nuit", "la soirée"
+        let century = self.toks.get(art).is_some_and(|a| a.num.is_some() || matches!(a.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')));
+        let day_i = self.day_num_start(i);
+        let may: [bool; 19] = [
+            num || has(Kind::Weekday), // numeric_date
+            num || matches!(t.raw, "Q" | "H" | "T") || matches!(w, "le" | "la" | "the" | "au" | "du") || ORDINALS.contains(w), // quarter
+            if en { has(Kind::Weekday) || w == "the" } else { w == "le" }, // day_only
+            num || has(Kind::Month), // sep_month_date
+            day_i || matches!(w, "les" | "le"), // day_list
+            (if art == i { day_i } else { self.day_num_start(art) }) || self.has(art, Kind::Weekday), // day_month
+            en && (has(Kind::Weekday) || has(Kind::Month)), // month_day_en
+            num || has(Kind::Time) || has(Kind::Approx) || has(Kind::Pod), // time
+            has(Kind::Weekday) || self.has(i + 1, Kind::Weekday) || en && matches!(w, "the" | "this"), // weekday
+            has(Kind::Anchored) || has(Kind::Deictic) || matches!(w, "le" | "la" | "l"), // deictic
+            has(Kind::This) || matches!(w, "last" | "tonight" | "la"), // this_pod
+            has(Kind::Part) || self.has(i + 1, Kind::Part) || w.starts_with("mi-") || w.starts_with("mid-"), // part_of
+            if en { num || w == "the" || matches!(t.raw, "'" | "’") } else { matches!(w, "les" | "des" | "annees") }, // decade
+            if en { has(Kind::Last) || has(Kind::Next) || has(Kind::This) || w == "the" } else { has(Kind::This) || matches!(w, "toute" | "tout" | "ces" | "les") || art > i }, // relative_unit
+            num || self.kinds[i] & amount_kinds != 0 || matches!(w, "depuis" | "pendant" | "durant" | "for") || matches!(t.raw, "+" | "-" | "~") || has_hyphen(w), // amount
+            has(Kind::Approx) || has(Kind::Every) || matches!(w, "par" | "per" | "a"), // set
+            has(Kind::Season) || en_prefix || !en && (has(Kind::This) || matches!(w, "les" | "l")), // season
+            has(Kind::Month) || en_prefix || matches!(w, "mois" | "le"), // month_year
+            century || !en && matches!(w, "la" | "l"), // misc
+        ];
         let mut best: Option<Cand> = None;
-        let mut consider = |rule: fn(&Self, usize) -> Option<Cand>, may: bool| {
-            if !may {
-                return;
-            }
+        for (rule, _) in Self::RULES.iter().zip(may).filter(|&(_, may)| may) {
             if let Some(c) = rule(self, i) {
                 if c.b > i && best.as_ref().map_or(true, |b| c.b > b.b) {
                     best = Some(c);
                 }
             }
-        };
-        const ORDINALS: Words = Words::new(&[
-            "premier", "first", "second", "deuxieme", "troisieme", "third", "quatrieme", "fourth", "dernier", "last", "final",
-        ]);
-        let amount_kinds = [Kind::AgoPre, Kind::In, Kind::Approx, Kind::NumX, Kind::Num].iter().fold(0, |m, k| m | k.bit());
-        consider(Self::numeric_date, num || has(Kind::Weekday));
-        consider(Self::quarter, num || matches!(t.raw, "Q" | "H" | "T") || matches!(w, "le" | "la" | "the" | "au" | "du") || ORDINALS.contains(w));
-        consider(Self::day_only, if en { has(Kind::Weekday) || w == "the" } else { w == "le" });
-        consider(Self::sep_month_date, num || has(Kind::Month));
-        consider(Self::day_list, self.day_num_start(i) || matches!(w, "les" | "le"));
-        consider(Self::day_month, self.day_num_start(art) || self.has(art, Kind::Weekday));
-        consider(Self::month_day_en, en && (has(Kind::Weekday) || has(Kind::Month)));
-        consider(Self::time, num || has(Kind::Time) || has(Kind::Approx) || has(Kind::Pod));
-        consider(Self::weekday, has(Kind::Weekday) || self.has(i + 1, Kind::Weekday) || en && matches!(w, "the" | "this"));
-        consider(Self::deictic, has(Kind::Anchored) || has(Kind::Deictic) || matches!(w, "le" | "la" | "l"));
-        consider(Self::this_pod, has(Kind::This) || matches!(w, "last" | "tonight" | "la"));
-        consider(Self::part_of, has(Kind::Part) || self.has(i + 1, Kind::Part) || w.starts_with("mi-") || w.starts_with("mid-"));
-        consider(Self::decade, if en { num || w == "the" || matches!(t.raw, "'" | "’") } else { matches!(w, "les" | "des" | "annees") });
-        consider(
-            Self::relative_unit,
-            if en {
-                has(Kind::Last) || has(Kind::Next) || has(Kind::This) || w == "the"
-            } else {
-                has(Kind::This) || matches!(w, "toute" | "tout" | "ces" | "les") || art > i
-            },
-        );
-        consider(
-            Self::amount,
-            num || self.kinds[i] & amount_kinds != 0 || matches!(w, "depuis" | "pendant" | "durant" | "for") || matches!(t.raw, "+" | "-" | "~") || has_hyphen(w),
-        );
-        consider(Self::set, has(Kind::Approx) || has(Kind::Every) || matches!(w, "par" | "per" | "a"));
-        consider(Self::season, has(Kind::Season) || en_prefix || !en && (has(Kind::This) || matches!(w, "les" | "l")));
-        consider(Self::month_year, has(Kind::Month) || en_prefix || matches!(w, "mois" | "le"));
-        // a century's number after the article ("le XXe siècle", "the 20th century"), or "la nuit", "la soirée"
-        let century = self.toks.get(art).is_some_and(|a| a.num.is_some() || matches!(a.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')));
-        consider(Self::misc, century || !en && matches!(w, "la" | "l"));
+        }
         // a year needs its four digits at `i` or after "l'an", "l'année", "année", "the year"
         if best.is_none() && (num || matches!(w, "l" | "annee" | "the")) {
             best = self.year(i);

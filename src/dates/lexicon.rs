@@ -129,6 +129,8 @@ pub struct Head {
     pub alone: Vec<Entry>,
     /// Whether a phrase of two tokens or more starts with it.
     pub continues: bool,
+    /// The second tokens of those phrases: a scan tries the two tokens' key only when the next token is one.
+    pub seconds: Vec<String>,
 }
 
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
@@ -297,6 +299,9 @@ fn build(src: &'static str) -> Lexicon {
         let head = first.entry(toks[0].clone()).or_default();
         head.longest = head.longest.max(len);
         head.continues |= len > 1;
+        if len > 1 && !head.seconds.contains(&toks[1]) {
+            head.seconds.push(toks[1].clone());
+        }
         let entry = Entry { kind, value, len };
         if len == 1 {
             head.alone.push(entry);
