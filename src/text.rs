@@ -288,9 +288,9 @@ impl Hasher for WordHasher {
     }
 }
 
-/// The shapes (first byte, last byte, length in bytes) of a set of keys, as a small Bloom filter: a cheap
-/// test that rules out most words before a hash look-up in a lexicon. Most words of a text are in no
-/// lexicon, and most of them have a shape no key has.
+/// The shapes (first two and last two bytes, length in bytes: [`shape_hash`]) of a set of keys, as a small
+/// Bloom filter: a cheap test that rules out most words before a hash look-up in a lexicon. Most words of a
+/// text are in no lexicon, and most of them have a shape no key has.
 #[derive(Clone, Debug)]
 pub struct KeyShapes([u64; 256]);
 
@@ -319,19 +319,26 @@ impl KeyShapes {
     }
 }
 
-/// A word's shape (first byte, last byte, length in bytes up to 65 535) hashed to 32 bits, whose top bits pick a
-/// filter bit ([`KeyShapes`], [`Words`]). `const` so that [`Words`] makes its filter at compile time.
+/// A word's shape (its first two and last two bytes, and its length in bytes) hashed to 32 bits, whose top bits
+/// pick a filter bit ([`KeyShapes`], [`Words`]). `const` so that [`Words`] makes its filter at compile time.
+///
+/// Two bytes at each end, not one: French words of one length and the same first and last letters are many
+/// ("cette" and "clame", "articles" and "avancés"), and a third of a text's words passed the speech-verb filter.
+/// The product's high half: its top bits depend on every input bit.
 #[inline(always)]
 const fn shape_hash(w: &[u8]) -> u32 {
-    let (first, last) = match (w.first(), w.last()) {
-        (Some(&f), Some(&l)) => (f as u32, l as u32),
-        _ => (0, 0),
+    let n = w.len();
+    let ends = if n == 0 {
+        0
+    } else {
+        // A one-byte word counts its byte twice at each end.
+        let (second, before_last) = if n > 1 { (w[1], w[n - 2]) } else { (w[0], w[0]) };
+        w[0] as u64 | (second as u64) << 8 | (before_last as u64) << 16 | (w[n - 1] as u64) << 24
     };
-    let len = if w.len() > 0xFFFF { 0xFFFF } else { w.len() as u32 };
-    (first | last << 8 | len << 16).wrapping_mul(0x9E37_79B1)
+    ((ends | (n as u64) << 32).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as u32
 }
 
-/// A short constant list of words with a 256-bit filter of their shapes (length, first and last byte), made at
+/// A short constant list of words with a 256-bit filter of their shapes ([`shape_hash`]), made at
 /// compile time: `contains` rules out most words with one bit test before comparing with the entries. The
 /// lists of function words are tested at nearly every token, and most tokens are in none of them; a plain
 /// `<[&str]>::contains` compared each word with every entry (a `memcmp` call per entry of the same length,
@@ -447,29 +454,79 @@ impl<'t> Doc<'t> {
     }
 }
 
-/// The lower-case forms of [`Doc::lower`]: the text with ASCII letters lowered, then each token holding other
-/// characters lowered in place; when one changes length, every token's form one after another with their ends.
+/// The lower-case forms of [`Doc::lower`]: the text with ASCII and Latin-1 capitals lowered, then each token
+/// holding other characters that may have a case lowered in place; when one changes length, every token's
+/// form one after another with their ends.
 fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
-    // `str::to_ascii_lowercase` and same-length `replace_range`s: whole characters replaced by whole characters,
-    // so the string never needs checking again (a UTF-8 validation of the whole text cost as much as lowering it).
-    let mut lower = text.to_ascii_lowercase();
-    let mut aligned = true;
-    for t in tokens {
-        let word = t.span.slice(text);
-        if is_ascii_word(word) {
-            continue;
+    // One pass copies the text in runs and lowers "A"-"Z" and "À"-"Þ" itself (`str::to_ascii_lowercase` plus
+    // a `lowercase` call at each non-ASCII token cost 20 instructions a byte in the size-optimised build). Whole
+    // characters are replaced by characters of the same length, so the tokens keep their spans.
+    let b = text.as_bytes();
+    let mut lower = String::with_capacity(text.len());
+    // Where characters outside ASCII and Latin-1 are (their tokens are lowered by `lowercase` below).
+    let mut others: Vec<usize> = Vec::new();
+    let mut copied = 0; // bytes of `text` up to here are in `lower`
+    let mut i = 0;
+    while i < b.len() {
+        // Eight bytes at a time while none is a capital or non-ASCII (most of a text): a byte has its top bit
+        // set, or adding 0x3F sets it (>= "A") and adding 0x25 does not (<= "Z").
+        if let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk) {
+            let x = u64::from_le_bytes(*chunk);
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            if (x | (x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES))) & (0x80 * ONES) == 0 {
+                i += 8;
+                continue;
+            }
         }
+        // `i` is at a character's first byte: the chunk test skips only whole ASCII characters.
+        match b[i] {
+            c @ b'A'..=b'Z' => {
+                lower.push_str(&text[copied..i]);
+                lower.push(char::from(c + 32));
+                i += 1;
+                copied = i;
+            }
+            // "À"-"Þ" but "×" (C3 80-9E, not 97): U+00C0 + k lowers to U+00E0 + k.
+            0xC3 if b.get(i + 1).is_some_and(|&d| (0x80..=0x9E).contains(&d) && d != 0x97) => {
+                lower.push_str(&text[copied..i]);
+                lower.push(char::from(b[i + 1] + 0x60));
+                i += 2;
+                copied = i;
+            }
+            0x00..=0x7F => i += 1,
+            // The rest of Latin-1 (U+0080-00FF) is lower case or caseless.
+            0xC2 | 0xC3 => i += 2,
+            // General punctuation (U+2000-207F: "’", "—", "…") is caseless.
+            0xE2 if matches!(b.get(i + 1), Some(0x80 | 0x81)) => i += 3,
+            c => {
+                others.push(i);
+                i += match c {
+                    0xC4..=0xDF => 2,
+                    0xE0..=0xEF => 3,
+                    _ => 4,
+                };
+            }
+        }
+    }
+    lower.push_str(&text[copied..]);
+    let mut last = usize::MAX; // the last token lowered below
+    for p in others {
+        let k = tokens.partition_point(|t| t.span.end <= p);
+        let Some(t) = tokens.get(k).filter(|t| t.span.start <= p && k != last) else { continue };
+        last = k;
+        let word = t.span.slice(text);
         if let Cow::Owned(l) = lowercase(word) {
             if l.len() != word.len() {
-                aligned = false;
-                break;
+                return lower_unaligned(text, tokens);
             }
             lower.replace_range(t.span.start..t.span.end, &l);
         }
     }
-    if aligned {
-        return (lower, Vec::new());
-    }
+    (lower, Vec::new())
+}
+
+/// [`lower_tokens`] when lowering a token changes its length in bytes ("İ"): each token's form after the last.
+fn lower_unaligned(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
     let mut lower = String::with_capacity(text.len());
     let mut ends = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -752,7 +809,7 @@ mod tests {
         for k in keys {
             assert!(shapes.may_hold(k), "{k:?}");
         }
-        // Words of other shapes (first byte, last byte, length) are let through only on a rare filter collision.
+        // Words of other shapes (first and last bytes, length) are let through only on a rare filter collision.
         let others = ["la", "d", "ministres", "b", "\0\0", "le", "président", "université-", "dé", "porte-paroles"];
         let through = others.iter().filter(|w| shapes.may_hold(w)).count();
         assert!(through <= 1, "{through} of {others:?} let through");
@@ -825,7 +882,12 @@ mod tests {
     #[test]
     fn doc_lower_is_lowercase_of_each_token() {
         // The aligned path (lowering keeps every length) and the fallback ("İ" lowers to 3 bytes from 2).
-        let cases = ["M. Sessions a dit « NON » aux ÉTATS-UNIS.", "ΟΔΥΣΣΕΑΣ ǅemal l’Été", "İstanbul et ANKARA", "", "déjà 13h27 中国"];
+        // Latin-1 capitals lowered by the byte pass ("×" is no letter, "ß" and "ÿ" are lower case), capitals
+        // at either end of an eight-byte chunk, caseless punctuation and spaces ("’", "—", U+2009) beside others.
+        let cases = [
+            "M. Sessions a dit « NON » aux ÉTATS-UNIS.", "ΟΔΥΣΣΕΑΣ ǅemal l’Été", "İstanbul et ANKARA", "", "déjà 13h27 中国",
+            "ÀÉÎÕÜÝÞ 3×4 ßÿ « ŒUVRES » — L’ÉTÉ\u{2009}ÇA Ärger Ωmega", "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ abcdefgH Iklmnop",
+        ];
         for text in cases {
             let doc = Doc::new(text);
             for (i, t) in doc.tokens.iter().enumerate() {

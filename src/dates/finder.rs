@@ -2159,6 +2159,11 @@ impl<'a, 't> Finder<'a, 't> {
         } else {
             return None;
         };
+        // "the strike could last three weeks", "it won't last two days": the verb, whose duration is the amount
+        // alone (found from the next token)
+        if j == i && self.is(i, &["last"]) && i > 0 && self.same_sent(i - 1, i) && (self.is(i - 1, VERB_LAST_BEFORE) || (self.norm(i - 1).ends_with("ly") && self.norm(i - 1).len() > 3)) {
+            return None;
+        }
         // the past three years, the last few days: durations
         if let Some((amount, k)) = self.amount_at(j + 1) {
             let u = self.lex(k, Kind::Unit)?;
@@ -2829,6 +2834,12 @@ impl<'a, 't> Finder<'a, 't> {
 /// (days from the reference). `None` for anything else.
 /// Does the (short) word hold a hyphen? A byte loop: `str::contains` sets up a `memchr` search, costly at
 /// every token.
+/// Words before which "last" is the verb ("would last two years"): modals, auxiliaries, "to", negations.
+const VERB_LAST_BEFORE: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "not", "t", "ll", "did", "does", "do", "also", "still",
+    "even", "ever", "never", "often",
+];
+
 fn has_hyphen(w: &str) -> bool {
     w.bytes().any(|b| b == b'-')
 }

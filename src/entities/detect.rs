@@ -726,9 +726,8 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
     if !cx.is_word(i) {
         return None;
     }
-    let w = cx.s(i);
     let lw = cx.lower(i);
-    // Called at nearly every token: rule out most words before hashing them.
+    // Called at nearly every token: rule out most words before hashing them (or slicing their text).
     static CUE_SHAPES: LazyLock<KeyShapes> = LazyLock::new(|| KeyShapes::new(LEX.org_cues.keys().chain(LEX.place_cues.keys()).copied()));
     if !CUE_SHAPES.may_hold(lw) {
         return None;
@@ -738,6 +737,7 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         _ if LEX.place_cues.get(lw).is_some_and(|&p| p != CuePos::Tail) => EntityType::Location,
         _ => return None,
     };
+    let w = cx.s(i);
     let capital = w.chars().next().is_some_and(char::is_uppercase);
     // A lower-case place word ("bande de Gaza", "fort Dorsner") takes one capitalised complement, nothing more.
     let lower_place = !capital && kind == EntityType::Location;

@@ -60,6 +60,9 @@ struct Lexicon {
     forms: WordMap<String, Vec<FormInfo>>,
     /// The shapes of the forms: [`lookup`] runs at nearly every token and rules most words out without hashing.
     shapes: KeyShapes,
+    /// The shapes of every word a cue can open with (the forms, the auxiliaries, "selon", "according"…): `cue_fr`
+    /// and `cue_en` run at every token and give up at once on most words (issue #8).
+    starts: KeyShapes,
 }
 
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
@@ -136,7 +139,19 @@ fn build(src: &'static str, lang: Lang) -> Lexicon {
         }
     }
     let shapes = KeyShapes::new(forms.keys().map(String::as_str));
-    Lexicon { forms, shapes }
+    // Keep in step with the words `cue_fr` and `cue_en` test before their look-ups.
+    let openers: &[&str] = match lang {
+        Lang::Fr => &["selon", "pour", "après"],
+        Lang::En => &["according"],
+    };
+    let lists: &[Words] = match lang {
+        Lang::Fr => &[FR_VIEW_NOUNS, FR_AUX, FR_AUX_REFLEXIVE],
+        Lang::En => &[],
+    };
+    let starts = KeyShapes::new(
+        forms.keys().map(String::as_str).chain(openers.iter().copied()).chain(lists.iter().flat_map(|l| l.list().iter().copied())),
+    );
+    Lexicon { forms, shapes, starts }
 }
 
 static FR_AUX: Words = Words::new(&[
@@ -315,6 +330,10 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     if w.is_empty() {
         return None;
     }
+    // Every cue below opens with a word of `starts`, or with an inverted form ("ajoute-t-il") whose base is one.
+    if !lex.starts.may_hold(w) && !w.bytes().any(|b| b == b'-') {
+        return None;
+    }
     // "selon", "d'après"
     if w == "selon" {
         let next = t.low(i + 1);
@@ -447,6 +466,10 @@ static EN_AUX: Words = Words::new(&["has", "have", "had", "would", "will", "coul
 
 fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     let w = t.low(i);
+    // Every cue below opens with a word of `starts`.
+    if !lex.starts.may_hold(w) {
+        return None;
+    }
     if w == "according" && t.low(i + 1) == "to" {
         return Some(Cue { span: Span::new(t.span(i).start, t.span(i + 1).end), first: i, last: i + 2, inverted_pronoun: None, kind: CueKind::Source });
     }
