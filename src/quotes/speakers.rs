@@ -579,7 +579,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if letters.len() < 3 || self.acronyms.borrow().len() > 16 {
             return None;
         }
+        // The acronym's letters are ASCII capitals (`acronym_in_full`): its first is compared as a byte first, a
+        // test that rules out nearly every token of the scan without slicing it.
+        let first = letters[0] as u8;
         for i in 0..t.len() {
+            if t.doc.text.as_bytes().get(t.span(i).start) != Some(&first) {
+                continue;
+            }
             if !t.is_cap_at(i) || !t.text_of(i).starts_with(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
                 continue;
             }
