@@ -473,8 +473,12 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
         if let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk) {
             let x = u64::from_le_bytes(*chunk);
             const ONES: u64 = 0x0101_0101_0101_0101;
-            if (x | (x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES))) & (0x80 * ONES) == 0 {
-                i += 8;
+            let hits = (x | (x.wrapping_add(0x3F * ONES) & !x.wrapping_add(0x25 * ONES))) & (0x80 * ONES);
+            // Straight to the first byte to look at. (A non-ASCII byte can carry into the bytes after it, never
+            // into those before: the lowest flag is exact.)
+            let skip = hits.trailing_zeros() as usize / 8;
+            if skip > 0 {
+                i += skip;
                 continue;
             }
         }
@@ -626,6 +630,11 @@ fn tokenize(text: &str) -> Vec<Token> {
                 while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
                     i += 1;
                 }
+                // An ASCII byte after them other than a hyphen (a space, a comma: most word ends) ends the word
+                // without decoding it.
+                if bytes.get(i).is_some_and(|&b| b < 0x80 && b != b'-') {
+                    break;
+                }
                 let Some((d, dl)) = char_at(text, i) else { break };
                 // Letters and marks, and a hyphen between letters ("a-t-il").
                 let inner_hyphen = (d == '-' || d == '\u{2011}') && char_at(text, i + dl).is_some_and(|(e, _)| is_alpha(e));
@@ -702,8 +711,12 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
                 first = k + 1;
                 continue;
             }
+            if t.kind != TokenKind::Punct {
+                continue;
+            }
+            // Sliced only now: most tokens are words, and slicing checks character boundaries.
             let ch = t.span.slice(text);
-            if t.kind != TokenKind::Punct || !matches!(ch, "." | "!" | "?" | "…") {
+            if !matches!(ch, "." | "!" | "?" | "…") {
                 continue;
             }
             // Take closing punctuation and quotes that follow the stop into this sentence.

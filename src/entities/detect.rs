@@ -126,6 +126,19 @@ impl<'a, 't> Ctx<'a, 't> {
         }
         ["al-", "el-", "ben-", "bin-", "abu-", "ibn-"].iter().any(|p| w.strip_prefix(p).is_some_and(|r| r.chars().next().is_some_and(char::is_uppercase)))
     }
+    /// Is token `i` no word, or a word that [`Ctx::is_cap`], [`Ctx::honorific`] and [`Ctx::is_initial`] all
+    /// reject at once: its first byte an ASCII lower-case letter that opens no honorific, and no Arabic article
+    /// ("al-Assad")? A byte test for the candidate pass, which asks the three at every token.
+    fn lower_case_or_no_word(&self, i: usize) -> bool {
+        let Some(t) = self.doc.tokens.get(i) else { return true };
+        if t.kind != TokenKind::Word {
+            return true;
+        }
+        let b = self.bytes(i);
+        b.first().is_some_and(|&c| c.is_ascii_lowercase() && !LEX.honorific_first_bytes[usize::from(c)])
+            && b.get(2) != Some(&b'-')
+            && b.get(3) != Some(&b'-')
+    }
     /// "J." "W.": one capital letter and a glued dot, not an honorific.
     fn is_initial(&self, i: usize) -> bool {
         // The cheap tests first: most tokens are not followed by a glued dot.
@@ -256,6 +269,12 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
                 i += 1;
                 continue;
             }
+        }
+        // Punctuation, numbers and words opening with an ASCII lower-case letter (most tokens) are no honorific,
+        // no capitalised word and no initial: only a cue word, tried above, can start a mention there.
+        if cx.lower_case_or_no_word(i) {
+            i += 1;
+            continue;
         }
         // 2. Honorific + name ("M. Sessions", "Mme Pelosi", "M. de Villepin").
         if let Some((after, g)) = cx.honorific(i) {

@@ -231,10 +231,16 @@ pub fn person_described_as(entities: &[Entity], phrase: &str, pos: usize) -> Opt
 
 /// The first role noun of a phrase, lower-case ("la porte-parole de M. Sessions" → "porte-parole").
 pub fn role_head(phrase: &str) -> Option<String> {
+    let is_role = |w: &str| lexicon::LEX.roles.contains(w);
+    // One word (most calls): looked up whole, without a split on three characters (a search per character).
+    if !phrase.bytes().any(|b| matches!(b, b' ' | b'\'' | 0xE2)) {
+        let w = crate::text::lowercase(phrase);
+        return is_role(&w).then(|| w.into_owned());
+    }
     // `text::lowercase` borrows the words already in lower case (most): no allocation per word looked up.
     phrase.split([' ', '\'', '’']).find_map(|w| {
         let w = crate::text::lowercase(w);
-        lexicon::LEX.roles.contains(&*w).then(|| w.into_owned())
+        is_role(&w).then(|| w.into_owned())
     })
 }
 

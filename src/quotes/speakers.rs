@@ -12,10 +12,12 @@ use crate::entities::lexicon::entries;
 use super::tok::Toks;
 use crate::entities::{Entity, EntityType, Gender};
 use crate::lang::Lang;
-use crate::text::{Span, Words};
+use crate::text::{Span, WordSet, Words};
 
-static ROLES_FR: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
-static ROLES_EN: LazyLock<Vec<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
+// Hashed, not binary-searched: `role_word` runs some ten thousand times on a long text (a binary search made a
+// dozen `memcmp` calls a word).
+static ROLES_FR: LazyLock<WordSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_fr.txt")).collect());
+static ROLES_EN: LazyLock<WordSet<&'static str>> = LazyLock::new(|| entries(include_str!("../../data/lexicons/speaker_roles_en.txt")).collect());
 
 /// Who said it.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -366,8 +368,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
 
     fn role_word(&self, w: &str) -> bool {
         let ours = match self.lang {
-            Lang::Fr => ROLES_FR.binary_search(&w).is_ok(),
-            Lang::En => ROLES_EN.binary_search(&w).is_ok(),
+            Lang::Fr => ROLES_FR.contains(w),
+            Lang::En => ROLES_EN.contains(w),
         };
         // the entity module's title list too ("attorney", "sénateur")
         ours || (!w.contains(' ') && crate::entities::role_head(w).is_some())
@@ -577,7 +579,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if letters.len() < 3 || self.acronyms.borrow().len() > 16 {
             return None;
         }
+        // The acronym's letters are ASCII capitals (`acronym_in_full`): its first is compared as a byte first, a
+        // test that rules out nearly every token of the scan without slicing it.
+        let first = letters[0] as u8;
         for i in 0..t.len() {
+            if t.doc.text.as_bytes().get(t.span(i).start) != Some(&first) {
+                continue;
+            }
             if !t.is_cap_at(i) || !t.text_of(i).starts_with(letters[0]) || t.text_of(i).len() < 2 || t.text_of(i) == acronym {
                 continue;
             }
