@@ -34,6 +34,8 @@ run() {
   local target=$1 runs=$2 jobs=${FUZZ_JOBS:-1}
   local corpus="fuzz/corpus/$target" logs="fuzz/logs/$target"
   mkdir -p "$corpus" "fuzz/artifacts/$target" "$logs"
+  # This run's logs only: an earlier run with more processes left N.log files that the total would count.
+  rm -f "$logs"/*.log
   # Seed inputs: small pages and texts written for the tests (never corpus articles).
   [ -n "$(ls -A "$corpus")" ] || seed "$target" "$corpus"
   echo "== fuzz $target: $runs runs in $jobs process(es)"
