@@ -11,10 +11,11 @@
 //   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
 //   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
-//   "workerWasm":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"workerRewarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   "workerWasm":ms,"workerFetch":ms,"workerCompile":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"workerRewarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
-//   what the analysis took there, the worker's WebAssembly instantiation and warm-up (once per worker), how long
-//   the worker had run when asked and how many of its 6 warm-up pieces were done (and of its re-analyses of
+//   what the analysis took there, the worker's WebAssembly instantiation (of it: the module's fetch, its compilation) and warm-up (once per
+//   worker), how long
+//   the worker had run when asked and how many of its warm-up pieces were done (and of its re-analyses of
 //   earlier pages while idle, workerRewarmed), the paint slices,
 //   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); also "send" (the sendMessage call: the message's serialisation, in the snapshot's last task),
@@ -82,6 +83,8 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     r = reply.result;
     timing.workerAnalyse = reply.worker.analyse;
     timing.workerWasm = reply.worker.wasm;
+    timing.workerFetch = reply.worker.fetch;
+    timing.workerCompile = reply.worker.compile;
     timing.workerWarm = reply.worker.warm;
     timing.wasmBytes = reply.worker.wasmBytes;
     timing.workerAge = reply.worker.age;

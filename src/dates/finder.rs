@@ -6,9 +6,9 @@
 //! into a TIMEX3 value against the reference and the other dates of the text.
 
 use crate::lang::Lang;
-use crate::text::{one_of, Doc, Span, TokenKind};
+use crate::text::{one_of, Doc, Span, TokenKind, Words};
 
-use super::lexicon::{self, fold_into, Entry, Kind, Lexicon};
+use super::lexicon::{self, fold_bytes_into, Entry, Kind, Lexicon};
 
 /// A calendar unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,7 +194,7 @@ pub struct Folded {
 impl Folded {
     /// Fold the tokens of `doc`.
     pub fn new(doc: &Doc) -> Folded {
-        let mut forms = String::new();
+        let mut forms = Vec::new();
         let ends = (0..doc.tokens.len())
             .map(|i| {
                 // Folding an ASCII token's lower-case form changes nothing. (Tested on the token's bytes, not
@@ -202,12 +202,13 @@ impl Folded {
                 // ASCII, "K" the Kelvin sign, folds to that same form.)
                 let span = doc.tokens[i].span;
                 if !doc.text.as_bytes().get(span.start..span.end).is_some_and(|b| b.iter().all(|&c| c < 0x80)) {
-                    fold_into(doc.slice(span), &mut forms);
+                    fold_bytes_into(doc.slice(span), &mut forms);
                 }
                 forms.len()
             })
             .collect();
-        Folded { forms, ends }
+        // Always valid (whole characters appended); checked once for the whole text, not per token.
+        Folded { forms: String::from_utf8(forms).unwrap_or_default(), ends }
     }
 }
 
@@ -235,9 +236,14 @@ pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
                 // Folding never empties a token: an empty form means the lower-case form is the folded one.
                 let (a, b) = (if i == 0 { 0 } else { folded.ends[i - 1] }, folded.ends[i]);
                 if a == b {
-                    doc.lower(i)
+                    // An ASCII token: its lower-case form, which is itself when it has no capital (most words)
+                    if raw.bytes().any(|c| c.is_ascii_uppercase()) {
+                        doc.lower(i)
+                    } else {
+                        raw
+                    }
                 } else {
-                    &folded.forms[a..b]
+                    folded.forms.get(a..b).unwrap_or_else(|| doc.lower(i))
                 }
             },
             num,
@@ -265,10 +271,10 @@ pub struct Finder<'a, 't> {
     /// (one vector for the text, not one per token).
     entries: Vec<Entry>,
     starts: Vec<usize>,
+    /// The kinds of token `i`'s entries, one bit per [`Kind`] ([`Kind::bit`]): most rules ask for a kind that
+    /// the token has none of, answered without scanning its entries.
+    kinds: Vec<u32>,
 }
-
-const FR_ARTICLES: &[&str] = &["le", "la", "l", "les"];
-const EN_ARTICLES: &[&str] = &["the"];
 
 impl<'a, 't> Finder<'a, 't> {
     /// Prepare the grammar for `toks`.
@@ -276,28 +282,37 @@ impl<'a, 't> Finder<'a, 't> {
         let lex = lexicon::get(lang);
         let mut entries = Vec::new();
         let mut starts = Vec::with_capacity(toks.len() + 1);
+        let mut kinds = Vec::with_capacity(toks.len());
         let mut key = String::new();
         for i in 0..toks.len() {
-            starts.push(entries.len());
-            key.clear();
-            let longest = lex.longest_from(toks[i].norm);
-            for len in 1..=longest {
-                let Some(t) = toks.get(i + len - 1) else { break };
-                if t.sent != toks[i].sent {
-                    break;
-                }
-                if len > 1 {
-                    key.push(' ');
-                }
-                key.push_str(t.norm);
-                entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
-                if len < longest && !lex.continues(&key) {
-                    break;
+            let first = entries.len();
+            starts.push(first);
+            // The first token's own meanings and whether longer phrases start with it come with its one
+            // lookup; the longer phrases are looked up by their whole key.
+            if let Some(head) = lex.head(toks[i].norm) {
+                entries.extend_from_slice(&head.alone);
+                if head.continues {
+                    key.clear();
+                    key.push_str(toks[i].norm);
+                    for len in 2..=head.longest {
+                        let Some(t) = toks.get(i + len - 1) else { break };
+                        // no phrase goes on with this token: no key to look up (most tokens after "de", "la")
+                        if t.sent != toks[i].sent || len == 2 && !head.seconds.iter().any(|s| s == t.norm) {
+                            break;
+                        }
+                        key.push(' ');
+                        key.push_str(t.norm);
+                        entries.extend(lex.get(&key).iter().filter(|e| e.len == len).copied());
+                        if len < head.longest && !lex.continues(&key) {
+                            break;
+                        }
+                    }
                 }
             }
+            kinds.push(entries[first..].iter().fold(0, |m, e| m | e.kind.bit()));
         }
         starts.push(entries.len());
-        Finder { toks, lex, lang, entries, starts }
+        Finder { toks, lex, lang, entries, starts, kinds }
     }
 
     /// The lexicon entries starting at token `i` (none past the end).
@@ -478,64 +493,118 @@ impl<'a, 't> Finder<'a, 't> {
     /// keeps the scan cheap.
     fn may_start(&self, i: usize) -> bool {
         let t = &self.toks[i];
-        // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only with a
-        // date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les années 1990").
-        if t.kind == TokenKind::Word && self.matches(i).is_empty() && matches!(t.norm(), "le" | "la" | "l" | "les" | "the" | "ces" | "des") {
-            return (i + 1..(i + 4).min(self.toks.len())).any(|k| {
-                let u = &self.toks[k];
-                u.kind == TokenKind::Number
-                    || !self.matches(k).is_empty()
-                    || (matches!(u.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(u.raw).is_some())
-                    || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
-                    || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
-            });
-        }
-        t.kind == TokenKind::Number
-            || !self.matches(i).is_empty()
+        match t.kind {
+            TokenKind::Number => true,
+            _ if self.has_entry(i) => true,
             // "'98", "+15 minutes", "-3y": not the apostrophes of French elisions nor a hyphen before a word
-            || (t.kind == TokenKind::Punct && matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Punct && matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
-            // "Q1 2016", "H2 2025"
-            || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
-            || (t.kind == TokenKind::Word && (has_hyphen(t.norm) || is_starter(t.norm()) || (matches!(t.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(t.raw).is_some())))
-            || (self.lang == Lang::En && t.kind == TokenKind::Word && english_ordinal(t.norm).is_some())
+            TokenKind::Punct => {
+                (matches!(t.raw, "'" | "’" | "+" | "-") && self.tight(i + 1) && self.is_num_tok(i + 1))
+                    || (matches!(t.raw, "+" | "-") && i > 0 && self.is(i - 1, &["now"]) && self.is_num_tok(i + 1))
+            }
+            TokenKind::Word => {
+                let starter = STARTERS.contains(t.norm);
+                if starter && is_article(t.norm) {
+                    // An article ("le", "les", "the", "des"), among the commonest words, starts an expression only
+                    // with a date word, a number or a roman numeral in the next three tokens ("l'an dernier", "les
+                    // années 1990").
+                    return (i + 1..(i + 4).min(self.toks.len())).any(|k| {
+                        let u = &self.toks[k];
+                        u.kind == TokenKind::Number
+                            || self.has_entry(k)
+                            || (matches!(u.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(u.raw).is_some())
+                            || (u.kind == TokenKind::Word && (has_hyphen(u.norm) || matches!(u.norm(), "mois" | "annee" | "annees" | "premier" | "first")))
+                            || (self.lang == Lang::En && english_ordinal(u.norm()).is_some())
+                    });
+                }
+                starter
+                    // "Q1 2016", "H2 2025"
+                    || (matches!(t.raw, "Q" | "H" | "T") && self.tight(i + 1) && self.is_num_tok(i + 1))
+                    || has_hyphen(t.norm)
+                    || (matches!(t.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')) && roman_ordinal(t.raw).is_some())
+                    || (self.lang == Lang::En && english_ordinal(t.norm).is_some())
+            }
+        }
     }
+
+    /// The rules, in the order they are tried (at one position the longest match wins, ties going to the rule
+    /// tried first).
+    const RULES: [fn(&Self, usize) -> Option<Cand>; 19] = [
+        Self::numeric_date,
+        Self::quarter,
+        Self::day_only,
+        Self::sep_month_date,
+        Self::day_list,
+        Self::day_month,
+        Self::month_day_en,
+        Self::time,
+        Self::weekday,
+        Self::deictic,
+        Self::this_pod,
+        Self::part_of,
+        Self::decade,
+        Self::relative_unit,
+        Self::amount,
+        Self::set,
+        Self::season,
+        Self::month_year,
+        Self::misc,
+    ];
 
     fn best_at(&self, i: usize) -> Option<Cand> {
         if !self.may_start(i) {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Cand>; 19] = [
-            Self::numeric_date,
-            Self::quarter,
-            Self::day_only,
-            Self::sep_month_date,
-            Self::day_list,
-            Self::day_month,
-            Self::month_day_en,
-            Self::time,
-            Self::weekday,
-            Self::deictic,
-            Self::this_pod,
-            Self::part_of,
-            Self::decade,
-            Self::relative_unit,
-            Self::amount,
-            Self::set,
-            Self::season,
-            Self::month_year,
-            Self::misc,
+        // Each rule is tried only where its first token can start it (a necessary condition, read off the
+        // rule's own first steps): most positions start a few rules at most, and a rule that cannot match
+        // still pays its preamble (lexicon and word checks) before failing. The order stays the rules' order
+        // (ties go to the rule tried first).
+        let t = &self.toks[i];
+        let (w, en, num) = (t.norm, self.lang == Lang::En, t.kind == TokenKind::Number);
+        let has = |kind: Kind| self.has(i, kind);
+        let art = self.skip_article(i);
+        let en_prefix = en && matches!(w, "last" | "past" | "next" | "coming" | "this");
+        const ORDINALS: Words = Words::new(&[
+            "premier", "first", "second", "deuxieme", "troisieme", "third", "quatrieme", "fourth", "dernier", "last", "final",
+        ]);
+        let amount_kinds = [Kind::AgoPre, Kind::In, Kind::Approx, Kind::NumX, Kind::Num].iter().fold(0, |m, k| m | k.bit());
+        // a century's number after the article ("le XXe siècle", "the 20th century"), or "la nuit", "la soirée"
+        let century = self.toks.get(art).is_some_and(|a| a.num.is_some() || matches!(a.raw.as_bytes().first(), Some(b'I' | b'V' | b'X')));
+        let day_i = self.day_num_start(i);
+        let may: [bool; 19] = [
+            num || has(Kind::Weekday), // numeric_date
+            num || matches!(t.raw, "Q" | "H" | "T") || matches!(w, "le" | "la" | "the" | "au" | "du") || ORDINALS.contains(w), // quarter
+            if en { has(Kind::Weekday) || w == "the" } else { w == "le" }, // day_only
+            num || has(Kind::Month), // sep_month_date
+            day_i || matches!(w, "les" | "le"), // day_list
+            (if art == i { day_i } else { self.day_num_start(art) }) || self.has(art, Kind::Weekday), // day_month
+            en && (has(Kind::Weekday) || has(Kind::Month)), // month_day_en
+            num || has(Kind::Time) || has(Kind::Approx) || has(Kind::Pod), // time
+            has(Kind::Weekday) || self.has(i + 1, Kind::Weekday) || en && matches!(w, "the" | "this"), // weekday
+            has(Kind::Anchored) || has(Kind::Deictic) || matches!(w, "le" | "la" | "l"), // deictic
+            has(Kind::This) || matches!(w, "last" | "tonight" | "la"), // this_pod
+            has(Kind::Part) || self.has(i + 1, Kind::Part) || w.starts_with("mi-") || w.starts_with("mid-"), // part_of
+            if en { num || w == "the" || matches!(t.raw, "'" | "’") } else { matches!(w, "les" | "des" | "annees") }, // decade
+            if en { has(Kind::Last) || has(Kind::Next) || has(Kind::This) || w == "the" } else { has(Kind::This) || matches!(w, "toute" | "tout" | "ces" | "les") || art > i }, // relative_unit
+            num || self.kinds[i] & amount_kinds != 0 || matches!(w, "depuis" | "pendant" | "durant" | "for") || matches!(t.raw, "+" | "-" | "~") || has_hyphen(w), // amount
+            has(Kind::Approx) || has(Kind::Every) || matches!(w, "par" | "per" | "a"), // set
+            has(Kind::Season) || en_prefix || !en && (has(Kind::This) || matches!(w, "les" | "l")), // season
+            has(Kind::Month) || en_prefix || matches!(w, "mois" | "le"), // month_year
+            century || !en && matches!(w, "la" | "l"), // misc
         ];
         let mut best: Option<Cand> = None;
-        for rule in rules {
+        for (rule, _) in Self::RULES.iter().zip(may).filter(|&(_, may)| may) {
             if let Some(c) = rule(self, i) {
                 if c.b > i && best.as_ref().map_or(true, |b| c.b > b.b) {
                     best = Some(c);
                 }
             }
         }
+        // a year needs its four digits at `i` or after "l'an", "l'année", "année", "the year"
+        if best.is_none() && (num || matches!(w, "l" | "annee" | "the")) {
+            best = self.year(i);
+        }
         if best.is_none() {
-            best = self.year(i).or_else(|| self.vague(i));
+            best = self.vague(i);
         }
         best
     }
@@ -565,12 +634,20 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// The longest lexicon entry of `kind` starting at `i`, if it stays in the sentence of `i`.
     fn lex(&self, i: usize, kind: Kind) -> Option<Entry> {
+        if !self.has(i, kind) {
+            return None;
+        }
         self.matches(i).iter().filter(|e| e.kind == kind).max_by_key(|e| e.len).copied()
     }
 
-    fn is_article(&self, i: usize) -> bool {
-        let arts = if self.lang == Lang::Fr { FR_ARTICLES } else { EN_ARTICLES };
-        self.is(i, arts)
+    /// Does a lexicon entry of `kind` start at `i`? (One bit tested: no scan of the entries.)
+    fn has(&self, i: usize, kind: Kind) -> bool {
+        self.kinds.get(i).is_some_and(|&m| m & kind.bit() != 0)
+    }
+
+    /// Does any lexicon entry start at `i`?
+    fn has_entry(&self, i: usize) -> bool {
+        self.kinds.get(i).is_some_and(|&m| m != 0)
     }
 
     /// `l'` / `d'` + the next word: returns the index after the apostrophe.
@@ -580,13 +657,17 @@ impl<'a, 't> Finder<'a, 't> {
 
     /// An article at `i` (with `l'` taking its apostrophe): the index after it, or `i`.
     fn skip_article(&self, i: usize) -> usize {
-        if let Some(j) = self.elided(i, &["l"]) {
-            return j;
+        // One match on the word (called at every candidate position by several rules).
+        match (self.norm(i), self.lang) {
+            ("l", _) if self.is(i + 1, &["'"]) => i + 2,
+            ("le" | "la" | "les", Lang::Fr) | ("the", Lang::En) => i + 1,
+            _ => i,
         }
-        if self.is_article(i) && !self.is(i, &["l"]) {
-            return i + 1;
-        }
-        i
+    }
+
+    /// Can a day of the month start at `i` ([`Finder::day_num`]: a number, "premier", "first", "3rd")?
+    fn day_num_start(&self, i: usize) -> bool {
+        self.is_num_tok(i) || self.is(i, &["premier", "first"]) || (self.lang == Lang::En && english_ordinal(self.norm(i)).is_some())
     }
 
     /// `de`, `d'`, `of`, `du`, `des` at `i`: the index after it, or `i`.
@@ -2078,6 +2159,11 @@ impl<'a, 't> Finder<'a, 't> {
         } else {
             return None;
         };
+        // "the strike could last three weeks", "it won't last two days": the verb, whose duration is the amount
+        // alone (found from the next token)
+        if j == i && self.is(i, &["last"]) && i > 0 && self.same_sent(i - 1, i) && (self.is(i - 1, VERB_LAST_BEFORE) || (self.norm(i - 1).ends_with("ly") && self.norm(i - 1).len() > 3)) {
+            return None;
+        }
         // the past three years, the last few days: durations
         if let Some((amount, k)) = self.amount_at(j + 1) {
             let u = self.lex(k, Kind::Unit)?;
@@ -2748,18 +2834,26 @@ impl<'a, 't> Finder<'a, 't> {
 /// (days from the reference). `None` for anything else.
 /// Does the (short) word hold a hyphen? A byte loop: `str::contains` sets up a `memchr` search, costly at
 /// every token.
+/// Words before which "last" is the verb ("would last two years"): modals, auxiliaries, "to", negations.
+const VERB_LAST_BEFORE: &[&str] = &[
+    "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "not", "t", "ll", "did", "does", "do", "also", "still",
+    "even", "ever", "never", "often",
+];
+
 fn has_hyphen(w: &str) -> bool {
     w.bytes().any(|b| b == b'-')
 }
 
-/// Words that may start an expression whatever follows them (checked at nearly every token: a `match` on the
-/// string, no hashing).
-fn is_starter(w: &str) -> bool {
-    matches!(
-        w,
-        "le" | "la" | "l" | "les" | "the" | "ces" | "des" | "tout" | "toute" | "mois" | "annee" | "annees" | "depuis" | "pendant" | "durant"
-            | "for" | "par" | "per" | "premier" | "first" | "deuxieme" | "troisieme" | "quatrieme" | "second" | "third" | "fourth"
-    )
+/// Words that may start an expression: articles before a date word or a number ([`is_article`]), the others
+/// whatever follows them. Checked at nearly every word: one filter bit rules most words out.
+static STARTERS: Words = Words::new(&[
+    "le", "la", "l", "les", "the", "ces", "des", "tout", "toute", "mois", "annee", "annees", "depuis", "pendant", "durant", "for", "par",
+    "per", "premier", "first", "deuxieme", "troisieme", "quatrieme", "second", "third", "fourth",
+]);
+
+/// Is this starter an article ("le", "les", "the", "des")?
+fn is_article(w: &str) -> bool {
+    matches!(w, "le" | "la" | "l" | "les" | "the" | "ces" | "des")
 }
 
 fn day_cal(sem: &Sem) -> Option<Cal> {

@@ -62,6 +62,11 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind's bit in a set of kinds held in a `u32` (23 kinds).
+    pub fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
     fn parse(s: &str) -> Option<Kind> {
         Some(match s {
             "after" => Kind::After,
@@ -115,11 +120,24 @@ impl Entry {
     }
 }
 
+/// What the lexicon holds about a token that starts a phrase: all a scan needs at most tokens, in one lookup.
+#[derive(Default)]
+pub struct Head {
+    /// The length in tokens of the longest phrase starting with the token.
+    pub longest: usize,
+    /// The meanings of the token alone (a one-token phrase).
+    pub alone: Vec<Entry>,
+    /// Whether a phrase of two tokens or more starts with it.
+    pub continues: bool,
+    /// The second tokens of those phrases: a scan tries the two tokens' key only when the next token is one.
+    pub seconds: Vec<String>,
+}
+
 /// The phrases of one language, keyed by their folded tokens joined with single spaces.
 pub struct Lexicon {
     phrases: Map<Vec<Entry>>,
-    /// First token of any phrase → the longest phrase starting with it (most tokens start none: one lookup).
-    first: Map<usize>,
+    /// First token of any phrase → what starts with it (most tokens start none: one lookup).
+    first: Map<Head>,
     /// The shapes of the keys of `first`: most tokens are ruled out without hashing.
     first_shapes: text::KeyShapes,
     /// Every proper prefix (whole tokens) of a phrase of two tokens or more.
@@ -140,12 +158,12 @@ impl Lexicon {
         self.prefixes.contains(key)
     }
 
-    /// The length in tokens of the longest phrase starting with the folded token `first` (0 if none).
-    pub fn longest_from(&self, first: &str) -> usize {
+    /// The phrases starting with the folded token `first`, if any.
+    pub fn head(&self, first: &str) -> Option<&Head> {
         if !self.first_shapes.may_hold(first) {
-            return 0;
+            return None;
         }
-        self.first.get(first).copied().unwrap_or(0)
+        self.first.get(first)
     }
 }
 
@@ -185,31 +203,66 @@ pub fn is_folded(s: &str) -> bool {
 /// Lower case, accents removed, typographic apostrophes made plain: the form lexicon keys and tokens are
 /// compared in.
 pub fn fold(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    fold_into(s, &mut out);
-    out
+    let mut out = Vec::with_capacity(s.len());
+    fold_bytes_into(s, &mut out);
+    // Always valid: whole characters, each encoded by `char::encode_utf8` or copied whole.
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// [`fold`] of `s`, appended to `out`: the folded forms of a whole text go into one string instead of one
-/// allocation per token.
-pub fn fold_into(s: &str, out: &mut String) {
-    if s.is_ascii() {
-        // Only case to fold: no ASCII character is an accent or a typographic apostrophe.
-        out.extend(s.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        return;
-    }
-    for c in s.chars() {
-        match c {
-            // ASCII and the Latin-1 lower-case letters ("é", "à") lower without a Unicode table lookup.
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            '\u{DF}'..='\u{FF}' => out.push(fold_char(c)),
-            _ => out.extend(c.to_lowercase().map(fold_char)),
+/// [`fold`] of `s`, its UTF-8 bytes appended to `out`: the folded forms of a whole text go into one buffer
+/// instead of one allocation per token, and characters are appended as bytes (pushing a `char` onto a
+/// `String` is a call per character in the size-optimised build).
+pub fn fold_bytes_into(s: &str, out: &mut Vec<u8>) {
+    let b = s.as_bytes();
+    let mut k = 0;
+    while k < b.len() {
+        match b[k] {
+            // Only case to fold: no ASCII character is an accent or a typographic apostrophe.
+            x if x < 0x80 => {
+                out.push(x.to_ascii_lowercase());
+                k += 1;
+            }
+            // U+00C0–U+00FF ("É", "é", "à"), the accented letters of French: a table, no Unicode lookup.
+            0xC3 if k + 1 < b.len() => {
+                match LATIN1_FOLDED[usize::from(b[k + 1] & 0x3F)] {
+                    f if f < 0x80 => out.push(f),
+                    f => out.extend_from_slice(&[0xC3, f]),
+                }
+                k += 2;
+            }
+            _ => {
+                let Some(c) = s.get(k..).and_then(|r| r.chars().next()) else { break };
+                let mut buf = [0u8; 4];
+                for l in c.to_lowercase() {
+                    out.extend_from_slice(fold_char(l).encode_utf8(&mut buf).as_bytes());
+                }
+                k += c.len_utf8();
+            }
         }
     }
 }
 
+/// The folded form of U+00C0 + `n` (n < 64): an ASCII byte, or (0x80 and above) the second byte of a
+/// character U+00C0–U+00FF. An upper-case Latin-1 letter's lower case is 0x20 above it (× U+D7 is no letter).
+const LATIN1_FOLDED: [u8; 64] = {
+    let mut t = [0u8; 64];
+    let mut n = 0;
+    while n < 64 {
+        let c = 0xC0 + n as u32;
+        let lower = if c <= 0xDE && c != 0xD7 { c + 0x20 } else { c };
+        let f = match char::from_u32(lower) {
+            Some(l) => fold_char(l) as u32,
+            None => lower,
+        };
+        // every fold of a Latin-1 letter is ASCII or Latin-1 again (U+00C0–U+00FF: bytes C3 80–BF)
+        t[n] = if f < 0x80 { f as u8 } else { 0x80 | (f & 0x3F) as u8 };
+        n += 1;
+    }
+    t
+};
+
 /// A lower-case character without its accent; typographic apostrophes and hyphens made plain.
-fn fold_char(l: char) -> char {
+const fn fold_char(l: char) -> char {
     match l {
         'à' | 'â' | 'ä' | 'á' | 'ã' => 'a',
         'é' | 'è' | 'ê' | 'ë' => 'e',
@@ -226,7 +279,7 @@ fn fold_char(l: char) -> char {
 
 fn build(src: &'static str) -> Lexicon {
     let mut phrases: Map<Vec<Entry>> = Map::default();
-    let mut first: Map<usize> = Map::default();
+    let mut first: Map<Head> = Map::default();
     let mut prefixes: text::WordSet<String> = text::WordSet::default();
     let mut max_len = 1;
     for line in src.lines() {
@@ -243,12 +296,20 @@ fn build(src: &'static str) -> Lexicon {
             continue;
         }
         max_len = max_len.max(len);
-        let longest = first.entry(toks[0].clone()).or_default();
-        *longest = (*longest).max(len);
+        let head = first.entry(toks[0].clone()).or_default();
+        head.longest = head.longest.max(len);
+        head.continues |= len > 1;
+        if len > 1 && !head.seconds.contains(&toks[1]) {
+            head.seconds.push(toks[1].clone());
+        }
+        let entry = Entry { kind, value, len };
+        if len == 1 {
+            head.alone.push(entry);
+        }
         for k in 1..len {
             prefixes.insert(toks[..k].join(" "));
         }
-        phrases.entry(toks.join(" ")).or_default().push(Entry { kind, value, len });
+        phrases.entry(toks.join(" ")).or_default().push(entry);
     }
     let first_shapes = text::KeyShapes::new(first.keys().map(String::as_str));
     Lexicon { phrases, first, first_shapes, prefixes, max_len }
@@ -276,8 +337,23 @@ mod tests {
     #[test]
     fn folds_case_accents_and_apostrophes() {
         assert_eq!(fold("Eté"), "ete");
+        assert_eq!(fold("ÉTÉ"), "ete");
+        assert_eq!(fold("À×Þ"), "a×þ");
+        assert_eq!(fold("ΣΑΒΒΑΤΟ"), "σαββατο");
         assert_eq!(fold("AUJOURD’HUI"), "aujourd'hui");
         assert_eq!(fold("Février"), "fevrier");
+    }
+
+    #[test]
+    fn folding_lowers_as_unicode_does() {
+        // The Latin-1 fast path and the buffer give what lowering each character with the Unicode tables and
+        // folding it gives ("é" first: an ASCII-only word takes another path).
+        for c in (0u32..0x3000).filter_map(char::from_u32) {
+            let slow: String = c.to_lowercase().map(fold_char).collect();
+            assert_eq!(fold(&format!("é{c}")), format!("e{slow}"), "{c:?}");
+        }
+        let long = "ÉTÉ À ÇA ".repeat(20);
+        assert_eq!(fold(&long), "ete a ca ".repeat(20));
     }
 
     #[test]

@@ -389,6 +389,11 @@ mod tests {
             ("It happened at 1:27 p.m. yesterday.", &["1:27 p.m.=2017-03-02T13:27:00", "yesterday=2017-03-02T13:27:00"]),
             ("He said on Thursday that he would recuse himself.", &["Thursday=2017-03-02"]),
             ("She left last week.", &["last week=2017-W08"]),
+            // "last" the verb: the duration is the amount alone; "the last two years" is the period
+            ("The works would last two years.", &["two years=P2Y"]),
+            ("The strike won't last three weeks.", &["three weeks=P3W"]),
+            ("It will probably last a few months.", &["a few months=PXM"]),
+            ("Prices rose over the last two years.", &["the last two years=P2Y"]),
             ("They met three years ago.", &["three years ago=2014-03-03"]),
             ("Prices rose between 2010 and 2015.", &["2010 and 2015=2010"]),
             ("The shop opens Monday to Friday.", &["Monday to Friday=2017-03-06"]), // no tense: the nearest Monday

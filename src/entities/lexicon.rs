@@ -67,9 +67,12 @@ pub mod files {
     ];
 }
 
-/// The entries of a lexicon file: non-empty lines that are not `#` comments (front-coded files decoded).
+/// The entries of a lexicon file: non-empty lines that are not `#` comments, trailing ASCII spaces and tabs
+/// trimmed (front-coded files decoded).
 pub fn entries(file: &'static str) -> impl Iterator<Item = &'static str> {
-    lines(expanded(file)).map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    // Byte tests rather than `str::trim_end` and `starts_with`, whose character searchers cost more than the
+    // rest of reading an entry (the first analysis pays it, in WebAssembly before V8 has optimised anything).
+    lines(expanded(file)).map(str::trim_ascii_end).filter(|l| !l.is_empty() && l.as_bytes()[0] != b'#')
 }
 
 /// `text.lines()`, found by a plain byte loop: `str::lines` runs its general character search once per line,
@@ -85,7 +88,8 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
         // '\n' is ASCII: both cuts are character boundaries.
         let (line, after) = rest.split_at(end);
         rest = after.get(1..).unwrap_or("");
-        Some(line.strip_suffix('\r').unwrap_or(line))
+        // (A byte test: `strip_suffix` runs a character pattern.) '\r' is ASCII: the cut is a boundary.
+        Some(if line.as_bytes().last() == Some(&b'\r') { &line[..line.len() - 1] } else { line })
     })
 }
 
@@ -101,7 +105,7 @@ const FRONT_CODED: &str = "# FRONT-CODED:";
 /// (cities, first names) are stored so: ~17 kB less in the gzipped WebAssembly module (issue #8). Each is
 /// decoded once per address and kept for the life of the program, so the entries stay `&'static str`.
 fn expanded(file: &'static str) -> &'static str {
-    if !file.lines().take_while(|l| l.starts_with('#')).any(|l| l.starts_with(FRONT_CODED)) {
+    if !lines(file).take_while(|l| l.as_bytes().first() == Some(&b'#')).any(|l| l.starts_with(FRONT_CODED)) {
         return file;
     }
     static DECODED: Mutex<Vec<(usize, &'static str)>> = Mutex::new(Vec::new());
@@ -119,25 +123,35 @@ fn expanded(file: &'static str) -> &'static str {
 /// the rest of the line; other lines (comments included) are kept as they are. A bad N (beyond the entry above
 /// or inside a character) keeps no prefix, which the sortedness test (tests/entities_lexicons.rs) reports.
 fn front_decode(file: &str) -> String {
+    let bytes = file.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(file.len() * 3 / 2);
     let mut prev = 0..0; // the entry above, as a range of `out`
-    for line in lines(file) {
+    let mut at = 0;
+    // One byte loop (not `lines` then `parse`): this runs once per worker start, on ~28,000 lines.
+    while at < bytes.len() {
+        let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |n| at + n);
+        let mut line = &bytes[at..end];
+        if let [rest @ .., b'\r'] = line {
+            line = rest;
+        }
+        at = end + 1;
+        let digits = line.iter().take_while(|b| b.is_ascii_digit()).count();
+        // An absurdly long number saturates, and keeps no prefix (as any N beyond the entry above).
+        let shared = line[..digits].iter().fold(0usize, |n, &d| n.saturating_mul(10).saturating_add(usize::from(d - b'0')));
         let start = out.len();
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        let shared: usize = line[..digits].parse().unwrap_or(0);
         // The entry above is whole characters: its first `shared` bytes are too unless the next byte continues
         // a character (0b10xxxxxx).
         let whole = |n: usize| n == prev.len() || out.get(prev.start + n).is_some_and(|&b| b & 0xC0 != 0x80);
         if shared <= prev.len() && whole(shared) {
             out.extend_from_within(prev.start..prev.start + shared);
         }
-        out.extend_from_slice(&line.as_bytes()[digits..]);
-        if !line.is_empty() && !line.starts_with('#') {
+        out.extend_from_slice(&line[digits..]);
+        if !line.is_empty() && line[0] != b'#' {
             prev = start..out.len();
         }
         out.push(b'\n');
     }
-    // Only whole characters are copied, so this is valid UTF-8.
+    // Only whole characters are copied, and lines are cut at '\n' (ASCII), so this is valid UTF-8.
     String::from_utf8(out).unwrap_or_default()
 }
 
@@ -196,12 +210,15 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
     };
     let place_files = [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA];
     let mut places = WordSet::with_capacity_and_hasher(place_files.iter().map(|f| capacity(expanded(f))).sum(), Default::default());
+    let mut max_place_words = 1;
     for f in place_files {
-        places.extend(entries(f));
+        for place in entries(f) {
+            max_place_words = max_place_words.max(place.bytes().filter(|&b| b == b' ').count() + 1);
+            places.insert(place);
+        }
     }
     let mut first_names = WordMap::with_capacity_and_hasher(capacity(expanded(files::FIRST_NAMES)), Default::default());
     first_names.extend(entries(files::FIRST_NAMES).map(split).map(|(n, g)| (n, gender_code(g))));
-    let max_place_words = places.iter().map(|p: &&str| p.split(' ').count()).max().unwrap_or(1);
     Lexicons {
         first_names,
         places,
@@ -254,9 +271,19 @@ mod tests {
             ("# 12 comment\nAb\n# x\n1c\n", "# 12 comment\nAb\n# x\nAc\n"), // comments are kept, not entries
             ("Ab\n9x\n", "Ab\nx\n"),          // more bytes than the entry above: no prefix
             ("Éa\n1x\n", "Éa\nx\n"),          // inside a character: no prefix
+            ("Ab\n99999999999999999999999x\n", "Ab\nx\n"), // a number past usize: no prefix
+            ("Ab\r\n1c\r\n", "Ab\nAc\n"),     // CRLF lines
+            ("Ab\n1c", "Ab\nAc\n"),            // no final newline
+            ("", ""),
         ] {
             assert_eq!(front_decode(coded), plain, "{coded:?}");
         }
+    }
+
+    #[test]
+    fn entries_skip_comments_and_blank_lines_and_trim_trailing_spaces() {
+        let all: Vec<&str> = entries("# head\n\nun\ndeux \t\r\n  \n#x\ntrois").collect();
+        assert_eq!(all, ["un", "deux", "trois"]);
     }
 
     #[test]

@@ -37,8 +37,7 @@ const PUBLISHED_METAS: &[&str] = &[
 
 /// Read the metadata (text left empty).
 pub(crate) fn read<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice) -> Article {
-    let json_ld: Vec<serde_json::Value> =
-        page.json_ld.iter().filter_map(|s| serde_json::from_str(unwrap_json_ld(s)).ok()).collect();
+    let json_ld: Vec<JsonLd> = page.json_ld.iter().filter_map(|s| JsonLd::parse(unwrap_json_ld(s))).collect();
     Article { text: String::new(), title: title(page, &json_ld), published: published(tree, page, choice, &json_ld), lang: lang(tree, page) }
 }
 
@@ -66,28 +65,109 @@ fn clean(s: &str) -> Option<String> {
     (!s.is_empty()).then_some(s)
 }
 
-/// The first string value of `key` in JSON-LD documents, depth-first in document order, without recursion.
-fn json_ld_string(docs: &[serde_json::Value], key: &str) -> Option<String> {
-    use serde_json::Value;
-    let mut stack: Vec<&Value> = docs.iter().rev().collect();
+/// A JSON-LD document, as much of it as the metadata reads. Read with the snapshot's JSON tokenizer
+/// (`snapshot::tokenize`) rather than serde_json's, which made the WebAssembly module ~30 kB larger for this
+/// one use: an object's members sorted by key, a repeated key's last value kept (as serde_json's map did).
+#[derive(Debug, PartialEq)]
+enum JsonLd {
+    Str(String),
+    Obj(Vec<(String, JsonLd)>),
+    Arr(Vec<JsonLd>),
+    /// Numbers, booleans, null.
+    Other,
+}
+
+impl JsonLd {
+    /// Nesting deeper than this is refused (serde_json's limit): a deep tree's drop would recurse.
+    const MAX_DEPTH: usize = 128;
+
+    /// The document in `json`, or `None` when it is not well-formed JSON or nests too deep.
+    fn parse(json: &str) -> Option<JsonLd> {
+        use super::snapshot::{tokenize, Event};
+        // Open containers, each with the key its value goes under in the container above (none in an array).
+        let mut stack: Vec<(Option<String>, JsonLd)> = Vec::new();
+        let mut key: Option<String> = None;
+        let mut done: Option<JsonLd> = None;
+        let mut too_deep = false;
+        let place = |stack: &mut Vec<(Option<String>, JsonLd)>, done: &mut Option<JsonLd>, key: Option<String>, value: JsonLd| match stack.last_mut() {
+            Some((_, JsonLd::Obj(members))) => members.push((key.unwrap_or_default(), value)),
+            Some((_, JsonLd::Arr(items))) => items.push(value),
+            _ => *done = Some(value),
+        };
+        tokenize(json, |event| {
+            if too_deep {
+                return;
+            }
+            match event {
+                Event::StartObject | Event::StartArray => {
+                    if stack.len() >= Self::MAX_DEPTH {
+                        too_deep = true;
+                        return;
+                    }
+                    let empty = if event == Event::StartObject { JsonLd::Obj(Vec::new()) } else { JsonLd::Arr(Vec::new()) };
+                    stack.push((key.take(), empty));
+                }
+                Event::EndObject | Event::EndArray => {
+                    if let Some((under, mut value)) = stack.pop() {
+                        if let JsonLd::Obj(members) = &mut value {
+                            // Sorted by key, the last of equal keys kept: stable sort, then keep each run's last.
+                            members.sort_by(|a, b| a.0.cmp(&b.0));
+                            let mut kept: Vec<(String, JsonLd)> = Vec::with_capacity(members.len());
+                            for m in members.drain(..) {
+                                match kept.last_mut() {
+                                    Some(last) if last.0 == m.0 => *last = m,
+                                    _ => kept.push(m),
+                                }
+                            }
+                            *members = kept;
+                        }
+                        place(&mut stack, &mut done, under, value);
+                    }
+                }
+                Event::Key(k) => key = Some(k.into_owned()),
+                Event::Str(v) => place(&mut stack, &mut done, key.take(), JsonLd::Str(v.into_owned())),
+                Event::Bool(_) | Event::Other => place(&mut stack, &mut done, key.take(), JsonLd::Other),
+            }
+        })
+        .ok()?;
+        if too_deep {
+            // Dropped level by level: the open containers are at most MAX_DEPTH deep.
+            return None;
+        }
+        done
+    }
+
+    /// The value of member `key` of an object.
+    fn get(&self, key: &str) -> Option<&JsonLd> {
+        match self {
+            JsonLd::Obj(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+}
+
+/// The first string value of `key` in JSON-LD documents, depth-first (an object's own member before those of
+/// its children; members in key order), without recursion.
+fn json_ld_string(docs: &[JsonLd], key: &str) -> Option<String> {
+    let mut stack: Vec<&JsonLd> = docs.iter().rev().collect();
     while let Some(v) = stack.pop() {
         match v {
-            Value::Object(map) => {
-                if let Some(Value::String(s)) = map.get(key) {
+            JsonLd::Obj(members) => {
+                if let Some(JsonLd::Str(s)) = v.get(key) {
                     if let Some(s) = clean(s) {
                         return Some(s);
                     }
                 }
-                stack.extend(map.values().rev());
+                stack.extend(members.iter().rev().map(|(_, v)| v));
             }
-            Value::Array(items) => stack.extend(items.iter().rev()),
+            JsonLd::Arr(items) => stack.extend(items.iter().rev()),
             _ => {}
         }
     }
     None
 }
 
-fn title<N>(page: &Page<'_, N>, json_ld: &[serde_json::Value]) -> Option<String> {
+fn title<N>(page: &Page<'_, N>, json_ld: &[JsonLd]) -> Option<String> {
     let site = meta(page, "og:site_name").or_else(|| meta(page, "application-name")).and_then(clean);
     let strip = |t: String| strip_named_site(&t, site.as_deref());
     if let Some(t) = meta(page, "og:title").and_then(clean) {
@@ -137,7 +217,7 @@ fn strip_site_name(title: &str) -> String {
     title.to_string()
 }
 
-fn published<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
+fn published<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[JsonLd]) -> Option<String> {
     published_as_written(tree, page, choice, json_ld).map(|d| rfc2822_to_iso(&d).unwrap_or(d))
 }
 
@@ -179,7 +259,7 @@ fn rfc2822_to_iso(s: &str) -> Option<String> {
     Some(iso)
 }
 
-fn published_as_written<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[serde_json::Value]) -> Option<String> {
+fn published_as_written<P: PageTree>(tree: &P, page: &Page<'_, P::Node>, choice: &Choice, json_ld: &[JsonLd]) -> Option<String> {
     if let Some(d) = json_ld_string(json_ld, "datePublished") {
         return Some(d);
     }
@@ -230,7 +310,7 @@ fn lang<P: PageTree>(tree: &P, page: &Page<'_, P::Node>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::{rfc2822_to_iso, unwrap_json_ld};
+    use super::{json_ld_string, rfc2822_to_iso, unwrap_json_ld, JsonLd};
 
     #[test]
     fn rfc2822_dates_become_iso() {
@@ -261,5 +341,41 @@ mod tests {
         for (input, expected) in cases {
             assert_eq!(unwrap_json_ld(input), expected, "{input}");
         }
+    }
+
+    #[test]
+    fn json_ld_strings_are_found_depth_first() {
+        // (documents, key, first string value found)
+        let cases: &[(&[&str], &str, Option<&str>)] = &[
+            (&[r#"{"headline": "  A  title "}"#], "headline", Some("A title")),
+            // an object's own member before its children's
+            (&[r#"{"a": {"headline": "inner"}, "headline": "outer"}"#], "headline", Some("outer")),
+            // members in key order; a repeated key keeps its last value
+            (&[r#"{"z": {"k": "from z"}, "b": {"k": "from b"}}"#], "k", Some("from b")),
+            (&[r#"{"k": "first", "k": "last"}"#], "k", Some("last")),
+            // @graph arrays, several documents, escapes, a lone surrogate read as U+FFFD
+            (&[r#"{"@graph": [{"@type": "WebPage"}, {"datePublished": "2020-03-01"}]}"#], "datePublished", Some("2020-03-01")),
+            (&[r#"[]"#, r#"[{"k": 1}, {"k": "x\u00e9\"y"}]"#], "k", Some("xé\"y")),
+            (&[r#"{"k": "a\ud800b"}"#], "k", Some("a\u{fffd}b")),
+            // not a string, empty, absent
+            (&[r#"{"k": 5, "j": {"k": "  "}}"#], "k", None),
+            (&[r#"{"headline": "x"}"#], "datePublished", None),
+        ];
+        for (docs, key, expected) in cases {
+            let parsed: Vec<JsonLd> = docs.iter().filter_map(|d| JsonLd::parse(d)).collect();
+            assert_eq!(parsed.len(), docs.len(), "{docs:?}");
+            assert_eq!(json_ld_string(&parsed, key).as_deref(), *expected, "{docs:?}");
+        }
+    }
+
+    #[test]
+    fn bad_or_too_deep_json_ld_is_ignored() {
+        for bad in ["", "{", r#"{"a":}"#, r#"{"a":1,}"#, "{} {}", r#"{"a" "b"}"#, "<p>not json</p>"] {
+            assert_eq!(JsonLd::parse(bad), None, "{bad:?}");
+        }
+        let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(JsonLd::parse(&deep(128)).is_some());
+        assert_eq!(JsonLd::parse(&deep(129)), None);
+        assert_eq!(JsonLd::parse(&deep(100_000)), None); // no stack overflow, building or dropping
     }
 }

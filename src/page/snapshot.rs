@@ -108,7 +108,7 @@ fn bad(message: impl Into<String>) -> Error {
 /// A JSON token; the tokenizer has already checked that brackets, keys and commas are well formed. Strings
 /// without escapes borrow from the JSON.
 #[derive(Debug, PartialEq)]
-enum Event<'j> {
+pub(super) enum Event<'j> {
     StartObject,
     EndObject,
     StartArray,
@@ -122,7 +122,7 @@ enum Event<'j> {
 
 /// Read JSON into events handed to `emit` as they come, iteratively (a stack of open containers instead of
 /// recursion). Fails on malformed JSON, after emitting the events before the fault.
-fn tokenize<'j>(json: &'j str, mut emit: impl FnMut(Event<'j>)) -> Result<(), Error> {
+pub(super) fn tokenize<'j>(json: &'j str, mut emit: impl FnMut(Event<'j>)) -> Result<(), Error> {
     #[derive(Clone, Copy, PartialEq)]
     enum Open {
         Object,

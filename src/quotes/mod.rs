@@ -650,6 +650,10 @@ mod tests {
             ("John Smith said that the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
             ("John Smith said the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
             ("According to John Smith, the plan would fail.", "the plan would fail", "indirect", Some("Smith")),
+            // a name in apposition to a role is the source, not reported words; a list after a document is reported
+            ("According to a spokesman for the Federal Reserve, John Miller, rates will stay unchanged.", "rates will stay unchanged", "indirect", Some("Miller")),
+            ("According to its chief executive, Mary J. Barra, sales will rise.", "sales will rise", "indirect", Some("Barra")),
+            ("According to the report, Apple, Google and Amazon will pay more tax.", "Apple, Google and Amazon will pay more tax", "indirect", Some("report")),
             ("The plan would fail, John Smith said.", "The plan would fail", "indirect", Some("Smith")),
             // an incise inside unquoted reported words: the words after it are reported too
             ("The police, John Smith says, have no policies to deal with the situation.", "have no policies to deal with the situation", "indirect", Some("Smith")),

@@ -346,10 +346,20 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                     if t.is_char(k, b',') || t.is_char(k, b':') {
                         k += 1;
                     }
-                    // "Pour le maire, Laurent Dupuis, « … »": a name in apposition to the source is not reported
-                    if lang == Lang::Fr && t.is_cap_at(k) {
+                    // "Pour le maire, Laurent Dupuis, « … »", "According to a spokesman for the agency, John Miller,
+                    // …": a name in apposition to the source is not reported. In English only after a source naming
+                    // a role, and a name of two words at least: "According to the report, Apple, Google and …"
+                    // reports the list.
+                    if t.is_cap_at(k) && (lang == Lang::Fr || t.doc.tokens_in(np).any(|i| crate::entities::role_head(t.low(i)).is_some())) {
                         if let Some(c) = (k..(k + 6).min(t.len())).take_while(|&j| t.sentence(j) == sent).find(|&j| t.is_char(j, b',')) {
-                            if (k..c).all(|j| t.is_cap_at(j) || matches!(t.low(j), "de" | "du" | "d" | "le" | "la") || t.is_apostrophe(j) || t.is_char(j, b'-')) {
+                            let name_like = |j: usize| t.is_cap_at(j) || t.is_apostrophe(j) || t.is_char(j, b'-') || (lang == Lang::En && t.is_char(j, b'.') && j > k && t.text_of(j - 1).len() == 1);
+                            let en_two_words = lang == Lang::Fr || (k..c).filter(|&j| t.is_cap_at(j)).count() >= 2;
+                            if en_two_words && (k..c).all(|j| name_like(j) || (lang == Lang::Fr && matches!(t.low(j), "de" | "du" | "d" | "le" | "la"))) {
+                                // The name is the source's own ("a spokesman for the Federal Reserve, John Miller"):
+                                // in English the speaker is read from it, not from the organisation in the role.
+                                if lang == Lang::En {
+                                    f.subject = Some(Span::new(np.start, t.span(c - 1).end));
+                                }
                                 k = c + 1;
                             }
                         }

@@ -166,3 +166,27 @@ test('manifest merge: objects key by key, lists joined without repeats, values r
   ];
   for (const [base, over, want] of cases) assert.deepEqual(merge(base, over), want);
 });
+
+test('worker warm-up: its pages are found as articles and run every analyser, in both languages', async () => {
+  // The worker warms V8 up on these pages (background/warm-up.js): if they stopped exercising the article
+  // finder, the quotes, the dates or the entities, the warm-up would go on silently warming nothing.
+  const pkg = new URL('../../extension/pkg/', import.meta.url);
+  const { initSync, analyzeSnapshot } = await import(new URL('newslens.js', pkg));
+  const { warmUpPieces } = await import('../../extension/background/warm-up.js');
+  initSync({ module: readFileSync(new URL('newslens_bg.wasm', pkg)) });
+  const pieces = warmUpPieces();
+  assert.deepEqual([...new Set(pieces.map((p) => p.lang))].sort(), ['en', 'fr']);
+  for (const { lang, text, json } of pieces) {
+    assert.ok(text.length < 1000, `a piece stays small (one task): ${text.length}`);
+    const { lang: found, analysis } = analyzeSnapshot(json, null);
+    assert.equal(found, lang);
+    // The article, without the navigation, the aside or the footer.
+    for (const sentence of text.split(/(?<=[.»"]) (?=[«"A-Z])/)) assert.ok(analysis.text.includes(sentence.slice(0, 40)), `${lang}: ${sentence}`);
+    assert.ok(!/Politi(que|cs)|Sport/.test(analysis.text), `${lang}: navigation in the article`);
+    const attributed = analysis.quotes.filter((q) => q.speaker_name);
+    assert.ok(attributed.length >= 3, `${lang}: ${attributed.length} attributed quotes`);
+    assert.ok(analysis.quotes.some((q) => q.kind === 'direct') && analysis.quotes.some((q) => q.kind !== 'direct'), `${lang}: direct and reported quotes`);
+    assert.ok(analysis.dates.filter((d) => d.value).length >= 4, `${lang}: ${analysis.dates.length} dates`);
+    for (const type of ['person', 'organization', 'location']) assert.ok(analysis.entities.some((e) => e.type === type), `${lang}: no ${type}`);
+  }
+});
