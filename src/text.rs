@@ -468,8 +468,8 @@ fn lower_tokens(text: &str, tokens: &[Token]) -> (String, Vec<usize>) {
     let mut copied = 0; // bytes of `text` up to here are in `lower`
     let mut i = 0;
     while i < b.len() {
-        // Eight bytes at a time while none is a capital or non-ASCII (most of a text): a byte has its top bit
-        // set, or adding 0x3F sets it (>= "A") and adding 0x25 does not (<= "Z").
+        // Eight bytes at a time up to the first capital or non-ASCII byte (most bytes are neither): a byte has its
+        // top bit set, or adding 0x3F sets it (>= "A") and adding 0x25 does not (<= "Z").
         if let Some(chunk) = b.get(i..).and_then(<[u8]>::first_chunk) {
             let x = u64::from_le_bytes(*chunk);
             const ONES: u64 = 0x0101_0101_0101_0101;
@@ -614,8 +614,19 @@ fn is_alpha(c: char) -> bool {
 fn tokenize(text: &str) -> Vec<Token> {
     // About one token per 5 bytes of news text.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
+    let bytes = text.as_bytes();
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    loop {
+        // An ASCII character (most) read here as its byte: `char_at` and `is_alpha` are calls in the
+        // size-optimised WebAssembly build.
+        let (c, len) = match bytes.get(i) {
+            None => break,
+            Some(&b) if b < 0x80 => (char::from(b), 1),
+            Some(_) => match char_at(text, i) {
+                Some(cl) => cl,
+                None => break,
+            },
+        };
         // ASCII whitespace without the call `char::is_whitespace` is in the size-optimised WebAssembly build.
         if if c.is_ascii() { matches!(c, ' ' | '\t'..='\r') } else { c.is_whitespace() } {
             i += len;
@@ -623,8 +634,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         }
         let start = i;
         i += len;
-        if is_alpha(c) {
-            let bytes = text.as_bytes();
+        if if c.is_ascii() { c.is_ascii_alphabetic() } else { is_alpha(c) } {
             loop {
                 // ASCII letters, most of a word, one byte at a time without decoding.
                 while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {

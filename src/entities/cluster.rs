@@ -58,15 +58,12 @@ pub(crate) fn norm(s: &str) -> String {
 
 /// Name words of a person form, all-caps words in title case ("Pascal CHEVILLOT" → Pascal, Chevillot).
 fn name_words(s: &str) -> Vec<String> {
-    s.split_whitespace()
-        .map(|w| {
-            if is_allcaps(w) && w.chars().count() > 2 && !w.contains('.') {
-                title_case(w)
-            } else {
-                w.to_string()
-            }
-        })
-        .collect()
+    let word = |w: &str| if is_allcaps(w) && w.chars().count() > 2 && !w.contains('.') { title_case(w) } else { w.to_string() };
+    // One ASCII word without a space (most forms): no split, which decodes every character.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_graphic()) {
+        return vec![word(s)];
+    }
+    s.split_whitespace().map(word).collect()
 }
 
 struct Person {

@@ -395,6 +395,12 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
 
 /// Does a paragraph open with an upper-case label and a colon ("WATCH:", "READ MORE:", "RELATED:")?
 pub(crate) fn is_link_label(para: &str) -> bool {
+    // A label opens with a capital and a second capital or a space (it holds four letters or more): most
+    // paragraphs fail here, before the copy below.
+    let mut first = para.trim_start().chars();
+    if !(first.next().is_some_and(char::is_uppercase) && first.next().is_some_and(|c| c.is_uppercase() || c == ' ')) {
+        return false;
+    }
     // only the paragraph's first characters are looked at (bounded work per quote)
     let head: String = para.trim_start().chars().take(24).collect();
     let Some((label, _)) = head.split_once(':') else { return false };
@@ -453,6 +459,28 @@ fn text_trim(text: &str, span: Span) -> Option<Span> {
 mod tests {
     use super::*;
     use crate::entities;
+
+    #[test]
+    fn link_labels_are_upper_case_words_and_a_colon() {
+        let cases = [
+            ("WATCH: Burnaby RCMP warns of scam", true),
+            ("  READ MORE: the story", true),
+            ("RELATED:", true),
+            ("A B C D: four single letters", true),
+            ("ÉCOUTEZ: la chronique", true),
+            ("The mayor said: no", false),
+            ("WA: too short", false),
+            ("Watch: mixed case", false),
+            ("WATCH Burnaby RCMP warns of scam", false),
+            ("A  B C D: two spaces", false),
+            ("THIS LABEL IS FAR TOO LONG TO BE ONE: x", false),
+            ("", false),
+            (":", false),
+        ];
+        for (para, want) in cases {
+            assert_eq!(is_link_label(para), want, "{para:?}");
+        }
+    }
 
     /// (quote text, kind, speaker name) for every quote of `text`.
     fn run(text: &str, lang: Lang) -> Vec<(String, &'static str, Option<String>)> {
