@@ -1021,3 +1021,64 @@ mod tests {
         assert_eq!(civil_from_days(days_from_civil(2016, 2, 29)), (2016, 2, 29));
     }
 }
+
+/// The first-token conditions that spare most rules at most tokens (`finder::Finder::best_at`) are necessary
+/// conditions only: trying every rule at every token finds the same expressions, on this file's table texts and,
+/// when the corpus is there (`$NEWSLENS_CORPUS`), on every dev text and date phrase.
+#[cfg(test)]
+mod rule_conditions {
+    use super::*;
+
+    fn texts() -> Vec<String> {
+        // Every string literal of the tables above that opens a row: `("…", …`.
+        let mut out: Vec<String> = include_str!("mod.rs")
+            .lines()
+            .filter_map(|l| {
+                let a = l.find("(\"")? + 2;
+                let b = a + l[a..].find("\", ")?;
+                Some(l[a..b].replace("\\n", "\n").replace("\\\"", "\""))
+            })
+            .collect();
+        let corpus = std::path::PathBuf::from(std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()));
+        if !corpus.is_dir() {
+            println!("rule_conditions: no corpus at {} (set NEWSLENS_CORPUS): table texts only", corpus.display());
+            return out;
+        }
+        for dir in ["seed", "fr-dev", "en-quotes-dev", "dates/ftb-dev"] {
+            let Ok(entries) = std::fs::read_dir(corpus.join(dir)) else { continue };
+            for e in entries.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    out.extend(std::fs::read_to_string(e.path()).ok());
+                }
+            }
+        }
+        for file in ["chrono_en.jsonl", "chrono_fr.jsonl"] {
+            let Ok(lines) = std::fs::read_to_string(corpus.join("dates").join(file)) else { continue };
+            out.extend(lines.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(String::from)));
+        }
+        out
+    }
+
+    #[test]
+    fn trying_every_rule_everywhere_changes_nothing() {
+        let r = Reference::parse_iso("2017-03-03T13:27");
+        let all = texts();
+        assert!(all.len() > 100, "{} texts", all.len());
+        let mut differ = Vec::new();
+        for text in &all {
+            let doc = Doc::new(text);
+            for lang in [Lang::Fr, Lang::En] {
+                let run = |every: bool| {
+                    finder::EVERY_RULE.with(|c| c.set(every));
+                    let found = format!("{:?}", extract(&doc, lang, r.as_ref()));
+                    finder::EVERY_RULE.with(|c| c.set(false));
+                    found
+                };
+                if run(false) != run(true) {
+                    differ.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
+                }
+            }
+        }
+        assert!(differ.is_empty(), "{} of {} texts differ when every rule is tried everywhere:\n{}", differ.len(), all.len() * 2, differ.join("\n"));
+    }
+}
