@@ -235,8 +235,12 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
         }
     }
     for k in 0..toks.len().saturating_sub(1) {
+        // The kind first: most tokens are words, and slicing checks character boundaries.
+        if toks[k].kind != TokenKind::Punct {
+            continue;
+        }
         let p = toks[k].span.slice(doc.text);
-        if toks[k].kind == TokenKind::Punct && matches!(p, "«" | "“" | "\"" | ":" | "(" | "—" | "–" | "[" | "‘") {
+        if matches!(p, "«" | "“" | "\"" | ":" | "(" | "—" | "–" | "[" | "‘") {
             // The next word (after spaces and further marks) opens a quotation, a list item or a clause.
             let mut j = k + 1;
             while j < toks.len() && toks[j].kind == TokenKind::Punct && j < k + 3 {
