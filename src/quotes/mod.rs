@@ -951,3 +951,61 @@ mod tests {
         }
     }
 }
+
+/// The filter that spares the cue look-ups at most words (`cues::Lexicon::starts`: the words a cue can open
+/// with) rules out only words that open none: looking for a cue at every word finds the same quotes, on this
+/// file's table texts and, when the corpus is there (`$NEWSLENS_CORPUS`), on every dev text, in both languages.
+#[cfg(test)]
+mod cue_filter {
+    use super::*;
+    use crate::entities;
+
+    fn texts() -> Vec<String> {
+        // Every string literal of the tables above that opens a row: `("…", …`.
+        let mut out: Vec<String> = include_str!("mod.rs")
+            .lines()
+            .filter_map(|l| {
+                let a = l.find("(\"")? + 2;
+                let b = a + l[a..].find("\", ")?;
+                Some(l[a..b].replace("\\n", "\n").replace("\\\"", "\""))
+            })
+            .collect();
+        let corpus = std::path::PathBuf::from(std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()));
+        if !corpus.is_dir() {
+            println!("cue_filter: no corpus at {} (set NEWSLENS_CORPUS): table texts only", corpus.display());
+            return out;
+        }
+        for dir in ["seed", "fr-dev", "en-quotes-dev", "dates/ftb-dev"] {
+            let Ok(entries) = std::fs::read_dir(corpus.join(dir)) else { continue };
+            for e in entries.flatten() {
+                if e.path().extension().is_some_and(|x| x == "txt") {
+                    out.extend(std::fs::read_to_string(e.path()).ok());
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn looking_for_cues_at_every_word_changes_nothing() {
+        let all = texts();
+        assert!(all.len() > 100, "{} texts", all.len());
+        let mut differ = Vec::new();
+        for text in &all {
+            let doc = Doc::new(text);
+            for lang in [Lang::Fr, Lang::En] {
+                let ents = entities::extract(&doc, lang);
+                let run = |every: bool| {
+                    cues::EVERY_WORD.with(|c| c.set(every));
+                    let found = extract(&doc, lang, &ents);
+                    cues::EVERY_WORD.with(|c| c.set(false));
+                    found
+                };
+                if run(false) != run(true) {
+                    differ.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
+                }
+            }
+        }
+        assert!(differ.is_empty(), "{} of {} texts differ when cues are looked for at every word:\n{}", differ.len(), all.len() * 2, differ.join("\n"));
+    }
+}
