@@ -27,6 +27,9 @@ pub mod page;
 pub mod quotes;
 pub mod text;
 
+#[cfg(test)]
+mod test_texts;
+
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

@@ -1030,28 +1030,9 @@ mod rule_conditions {
     use super::*;
 
     fn texts() -> Vec<String> {
-        // Every string literal of the tables above that opens a row: `("…", …`.
-        let mut out: Vec<String> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|l| {
-                let a = l.find("(\"")? + 2;
-                let b = a + l[a..].find("\", ")?;
-                Some(l[a..b].replace("\\n", "\n").replace("\\\"", "\""))
-            })
-            .collect();
-        let corpus = std::path::PathBuf::from(std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()));
-        if !corpus.is_dir() {
-            println!("rule_conditions: no corpus at {} (set NEWSLENS_CORPUS): table texts only", corpus.display());
-            return out;
-        }
-        for dir in ["seed", "fr-dev", "en-quotes-dev", "dates/ftb-dev"] {
-            let Ok(entries) = std::fs::read_dir(corpus.join(dir)) else { continue };
-            for e in entries.flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    out.extend(std::fs::read_to_string(e.path()).ok());
-                }
-            }
-        }
+        let mut out = crate::test_texts::table_texts(include_str!("mod.rs"));
+        let Some(corpus) = crate::test_texts::corpus_dir("rule_conditions") else { return out };
+        out.extend(crate::test_texts::dev_texts(&corpus));
         for file in ["chrono_en.jsonl", "chrono_fr.jsonl"] {
             let Ok(lines) = std::fs::read_to_string(corpus.join("dates").join(file)) else { continue };
             out.extend(lines.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?["text"].as_str().map(String::from)));

@@ -961,27 +961,9 @@ mod cue_filter {
     use crate::entities;
 
     fn texts() -> Vec<String> {
-        // Every string literal of the tables above that opens a row: `("…", …`.
-        let mut out: Vec<String> = include_str!("mod.rs")
-            .lines()
-            .filter_map(|l| {
-                let a = l.find("(\"")? + 2;
-                let b = a + l[a..].find("\", ")?;
-                Some(l[a..b].replace("\\n", "\n").replace("\\\"", "\""))
-            })
-            .collect();
-        let corpus = std::path::PathBuf::from(std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()));
-        if !corpus.is_dir() {
-            println!("cue_filter: no corpus at {} (set NEWSLENS_CORPUS): table texts only", corpus.display());
-            return out;
-        }
-        for dir in ["seed", "fr-dev", "en-quotes-dev", "dates/ftb-dev"] {
-            let Ok(entries) = std::fs::read_dir(corpus.join(dir)) else { continue };
-            for e in entries.flatten() {
-                if e.path().extension().is_some_and(|x| x == "txt") {
-                    out.extend(std::fs::read_to_string(e.path()).ok());
-                }
-            }
+        let mut out = crate::test_texts::table_texts(include_str!("mod.rs"));
+        if let Some(corpus) = crate::test_texts::corpus_dir("cue_filter") {
+            out.extend(crate::test_texts::dev_texts(&corpus));
         }
         out
     }

@@ -1,0 +1,41 @@
+//! Texts for the tests that run an analyser two ways and compare (with and without a filter that must change
+//! nothing): the table rows of a source file, and the corpus's dev texts when the corpus is there.
+
+use std::path::PathBuf;
+
+/// Every string literal that opens a table row of `source` (`("…", …`), escapes `\n` and `\"` undone.
+pub(crate) fn table_texts(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .filter_map(|l| {
+            let a = l.find("(\"")? + 2;
+            let b = a + l[a..].find("\", ")?;
+            Some(l[a..b].replace("\\n", "\n").replace("\\\"", "\""))
+        })
+        .collect()
+}
+
+/// The corpus folder (`$NEWSLENS_CORPUS`, default `../shared/corpus`), or `None` (said once by `who`) when absent.
+pub(crate) fn corpus_dir(who: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(std::env::var("NEWSLENS_CORPUS").unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus").into()));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("{who}: no corpus at {} (set NEWSLENS_CORPUS): table texts only", dir.display());
+        None
+    }
+}
+
+/// The `.txt` texts of the seed, fr-dev, en-quotes-dev and ftb-dev folders of `corpus`.
+pub(crate) fn dev_texts(corpus: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["seed", "fr-dev", "en-quotes-dev", "dates/ftb-dev"] {
+        let Ok(entries) = std::fs::read_dir(corpus.join(dir)) else { continue };
+        for e in entries.flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                out.extend(std::fs::read_to_string(e.path()).ok());
+            }
+        }
+    }
+    out
+}
