@@ -39,3 +39,18 @@ pub(crate) fn dev_texts(corpus: &std::path::Path) -> Vec<String> {
     }
     out
 }
+
+/// The texts on which an analyser run two ways differs: `run(doc, lang, switched)` with the switch off, then
+/// on, in French and in English; each difference as "Lang: the text's first 120 characters".
+pub(crate) fn differing(texts: &[String], mut run: impl FnMut(&crate::text::Doc, crate::lang::Lang, bool) -> String) -> Vec<String> {
+    let mut out = Vec::new();
+    for text in texts {
+        let doc = crate::text::Doc::new(text);
+        for lang in [crate::lang::Lang::Fr, crate::lang::Lang::En] {
+            if run(&doc, lang, false) != run(&doc, lang, true) {
+                out.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
+            }
+        }
+    }
+    out
+}

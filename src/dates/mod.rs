@@ -1045,21 +1045,12 @@ mod rule_conditions {
         let r = Reference::parse_iso("2017-03-03T13:27");
         let all = texts();
         assert!(all.len() > 100, "{} texts", all.len());
-        let mut differ = Vec::new();
-        for text in &all {
-            let doc = Doc::new(text);
-            for lang in [Lang::Fr, Lang::En] {
-                let run = |every: bool| {
-                    finder::EVERY_RULE.with(|c| c.set(every));
-                    let found = format!("{:?}", extract(&doc, lang, r.as_ref()));
-                    finder::EVERY_RULE.with(|c| c.set(false));
-                    found
-                };
-                if run(false) != run(true) {
-                    differ.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
-                }
-            }
-        }
+        let differ = crate::test_texts::differing(&all, |doc, lang, every| {
+            finder::EVERY_RULE.with(|c| c.set(every));
+            let found = format!("{:?}", extract(doc, lang, r.as_ref()));
+            finder::EVERY_RULE.with(|c| c.set(false));
+            found
+        });
         assert!(differ.is_empty(), "{} of {} texts differ when every rule is tried everywhere:\n{}", differ.len(), all.len() * 2, differ.join("\n"));
     }
 }

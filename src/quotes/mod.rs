@@ -972,22 +972,13 @@ mod cue_filter {
     fn looking_for_cues_at_every_word_changes_nothing() {
         let all = texts();
         assert!(all.len() > 100, "{} texts", all.len());
-        let mut differ = Vec::new();
-        for text in &all {
-            let doc = Doc::new(text);
-            for lang in [Lang::Fr, Lang::En] {
-                let ents = entities::extract(&doc, lang);
-                let run = |every: bool| {
-                    cues::EVERY_WORD.with(|c| c.set(every));
-                    let found = extract(&doc, lang, &ents);
-                    cues::EVERY_WORD.with(|c| c.set(false));
-                    found
-                };
-                if run(false) != run(true) {
-                    differ.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
-                }
-            }
-        }
+        let differ = crate::test_texts::differing(&all, |doc, lang, every| {
+            let ents = entities::extract(doc, lang);
+            cues::EVERY_WORD.with(|c| c.set(every));
+            let found = format!("{:?}", extract(doc, lang, &ents));
+            cues::EVERY_WORD.with(|c| c.set(false));
+            found
+        });
         assert!(differ.is_empty(), "{} of {} texts differ when cues are looked for at every word:\n{}", differ.len(), all.len() * 2, differ.join("\n"));
     }
 }
