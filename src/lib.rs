@@ -30,6 +30,16 @@ pub mod text;
 #[cfg(test)]
 mod test_texts;
 
+/// Whether the analysers' shortcuts (filters that spare work where it would find nothing) are off: never but
+/// in the tests that check that they change nothing ([`test_texts::differing`]).
+#[inline]
+pub(crate) fn shortcuts_off() -> bool {
+    #[cfg(test)]
+    return test_texts::SHORTCUTS_OFF.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
+}
+
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 

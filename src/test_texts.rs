@@ -1,7 +1,13 @@
 //! Texts for the tests that run an analyser two ways and compare (with and without a filter that must change
 //! nothing): the table rows of a source file, and the corpus's dev texts when the corpus is there.
 
+use std::cell::Cell;
 use std::path::PathBuf;
+
+thread_local! {
+    /// Read by [`crate::shortcuts_off`]; set by [`differing`] on its own thread only.
+    pub(crate) static SHORTCUTS_OFF: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Every string literal that opens a table row of `source` (`("…", …`), escapes `\n` and `\"` undone.
 pub(crate) fn table_texts(source: &str) -> Vec<String> {
@@ -40,14 +46,21 @@ pub(crate) fn dev_texts(corpus: &std::path::Path) -> Vec<String> {
     out
 }
 
-/// The texts on which an analyser run two ways differs: `run(doc, lang, switched)` with the switch off, then
-/// on, in French and in English; each difference as "Lang: the text's first 120 characters".
-pub(crate) fn differing(texts: &[String], mut run: impl FnMut(&crate::text::Doc, crate::lang::Lang, bool) -> String) -> Vec<String> {
+/// The texts on which an analyser finds something else with its shortcuts off ([`crate::shortcuts_off`]):
+/// `run(doc, lang)` with them on, then off, in French and in English; each difference as "Lang: the text's first
+/// 120 characters".
+pub(crate) fn differing(texts: &[String], mut run: impl FnMut(&crate::text::Doc, crate::lang::Lang) -> String) -> Vec<String> {
+    let mut run_with = |doc: &crate::text::Doc, lang, off: bool| {
+        SHORTCUTS_OFF.with(|c| c.set(off));
+        let found = run(doc, lang);
+        SHORTCUTS_OFF.with(|c| c.set(false));
+        found
+    };
     let mut out = Vec::new();
     for text in texts {
         let doc = crate::text::Doc::new(text);
         for lang in [crate::lang::Lang::Fr, crate::lang::Lang::En] {
-            if run(&doc, lang, false) != run(&doc, lang, true) {
+            if run_with(&doc, lang, false) != run_with(&doc, lang, true) {
                 out.push(format!("{lang:?}: {}", text.chars().take(120).collect::<String>()));
             }
         }

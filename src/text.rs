@@ -416,9 +416,15 @@ impl<'t> Doc<'t> {
         self.tokens.get(i).is_some_and(|t| t.span.len() == 1 && self.text.as_bytes().get(t.span.start) == Some(&c))
     }
 
+    /// The bytes of token `i` (empty past the end): for byte tests, without slicing the text as a `str`.
+    #[inline]
+    pub fn token_bytes(&self, i: usize) -> &'t [u8] {
+        self.tokens.get(i).and_then(|t| self.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+    }
+
     /// Is token `i` an apostrophe, `'` or `’` (U+2019, bytes E2 80 99)? (Its bytes compared, as [`Doc::is_char`].)
     pub fn is_apostrophe(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| matches!(self.text.as_bytes().get(t.span.start..t.span.end), Some([b'\''] | [0xE2, 0x80, 0x99])))
+        matches!(self.token_bytes(i), [b'\''] | [0xE2, 0x80, 0x99])
     }
 
     /// The text of a span.

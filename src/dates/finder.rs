@@ -200,9 +200,8 @@ impl Folded {
                 // Folding an ASCII token's lower-case form changes nothing. (Tested on the token's bytes, not
                 // on its lower-case form, which would slice a `str`: a non-ASCII token whose lower-case form is
                 // ASCII, "K" the Kelvin sign, folds to that same form.)
-                let span = doc.tokens[i].span;
-                if !doc.text.as_bytes().get(span.start..span.end).is_some_and(|b| b.iter().all(|&c| c < 0x80)) {
-                    fold_bytes_into(doc.slice(span), &mut forms);
+                if !doc.token_bytes(i).iter().all(|&c| c < 0x80) {
+                    fold_bytes_into(doc.slice(doc.tokens[i].span), &mut forms);
                 }
                 forms.len()
             })
@@ -261,24 +260,6 @@ pub fn tokens<'t>(doc: &'t Doc<'_>, folded: &'t Folded) -> Vec<Tok<'t>> {
     out
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Tests only: try every rule at every token `may_start` lets through, without the first-token conditions
-    /// of `best_at`, which must be necessary conditions only (the output is the same either way). (`may_start`
-    /// itself is a coarser filter by design: in French it passes over English words that an English rule would
-    /// read, "the second half".)
-    pub(super) static EVERY_RULE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether `best_at` tries every rule everywhere (tests only, [`EVERY_RULE`]).
-#[inline]
-fn every_rule() -> bool {
-    #[cfg(test)]
-    return EVERY_RULE.with(std::cell::Cell::get);
-    #[cfg(not(test))]
-    false
-}
-
 /// The grammar over one text.
 pub struct Finder<'a, 't> {
     /// Tokens.
@@ -309,7 +290,7 @@ impl<'a, 't> Finder<'a, 't> {
             // lookup; the longer phrases are looked up by their whole key.
             if let Some(head) = lex.head(toks[i].norm) {
                 entries.extend_from_slice(&head.alone);
-                if head.continues {
+                if head.longest > 1 {
                     key.clear();
                     key.push_str(toks[i].norm);
                     for len in 2..=head.longest {
@@ -569,7 +550,10 @@ impl<'a, 't> Finder<'a, 't> {
     ];
 
     fn best_at(&self, i: usize) -> Option<Cand> {
-        let every_rule = every_rule();
+        // Off in the test that tries every rule everywhere `may_start` lets through, to check that the conditions
+        // below change nothing. (`may_start` itself is a coarser filter by design: in French it passes over
+        // English words that an English rule would read, "the second half".)
+        let every_rule = crate::shortcuts_off();
         if !self.may_start(i) {
             return None;
         }
@@ -678,7 +662,7 @@ impl<'a, 't> Finder<'a, 't> {
     fn skip_article(&self, i: usize) -> usize {
         // One match on the word (called at every candidate position by several rules).
         match (self.norm(i), self.lang) {
-            ("l", _) if self.is(i + 1, &["'"]) => i + 2,
+            ("l", _) => self.elided(i, &["l"]).unwrap_or(i),
             ("le" | "la" | "les", Lang::Fr) | ("the", Lang::En) => i + 1,
             _ => i,
         }
@@ -2849,16 +2833,14 @@ impl<'a, 't> Finder<'a, 't> {
     }
 }
 
-/// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
-/// (days from the reference). `None` for anything else.
-/// Does the (short) word hold a hyphen? A byte loop: `str::contains` sets up a `memchr` search, costly at
-/// every token.
 /// Words before which "last" is the verb ("would last two years"): modals, auxiliaries, "to", negations.
 const VERB_LAST_BEFORE: &[&str] = &[
     "will", "would", "could", "can", "may", "might", "should", "must", "shall", "to", "not", "t", "ll", "did", "does", "do", "also", "still",
     "even", "ever", "never", "often",
 ];
 
+/// Does the (short) word hold a hyphen? A byte loop: `str::contains` sets up a `memchr` search, costly at
+/// every token.
 fn has_hyphen(w: &str) -> bool {
     w.bytes().any(|b| b == b'-')
 }
@@ -2875,6 +2857,8 @@ fn is_article(w: &str) -> bool {
     matches!(w, "le" | "la" | "l" | "les" | "the" | "ces" | "des")
 }
 
+/// The calendar day an expression names, as a [`Cal`]: a written date, or "today", "tomorrow", "hier soir"
+/// (days from the reference). `None` for anything else.
 fn day_cal(sem: &Sem) -> Option<Cal> {
     match sem {
         Sem::Cal(c) => Some(c.clone()),

@@ -127,8 +127,6 @@ pub struct Head {
     pub longest: usize,
     /// The meanings of the token alone (a one-token phrase).
     pub alone: Vec<Entry>,
-    /// Whether a phrase of two tokens or more starts with it.
-    pub continues: bool,
     /// The second tokens of those phrases: a scan tries the two tokens' key only when the next token is one.
     pub seconds: Vec<String>,
 }
@@ -298,7 +296,6 @@ fn build(src: &'static str) -> Lexicon {
         max_len = max_len.max(len);
         let head = first.entry(toks[0].clone()).or_default();
         head.longest = head.longest.max(len);
-        head.continues |= len > 1;
         if len > 1 && !head.seconds.contains(&toks[1]) {
             head.seconds.push(toks[1].clone());
         }

@@ -78,9 +78,9 @@ impl<'a, 't> Ctx<'a, 't> {
     fn is_char(&self, i: usize, c: u8) -> bool {
         self.doc.is_char(i, c)
     }
-    /// The bytes of token `i` (empty past the end): for tests of a byte, without slicing the text as a `str`.
+    /// The bytes of token `i` ([`Doc::token_bytes`]).
     fn bytes(&self, i: usize) -> &'t [u8] {
-        self.doc.tokens.get(i).and_then(|t| self.doc.text.as_bytes().get(t.span.start..t.span.end)).unwrap_or(&[])
+        self.doc.token_bytes(i)
     }
     fn kind(&self, i: usize) -> Option<TokenKind> {
         self.doc.tokens.get(i).map(|t| t.kind)

@@ -65,22 +65,6 @@ struct Lexicon {
     starts: KeyShapes,
 }
 
-#[cfg(test)]
-thread_local! {
-    /// Tests only: look for a cue at every word, without the filter of the words a cue can open with
-    /// (`Lexicon::starts`), which must rule out only words that open none (the output is the same either way).
-    pub(super) static EVERY_WORD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether `cue_fr` and `cue_en` skip their opening-word filter (tests only, [`EVERY_WORD`]).
-#[inline]
-fn every_word() -> bool {
-    #[cfg(test)]
-    return EVERY_WORD.with(std::cell::Cell::get);
-    #[cfg(not(test))]
-    false
-}
-
 static FR: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_fr.txt"), Lang::Fr));
 static EN: LazyLock<Lexicon> = LazyLock::new(|| build(include_str!("../../data/lexicons/speech_verbs_en.txt"), Lang::En));
 
@@ -347,7 +331,7 @@ fn cue_fr(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
         return None;
     }
     // Every cue below opens with a word of `starts`, or with an inverted form ("ajoute-t-il") whose base is one.
-    if !every_word() && !lex.starts.may_hold(w) && !w.bytes().any(|b| b == b'-') {
+    if !crate::shortcuts_off() && !lex.starts.may_hold(w) && !w.bytes().any(|b| b == b'-') {
         return None;
     }
     // "selon", "d'après"
@@ -483,7 +467,7 @@ static EN_AUX: Words = Words::new(&["has", "have", "had", "would", "will", "coul
 fn cue_en(t: &Toks, lex: &Lexicon, i: usize) -> Option<Cue> {
     let w = t.low(i);
     // Every cue below opens with a word of `starts`.
-    if !every_word() && !lex.starts.may_hold(w) {
+    if !crate::shortcuts_off() && !lex.starts.may_hold(w) {
         return None;
     }
     if w == "according" && t.low(i + 1) == "to" {
