@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Build the Chrome and Firefox extensions from the one source folder extension/: each gets extension/'s files
 // (the WebAssembly in extension/pkg must be built first: scripts/build-wasm.sh), the browser's own files from
-// extension/platform/<browser>/ (ext/open-panel.js), and a manifest merged from the base
+// extension/platform/<browser>/ (ext/: the panel's opening, the module's bytes), and a manifest merged from the base
 // extension/manifest.json and extension/platform/<browser>/manifest.json (objects merged key by key, lists
 // joined). The content script's ES modules (content/index.js and what it imports, the WebAssembly glue
 // included) are bundled by esbuild into ONE classic script, content/newslens.js, per browser: a content script
@@ -40,6 +40,11 @@ export function merge(base, over) {
 const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 // Source-only files: the per-browser manifest parts and the folder's README stay out of the packages.
 const skip = new Set(['platform', 'README.md', 'manifest.json']);
+/**
+ * The module's bytes, one form per browser (extension/platform/<browser>/ext/wasm-module.js says why): Chromium
+ * takes the base64 JS module, Firefox the .wasm; each package leaves out the other's.
+ */
+const OTHER_FORM = { chrome: 'pkg/newslens_bg.wasm', firefox: 'pkg/newslens_bg.wasm.js' };
 
 /** The browsers' first versions (manifests' minimum versions): the syntax the bundle may keep. */
 const TARGETS = { chrome: 'chrome116', firefox: 'firefox140' };
@@ -83,7 +88,7 @@ function build(browser, { name = browser, grantAll = false } = {}) {
   const out = join(dist, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(src, out, { recursive: true, filter: (p) => !skip.has(relative(src, p).split('/')[0]) || relative(src, p) === '' });
+  cpSync(src, out, { recursive: true, filter: (p) => (!skip.has(relative(src, p).split('/')[0]) || relative(src, p) === '') && relative(src, p) !== OTHER_FORM[browser] });
   cpSync(platform, out, { recursive: true, filter: (p) => relative(platform, p) !== 'manifest.json' });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   bundleContent(out, browser);
@@ -92,7 +97,7 @@ function build(browser, { name = browser, grantAll = false } = {}) {
 
 /** Build both browsers (and zip them unless `--no-zip` or `--e2e`). */
 function main() {
-  if (!existsSync(join(src, 'pkg', 'newslens_bg.wasm'))) {
+  if (!existsSync(join(src, 'pkg', 'newslens_bg.wasm')) || !existsSync(join(src, 'pkg', 'newslens_bg.wasm.js'))) {
     console.error('package: extension/pkg is missing: run scripts/build-wasm.sh first');
     process.exit(1);
   }

@@ -7,22 +7,23 @@
 import init, { analyze, analyzeSnapshot } from '../pkg/newslens.js';
 import { ALL_SITES, KEY, load, onFor, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
+import { compileModule } from '../ext/wasm-module.js';
 import { warmUpPieces } from './warm-up.js';
 
 // Load once per worker lifetime; the worker may be stopped and restarted between messages. `stats`: what the
-// content script reports in its timing (the module's instantiation and warm-up, its memory).
-const stats = { wasm: 0, fetch: 0, compile: 0, warm: 0, pieces: 0, asked: false, messages: 0, rewarmed: 0 };
+// content script reports in its timing (the module's instantiation and warm-up, its memory). `scriptAt`: when
+// this script began to run, in ms since the worker started (its imports, the module's bytes in Chromium's
+// build, loaded before it).
+const scriptAt = performance.now();
+const stats = { wasm: 0, bytes: 0, compile: 0, scriptAt, readyAt: 0, warm: 0, pieces: 0, asked: false, messages: 0, rewarmed: 0 };
 let ready = null;
 const loaded = () => (ready ??= (async () => {
   const start = performance.now();
-  // In three steps, each timed (the fetch, the compilation, the instantiation): the same work as `init`'s
-  // own streaming instantiation.
-  const response = await fetch(new URL('../pkg/newslens_bg.wasm', import.meta.url));
-  stats.fetch = performance.now() - start;
-  const module = await WebAssembly.compileStreaming(response);
-  stats.compile = performance.now() - start - stats.fetch;
+  // In steps, each timed (the bytes, the compilation, the instantiation): ext/wasm-module.js, per browser.
+  const module = await compileModule(stats);
   const exports = await init({ module_or_path: module });
-  stats.wasm = performance.now() - start;
+  stats.readyAt = performance.now();
+  stats.wasm = stats.readyAt - start;
   stats.memory = exports.memory;
   return exports;
 })());
@@ -75,7 +76,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       const start = performance.now();
       const result = plain(analyzeSnapshot(message.json, options));
       const end = performance.now();
-      const worker = { wasm: stats.wasm, fetch: stats.fetch, compile: stats.compile, warm: stats.warm, analyse: end - start, queued: start - received, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked, answeredAt: performance.timeOrigin + performance.now() };
+      const worker = { wasm: stats.wasm, bytes: stats.bytes, compile: stats.compile, scriptAt: stats.scriptAt, readyAt: stats.readyAt, warm: stats.warm, analyse: end - start, queued: start - received, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked, answeredAt: performance.timeOrigin + performance.now() };
       sendResponse({ ok: true, result, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).

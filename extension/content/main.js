@@ -11,9 +11,10 @@
 //   data-newslens-paint="highlight" | "wrap",
 //   data-newslens-misanchored="n": spans not painted because the page's words there differ from the analysis,
 //   data-newslens-timing='{"imported":ms,"settings":ms,"snapshot":ms,"slices":n,"worker":ms,"workerAnalyse":ms,
-//   "workerWasm":ms,"workerFetch":ms,"workerCompile":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"workerRewarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
+//   "workerWasm":ms,"workerBytes":ms,"workerCompile":ms,"workerReadyAt":ms,"workerScriptAt":ms,"workerWarm":ms,"workerAge":ms,"workerWarmed":n,"workerRewarmed":n,"paint":ms,"painted":ms,"maxTask":ms,"wasmBytes":n,…}': the bundle's evaluation, the
 //   settings read, the snapshot (its slices' total and count), the wait for the worker (not a task here) and
-//   what the analysis took there, the worker's WebAssembly instantiation (of it: the module's fetch, its compilation) and warm-up (once per
+//   what the analysis took there, the worker's WebAssembly instantiation (of it: getting the module's bytes, their compilation; and when the
+//   module was ready and the worker's script began, in ms since the worker started) and warm-up (once per
 //   worker), how long
 //   the worker had run when asked and how many of its warm-up pieces were done (and of its re-analyses of
 //   earlier pages while idle, workerRewarmed), the paint slices,
@@ -32,6 +33,7 @@ import { snapshotPage, snapshotSliced, yieldToPage } from './snapshot.js';
 import { watchPage } from './dynamic.js';
 import { beforeRun, afterRun } from './controls.js';
 import init, * as wasm from '../pkg/newslens.js';
+import { pageModuleSource } from '../ext/wasm-bytes.js';
 
 /** The module's exports once instantiated here (only when the worker could not answer). */
 let wasmExports = null;
@@ -41,7 +43,7 @@ async function loadWasm() {
   try {
     // Importing the JS glue is always allowed (it is in this script); compiling the module is what the
     // page's CSP may refuse. A second run (single-page app navigation) reuses the instance.
-    wasmExports ??= await init({ module_or_path: chrome.runtime.getURL('pkg/newslens_bg.wasm') });
+    wasmExports ??= await init({ module_or_path: await pageModuleSource() });
     return wasm;
   } catch (e) {
     console.info('NewsLens: WebAssembly unavailable in this page:', e && e.message);
@@ -83,8 +85,10 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
     r = reply.result;
     timing.workerAnalyse = reply.worker.analyse;
     timing.workerWasm = reply.worker.wasm;
-    timing.workerFetch = reply.worker.fetch;
+    timing.workerBytes = reply.worker.bytes;
     timing.workerCompile = reply.worker.compile;
+    timing.workerReadyAt = reply.worker.readyAt;
+    timing.workerScriptAt = reply.worker.scriptAt;
     timing.workerWarm = reply.worker.warm;
     timing.wasmBytes = reply.worker.wasmBytes;
     timing.workerAge = reply.worker.age;

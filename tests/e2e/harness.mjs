@@ -21,6 +21,10 @@ export const source = join(root, 'extension');
  */
 export const extension = join(root, 'dist/e2e-chrome');
 export const firefoxExtension = join(root, 'dist/e2e-firefox');
+/** Fail clearly when the WebAssembly module has not been built (the packages are made from it). */
+export function assertBuilt() {
+  assert.ok(existsSync(join(source, 'pkg/newslens_bg.wasm')) && existsSync(join(source, 'pkg/newslens_bg.wasm.js')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+}
 if (existsSync(join(source, 'pkg/newslens_bg.wasm'))) {
   execFileSync(process.execPath, [join(root, 'scripts/package.mjs'), '--e2e'], { stdio: 'ignore' });
 }
@@ -141,7 +145,7 @@ export function extensionSession(routes, launch = {}) {
   let server;
   let cleanup;
   before(async () => {
-    assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+    assertBuilt();
     const table = typeof routes === 'function' ? routes() : routes;
     ({ server, base: session.base } = await listen((req, res) => {
       const route = table[req.url];

@@ -16,7 +16,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
+import { assertBuilt, extension, fixturePath, launchWithExtension, listen, newsPage } from './harness.mjs';
 
 let server;
 let base;
@@ -26,7 +26,7 @@ let netlogDir;
 const served = [];
 
 before(async () => {
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  assertBuilt();
   // No JSON-LD script either: the page itself asks for nothing but its document.
   const html = newsPage(readFileSync(fixturePath, 'utf8'));
   ({ server, base } = await listen((req, res) => {

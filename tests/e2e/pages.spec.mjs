@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { corpus, extension, launchWithExtension, listen, until } from './harness.mjs';
+import { assertBuilt, corpus, extension, launchWithExtension, listen, until } from './harness.mjs';
 
 const pagesDir = join(corpus, 'pages');
 const havePages = existsSync(pagesDir);
@@ -58,7 +58,7 @@ let tabCdp;
 
 before(async () => {
   if (!havePages) return;
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  assertBuilt();
   ({ server, base } = await listen((req, res) => {
     const k = Number((req.url.match(/^\/page\/(\d+)\.html$/) || [])[1]);
     if (!Number.isInteger(k) || !PAGES[k]) return res.writeHead(404).end('not found');
@@ -210,8 +210,12 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
   const idleCold = median(longRows.map((r) => r.cold.painted));
   // The module is instantiated once per worker: each cold run instantiates it; the page loads none.
   const wasm = median(rows.map((r) => r.cold.workerWasm ?? 0));
-  const wasmFetch = median(rows.map((r) => r.cold.workerFetch ?? 0));
+  const wasmBytes = median(rows.map((r) => r.cold.workerBytes ?? 0));
   const wasmCompile = median(rows.map((r) => r.cold.workerCompile ?? 0));
+  // The whole of a worker's start, its own scripts' loading included (in Chromium's build they carry the
+  // module's bytes): from the worker's start to the module instantiated.
+  const workerReady = median(rows.map((r) => r.cold.workerReadyAt ?? 0));
+  const workerScript = median(rows.map((r) => r.cold.workerScriptAt ?? 0));
   const maxTask = Math.max(...rows.map((r) => Math.max(r.timing.maxTask, r.cold.maxTask)));
   const wasmMb = Math.max(...rows.map((r) => Math.max(r.timing.wasmBytes, r.cold.wasmBytes))) / 1048576;
   console.log(`\nload average during the run: ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
@@ -219,7 +223,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
   const workCold = median(longRows.map((r) => r.cold.workerAnalyse ?? 0));
   // The warm-up's work done before a cold page asked (it stops then): what each worker start costs besides.
   const warmUp = median(rows.map((r) => r.cold.workerWarm ?? 0));
-  console.log(`budgets: idle→painted median on long articles warm ${idle.toFixed(1)} ms, cold ${idleCold.toFixed(1)} ms (target ≤ 50; analysis in the worker ${work.toFixed(1)} / ${workCold.toFixed(1)} ms of it); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM instantiation ${wasm.toFixed(1)} ms median (fetch ${wasmFetch.toFixed(1)}, compilation ${wasmCompile.toFixed(1)}), once per worker start, none in the page (target ≤ 20), warm-up ${warmUp.toFixed(1)} ms of work before the page asked; WASM memory ≤ ${wasmMb.toFixed(1)} MB, in the worker (target ≤ 10)`);
+  console.log(`budgets: idle→painted median on long articles warm ${idle.toFixed(1)} ms, cold ${idleCold.toFixed(1)} ms (target ≤ 50; analysis in the worker ${work.toFixed(1)} / ${workCold.toFixed(1)} ms of it); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM instantiation ${wasm.toFixed(1)} ms median (bytes ${wasmBytes.toFixed(1)}, compilation ${wasmCompile.toFixed(1)}), once per worker start, none in the page (target ≤ 20; worker start → module ready ${workerReady.toFixed(1)}, of it the worker's scripts ${workerScript.toFixed(1)}), warm-up ${warmUp.toFixed(1)} ms of work before the page asked; WASM memory ≤ ${wasmMb.toFixed(1)} MB, in the worker (target ≤ 10)`);
   // Generous bounds (this 2-core machine runs other builds and browsers at the same time: a load average of
   // 10 makes every figure several times slower); the figures above are the benchmark.
   assert.ok(rows.length >= 10 && rows.some((r) => r.lang === 'fr') && rows.some((r) => r.lang === 'en'));

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { genderBalance, speakersOf, timelineOf } from '../../extension/common/panel.js';
-import { extension, haveSeed, launchWithExtension, listen, newsPage, out, seedPath } from './harness.mjs';
+import { assertBuilt, extension, haveSeed, launchWithExtension, listen, newsPage, out, seedPath } from './harness.mjs';
 
 if (!haveSeed) console.log(`e2e panel: SKIPPED, corpus not found at ${seedPath} (set NEWSLENS_CORPUS)`);
 
@@ -22,7 +22,7 @@ let cleanup;
 
 before(async () => {
   if (!haveSeed) return;
-  assert.ok(existsSync(join(extension, 'pkg/newslens_bg.wasm')), 'extension/pkg is missing: run scripts/build-wasm.sh first');
+  assertBuilt();
   const html = newsPage(readFileSync(seedPath, 'utf8'));
   ({ server, base } = await listen((req, res) => {
     if (req.url === '/seed.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
