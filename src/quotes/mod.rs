@@ -698,6 +698,10 @@ mod tests {
             ("Nino Berg has four goals since the trade. The 26-year-old right wing said his teammates were creating chances.", "his teammates were creating chances", "indirect", Some("Berg")),
             // a lone capitalised adverb before the postposed cue is reported words, not a name
             ("Somehow, the family will find a way, adds Abir Nasser.", "Somehow, the family will find a way", "indirect", Some("Nasser")),
+            // the comma closes an apposition to the subject: what follows the verb is its object, not an inverted
+            // subject; and "told" is followed by its addressee, never by its subject
+            ("The White House press secretary, Sarah Sanders, told CNN that talks would go on.", "talks would go on", "indirect", Some("Sanders")),
+            ("Nadia Jamil, principal researcher at Dixon Hall, said a picture is emerging.", "a picture is emerging", "indirect", Some("Jamil")),
             // a pronoun after a new person is introduced as the sentence's subject
             ("“We won,” said Mary Stone.\n\nPaul Grant was at the game with his son.\n\n“It was loud,” he said.", "It was loud,", "direct", Some("Grant")),
             // a quote after "he said." continues the same speaker, not the next paragraph's

@@ -430,10 +430,13 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         let closes = end >= t.len() || t.sentence(end) != sent || is_punct_boundary(t.text_of(end)) || EN_AFTER_POSTPOSED.contains(t.low(end));
                         let fr_closes = closes || FR_NP_STOP.contains(t.low(end)) || FR_SKIP_AFTER.contains(t.low(end));
                         let clause = lang == Lang::En && en_np_is_clause(t, np);
-                        // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …": the comma closes an
-                        // apposition to the preposed subject, so what follows the verb is its object
-                        let apposition_before = lang == Lang::Fr && prev_raw == "," && closes_apposition(t, cue.first - 1);
-                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause && !apposition_before {
+                        // "Le ministre du Travail, Olivier Dussopt, a jugé ces chiffres …", "The White House press
+                        // secretary, Sarah Sanders, told CNN …": the comma closes an apposition to the preposed
+                        // subject, so what follows the verb is its object
+                        let apposition_before = prev_raw == "," && closes_apposition(t, cue.first - 1, lang);
+                        // English inverts "said Smith", never "told Smith": after "told" comes the addressee.
+                        let takes_addressee = lang == Lang::En && EN_ADDRESSEE_VERBS.contains(t.low(cue.first));
+                        if ((lang == Lang::Fr && fr_closes) || closes) && !clause && !apposition_before && !takes_addressee {
                             f.subject = Some(np);
                             f.inverted = true;
                         }
@@ -587,7 +590,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
                         f.content = Some(Span::new(t.span(k).start, clause_end(t, k, lang)));
                         break;
                     }
-                    let told = matches!(t.low(cue.first), "told" | "tells" | "tell" | "telling" | "informed" | "reminded" | "assured" | "warned");
+                    let told = EN_ADDRESSEE_VERBS.contains(t.low(cue.first));
                     // "said Thursday one of …": time words may come between the verb and its clause
                     let only_time_before = (cue.last..k).all(|j| EN_SKIP_AFTER.contains(t.low(j)) && t.low(j) != "on" && t.low(j) != "this" || t.is_char(j, b','));
                     // Verbs other than "say" often take a noun object ("added a goal", "announced the end of"): their bare
@@ -933,7 +936,7 @@ static FR_AUX: Words = Words::new(&["a", "ont", "avait", "avaient", "aura", "aur
 
 /// Does the comma at `comma` close an apposition opened at the sentence's start ("Le ministre du Travail, Olivier
 /// Dussopt,", "Sophie Binet, secrétaire générale de la CGT,")? One side is a name, the other a short noun phrase.
-fn closes_apposition(t: &Toks, comma: usize) -> bool {
+fn closes_apposition(t: &Toks, comma: usize, lang: Lang) -> bool {
     let sent = t.sentence(comma);
     let start = t.at_or_after(t.doc.sentences.get(sent).map_or(0, |s| s.span.start));
     // bounded: an apposition opened at the sentence's start is a few words long
@@ -945,16 +948,34 @@ fn closes_apposition(t: &Toks, comma: usize) -> bool {
         return false;
     }
     let words = |a: usize, b: usize| (a..b).filter(|&k| t.is_word(k)).collect::<Vec<_>>();
+    let (particles, determiners, verbs) = match lang {
+        Lang::Fr => (&FR_APPOSITION_PARTICLES, &FR_APPOSITION_DETERMINERS, &FR_APPOSITION_VERBS),
+        Lang::En => (&EN_APPOSITION_PARTICLES, &EN_APPOSITION_DETERMINERS, &EN_APPOSITION_VERBS),
+    };
     let name = |a: usize, b: usize| {
         let w = words(a, b);
-        !w.is_empty() && w.len() <= 4 && w.iter().all(|&k| t.is_cap_at(k) || matches!(t.low(k), "de" | "du" | "d" | "la" | "le"))
+        !w.is_empty() && w.len() <= 4 && w.iter().all(|&k| t.is_cap_at(k) || particles.contains(t.low(k)))
     };
     let np = |a: usize, b: usize| {
         let w = words(a, b);
-        !w.is_empty() && (matches!(t.low(a), "le" | "la" | "les" | "l" | "un" | "une" | "son" | "sa") || !t.is_cap_at(a)) && !w.iter().any(|&k| matches!(t.low(k), "qui" | "que" | "qu" | "a" | "est" | "ont" | "sont"))
+        !w.is_empty() && (determiners.contains(t.low(a)) || !t.is_cap_at(a)) && !w.iter().any(|&k| verbs.contains(t.low(k)))
     };
     (name(start, open) && np(open + 1, comma)) || (np(start, open) && name(open + 1, comma))
 }
+
+/// Words of an apposition test ([`closes_apposition`]): lower-case words inside a name, determiners opening a
+/// noun phrase ("le porte-parole", "the press secretary"), verbs that make the words a clause instead.
+static FR_APPOSITION_PARTICLES: Words = Words::new(&["d", "de", "du", "la", "le"]);
+static FR_APPOSITION_DETERMINERS: Words = Words::new(&["l", "la", "le", "les", "sa", "son", "un", "une"]);
+static FR_APPOSITION_VERBS: Words = Words::new(&["a", "est", "ont", "qu", "que", "qui", "sont"]);
+static EN_APPOSITION_PARTICLES: Words = Words::new(&["de", "of", "van", "von"]);
+static EN_APPOSITION_DETERMINERS: Words = Words::new(&["a", "an", "her", "his", "its", "the", "their"]);
+static EN_APPOSITION_VERBS: Words = Words::new(&[
+    "are", "can", "could", "did", "does", "had", "has", "have", "is", "may", "might", "must", "shall", "should", "that", "was", "were",
+    "which", "who", "will", "would",
+]);
+/// English speech verbs whose object is the addressee ("told reporters"), never an inverted subject.
+static EN_ADDRESSEE_VERBS: Words = Words::new(&["assured", "informed", "reminded", "tell", "telling", "tells", "told", "warned"]);
 
 /// Is `w` (lower case) an adverb that may sit between a verb and its clause? Negations are not.
 fn is_fr_adverb(w: &str) -> bool {
