@@ -772,9 +772,135 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
     out
 }
 
+/// Sort `items` by `key`, stably (items with equal keys keep their order): what `sort_by_key` does.
+///
+/// Why not `sort_by_key`: each call site of the standard sorts compiles its own copy of the sorting routine
+/// (3 to 5 kB of WebAssembly apiece, some 60 kB in all), which the browser validates and compiles at every start
+/// of the extension's worker. Here every caller shares one routine: the `(key, index)` pairs are sorted (the
+/// index breaks ties, which makes the sort stable), then the items are moved to their places.
+/// A sort on a plain value (`sort`, `sort_unstable`) is this with a key that orders values as they order; two
+/// offsets pack into one key with [`pair_key`].
+pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    sort_pairs(&mut order);
+    permute(items, &mut order);
+}
+
+/// Sort `items` by the string `key` (compared as `str` compares), stably: [`sort_by_u64`] for string keys.
+pub fn sort_by_str<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    let mut order: Vec<(u64, usize)> = {
+        let mut pairs: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+        sort_str_pairs(&mut pairs);
+        pairs.iter().map(|&(_, i)| (0, i)).collect()
+    };
+    permute(items, &mut order);
+}
+
+/// Put `items` in the order `order` gives: position k takes the item at `order[k].1` (a permutation of the
+/// positions; `order` is left unusable).
+fn permute<T>(items: &mut [T], order: &mut [(u64, usize)]) {
+    // Each cycle of the permutation is walked once, swapping along it; a walked position is marked usize::MAX.
+    for start in 0..order.len() {
+        let mut j = start;
+        loop {
+            let from = std::mem::replace(&mut order[j].1, usize::MAX);
+            if from == usize::MAX || from == start {
+                break;
+            }
+            items.swap(j, from);
+            j = from;
+        }
+    }
+}
+
+/// The one routine [`sort_by_u64`] shares (kept out of line so that no caller gets a copy).
+#[inline(never)]
+fn sort_pairs(pairs: &mut [(u64, usize)]) {
+    pairs.sort_unstable();
+}
+
+/// The one routine [`sort_by_str`] shares.
+#[inline(never)]
+fn sort_str_pairs(pairs: &mut [(&str, usize)]) {
+    pairs.sort_unstable();
+}
+
+/// One sort key for two numbers below 2^32 (byte offsets, indices), ordered as the pair `(high, low)` is.
+pub fn pair_key(high: usize, low: usize) -> u64 {
+    ((high as u64) << 32) | (low as u64 & 0xffff_ffff)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_by_u64_is_a_stable_sort_by_key() {
+        // (keys, tags in input order): items tagged with their input position; the result must be exactly what
+        // the standard stable sort gives, ties in input order.
+        let cases: &[&[u64]] = &[
+            &[],
+            &[7],
+            &[3, 1, 2],
+            &[1, 1, 1, 1],
+            &[5, 4, 3, 2, 1, 0],
+            &[2, 1, 2, 1, 2, 1, 0, 0],
+            &[u64::MAX, 0, u64::MAX, 1 << 40, 1 << 32, 0],
+            &[9, 3, 9, 3, 7, 1, 8, 2, 6, 0, 5, 4, 4, 5, 0, 6, 2, 8, 1, 7, 3, 9, 3, 9, 10, 11, 10, 12],
+        ];
+        for keys in cases {
+            let mut want: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            want.sort_by_key(|&(k, _)| k);
+            let mut got: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            sort_by_u64(&mut got, |&(k, _)| k);
+            assert_eq!(got, want, "{keys:?}");
+        }
+        // Every permutation of 6 items with repeated keys: each cycle shape of the moves is met.
+        let mut perm: Vec<usize> = (0..6).collect();
+        let mut count = 0;
+        loop {
+            let items: Vec<(u64, usize)> = perm.iter().map(|&p| ((p / 2) as u64, p)).collect();
+            let mut want = items.clone();
+            want.sort_by_key(|&(k, _)| k);
+            let mut got = items.clone();
+            sort_by_u64(&mut got, |&(k, _)| k);
+            assert_eq!(got, want, "{items:?}");
+            count += 1;
+            // next permutation in lexicographic order
+            let Some(i) = (0..5).rev().find(|&i| perm[i] < perm[i + 1]) else { break };
+            let j = (i + 1..6).rev().find(|&j| perm[j] > perm[i]).unwrap();
+            perm.swap(i, j);
+            perm[i + 1..].reverse();
+        }
+        assert_eq!(count, 720);
+    }
+
+    #[test]
+    fn sort_by_str_is_a_stable_sort_by_key() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["b"],
+            &["b", "a", "b", "", "a", "ab", "é", "Z", "b", ""],
+            &["sameAs", "@type", "name", "@type", "author", "name", "name"],
+        ];
+        for keys in cases {
+            let mut want: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
+            want.sort_by(|a, b| a.0.cmp(b.0));
+            let mut got: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
+            sort_by_str(&mut got, |x| x.0);
+            assert_eq!(got, want, "{keys:?}");
+        }
+    }
+
+    #[test]
+    fn pair_key_orders_as_the_pair() {
+        let pairs = [(0, 0), (0, 1), (0, 0xffff_ffff), (1, 0), (1, 5), (2, 3), (0xffff_ffff, 0), (0xffff_ffff, 0xffff_ffff)];
+        for a in pairs {
+            for b in pairs {
+                assert_eq!(pair_key(a.0, a.1).cmp(&pair_key(b.0, b.1)), a.cmp(&b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn words_contains_exactly_its_entries() {

@@ -2,7 +2,7 @@
 //! surname, first name), organisations and places by normalised form, acronyms and their expansions,
 //! translations in parentheses, short forms that are prefixes of a longer name.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::detect::{is_allcaps, title_case, Cand};
 use super::lexicon::LEX;
@@ -70,9 +70,24 @@ struct Person {
     words: Vec<String>,
     root: usize,
     last_pos: usize,
-    /// Byte offsets of the mentions, sorted: the nearest before or after a point is a range query.
-    positions: BTreeSet<usize>,
+    /// Byte offsets of the mentions, sorted, the first pass's and the second's apart (each pass meets the
+    /// candidates in text order, so that either list grows at its end): the nearest before or after a point is
+    /// a binary search in each.
+    positions: [Vec<usize>; 2],
     gender: Option<Gender>,
+}
+
+/// Add `x` to the sorted set `set` (a sorted vector without duplicates); at its end, the usual case, in
+/// constant time.
+fn insert_sorted(set: &mut Vec<usize>, x: usize) {
+    match set.last() {
+        Some(&last) if last >= x => {
+            if let Err(i) = set.binary_search(&x) {
+                set.insert(i, x);
+            }
+        }
+        _ => set.push(x),
+    }
 }
 
 fn ends_with(long: &[String], short: &[String]) -> bool {
@@ -125,9 +140,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // could match: scanning them all made 50 000 distinct capitalised words quadratic (issue #8). A person's
     // last word never changes (only an `ends_with` match lengthens their name); the first word may, so the
     // first-word sets can hold stale entries, checked again on use.
-    let mut by_last: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    let no_people = BTreeSet::new();
+    // Sets of people are sorted vectors (see `insert_sorted`).
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let no_people = Vec::new();
     for pass in 0..2 {
         for k in 0..n {
             let c = &cands[k];
@@ -160,7 +176,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             } else {
                 let w = &words[0];
                 // Nearest person mentioned before, else the first one after.
-                let pick = |among: &BTreeSet<usize>, cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
+                let pick = |among: &Vec<usize>, cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
                     let mut before: Option<(usize, usize)> = None;
                     let mut after: Option<(usize, usize)> = None;
                     for &pi in among {
@@ -168,14 +184,17 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                         if !cond(p) {
                             continue;
                         }
-                        if let Some(&pos) = p.positions.range(..c.span.start).next_back() {
-                            if before.map_or(true, |(_, b)| pos > b) {
-                                before = Some((pi, pos));
+                        for positions in &p.positions {
+                            let i = positions.partition_point(|&pos| pos < c.span.start);
+                            if let Some(&pos) = i.checked_sub(1).and_then(|b| positions.get(b)) {
+                                if before.map_or(true, |(_, b)| pos > b) {
+                                    before = Some((pi, pos));
+                                }
                             }
-                        }
-                        if let Some(&pos) = p.positions.range(c.span.start..).next() {
-                            if after.map_or(true, |(_, a)| pos < a) {
-                                after = Some((pi, pos));
+                            if let Some(&pos) = positions.get(i) {
+                                if after.map_or(true, |(_, a)| pos < a) {
+                                    after = Some((pi, pos));
+                                }
                             }
                         }
                     }
@@ -196,13 +215,13 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                     kind[k] = Some(EntityType::Person);
                     let p = &mut people[pi];
                     p.last_pos = p.last_pos.max(c.span.start);
-                    p.positions.insert(c.span.start);
+                    insert_sorted(&mut p.positions[pass], c.span.start);
                     if p.gender.is_none() {
                         p.gender = c.gender;
                     }
                     if words.len() > p.words.len() {
                         if let Some(first) = words.first() {
-                            by_first.entry(first.clone()).or_default().insert(pi);
+                            insert_sorted(by_first.entry(first.clone()).or_default(), pi);
                         }
                         p.words = words;
                     }
@@ -210,10 +229,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 None if is_person => {
                     let pi = people.len();
                     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                        by_first.entry(first.clone()).or_default().insert(pi);
-                        by_last.entry(last.clone()).or_default().insert(pi);
+                        insert_sorted(by_first.entry(first.clone()).or_default(), pi);
+                        insert_sorted(by_last.entry(last.clone()).or_default(), pi);
                     }
-                    people.push(Person { words, root: k, last_pos: c.span.start, positions: BTreeSet::from([c.span.start]), gender: c.gender })
+                    people.push(Person { words, root: k, last_pos: c.span.start, positions: [vec![c.span.start], Vec::new()], gender: c.gender })
                 }
                 None => {}
             }
@@ -381,17 +400,17 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // 4. Build the entities.
     // Ordered by root so that entities whose first mentions tie (a nested "Carolina" in "Carolina Hurricanes")
     // come out in the same order on every run.
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for k in 0..n {
-        groups.entry(dsu.find(k)).or_default().push(k);
+        groups[dsu.find(k)].push(k);
     }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_by_cached_key(|r| groups[r].iter().map(|&k| cands[k].span.start).min().unwrap_or(0));
+    let mut roots: Vec<usize> = (0..n).filter(|&r| !groups[r].is_empty()).collect();
+    crate::text::sort_by_u64(&mut roots, |&r| groups[r].iter().map(|&k| cands[k].span.start as u64).min().unwrap_or(0));
     let mut out = Vec::new();
     for r in roots {
-        let mut members = groups[&r].clone();
-        members.sort_by_key(|&k| cands[k].span.start);
-        out.push(build(text, &cands, &kind, &members));
+        let members = &mut groups[r];
+        crate::text::sort_by_u64(members, |&k| cands[k].span.start as u64);
+        out.push(build(text, &cands, &kind, members));
     }
     out
 }
@@ -429,7 +448,7 @@ fn initials(long: &str) -> Vec<String> {
     let caps = ini(&mut words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
     let mut v = vec![all, content, caps];
     v.retain(|x| x.chars().count() >= 2);
-    v.sort();
+    crate::text::sort_by_str(&mut v, |x| x);
     v.dedup();
     v
 }
@@ -533,7 +552,7 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         let first = name.split_whitespace().next().unwrap_or("");
         LEX.first_names.get(first).copied().flatten()
     };
-    mentions.sort();
+    crate::text::sort_by_u64(&mut mentions, |m| crate::text::pair_key(m.start, m.end));
     mentions.dedup();
     let aliases = forms.into_iter().filter(|f| *f != name).collect();
     Entity { kind: ety, name, aliases, descriptions, gender, mentions }

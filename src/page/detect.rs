@@ -149,7 +149,8 @@ static TAG_KINDS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
             }
         }
     }
-    table.sort_unstable();
+    // tags are unique (merged above): sorted by tag is sorted
+    crate::text::sort_by_str(&mut table, |&(t, _)| t);
     table
 });
 
@@ -808,7 +809,7 @@ fn choose_with<N>(page: &Page<'_, N>, flags: Flags) -> Choice {
             }
             j += 1;
         }
-        containers.sort_unstable();
+        crate::text::sort_by_u64(&mut containers, |&j| j as u64);
     }
     let mut removed = clean(page, &stats, &score, best, &containers, removed, flags);
     if let Some(h) = headline {

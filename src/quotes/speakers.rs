@@ -124,7 +124,8 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// Index the entity mentions and the role appositions ("Sara Isgur Flores, la porte-parole de …").
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
-        mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
+        // by start, the longest first
+        crate::text::sort_by_u64(&mut mentions, |(m, _)| crate::text::pair_key(m.start, 0xffff_ffff_usize.saturating_sub(m.end)));
         let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(vec![None; entities.len()]), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         if lang == Lang::En {
@@ -361,7 +362,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             by_head.entry(h).or_default().push((p, k));
         }
         for v in by_head.values_mut() {
-            v.sort_unstable();
+            crate::text::sort_by_u64(v, |&(p, k)| crate::text::pair_key(p, k));
         }
         self.roles_by_head = by_head;
     }
