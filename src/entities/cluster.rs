@@ -273,11 +273,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     // The candidate a parenthesis follows, found by its span (the first candidate with that span): a scan of
     // all candidates per parenthesis was quadratic on long texts (issue #8).
+    // Also the set of the candidates' spans, for the nested names below.
     let mut first_with_span: HashMap<Span, usize> = HashMap::new();
-    if cands.iter().any(|c| c.paren_of.is_some()) {
-        for (k, c) in cands.iter().enumerate() {
-            first_with_span.entry(c.span).or_insert(k);
-        }
+    for (k, c) in cands.iter().enumerate() {
+        first_with_span.entry(c.span).or_insert(k);
     }
     for k in 0..n {
         let Some(p) = cands[k].paren_of.and_then(|ps| first_with_span.get(&ps).copied()) else { continue };
@@ -293,13 +292,14 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // initials of every multi-word form are indexed once, so this stays linear. One candidate per distinct form
     // is enough (candidates of one form are already joined above): indexing every occurrence made each look-up
     // walk all the occurrences of the matching names, quadratic in the length of the text (issue #8).
-    let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::new();
+    // Sets of candidates as vectors (each candidate is added once per key, in order), the type of `by_last`.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut indexed: HashSet<String> = HashSet::new();
     for k in 0..n {
         let f = form(&cands[k]);
         if kind[k] != Some(EntityType::Person) && f.contains(' ') && indexed.insert(f.to_string()) {
             for i in initials(f) {
-                by_initials.entry(i).or_default().insert(k);
+                by_initials.entry(i).or_default().push(k);
             }
         }
     }
@@ -311,15 +311,13 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
         let key: String = f.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
         let Some(ms) = by_initials.get(&key) else { continue };
-        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
-        if hits.len() == 1 {
-            let r = *hits.iter().next().unwrap_or(&k);
+        if let Some(r) = one_root(&mut dsu, ms) {
             dsu.union(r, k);
         }
     }
     // Short forms: "Union" / "Conseil de sécurité" as the start of one longer organisation name. Every word
     // prefix of every organisation form is indexed once (for one candidate per form, as the initials above).
-    let mut by_prefix: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
     indexed.clear();
     for k in 0..n {
         if kind[k] != Some(EntityType::Organization) {
@@ -330,7 +328,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         for (i, _) in f.match_indices(' ').take(8) {
-            by_prefix.entry(f[..i].to_string()).or_default().insert(k);
+            by_prefix.entry(f[..i].to_string()).or_default().push(k);
         }
     }
     for k in 0..n {
@@ -338,9 +336,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let Some(ms) = by_prefix.get(&norm(form(&cands[k]))) else { continue };
-        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
-        if hits.len() == 1 {
-            let r = *hits.iter().next().unwrap_or(&k);
+        if let Some(r) = one_root(&mut dsu, ms) {
             dsu.union(r, k);
         }
     }
@@ -353,9 +349,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             standalone.entry(form(&cands[k]).to_string()).or_insert(k);
         }
     }
-    let spans: HashSet<(usize, usize)> = cands.iter().map(|c| (c.span.start, c.span.end)).collect();
     let mut extra: Vec<(usize, Cand)> = Vec::new();
-    let mut extra_spans: HashSet<Span> = HashSet::new();
     for (ci, c) in cands.iter().enumerate() {
         let m = c.span.slice(text);
         // Letters and digits only (a one-word name, most candidates): one word, nothing inside it.
@@ -376,7 +370,9 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 // mkgold-style: a short form inside the same entity's long form is not a second mention.
                 if let Some(&owner) = standalone.get(sub).filter(|&&o| dsu.find(o) != dsu.find(ci)) {
                     let span = Span::new(c.span.start + bounds[i].0, c.span.start + bounds[j].1);
-                    if !spans.contains(&(span.start, span.end)) && extra_spans.insert(span) {
+                    // a span of no candidate, nor of one added already (spans of added ones are filed too)
+                    if let std::collections::hash_map::Entry::Vacant(slot) = first_with_span.entry(span) {
+                        slot.insert(n + extra.len());
                         let mut nc = cands[owner].clone();
                         nc.span = span;
                         nc.name = span;
@@ -413,6 +409,12 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         out.push(build(text, &cands, &kind, members));
     }
     out
+}
+
+/// The entity (root) of all the candidates `ms`, when they belong to one.
+fn one_root(dsu: &mut Dsu, ms: &[usize]) -> Option<usize> {
+    let r = dsu.find(*ms.first()?);
+    ms.iter().all(|&m| dsu.find(m) == r).then_some(r)
 }
 
 /// Byte ranges of the words of `s` (letters, digits, inner hyphens and apostrophes).
