@@ -776,24 +776,71 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
 ///
 /// Why not `sort_by_key`: each call site of the standard sorts compiles its own copy of the sorting routine
 /// (3 to 5 kB of WebAssembly apiece, some 60 kB in all), which the browser validates and compiles at every start
-/// of the extension's worker. Here every caller shares one routine: the `(key, index)` pairs are sorted (the
-/// index breaks ties, which makes the sort stable), then the items are moved to their places.
+/// of the extension's worker. Here every caller shares one small merge sort of `(key, position)` pairs, then the
+/// items are moved to their places.
 /// A sort on a plain value (`sort`, `sort_unstable`) is this with a key that orders values as they order; two
 /// offsets pack into one key with [`pair_key`].
 pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
     let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-    sort_pairs(&mut order);
+    // The generic part stays this small (no closure of its own): callers generic over a page tree then
+    // compile to identical code, which wasm-opt folds into one.
+    merge_sort(&mut order, &key_less);
     permute(items, &mut order);
+}
+
+fn key_less(a: &(u64, usize), b: &(u64, usize)) -> bool {
+    a.0 < b.0
 }
 
 /// Sort `items` by the string `key` (compared as `str` compares), stably: [`sort_by_u64`] for string keys.
 pub fn sort_by_str<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
-    let mut order: Vec<(u64, usize)> = {
-        let mut pairs: Vec<(&str, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
-        sort_str_pairs(&mut pairs);
-        pairs.iter().map(|&(_, i)| (0, i)).collect()
+    let mut order = {
+        let keys: Vec<&str> = items.iter().map(key).collect();
+        str_order(&keys)
     };
     permute(items, &mut order);
+}
+
+/// The positions of `keys` in stable order of the keys, as [`permute`] takes them.
+fn str_order(keys: &[&str]) -> Vec<(u64, usize)> {
+    let mut order: Vec<(u64, usize)> = (0..keys.len()).map(|i| (0, i)).collect();
+    merge_sort(&mut order, &|a, b| keys[a.1] < keys[b.1]);
+    order
+}
+
+/// Sort `pairs` stably by `less` (a bottom-up merge sort: n log n comparisons, one copy of the pairs). The
+/// one sorting routine of the crate (see [`sort_by_u64`]; out of line, so that no caller gets a copy).
+#[inline(never)]
+fn merge_sort(pairs: &mut Vec<(u64, usize)>, less: &dyn Fn(&(u64, usize), &(u64, usize)) -> bool) {
+    // most lists come in order already (mentions in text order): one pass says so
+    if pairs.windows(2).all(|w| !less(&w[1], &w[0])) {
+        return;
+    }
+    let n = pairs.len();
+    let mut to = pairs.clone();
+    let mut width = 1;
+    while width < n {
+        // merge each two sorted runs [lo, mid) and [mid, hi) of `pairs` into `to`
+        let mut lo = 0;
+        while lo < n {
+            let mid = lo.saturating_add(width).min(n);
+            let hi = mid.saturating_add(width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut to[lo..hi] {
+                // from the second run only when strictly before: equal keys keep their order
+                if j < hi && (i >= mid || less(&pairs[j], &pairs[i])) {
+                    *slot = pairs[j];
+                    j += 1;
+                } else {
+                    *slot = pairs[i];
+                    i += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(pairs, &mut to);
+        width = width.saturating_mul(2);
+    }
 }
 
 /// Put `items` in the order `order` gives: position k takes the item at `order[k].1` (a permutation of the
@@ -811,18 +858,6 @@ fn permute<T>(items: &mut [T], order: &mut [(u64, usize)]) {
             j = from;
         }
     }
-}
-
-/// The one routine [`sort_by_u64`] shares (kept out of line so that no caller gets a copy).
-#[inline(never)]
-fn sort_pairs(pairs: &mut [(u64, usize)]) {
-    pairs.sort_unstable();
-}
-
-/// The one routine [`sort_by_str`] shares.
-#[inline(never)]
-fn sort_str_pairs(pairs: &mut [(&str, usize)]) {
-    pairs.sort_unstable();
 }
 
 /// One sort key for two numbers below 2^32 (byte offsets, indices), ordered as the pair `(high, low)` is.
@@ -865,6 +900,9 @@ mod tests {
             let mut got = items.clone();
             sort_by_u64(&mut got, |&(k, _)| k);
             assert_eq!(got, want, "{items:?}");
+            let mut by_str: Vec<(String, usize)> = items.iter().map(|&(k, p)| (k.to_string(), p)).collect();
+            sort_by_str(&mut by_str, |x| &x.0);
+            assert_eq!(by_str.iter().map(|x| x.1).collect::<Vec<_>>(), want.iter().map(|x| x.1).collect::<Vec<_>>(), "{items:?}");
             count += 1;
             // next permutation in lexicographic order
             let Some(i) = (0..5).rev().find(|&i| perm[i] < perm[i + 1]) else { break };
@@ -882,6 +920,7 @@ mod tests {
             &["b"],
             &["b", "a", "b", "", "a", "ab", "é", "Z", "b", ""],
             &["sameAs", "@type", "name", "@type", "author", "name", "name"],
+            &["e", "d", "c", "b", "a", "e", "d", "c", "b", "a", "a", "b", "c", "d", "e", "c", "c"],
         ];
         for keys in cases {
             let mut want: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
