@@ -21,7 +21,7 @@
 //! Offsets everywhere are UTF-16 code units into the article text, what DOM `Range`s use.
 
 use js_sys::{Array, Object, Reflect, Uint32Array};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::analysis::{analyze as analyze_text, Analysis, Options, ReferenceSource};
@@ -33,8 +33,7 @@ use crate::page::snapshot::scan_snapshot;
 use crate::page::{Article, ArticleContent};
 
 /// Options as JavaScript passes them (`{lang?, reference?, referenceSource?, title?}`).
-#[derive(Deserialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Default)]
 struct JsOptions {
     lang: Option<String>,
     reference: Option<String>,
@@ -46,12 +45,35 @@ fn js_error(e: Error) -> JsError {
     JsError::new(e.message())
 }
 
+const OPTIONS_SHAPE: &str = "options must be {lang?, reference?, referenceSource?, title?}";
+
+/// Read the options property by property (a missing, undefined or null property is None). Not with
+/// serde-wasm-bindgen's deserializer: it brought ~20 kB of code into the module (its error messages format
+/// floats) for four strings.
 fn read_options(options: JsValue) -> Result<JsOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(JsOptions::default());
     }
-    serde_wasm_bindgen::from_value(options)
-        .map_err(|e| JsError::new(&format!("options must be {{lang?, reference?, referenceSource?, title?}}: {e}")))
+    if !options.is_object() {
+        return Err(JsError::new(&format!("{OPTIONS_SHAPE}, not {}", options.js_typeof().as_string().unwrap_or_default())));
+    }
+    // A getter that throws (a hostile object) is an error like any other wrong value.
+    let text = |key: &str| -> Result<Option<String>, JsError> {
+        let value = Reflect::get(&options, &JsValue::from_str(key)).map_err(|_| JsError::new(&format!("{OPTIONS_SHAPE}: {key} cannot be read")))?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        value.as_string().map(Some).ok_or_else(|| JsError::new(&format!("{OPTIONS_SHAPE}: {key} must be a string")))
+    };
+    let reference_source = match text("referenceSource")?.as_deref() {
+        None => None,
+        Some("cli") => Some(ReferenceSource::Cli),
+        Some("meta") => Some(ReferenceSource::Meta),
+        Some("text") => Some(ReferenceSource::Text),
+        Some("now") => Some(ReferenceSource::Now),
+        Some(other) => return Err(JsError::new(&format!("{OPTIONS_SHAPE}: referenceSource '{other}' is not one of cli, meta, text, now"))),
+    };
+    Ok(JsOptions { lang: text("lang")?, reference: text("reference")?, reference_source, title: text("title")? })
 }
 
 /// Turn JS options into core options, then complete them as the CLI does ([`Options::complete`]): the page's
@@ -273,6 +295,22 @@ mod tests {
         // undefined and null mean no options.
         assert!(analyze_js("Le texte.", JsValue::UNDEFINED).is_ok());
         assert!(analyze_js("Le texte.", JsValue::NULL).is_ok());
+        // Every reference source by its JSON name.
+        for source in ["cli", "meta", "text", "now"] {
+            let a = analyze_js("Le texte.", options(&[("reference", "2017-03-03"), ("referenceSource", source)])).unwrap();
+            assert_eq!(get(&a, "reference_source").as_string().as_deref(), Some(source));
+        }
+        // Not an object, a property that is not a string, a getter that throws: refused, with the reason.
+        let number_lang = options(&[]);
+        Reflect::set(&number_lang, &JsValue::from_str("lang"), &JsValue::from_f64(3.0)).unwrap();
+        let throwing = options(&[]);
+        let getter = Object::new();
+        Reflect::set(&getter, &JsValue::from_str("get"), &js_sys::Function::new_no_args("throw new Error('no')")).unwrap();
+        Object::define_property(&throwing.clone().into(), &JsValue::from_str("title"), &getter);
+        for (bad, why) in [(JsValue::from_f64(1.0), "not number"), (number_lang, "lang must be a string"), (throwing, "title cannot be read")] {
+            let message = js_sys::Error::from(JsValue::from(analyze_js("Le texte.", bad).expect_err(why))).message();
+            assert!(String::from(message).ends_with(why), "{why}");
+        }
     }
 
     #[wasm_bindgen_test]

@@ -849,7 +849,8 @@ impl<'a, 't> Finder<'a, 't> {
     /// A number (digits with an optional decimal part, or number words): (value, next index).
     fn amount_at(&self, i: usize) -> Option<(Option<f64>, usize)> {
         if let Some(e) = self.lex(i, Kind::NumX) {
-            let v: f64 = e.value.parse().unwrap_or(0.0);
+            let (int, frac) = e.value.split_once('.').unwrap_or((e.value, ""));
+            let v = decimal(int, frac).unwrap_or(0.0);
             return Some((if v == 0.0 { None } else { Some(v) }, i + e.len));
         }
         if let Some(n) = self.num(i) {
@@ -866,10 +867,9 @@ impl<'a, 't> Finder<'a, 't> {
                 let thousands_sep = if self.lang == Lang::En { "," } else { "." };
                 if frac.len() == 3 && self.toks[i + 1].raw == thousands_sep {
                     // "1,000 hours", "1.000 heures"
-                    return Some((Some(f64::from(n) * 1000.0 + frac.parse::<f64>().ok()?), i + 3));
+                    return Some((Some(f64::from(n) * 1000.0 + decimal(frac, "")?), i + 3));
                 }
-                let v: f64 = format!("{n}.{frac}").parse().ok()?;
-                return Some((Some(v), i + 3));
+                return Some((Some(decimal(&n.to_string(), frac)?), i + 3));
             }
             return Some((Some(f64::from(n)), i + 1));
         }
@@ -2907,6 +2907,22 @@ fn unit_size(u: Unit) -> Option<(u8, i64)> {
 }
 
 /// `v` units as one [`Sem::Compound`] length: in seconds, or in months for months and years.
+/// The value of the decimal number `int.frac` (ASCII digits; `frac` may be empty), as `str::parse::<f64>` gives
+/// it, without the float parser's ~7 kB of WebAssembly: with at most 15 digits both `int·10^k + frac` and `10^k`
+/// are exact in an f64, and one division rounds their quotient correctly, as the parser does. Digits of `frac`
+/// past the 15th are dropped (below a 10^-15 part of the value); None when `int` is empty, too long or not
+/// all digits.
+fn decimal(int: &str, frac: &str) -> Option<f64> {
+    const MAX_DIGITS: usize = 15;
+    if int.is_empty() || int.len() > MAX_DIGITS || !int.bytes().chain(frac.bytes()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let frac = &frac[..frac.len().min(MAX_DIGITS - int.len())];
+    let digits = int.bytes().chain(frac.bytes()).fold(0u64, |n, c| n * 10 + u64::from(c - b'0'));
+    const POWERS_OF_TEN: [f64; MAX_DIGITS + 1] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    Some(digits as f64 / POWERS_OF_TEN[frac.len()])
+}
+
 fn compound_length(v: f64, unit: Unit) -> Sem {
     let (family, per) = unit_size(unit).unwrap_or((0, 1));
     Sem::Compound { total: v as i64 * per, months: family == 1 }
@@ -3030,4 +3046,27 @@ fn apply_meridiem(h: u32, pm: bool) -> Option<u32> {
 
 fn valid_ymd(y: i32, m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= super::days_in_month(y, m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decimal;
+
+    #[test]
+    fn decimal_agrees_with_the_float_parser() {
+        let ints = ["0", "1", "2", "7", "10", "30", "99", "123", "1000", "65535", "999999", "4294967295", "123456789012345"];
+        let fracs = ["", "0", "1", "25", "3", "4", "5", "05", "333", "999", "0625", "1234567", "000001", "98765432109"];
+        for int in ints {
+            for frac in fracs {
+                let text = if frac.is_empty() { int.to_string() } else { format!("{int}.{frac}") };
+                // Only the digits that fit are kept: compare with the parser on those.
+                let kept = &frac[..frac.len().min(15 - int.len())];
+                let expected: f64 = if kept.is_empty() { int.parse().unwrap() } else { format!("{int}.{kept}").parse().unwrap() };
+                assert_eq!(decimal(int, frac), Some(expected), "{text}");
+            }
+        }
+        for (int, frac) in [("", "5"), ("1a", ""), ("1", "5x"), ("-1", ""), ("1234567890123456", "")] {
+            assert_eq!(decimal(int, frac), None, "{int}.{frac}");
+        }
+    }
 }

@@ -876,12 +876,33 @@ fn duration_value(n: Option<f64>, unit: Unit) -> String {
             if v.fract() == 0.0 {
                 format!("{}", v as i64)
             } else {
-                let s = format!("{v:.3}");
-                s.trim_end_matches('0').to_string()
+                three_decimals(v).trim_end_matches('0').to_string()
             }
         }
     };
     format!("P{}{amount}{code}", if time { "T" } else { "" })
+}
+
+/// `format!("{v:.3}")` for the amounts of durations (finite, non-negative), in integers: float formatting
+/// would bring ~16 kB of code into the WebAssembly module for this one use. The same rounding: of the exact
+/// binary value (v = mantissa / 2^shift), ties to even.
+fn three_decimals(v: f64) -> String {
+    let bits = v.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    let fraction = bits & ((1 << 52) - 1);
+    let (mantissa, shift) = if exponent == 0 { (fraction, 1074) } else { (fraction | 1 << 52, 1075 - exponent) };
+    let scaled = u128::from(mantissa) * 1000;
+    let thousandths = match shift {
+        ..=0 => scaled << (-shift).min(64),
+        128.. => 0,
+        _ => {
+            let (quotient, rest, half) = (scaled >> shift, scaled & ((1 << shift) - 1), 1u128 << (shift - 1));
+            quotient + u128::from(rest > half || (rest == half && quotient & 1 == 1))
+        }
+    };
+    // (u64 from here: formatting a u128 would bring its own division routine.)
+    let thousandths = thousandths as u64;
+    format!("{}.{:03}", thousandths / 1000, thousandths % 1000)
 }
 
 /// TIMEX3 duration of a length in seconds (`P1DT2H30M`) or in months (`P1Y6M`), zero parts left out.
@@ -937,6 +958,20 @@ pub fn iso_week(y: i32, m: u32, d: u32) -> (i32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_decimals_agrees_with_the_formatter() {
+        // Amounts as texts write them (up to four decimals), those times a duration's multipliers, and exact
+        // binary ties (/16, /1024).
+        for int in [0u32, 1, 2, 7, 30, 99, 365, 1000, 65_535, 999_999] {
+            for frac in (0..10_000).step_by(7).chain([5, 50, 500, 125, 375, 625, 875, 4999, 5001]) {
+                let v: f64 = format!("{int}.{frac:04}").parse().unwrap();
+                for v in [v, v * 2.0, v * 6.0, v / 16.0, v / 1024.0] {
+                    assert_eq!(three_decimals(v), format!("{v:.3}"), "{v}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn iso_weeks() {

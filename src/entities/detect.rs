@@ -42,6 +42,8 @@ const MAX_RUN_WORDS: usize = 12;
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
 static PARTICLES: Words = Words::new(&["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"]);
 /// Connectors inside organisation names after a head cue word.
+/// Abbreviations that open a place name with their dot ("St. Louis", "Mt. Everest", "Ft. Worth", "Ste. Anne").
+static PLACE_ABBREVIATIONS: Words = Words::new(&["Ft", "Mt", "St", "Ste"]);
 static ORG_CONNECTORS: Words = Words::new(&["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"]);
 /// Lower-case heads that take a name in apposition as part of the whole name ("école Maurice-Henry").
 static APPOSED_HEADS: Words = Words::new(&["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"]);
@@ -298,6 +300,19 @@ pub(crate) fn candidates(doc: &Doc) -> Vec<Cand> {
         // 3. A capitalised run.
         if cx.is_cap(i) || cx.is_initial(i) {
             let end = run_end(&cx, i, false);
+            // "the Food and Drug Administration": one organisation across "and", after "the".
+            // (The run may open with the article itself: "The Food …" at a sentence's start.)
+            let a = if cx.lower(i) == "the" && i < end { i + 1 } else { i };
+            let after_the = a > i || (i > 0 && cx.lower(i - 1) == "the" && cx.spaced(i - 1));
+            if !nested && after_the && !(a..=end).any(|j| cx.org_cue(j).is_some_and(|p| p != CuePos::Head)) {
+                if let Some(e) = coordinated_org_end(&cx, end) {
+                    let span = Span::new(cx.span(a).start, cx.span(e).end);
+                    out.push(Cand::new(span, span, Some(EntityType::Organization)));
+                    covered_until = e + 1;
+                    i = e + 1;
+                    continue;
+                }
+            }
             // A cue word inside the run that opens a longer organisation ("The Assembly of First Nations"):
             // the words before it are a run of their own, the cue phrase starts at it.
             if let Some(k) = (i + 1..=end).find(|&k| cue_phrase(&cx, k).is_some_and(|(e, _)| e > end)) {
@@ -390,10 +405,22 @@ fn run_end(cx: &Ctx, i: usize, after_honorific: bool) -> usize {
             e += 2;
             continue;
         }
+        if cx.is_char(e + 1, b'.') && cx.glued(e) && cx.spaced(e + 1) && cx.is_cap(e + 2) && PLACE_ABBREVIATIONS.contains(cx.s(e)) {
+            // "St. Louis", "Mt. Everest", "Ste. Anne": the abbreviated saint or mount opens the name.
+            e += 2;
+            count += 1;
+            continue;
+        }
         if !cx.spaced(e) {
             break;
         }
         let k = e + 1;
+        if cx.is_char(k, b'&') && cx.spaced(k) && cx.is_cap(k + 1) {
+            // "Procter & Gamble", "Johnson & Johnson": an ampersand between capitals joins one name.
+            e = k + 1;
+            count += 1;
+            continue;
+        }
         if cx.is_initial(k) {
             e = k + 1;
             count += 1;
@@ -465,7 +492,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     let whole = Span::new(cx.span(a).start, cx.span(b).end).slice(text);
     let mut initial = cx.initial[a];
     if !is_place(whole) {
-        // Leading function words, weekdays, demonyms and titles are not part of the name.
+        // Leading function words, weekdays, demonyms and titles are not part of the name; a title word opens an
+        // organisation's name when an organisation word closes the run ("Justice Department", "Labor Party").
+        let org_tail = cx.org_cue(b).is_some_and(|p| p != CuePos::Head);
         let mut desc: Vec<&str> = Vec::new();
         while a <= b {
             let w = cx.s(a);
@@ -474,7 +503,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
                 a += 1;
                 desc.clear();
                 initial = false;
-            } else if a < b && LEX.roles.contains(lw) && !LEX.first_names.contains_key(w) {
+            } else if a < b && LEX.roles.contains(lw) && !LEX.first_names.contains_key(w) && !org_tail {
                 desc.push(w);
                 a += 1;
             } else {
@@ -512,8 +541,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         let k = (a + 1..=b.min(a + 2)).find(|&k| LEX.first_names.contains_key(cx.s(k))).unwrap_or(a + 1);
         return classify_run(cx, k, b, nested);
     }
-    // "Education Nationale Ségolène Royal": a first name after other capitalised words starts a new name.
-    if !has_org_cue && b >= a + 2 {
+    // "Education Nationale Ségolène Royal": a first name after other capitalised words starts a new name (not
+    // across an ampersand: "Cassels Brock & Blackwell").
+    if !has_org_cue && b >= a + 2 && !(a..=b).any(|k| cx.is_char(k, b'&')) {
         if let Some(k) = (a + 1..b).find(|&k| {
             LEX.first_names.contains_key(cx.s(k)) && !LEX.first_names.contains_key(cx.s(k - 1)) && cx.is_word(k - 1) && !is_allcaps(cx.s(k)) && !is_particle_name(cx.s(k))
         }) {
@@ -563,6 +593,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         None => false,
     })
     {
+        c.kind = Some(EntityType::Organization);
+    } else if (a..=b).any(|k| cx.is_char(k, b'&')) {
+        // "Johnson & Johnson", "Marks & Spencer": firms, not people.
         c.kind = Some(EntityType::Organization);
     } else if n >= 2 && is_allcaps(first) && first.chars().count() >= 3 && !is_allcaps(last) {
         // "CHU Beaujon", "OCS Max": an acronym opening a name makes an organisation.
@@ -742,6 +775,24 @@ fn role_before(cx: &Ctx, a: usize) -> Option<String> {
     Some(Span::new(cx.span(r).start, cx.span(a - 1).end).slice(cx.doc.text).to_string())
 }
 
+/// The last token of an organisation name's second half after the name part ending at `b`: "and" (or "&"),
+/// then a capitalised run closed by an organisation word ("Food | and Drug
+/// Administration", "Department of Health | and Human Services", "Bill | and Melinda Gates Foundation"). The
+/// caller says why the two halves are one name (an article before them, a head word): "Trump and Justice
+/// Department" is two.
+fn coordinated_org_end(cx: &Ctx, b: usize) -> Option<usize> {
+    let and = b + 1;
+    if !(cx.spaced(b) && cx.spaced(and) && matches!(cx.s(and), "and" | "&")) {
+        return None;
+    }
+    let k = and + 1;
+    if !cx.is_cap(k) || cx.honorific(k).is_some() || is_allcaps(cx.s(k)) {
+        return None;
+    }
+    let e = run_end(cx, k, false);
+    cx.org_cue(e).is_some_and(|p| p != CuePos::Head).then_some(e)
+}
+
 /// An organisation or place opened by a cue word at `i`: returns its last token and type.
 /// "ministère de la Justice", "Comité de l'armée au Sénat", "Union européenne", "University of Toronto",
 /// "tribunal correctionnel de Belfort", "bande de Gaza". A lower-case head needs a capitalised word after it.
@@ -797,6 +848,13 @@ fn cue_phrase(cx: &Ctx, i: usize) -> Option<(usize, EntityType)> {
         // ("Agence d'évaluation de la recherche et de l'enseignement supérieur").
         let mut lk = cx.lower(k);
         let mut k = k;
+        // "Department of Health and Human Services": a second complement closed by an organisation word.
+        if capital && complements > 0 && kind == EntityType::Organization {
+            if let Some(end) = coordinated_org_end(cx, e) {
+                e = end;
+                break;
+            }
+        }
         if (lk == "et" || lk == "and") && capital && complements > 0 && cx.spaced(k) && ORG_CONNECTORS.contains(cx.s(k + 1)) {
             k += 1;
             lk = cx.lower(k);

@@ -68,6 +68,30 @@ fn organisations_and_places() {
 }
 
 #[test]
+fn english_names_across_and_ampersand_and_abbreviations() {
+    let cases: &[(&str, &[(&str, &str, &[&str])])] = &[
+        ("The Food and Drug Administration approved it.", &[("Food and Drug Administration", "organization", &["Food and Drug Administration"])]),
+        ("He joined the Bill and Melinda Gates Foundation.", &[("Bill and Melinda Gates Foundation", "organization", &["Bill and Melinda Gates Foundation"])]),
+        ("The Department of Health and Human Services declined.", &[("Department of Health and Human Services", "organization", &["Department of Health and Human Services"])]),
+        ("Procter & Gamble Company and Johnson & Johnson said so.", &[("Procter & Gamble Company", "organization", &["Procter & Gamble Company"]), ("Johnson & Johnson", "organization", &["Johnson & Johnson"])]),
+        ("Lawyers at Cassels Brock & Blackwell LLP said so.", &[("Cassels Brock & Blackwell LLP", "organization", &["Cassels Brock & Blackwell LLP"])]),
+        ("James Bullard heads the St. Louis Federal Reserve. St. Louis is calm.", &[("St. Louis Federal Reserve", "organization", &["St. Louis Federal Reserve"]), ("St. Louis", "location", &["St. Louis", "St. Louis"])]),
+        ("Trump and Justice Department officials met.", &[("Justice Department", "organization", &["Justice Department"])]),
+        ("The U.S. economy grew, and the U.K. agreed.", &[("U.S.", "location", &["U.S."]), ("U.K.", "location", &["U.K."])]),
+    ];
+    for (text, expected) in cases {
+        check(text, expected);
+    }
+    // Two names stay two without an article before them, or when the first half has its own organisation word.
+    for (text, apart) in [
+        ("Trump and Justice Department officials met.", "Trump and Justice Department"),
+        ("The Federal Reserve and European Central Bank disagreed.", "Federal Reserve and European Central Bank"),
+    ] {
+        assert!(run(text).iter().all(|(n, _, _)| n != apart), "{text:?}: {apart:?} is two names");
+    }
+}
+
+#[test]
 fn sentence_initial_words_need_evidence() {
     let got = run("Dernière mise à jour hier. Des représentants sont venus. Sa décision est prise.");
     assert!(got.is_empty(), "{got:?}");
