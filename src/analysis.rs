@@ -9,7 +9,7 @@ use crate::dates::{self, Reference};
 use crate::entities::{self, Entity as CoreEntity};
 use crate::lang::{self, Lang};
 use crate::quotes;
-use crate::text::{Doc, Span, Utf16Index};
+use crate::text::{pair_key, sort_by_u64, Doc, Span, Utf16Index};
 
 /// The schema name every result carries.
 pub const SCHEMA: &str = "newslens/1";
@@ -264,7 +264,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
     // Ids follow first appearance, as the contract asks.
     let mut entity_order: Vec<usize> = (0..core_entities.len()).filter(|&k| !core_entities[k].mentions.is_empty()).collect();
-    entity_order.sort_by_key(|&k| core_entities[k].mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX));
+    sort_by_u64(&mut entity_order, |&k| core_entities[k].mentions.iter().map(|m| m.start as u64).min().unwrap_or(u64::MAX));
     let mut entity_id = vec![String::new(); core_entities.len()];
     for (n, &k) in entity_order.iter().enumerate() {
         entity_id[k] = format!("e{}", n + 1);
@@ -275,7 +275,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .collect();
 
     let mut quotes_sorted = core_quotes;
-    quotes_sorted.sort_by_key(|q| (q.span.start, q.span.end));
+    sort_by_u64(&mut quotes_sorted, |q| pair_key(q.span.start, q.span.end));
     let quotes_out = quotes_sorted
         .iter()
         .enumerate()
@@ -294,7 +294,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         .collect();
 
     let mut dates_sorted = core_dates;
-    dates_sorted.sort_by_key(|d| (d.span.start, d.span.end));
+    sort_by_u64(&mut dates_sorted, |d| pair_key(d.span.start, d.span.end));
     let dates_out = dates_sorted
         .iter()
         .enumerate()
@@ -327,7 +327,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 
 fn entity_out(e: &CoreEntity, id: String, text_ref: &dyn Fn(Span) -> TextRefU16) -> EntityOut {
     let mut mentions = e.mentions.clone();
-    mentions.sort();
+    sort_by_u64(&mut mentions, |m| pair_key(m.start, m.end));
     mentions.dedup();
     EntityOut {
         id,

@@ -772,9 +772,174 @@ fn split_sentences(text: &str, paragraphs: &[Paragraph], tokens: &[Token]) -> Ve
     out
 }
 
+/// Sort `items` by `key`, stably (items with equal keys keep their order): what `sort_by_key` does.
+///
+/// Why not `sort_by_key`: each call site of the standard sorts compiles its own copy of the sorting routine
+/// (3 to 5 kB of WebAssembly apiece, some 60 kB in all), which the browser validates and compiles at every start
+/// of the extension's worker. Here every caller shares one small merge sort of `(key, position)` pairs, then the
+/// items are moved to their places.
+/// A sort on a plain value (`sort`, `sort_unstable`) is this with a key that orders values as they order; two
+/// offsets pack into one key with [`pair_key`].
+pub fn sort_by_u64<T>(items: &mut [T], key: impl Fn(&T) -> u64) {
+    let mut order: Vec<(u64, usize)> = items.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
+    // The generic part stays this small (no closure of its own): callers generic over a page tree then
+    // compile to identical code, which wasm-opt folds into one.
+    merge_sort(&mut order, &key_less);
+    permute(items, &mut order);
+}
+
+fn key_less(a: &(u64, usize), b: &(u64, usize)) -> bool {
+    a.0 < b.0
+}
+
+/// Sort `items` by the string `key` (compared as `str` compares), stably: [`sort_by_u64`] for string keys.
+pub fn sort_by_str<T>(items: &mut [T], key: impl Fn(&T) -> &str) {
+    let mut order = {
+        let keys: Vec<&str> = items.iter().map(key).collect();
+        str_order(&keys)
+    };
+    permute(items, &mut order);
+}
+
+/// The positions of `keys` in stable order of the keys, as [`permute`] takes them.
+fn str_order(keys: &[&str]) -> Vec<(u64, usize)> {
+    let mut order: Vec<(u64, usize)> = (0..keys.len()).map(|i| (0, i)).collect();
+    merge_sort(&mut order, &|a, b| keys[a.1] < keys[b.1]);
+    order
+}
+
+/// Sort `pairs` stably by `less` (a bottom-up merge sort: n log n comparisons, one copy of the pairs). The
+/// one sorting routine of the crate (see [`sort_by_u64`]; out of line, so that no caller gets a copy).
+#[inline(never)]
+fn merge_sort(pairs: &mut Vec<(u64, usize)>, less: &dyn Fn(&(u64, usize), &(u64, usize)) -> bool) {
+    // most lists come in order already (mentions in text order): one pass says so
+    if pairs.windows(2).all(|w| !less(&w[1], &w[0])) {
+        return;
+    }
+    let n = pairs.len();
+    let mut to = pairs.clone();
+    let mut width = 1;
+    while width < n {
+        // merge each two sorted runs [lo, mid) and [mid, hi) of `pairs` into `to`
+        let mut lo = 0;
+        while lo < n {
+            let mid = lo.saturating_add(width).min(n);
+            let hi = mid.saturating_add(width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut to[lo..hi] {
+                // from the second run only when strictly before: equal keys keep their order
+                if j < hi && (i >= mid || less(&pairs[j], &pairs[i])) {
+                    *slot = pairs[j];
+                    j += 1;
+                } else {
+                    *slot = pairs[i];
+                    i += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(pairs, &mut to);
+        width = width.saturating_mul(2);
+    }
+}
+
+/// Put `items` in the order `order` gives: position k takes the item at `order[k].1` (a permutation of the
+/// positions; `order` is left unusable).
+fn permute<T>(items: &mut [T], order: &mut [(u64, usize)]) {
+    // Each cycle of the permutation is walked once, swapping along it; a walked position is marked usize::MAX.
+    for start in 0..order.len() {
+        let mut j = start;
+        loop {
+            let from = std::mem::replace(&mut order[j].1, usize::MAX);
+            if from == usize::MAX || from == start {
+                break;
+            }
+            items.swap(j, from);
+            j = from;
+        }
+    }
+}
+
+/// One sort key for two numbers below 2^32 (byte offsets, indices), ordered as the pair `(high, low)` is.
+pub fn pair_key(high: usize, low: usize) -> u64 {
+    ((high as u64) << 32) | (low as u64 & 0xffff_ffff)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sort_by_u64_is_a_stable_sort_by_key() {
+        // (keys, tags in input order): items tagged with their input position; the result must be exactly what
+        // the standard stable sort gives, ties in input order.
+        let cases: &[&[u64]] = &[
+            &[],
+            &[7],
+            &[3, 1, 2],
+            &[1, 1, 1, 1],
+            &[5, 4, 3, 2, 1, 0],
+            &[2, 1, 2, 1, 2, 1, 0, 0],
+            &[u64::MAX, 0, u64::MAX, 1 << 40, 1 << 32, 0],
+            &[9, 3, 9, 3, 7, 1, 8, 2, 6, 0, 5, 4, 4, 5, 0, 6, 2, 8, 1, 7, 3, 9, 3, 9, 10, 11, 10, 12],
+        ];
+        for keys in cases {
+            let mut want: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            want.sort_by_key(|&(k, _)| k);
+            let mut got: Vec<(u64, usize)> = keys.iter().copied().zip(0..).collect();
+            sort_by_u64(&mut got, |&(k, _)| k);
+            assert_eq!(got, want, "{keys:?}");
+        }
+        // Every permutation of 6 items with repeated keys: each cycle shape of the moves is met.
+        let mut perm: Vec<usize> = (0..6).collect();
+        let mut count = 0;
+        loop {
+            let items: Vec<(u64, usize)> = perm.iter().map(|&p| ((p / 2) as u64, p)).collect();
+            let mut want = items.clone();
+            want.sort_by_key(|&(k, _)| k);
+            let mut got = items.clone();
+            sort_by_u64(&mut got, |&(k, _)| k);
+            assert_eq!(got, want, "{items:?}");
+            let mut by_str: Vec<(String, usize)> = items.iter().map(|&(k, p)| (k.to_string(), p)).collect();
+            sort_by_str(&mut by_str, |x| &x.0);
+            assert_eq!(by_str.iter().map(|x| x.1).collect::<Vec<_>>(), want.iter().map(|x| x.1).collect::<Vec<_>>(), "{items:?}");
+            count += 1;
+            // next permutation in lexicographic order
+            let Some(i) = (0..5).rev().find(|&i| perm[i] < perm[i + 1]) else { break };
+            let j = (i + 1..6).rev().find(|&j| perm[j] > perm[i]).unwrap();
+            perm.swap(i, j);
+            perm[i + 1..].reverse();
+        }
+        assert_eq!(count, 720);
+    }
+
+    #[test]
+    fn sort_by_str_is_a_stable_sort_by_key() {
+        let cases: &[&[&str]] = &[
+            &[],
+            &["b"],
+            &["b", "a", "b", "", "a", "ab", "é", "Z", "b", ""],
+            &["sameAs", "@type", "name", "@type", "author", "name", "name"],
+            &["e", "d", "c", "b", "a", "e", "d", "c", "b", "a", "a", "b", "c", "d", "e", "c", "c"],
+        ];
+        for keys in cases {
+            let mut want: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
+            want.sort_by(|a, b| a.0.cmp(b.0));
+            let mut got: Vec<(&str, usize)> = keys.iter().copied().zip(0..).collect();
+            sort_by_str(&mut got, |x| x.0);
+            assert_eq!(got, want, "{keys:?}");
+        }
+    }
+
+    #[test]
+    fn pair_key_orders_as_the_pair() {
+        let pairs = [(0, 0), (0, 1), (0, 0xffff_ffff), (1, 0), (1, 5), (2, 3), (0xffff_ffff, 0), (0xffff_ffff, 0xffff_ffff)];
+        for a in pairs {
+            for b in pairs {
+                assert_eq!(pair_key(a.0, a.1).cmp(&pair_key(b.0, b.1)), a.cmp(&b), "{a:?} {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn words_contains_exactly_its_entries() {

@@ -2,7 +2,7 @@
 //! surname, first name), organisations and places by normalised form, acronyms and their expansions,
 //! translations in parentheses, short forms that are prefixes of a longer name.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 use super::detect::{is_allcaps, title_case, Cand};
 use super::lexicon::LEX;
@@ -70,9 +70,24 @@ struct Person {
     words: Vec<String>,
     root: usize,
     last_pos: usize,
-    /// Byte offsets of the mentions, sorted: the nearest before or after a point is a range query.
-    positions: BTreeSet<usize>,
+    /// Byte offsets of the mentions, sorted, the first pass's and the second's apart (each pass meets the
+    /// candidates in text order, so that either list grows at its end): the nearest before or after a point is
+    /// a binary search in each.
+    positions: [Vec<usize>; 2],
     gender: Option<Gender>,
+}
+
+/// Add `x` to the sorted set `set` (a sorted vector without duplicates); at its end, the usual case, in
+/// constant time.
+fn insert_sorted(set: &mut Vec<usize>, x: usize) {
+    match set.last() {
+        Some(&last) if last >= x => {
+            if let Err(i) = set.binary_search(&x) {
+                set.insert(i, x);
+            }
+        }
+        _ => set.push(x),
+    }
 }
 
 fn ends_with(long: &[String], short: &[String]) -> bool {
@@ -125,9 +140,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // could match: scanning them all made 50 000 distinct capitalised words quadratic (issue #8). A person's
     // last word never changes (only an `ends_with` match lengthens their name); the first word may, so the
     // first-word sets can hold stale entries, checked again on use.
-    let mut by_last: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    let mut by_first: HashMap<String, BTreeSet<usize>> = HashMap::new();
-    let no_people = BTreeSet::new();
+    // Sets of people are sorted vectors (see `insert_sorted`).
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    let no_people = Vec::new();
     for pass in 0..2 {
         for k in 0..n {
             let c = &cands[k];
@@ -160,7 +176,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             } else {
                 let w = &words[0];
                 // Nearest person mentioned before, else the first one after.
-                let pick = |among: &BTreeSet<usize>, cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
+                let pick = |among: &Vec<usize>, cond: &dyn Fn(&Person) -> bool| -> Option<usize> {
                     let mut before: Option<(usize, usize)> = None;
                     let mut after: Option<(usize, usize)> = None;
                     for &pi in among {
@@ -168,14 +184,17 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                         if !cond(p) {
                             continue;
                         }
-                        if let Some(&pos) = p.positions.range(..c.span.start).next_back() {
-                            if before.map_or(true, |(_, b)| pos > b) {
-                                before = Some((pi, pos));
+                        for positions in &p.positions {
+                            let i = positions.partition_point(|&pos| pos < c.span.start);
+                            if let Some(&pos) = i.checked_sub(1).and_then(|b| positions.get(b)) {
+                                if before.map_or(true, |(_, b)| pos > b) {
+                                    before = Some((pi, pos));
+                                }
                             }
-                        }
-                        if let Some(&pos) = p.positions.range(c.span.start..).next() {
-                            if after.map_or(true, |(_, a)| pos < a) {
-                                after = Some((pi, pos));
+                            if let Some(&pos) = positions.get(i) {
+                                if after.map_or(true, |(_, a)| pos < a) {
+                                    after = Some((pi, pos));
+                                }
                             }
                         }
                     }
@@ -196,13 +215,13 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                     kind[k] = Some(EntityType::Person);
                     let p = &mut people[pi];
                     p.last_pos = p.last_pos.max(c.span.start);
-                    p.positions.insert(c.span.start);
+                    insert_sorted(&mut p.positions[pass], c.span.start);
                     if p.gender.is_none() {
                         p.gender = c.gender;
                     }
                     if words.len() > p.words.len() {
                         if let Some(first) = words.first() {
-                            by_first.entry(first.clone()).or_default().insert(pi);
+                            insert_sorted(by_first.entry(first.clone()).or_default(), pi);
                         }
                         p.words = words;
                     }
@@ -210,10 +229,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 None if is_person => {
                     let pi = people.len();
                     if let (Some(first), Some(last)) = (words.first(), words.last()) {
-                        by_first.entry(first.clone()).or_default().insert(pi);
-                        by_last.entry(last.clone()).or_default().insert(pi);
+                        insert_sorted(by_first.entry(first.clone()).or_default(), pi);
+                        insert_sorted(by_last.entry(last.clone()).or_default(), pi);
                     }
-                    people.push(Person { words, root: k, last_pos: c.span.start, positions: BTreeSet::from([c.span.start]), gender: c.gender })
+                    people.push(Person { words, root: k, last_pos: c.span.start, positions: [vec![c.span.start], Vec::new()], gender: c.gender })
                 }
                 None => {}
             }
@@ -254,11 +273,10 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     }
     // The candidate a parenthesis follows, found by its span (the first candidate with that span): a scan of
     // all candidates per parenthesis was quadratic on long texts (issue #8).
+    // Also the set of the candidates' spans, for the nested names below.
     let mut first_with_span: HashMap<Span, usize> = HashMap::new();
-    if cands.iter().any(|c| c.paren_of.is_some()) {
-        for (k, c) in cands.iter().enumerate() {
-            first_with_span.entry(c.span).or_insert(k);
-        }
+    for (k, c) in cands.iter().enumerate() {
+        first_with_span.entry(c.span).or_insert(k);
     }
     for k in 0..n {
         let Some(p) = cands[k].paren_of.and_then(|ps| first_with_span.get(&ps).copied()) else { continue };
@@ -274,13 +292,14 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // initials of every multi-word form are indexed once, so this stays linear. One candidate per distinct form
     // is enough (candidates of one form are already joined above): indexing every occurrence made each look-up
     // walk all the occurrences of the matching names, quadratic in the length of the text (issue #8).
-    let mut by_initials: HashMap<String, HashSet<usize>> = HashMap::new();
+    // Sets of candidates as vectors (each candidate is added once per key, in order), the type of `by_last`.
+    let mut by_initials: HashMap<String, Vec<usize>> = HashMap::new();
     let mut indexed: HashSet<String> = HashSet::new();
     for k in 0..n {
         let f = form(&cands[k]);
         if kind[k] != Some(EntityType::Person) && f.contains(' ') && indexed.insert(f.to_string()) {
             for i in initials(f) {
-                by_initials.entry(i).or_default().insert(k);
+                by_initials.entry(i).or_default().push(k);
             }
         }
     }
@@ -292,15 +311,13 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
         }
         let key: String = f.chars().filter(|c| c.is_alphabetic()).flat_map(char::to_uppercase).collect();
         let Some(ms) = by_initials.get(&key) else { continue };
-        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
-        if hits.len() == 1 {
-            let r = *hits.iter().next().unwrap_or(&k);
+        if let Some(r) = one_root(&mut dsu, ms) {
             dsu.union(r, k);
         }
     }
     // Short forms: "Union" / "Conseil de sécurité" as the start of one longer organisation name. Every word
     // prefix of every organisation form is indexed once (for one candidate per form, as the initials above).
-    let mut by_prefix: HashMap<String, HashSet<usize>> = HashMap::new();
+    let mut by_prefix: HashMap<String, Vec<usize>> = HashMap::new();
     indexed.clear();
     for k in 0..n {
         if kind[k] != Some(EntityType::Organization) {
@@ -311,7 +328,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         for (i, _) in f.match_indices(' ').take(8) {
-            by_prefix.entry(f[..i].to_string()).or_default().insert(k);
+            by_prefix.entry(f[..i].to_string()).or_default().push(k);
         }
     }
     for k in 0..n {
@@ -319,9 +336,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             continue;
         }
         let Some(ms) = by_prefix.get(&norm(form(&cands[k]))) else { continue };
-        let hits: HashSet<usize> = ms.iter().map(|&m| dsu.find(m)).collect();
-        if hits.len() == 1 {
-            let r = *hits.iter().next().unwrap_or(&k);
+        if let Some(r) = one_root(&mut dsu, ms) {
             dsu.union(r, k);
         }
     }
@@ -334,9 +349,7 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
             standalone.entry(form(&cands[k]).to_string()).or_insert(k);
         }
     }
-    let spans: HashSet<(usize, usize)> = cands.iter().map(|c| (c.span.start, c.span.end)).collect();
     let mut extra: Vec<(usize, Cand)> = Vec::new();
-    let mut extra_spans: HashSet<Span> = HashSet::new();
     for (ci, c) in cands.iter().enumerate() {
         let m = c.span.slice(text);
         // Letters and digits only (a one-word name, most candidates): one word, nothing inside it.
@@ -357,7 +370,9 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
                 // mkgold-style: a short form inside the same entity's long form is not a second mention.
                 if let Some(&owner) = standalone.get(sub).filter(|&&o| dsu.find(o) != dsu.find(ci)) {
                     let span = Span::new(c.span.start + bounds[i].0, c.span.start + bounds[j].1);
-                    if !spans.contains(&(span.start, span.end)) && extra_spans.insert(span) {
+                    // a span of no candidate, nor of one added already (spans of added ones are filed too)
+                    if let std::collections::hash_map::Entry::Vacant(slot) = first_with_span.entry(span) {
+                        slot.insert(n + extra.len());
                         let mut nc = cands[owner].clone();
                         nc.span = span;
                         nc.name = span;
@@ -381,19 +396,25 @@ pub(crate) fn cluster(doc: &Doc, mut cands: Vec<Cand>) -> Vec<Entity> {
     // 4. Build the entities.
     // Ordered by root so that entities whose first mentions tie (a nested "Carolina" in "Carolina Hurricanes")
     // come out in the same order on every run.
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut groups: Vec<Vec<usize>> = vec![Vec::new(); n];
     for k in 0..n {
-        groups.entry(dsu.find(k)).or_default().push(k);
+        groups[dsu.find(k)].push(k);
     }
-    let mut roots: Vec<usize> = groups.keys().copied().collect();
-    roots.sort_by_cached_key(|r| groups[r].iter().map(|&k| cands[k].span.start).min().unwrap_or(0));
+    let mut roots: Vec<usize> = (0..n).filter(|&r| !groups[r].is_empty()).collect();
+    crate::text::sort_by_u64(&mut roots, |&r| groups[r].iter().map(|&k| cands[k].span.start as u64).min().unwrap_or(0));
     let mut out = Vec::new();
     for r in roots {
-        let mut members = groups[&r].clone();
-        members.sort_by_key(|&k| cands[k].span.start);
-        out.push(build(text, &cands, &kind, &members));
+        let members = &mut groups[r];
+        crate::text::sort_by_u64(members, |&k| cands[k].span.start as u64);
+        out.push(build(text, &cands, &kind, members));
     }
     out
+}
+
+/// The entity (root) of all the candidates `ms`, when they belong to one.
+fn one_root(dsu: &mut Dsu, ms: &[usize]) -> Option<usize> {
+    let r = dsu.find(*ms.first()?);
+    ms.iter().all(|&m| dsu.find(m) == r).then_some(r)
 }
 
 /// Byte ranges of the words of `s` (letters, digits, inner hyphens and apostrophes).
@@ -429,7 +450,7 @@ fn initials(long: &str) -> Vec<String> {
     let caps = ini(&mut words.iter().filter(|w| w.chars().next().is_some_and(char::is_uppercase)));
     let mut v = vec![all, content, caps];
     v.retain(|x| x.chars().count() >= 2);
-    v.sort();
+    crate::text::sort_by_str(&mut v, |x| x);
     v.dedup();
     v
 }
@@ -533,7 +554,7 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         let first = name.split_whitespace().next().unwrap_or("");
         LEX.first_names.get(first).copied().flatten()
     };
-    mentions.sort();
+    crate::text::sort_by_u64(&mut mentions, |m| crate::text::pair_key(m.start, m.end));
     mentions.dedup();
     let aliases = forms.into_iter().filter(|f| *f != name).collect();
     Entity { kind: ety, name, aliases, descriptions, gender, mentions }

@@ -116,7 +116,7 @@ fn pronoun_genders(doc: &Doc, entities: &mut [Entity]) {
             marks.extend(e.mentions.iter().map(|&m| (m, k)));
         }
     }
-    marks.sort_by_key(|(m, _)| (m.start, m.end));
+    crate::text::sort_by_u64(&mut marks, |(m, _)| crate::text::pair_key(m.start, m.end));
     let mut votes = vec![(0usize, 0usize); entities.len()];
     // Cursors instead of binary searches per mention (marks come in text order): on a long text each search
     // walked a token array far larger than the cache.

@@ -149,7 +149,8 @@ static TAG_KINDS: LazyLock<Vec<(&'static str, u8)>> = LazyLock::new(|| {
             }
         }
     }
-    table.sort_unstable();
+    // tags are unique (merged above): sorted by tag is sorted
+    crate::text::sort_by_str(&mut table, |&(t, _)| t);
     table
 });
 
@@ -667,20 +668,20 @@ fn choose_with<N>(page: &Page<'_, N>, flags: Flags) -> Choice {
     }
     let mut best = first;
     // Several near-best candidates under one ancestor: the article is that ancestor. Ancestors are counted
-    // once per alternative (a map, so that a deep page costs its depth, not its depth squared).
+    // once per alternative (a count per node, so that a deep page costs its depth, not its depth squared).
     let alternatives: Vec<usize> = top[1..].iter().copied().filter(|&t| score[t] / score[best] >= 0.75).collect();
     if alternatives.len() >= 3 {
-        let mut containing: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        let mut containing = vec![0usize; nodes.len()];
         for &t in &alternatives {
             let mut a = nodes[t].parent;
             while a != NONE {
-                *containing.entry(a).or_default() += 1;
+                containing[a] += 1;
                 a = nodes[a].parent;
             }
         }
         let mut p = nodes[best].parent;
         while p != NONE && p != body && nodes[p].tag != "body" {
-            if containing.get(&p).copied().unwrap_or(0) >= 3 {
+            if containing[p] >= 3 {
                 best = p;
                 break;
             }
@@ -808,7 +809,7 @@ fn choose_with<N>(page: &Page<'_, N>, flags: Flags) -> Choice {
             }
             j += 1;
         }
-        containers.sort_unstable();
+        crate::text::sort_by_u64(&mut containers, |&j| j as u64);
     }
     let mut removed = clean(page, &stats, &score, best, &containers, removed, flags);
     if let Some(h) = headline {

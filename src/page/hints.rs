@@ -143,7 +143,7 @@ impl HintSet {
             }
         }
         for entries in &mut by_first {
-            entries.sort_by_key(|e| e.second);
+            crate::text::sort_by_u64(entries, |e| e.second as u64);
         }
         HintSet { by_first, second }
     }

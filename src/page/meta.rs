@@ -111,7 +111,7 @@ impl JsonLd {
                     if let Some((under, mut value)) = stack.pop() {
                         if let JsonLd::Obj(members) = &mut value {
                             // Sorted by key, the last of equal keys kept: stable sort, then keep each run's last.
-                            members.sort_by(|a, b| a.0.cmp(&b.0));
+                            crate::text::sort_by_str(members, |m| &m.0);
                             let mut kept: Vec<(String, JsonLd)> = Vec::with_capacity(members.len());
                             for m in members.drain(..) {
                                 match kept.last_mut() {

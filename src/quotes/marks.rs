@@ -118,7 +118,7 @@ pub fn find(doc: &Doc) -> Vec<Marked> {
             }
         }
     }
-    out.sort_by_key(|m| m.outer.start);
+    crate::text::sort_by_u64(&mut out, |m| m.outer.start as u64);
     out
 }
 

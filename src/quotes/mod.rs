@@ -26,7 +26,7 @@ mod tok;
 
 use crate::entities::Entity;
 use crate::lang::Lang;
-use crate::text::{Doc, Span};
+use crate::text::{pair_key, sort_by_u64, Doc, Span};
 
 /// How the words are reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -120,7 +120,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     }
     let resolver = Resolver::new(&t, entities, lang).with_quoted(quoted);
     let mut resolver_mentions: Vec<Span> = entities.iter().filter(|e| e.kind == crate::entities::EntityType::Person).flat_map(|e| e.mentions.iter().copied()).collect();
-    resolver_mentions.sort();
+    sort_by_u64(&mut resolver_mentions, |m| pair_key(m.start, m.end));
 
     // Which quotation (if any) each frame's cue sits in; such a cue only counts as an incise.
     let inside = |sp: Span| -> Option<usize> {
@@ -321,7 +321,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
     }
 
     // Quotations with no cue: the words of the speaker before (or, failing that, after) in the same passage.
-    out.sort_by_key(|q| (q.span.start, q.span.end));
+    sort_by_u64(&mut out, |q| pair_key(q.span.start, q.span.end));
     // Speakers so far: quotes, and cues whose words were not quoted ("Hervé Mangin … confirme.").
     let mut attributed: Vec<Quote> = out.iter().filter(|q| q.speaker_name.is_some()).cloned().collect();
     for (k, f) in frames.iter().enumerate() {
@@ -329,7 +329,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
             attributed.push(quote_of(QuoteKind::Direct, f.cue.span, f, s, CONF_FLOATING));
         }
     }
-    attributed.sort_by_key(|q| (q.span.start, q.span.end));
+    sort_by_u64(&mut attributed, |q| pair_key(q.span.start, q.span.end));
     // the last quotation given a speaker here: a run of quotations continues the same speaker's words
     let mut last_float: Option<Quote> = None;
     for mi in floating {
@@ -384,7 +384,7 @@ pub fn extract(doc: &Doc, lang: Lang, entities: &[Entity]) -> Vec<Quote> {
         }
     }
 
-    out.sort_by_key(|q| (q.span.start, q.span.end));
+    sort_by_u64(&mut out, |q| pair_key(q.span.start, q.span.end));
     out.dedup_by(|a, b| a.span == b.span);
     if lang == Lang::En {
         // "WATCH: Sanders says …", "READ MORE: ‘…’": links to other stories, headlines rather than reported speech

@@ -679,7 +679,7 @@ pub fn frames(t: &Toks, cues: &[Cue], lang: Lang) -> Vec<Frame> {
     // met but Chapman says that’s not so").
     if lang == Lang::En {
         let mut starts: Vec<(usize, usize)> = out.iter().filter(|f| !f.inverted && f.cue.kind == CueKind::Verb).filter_map(|f| f.subject.map(|s| (s.start, f.cue.span.start))).collect();
-        starts.sort_unstable();
+        crate::text::sort_by_u64(&mut starts, |&(s, c)| crate::text::pair_key(s, c));
         for f in &mut out {
             let Some(c) = f.content.as_mut() else { continue };
             let i = starts.partition_point(|&(s, _)| s <= c.start);

@@ -103,13 +103,15 @@ pub struct Resolver<'a, 'd, 't> {
     /// Acronyms already looked up in the text, with the full name found ("EDC" → "Export Development Canada").
     acronyms: RefCell<HashMap<String, Option<String>>>,
     /// Entities named by an acronym, with the entity named in full, when there is one.
-    expanded: RefCell<HashMap<usize, Option<usize>>>,
+    /// (Per entity, `None` until looked up: vectors rather than maps keyed by entity, one hash-table type less
+    /// in the WebAssembly module.)
+    expanded: RefCell<Vec<Option<Option<usize>>>>,
     /// Per entity, the gender its honorifics give.
     honorific_gender: Vec<Option<Gender>>,
     /// The first person mention of the text with its entity (an interview's "vous").
     first_person: Option<(Span, usize)>,
     /// Genders learnt from the pronouns that referred to an entity ("Soona … écrit-elle").
-    learnt: RefCell<HashMap<usize, Gender>>,
+    learnt: RefCell<Vec<Option<Gender>>>,
     /// The reported words of the cue being resolved, whose names are no antecedent of its pronoun ("The brewery in
     /// York Beach is ready, he said").
     reported: std::cell::Cell<Option<Span>>,
@@ -124,8 +126,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
     /// Index the entity mentions and the role appositions ("Sara Isgur Flores, la porte-parole de …").
     pub fn new(t: &'a Toks<'d, 't>, entities: &'a [Entity], lang: Lang) -> Self {
         let mut mentions: Vec<(Span, usize)> = entities.iter().enumerate().flat_map(|(k, e)| e.mentions.iter().map(move |m| (*m, k))).collect();
-        mentions.sort_by_key(|(m, _)| (m.start, std::cmp::Reverse(m.end)));
-        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(HashMap::new()), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(vec![None; entities.len()]), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(HashMap::new()), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
+        // by start, the longest first
+        crate::text::sort_by_u64(&mut mentions, |(m, _)| crate::text::pair_key(m.start, 0xffff_ffff_usize.saturating_sub(m.end)));
+        let mut r = Resolver { t, entities, lang, mentions, roles_by_head: HashMap::new(), described: RefCell::new(HashMap::new()), first_person: None, learnt: RefCell::new(vec![None; entities.len()]), quoted: Vec::new(), reported: std::cell::Cell::new(None), link_paragraphs: Vec::new(), org_cache: RefCell::new(vec![None; entities.len()]), acronyms: RefCell::new(HashMap::new()), expanded: RefCell::new(vec![None; entities.len()]), honorific_gender: Self::honorific_genders(entities, t.doc.text) };
         r.first_person = r.mentions.iter().copied().find(|&(_, k)| r.is_person(k));
         if lang == Lang::En {
             r.link_paragraphs = t.doc.paragraphs.iter().map(|p| super::is_link_label(p.span.slice(t.doc.text))).collect();
@@ -361,7 +364,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
             by_head.entry(h).or_default().push((p, k));
         }
         for v in by_head.values_mut() {
-            v.sort_unstable();
+            crate::text::sort_by_u64(v, |&(p, k)| crate::text::pair_key(p, k));
         }
         self.roles_by_head = by_head;
     }
@@ -428,7 +431,7 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if e.gender.is_some() {
             return e.gender;
         }
-        if let Some(&g) = self.learnt.borrow().get(&k) {
+        if let Some(g) = self.learnt.borrow().get(k).copied().flatten() {
             return Some(g);
         }
         self.honorific_gender.get(k).copied().flatten()
@@ -503,11 +506,13 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
         if !(2..=10).contains(&name.len()) || !name.chars().any(|c| c.is_ascii_uppercase()) {
             return None;
         }
-        if let Some(&hit) = self.expanded.borrow().get(&k) {
+        if let Some(hit) = self.expanded.borrow().get(k).copied().flatten() {
             return hit;
         }
         let hit = self.expand_acronym_uncached(k, name);
-        self.expanded.borrow_mut().insert(k, hit);
+        if let Some(slot) = self.expanded.borrow_mut().get_mut(k) {
+            *slot = Some(hit);
+        }
         hit
     }
 
@@ -678,7 +683,9 @@ impl<'a, 'd, 't> Resolver<'a, 'd, 't> {
                 // the pronoun tells the person's gender: remember it for the pronouns to come
                 if let (Some(g), Some(k)) = (g, sp.entity) {
                     if self.lang == Lang::Fr && self.gender_of(k).is_none() {
-                        self.learnt.borrow_mut().insert(k, g);
+                        if let Some(slot) = self.learnt.borrow_mut().get_mut(k) {
+                            *slot = Some(g);
+                        }
                     }
                     sp.gender = sp.gender.or(Some(g));
                 }
