@@ -640,6 +640,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         } else if LEX.first_names.contains_key(w) {
             c.kind = Some(EntityType::Person);
             c.weak = initial;
+        } else if is_camel_brand(w) {
+            // "TransLink", "YouTube", "BlackRock": a capital inside a word names a firm or a brand.
+            c.kind = Some(EntityType::Organization);
         } else {
             c.votes = context_votes(cx, a);
             // A capital after a quotation mark is evidence of nothing, but a speaker's name is ("…," Kimbal said).
@@ -648,6 +651,17 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     out.push(c);
     out
+}
+
+/// A word with a capital after a lower-case letter inside it ("TransLink", "PayPal", "BlackRock"), other than the
+/// surnames that are written so ("McCallum", "MacKay", "DeSantis", "LaHood", "DiCaprio", "VanderMeer").
+fn is_camel_brand(w: &str) -> bool {
+    let b = w.as_bytes();
+    let inner_capital = b.windows(2).skip(1).any(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase());
+    let surname = ["Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von"].iter().any(|p| {
+        w.strip_prefix(p).is_some_and(|r| r.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && !r[1..].bytes().any(|c| c.is_ascii_uppercase()))
+    });
+    inner_capital && !surname
 }
 
 /// The end of a brand name made of the run `a..=b` and a suffix: a glued "+" ("Canal+"), a glued web domain

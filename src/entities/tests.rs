@@ -78,6 +78,10 @@ fn english_names_across_and_ampersand_and_abbreviations() {
         ("James Bullard heads the St. Louis Federal Reserve. St. Louis is calm.", &[("St. Louis Federal Reserve", "organization", &["St. Louis Federal Reserve"]), ("St. Louis", "location", &["St. Louis", "St. Louis"])]),
         ("Trump and Justice Department officials met.", &[("Justice Department", "organization", &["Justice Department"])]),
         ("The U.S. economy grew, and the U.K. agreed.", &[("U.S.", "location", &["U.S."]), ("U.K.", "location", &["U.K."])]),
+        // a capital inside a word: a firm or a brand, unless a surname is written so
+        ("Riders said TransLink and YouTube agreed with MacKay.", &[("TransLink", "organization", &["TransLink"]), ("YouTube", "organization", &["YouTube"])]),
+        // the name an article uses, not its legal form
+        ("Shares of TransCanada Corp. fell. TransCanada said it would appeal.", &[("TransCanada", "organization", &["TransCanada Corp", "TransCanada"])]),
     ];
     for (text, expected) in cases {
         check(text, expected);
