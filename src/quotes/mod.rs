@@ -702,6 +702,8 @@ mod tests {
             // subject; and "told" is followed by its addressee, never by its subject
             ("The White House press secretary, Sarah Sanders, told CNN that talks would go on.", "talks would go on", "indirect", Some("Sanders")),
             ("Nadia Jamil, principal researcher at Dixon Hall, said a picture is emerging.", "a picture is emerging", "indirect", Some("Jamil")),
+            // the phrase after a preposition is no subject: the name opening the sentence, before ", who", is
+            ("Hadwin, who played for Canada with Taylor during the fall of 2018, said he is excited.", "he is excited", "indirect", Some("Hadwin")),
             // a pronoun after a new person is introduced as the sentence's subject
             ("“We won,” said Mary Stone.\n\nPaul Grant was at the game with his son.\n\n“It was loud,” he said.", "It was loud,", "direct", Some("Grant")),
             // a quote after "he said." continues the same speaker, not the next paragraph's

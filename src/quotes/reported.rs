@@ -758,9 +758,11 @@ fn en_sentence_name_before_comma(t: &Toks, b: usize) -> Option<Span> {
     {
         e += 1;
     }
-    // two words at least (a lone capital may be any word opening the sentence), a comma right after
+    // two words at least (a lone capital may be any word opening the sentence, but not before ", who": "Hadwin,
+    // who …"), a comma right after
     let words = (start..e).filter(|&i| t.is_word(i)).count();
-    (words >= 2 && e < b && t.is_char(e, b',') && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
+    let named = words >= 2 || (words == 1 && t.low(e + 1) == "who");
+    (named && e < b && t.is_char(e, b',') && !EN_DETS_SUBJ.contains(t.low(start))).then(|| Span::new(t.span(start).start, t.span(e - 1).end))
 }
 
 static EN_DETS_SUBJ: Words = Words::new(&["the", "a", "an", "this", "that", "in", "on", "at", "for", "after", "before", "when", "while", "under", "with", "as", "since"]);
@@ -1097,6 +1099,11 @@ static ADJUNCT_OPENERS: Words = Words::new(&[
     "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
     "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
 ]);
+/// English prepositions whose object is never the subject of the verb after it.
+static EN_PREPOSITIONS: Words = Words::new(&[
+    "about", "across", "after", "against", "among", "at", "before", "between", "by", "during", "for", "from", "in", "into", "of", "on",
+    "over", "since", "through", "under", "with", "within", "without",
+]);
 static SUBJECT_PRONOUNS: Words = Words::new(&["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"]);
 
 /// Improve a preposed subject: step back over adjuncts and appositions between commas
@@ -1104,6 +1111,16 @@ static SUBJECT_PRONOUNS: Words = Words::new(&["il", "elle", "ils", "elles", "he"
 /// for a coordinated verb ("L'actrice … est nommée … et a déclaré").
 fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (Span, Option<usize>) {
     let (mut np, mut boundary) = (np, boundary);
+    // "Hadwin, who … represented Canada during the fall of 2018, said": a phrase governed by a preposition is no
+    // subject; the name opening the sentence, before its comma, is.
+    if lang == Lang::En && !np.is_empty() && boundary.is_some_and(|b| EN_PREPOSITIONS.contains(t.low(b))) {
+        let comma = t.at_or_after(np.end);
+        if t.is_char(comma, b',') {
+            if let Some(name) = en_sentence_name_before_comma(t, comma) {
+                return (name, None);
+            }
+        }
+    }
     // "Lina Arafeh, a Syrian refugee who works as a translator in Halifax, said": a name opening the sentence and
     // followed by a comma is the subject of a cue right after a comma, however long the apposition between.
     if lang == Lang::En && np.is_empty() {
