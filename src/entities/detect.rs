@@ -998,8 +998,14 @@ fn apposition(r: &str) -> Option<&str> {
     description_np(np)
 }
 
-/// `np` if it is a description: an optional determiner (or "alors"/"then"), optional adjectives, then a role noun.
+/// `np` if it is a description: an optional determiner (or "alors"/"then"), optional adjectives, then a role noun;
+/// or, English putting the head last, a determiner, a few modifiers and a role noun ending it ("the White House
+/// press secretary", "the company's chief executive").
 fn description_np(np: &str) -> Option<&str> {
+    let all: Vec<&str> = np.split(' ').filter(|w| !w.is_empty()).collect();
+    if all.len() >= 2 && all.len() <= 6 && matches!(&*lowercase(all[0]), "the" | "a" | "an") && LEX.roles.contains(&*lowercase(all[all.len() - 1])) {
+        return Some(np);
+    }
     let mut words = np.split([' ', '\'', '’']).filter(|w| !w.is_empty());
     for _ in 0..4 {
         let w = words.next()?;

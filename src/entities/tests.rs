@@ -125,6 +125,11 @@ fn descriptions_from_titles_and_appositions() {
     assert_eq!(d("Michael Flynn"), vec!["Le premier conseiller de M. Trump"]);
     let who = person_described_as(&got, "la porte-parole", text.len());
     assert_eq!(who.map(|k| got[k].name.as_str()), Some("Sara Isgur Flores"));
+    // English puts the role noun last: "the White House press secretary, Sarah Sanders,"
+    let text = "The White House press secretary, Sarah Sanders, told CNN that talks would go on.";
+    let got = extract(&Doc::new(text), Lang::En);
+    let d = |n: &str| got.iter().find(|e| e.name == n).map(|e| e.descriptions.clone()).unwrap_or_default();
+    assert_eq!(d("Sarah Sanders"), vec!["The White House press secretary"]);
 }
 
 #[test]
