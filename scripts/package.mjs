@@ -41,7 +41,7 @@ const readJson = (p) => JSON.parse(readFileSync(p, 'utf8'));
 // Source-only files: the per-browser manifest parts and the folder's README stay out of the packages.
 const skip = new Set(['platform', 'README.md', 'manifest.json']);
 /**
- * The module's bytes, one form per browser (extension/platform/<browser>/ext/wasm-module.js says why): Chromium
+ * The module's bytes, one form per browser (extension/platform/chrome/ext/wasm-bytes.js says why): Chromium
  * takes the base64 JS module, Firefox the .wasm; each package leaves out the other's.
  */
 const OTHER_FORM = { chrome: 'pkg/newslens_bg.wasm', firefox: 'pkg/newslens_bg.wasm.js' };
@@ -88,7 +88,10 @@ function build(browser, { name = browser, grantAll = false } = {}) {
   const out = join(dist, name);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  cpSync(src, out, { recursive: true, filter: (p) => (!skip.has(relative(src, p).split('/')[0]) || relative(src, p) === '') && relative(src, p) !== OTHER_FORM[browser] });
+  cpSync(src, out, { recursive: true, filter: (p) => {
+    const rel = relative(src, p);
+    return (rel === '' || !skip.has(rel.split('/')[0])) && rel !== OTHER_FORM[browser];
+  } });
   cpSync(platform, out, { recursive: true, filter: (p) => relative(platform, p) !== 'manifest.json' });
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   bundleContent(out, browser);

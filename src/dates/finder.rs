@@ -2906,7 +2906,6 @@ fn unit_size(u: Unit) -> Option<(u8, i64)> {
     })
 }
 
-/// `v` units as one [`Sem::Compound`] length: in seconds, or in months for months and years.
 /// The value of the decimal number `int.frac` (ASCII digits; `frac` may be empty), as `str::parse::<f64>` gives
 /// it, without the float parser's ~7 kB of WebAssembly: with at most 15 digits both `int·10^k + frac` and `10^k`
 /// are exact in an f64, and one division rounds their quotient correctly, as the parser does. Digits of `frac`
@@ -2923,6 +2922,7 @@ fn decimal(int: &str, frac: &str) -> Option<f64> {
     Some(digits as f64 / POWERS_OF_TEN[frac.len()])
 }
 
+/// `v` units as one [`Sem::Compound`] length: in seconds, or in months for months and years.
 fn compound_length(v: f64, unit: Unit) -> Sem {
     let (family, per) = unit_size(unit).unwrap_or((0, 1));
     Sem::Compound { total: v as i64 * per, months: family == 1 }

@@ -7,10 +7,10 @@ use std::collections::{HashMap, HashSet};
 use super::detect::{is_allcaps, title_case, Cand};
 use super::lexicon::LEX;
 use super::{Entity, EntityType, Gender};
-use crate::text::{Doc, Span};
+use crate::text::{Doc, Span, Words};
 
 /// Legal forms that follow a firm's name ("Corp.", "Inc.", "SA"): not part of the name an entity is known by.
-static LEGAL_FORMS: crate::text::Words = crate::text::Words::new(&["AG", "Co", "Corp", "GmbH", "Inc", "LLC", "LLP", "Ltd", "NV", "SA", "SAS", "plc"]);
+static LEGAL_FORMS: Words = Words::new(&["AG", "Co", "Corp", "GmbH", "Inc", "LLC", "LLP", "Ltd", "NV", "SA", "SAS", "plc"]);
 
 struct Dsu(Vec<usize>);
 
@@ -543,16 +543,17 @@ fn build(text: &str, cands: &[Cand], kind: &[Option<EntityType>], members: &[usi
         name_words(&name).join(" ")
     } else {
         // The first written form that is not an acronym, or its longest extension ("Union" → "Union européenne"),
-        // but not by a legal form alone ("TransCanada", not "TransCanada Corp": the name the article uses).
+        // without the legal forms it ends with where the article also writes it so ("TransCanada Corp" and
+        // "TransCanada": the name the article uses).
         let first = names.iter().find(|f| !is_allcaps(f)).or(names.first()).cloned().unwrap_or_default();
         let key = norm(&first);
-        let legal_form_only = |f: &str| f.get(first.len()..).is_some_and(|rest| !rest.trim().is_empty() && rest.split_whitespace().all(|w| LEGAL_FORMS.contains(w.trim_end_matches('.'))));
-        let name = names.iter().filter(|f| norm(f).starts_with(&key) && !legal_form_only(f)).max_by_key(|f| f.len()).cloned().unwrap_or(first.clone());
-        // Written first with its legal form ("TransCanada Corp", then "TransCanada"): the form without it.
-        match name.rsplit_once(' ') {
-            Some((short, form)) if LEGAL_FORMS.contains(form.trim_end_matches('.')) && names.iter().any(|f| f == short) => short.to_string(),
-            _ => name,
+        let longest = names.iter().filter(|f| norm(f).starts_with(&key)).max_by_key(|f| f.len()).cloned().unwrap_or(first);
+        let (mut shorter, mut written) = (longest.as_str(), None);
+        while let Some((short, _)) = shorter.rsplit_once(' ').filter(|(_, form)| LEGAL_FORMS.contains(form.trim_end_matches('.'))) {
+            shorter = short;
+            written = names.iter().find(|f| **f == shorter).or(written);
         }
+        written.cloned().unwrap_or(longest)
     };
     let gender = if ety != EntityType::Person {
         None

@@ -41,9 +41,9 @@ pub(crate) struct Cand {
 const MAX_RUN_WORDS: usize = 12;
 /// Name particles that may join a first name to a surname ("Dominique de Villepin", "Ludwig van Beethoven").
 static PARTICLES: Words = Words::new(&["bin", "ben", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "la", "le", "ter", "van", "von", "y"]);
-/// Connectors inside organisation names after a head cue word.
 /// Abbreviations that open a place name with their dot ("St. Louis", "Mt. Everest", "Ft. Worth", "Ste. Anne").
 static PLACE_ABBREVIATIONS: Words = Words::new(&["Ft", "Mt", "St", "Ste"]);
+/// Connectors inside organisation names after a head cue word.
 static ORG_CONNECTORS: Words = Words::new(&["de", "du", "des", "d", "of", "for", "on", "à", "au", "aux"]);
 /// Lower-case heads that take a name in apposition as part of the whole name ("école Maurice-Henry").
 static APPOSED_HEADS: Words = Words::new(&["camping", "centre", "collège", "école", "éditions", "fort", "hôpital", "lycée", "musée", "théâtre", "stade", "université"]);
@@ -524,6 +524,8 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         }
     }
     let has_org_cue = (a..=b).any(|k| cx.org_cue(k).is_some());
+    // "Johnson & Johnson", "Cassels Brock & Blackwell": an ampersand joins one firm's name.
+    let has_ampersand = (a..=b).any(|k| cx.is_char(k, b'&'));
     // "Senate Minority Leader Chuck Schumer", "Superior Court Justice François Huot": a role noun inside the run,
     // then a first name: the words up to the role describe the person who follows.
     if let Some(k) = (a + 1..b).find(|&k| LEX.roles.contains(cx.lower(k)) && LEX.first_names.contains_key(cx.s(k + 1))) {
@@ -543,7 +545,7 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     // "Education Nationale Ségolène Royal": a first name after other capitalised words starts a new name (not
     // across an ampersand: "Cassels Brock & Blackwell").
-    if !has_org_cue && b >= a + 2 && !(a..=b).any(|k| cx.is_char(k, b'&')) {
+    if !has_org_cue && b >= a + 2 && !has_ampersand {
         if let Some(k) = (a + 1..b).find(|&k| {
             LEX.first_names.contains_key(cx.s(k)) && !LEX.first_names.contains_key(cx.s(k - 1)) && cx.is_word(k - 1) && !is_allcaps(cx.s(k)) && !is_particle_name(cx.s(k))
         }) {
@@ -594,8 +596,8 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     })
     {
         c.kind = Some(EntityType::Organization);
-    } else if (a..=b).any(|k| cx.is_char(k, b'&')) {
-        // "Johnson & Johnson", "Marks & Spencer": firms, not people.
+    } else if has_ampersand {
+        // firms, not people
         c.kind = Some(EntityType::Organization);
     } else if n >= 2 && is_allcaps(first) && first.chars().count() >= 3 && !is_allcaps(last) {
         // "CHU Beaujon", "OCS Max": an acronym opening a name makes an organisation.
@@ -790,9 +792,8 @@ fn role_before(cx: &Ctx, a: usize) -> Option<String> {
 }
 
 /// The last token of an organisation name's second half after the name part ending at `b`: "and" (or "&"),
-/// then a capitalised run closed by an organisation word ("Food | and Drug
-/// Administration", "Department of Health | and Human Services", "Bill | and Melinda Gates Foundation"). The
-/// caller says why the two halves are one name (an article before them, a head word): "Trump and Justice
+/// then a capitalised run closed by an organisation word ("Food | and Drug Administration", "Department of
+/// Health | and Human Services", "Bill | and Melinda Gates Foundation"). The caller says why the two halves are one name (an article before them, a head word): "Trump and Justice
 /// Department" is two.
 fn coordinated_org_end(cx: &Ctx, b: usize) -> Option<usize> {
     let and = b + 1;

@@ -1099,11 +1099,6 @@ static ADJUNCT_OPENERS: Words = Words::new(&[
     "en", "à", "au", "aux", "dans", "lors", "pour", "après", "avant", "depuis", "selon", "sur", "par", "hier", "mais", "in", "at", "on",
     "after", "before", "during", "for", "when", "while", "since", "yesterday", "but", "however", "meanwhile", "also",
 ]);
-/// English prepositions whose object is never the subject of the verb after it.
-static EN_PREPOSITIONS: Words = Words::new(&[
-    "about", "across", "after", "against", "among", "at", "before", "between", "by", "during", "for", "from", "in", "into", "of", "on",
-    "over", "since", "through", "under", "with", "within", "without",
-]);
 static SUBJECT_PRONOUNS: Words = Words::new(&["il", "elle", "ils", "elles", "he", "she", "they", "on", "je", "nous", "i", "we", "vous", "you"]);
 
 /// Improve a preposed subject: step back over adjuncts and appositions between commas
@@ -1113,7 +1108,7 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     let (mut np, mut boundary) = (np, boundary);
     // "Hadwin, who … represented Canada during the fall of 2018, said": a phrase governed by a preposition is no
     // subject; the name opening the sentence, before its comma, is.
-    if lang == Lang::En && !np.is_empty() && boundary.is_some_and(|b| EN_PREPOSITIONS.contains(t.low(b))) {
+    if lang == Lang::En && !np.is_empty() && boundary.is_some_and(|b| PREPS_EN.contains(t.low(b))) {
         let comma = t.at_or_after(np.end);
         if t.is_char(comma, b',') {
             if let Some(name) = en_sentence_name_before_comma(t, comma) {
@@ -1280,6 +1275,8 @@ fn refine_subject(t: &Toks, np: Span, boundary: Option<usize>, lang: Lang) -> (S
     (np, boundary)
 }
 
+/// English prepositions: a phrase after one is their object, not a subject (nor is a determiner after one the
+/// start of a subject).
 static PREPS_EN: Words = Words::new(&["of", "in", "on", "at", "for", "from", "to", "with", "by", "about", "during", "after", "before", "since"]);
 
 static LEADING_CONNECTORS_SUBJ: Words = Words::new(&["mais", "et", "enfin", "cependant", "pourtant", "but", "and", "so", "however", "ainsi", "puis", "alors"]);
