@@ -230,6 +230,51 @@ pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsEr
     analysis_with(snapshot_object(&content), &analysis)
 }
 
+/// `analyzeSnapshot`'s result as one JSON string, for the service worker to pass on as it is:
+/// `{analysis, title, published, lang, nodeIndexes, starts, lengths, nodeOffsets}` (plain arrays; the text is
+/// `analysis.text`). Building the JavaScript objects cost more than the analysis once V8 has optimised it
+/// (their strings decoded one by one, every property set from WebAssembly), and a message carrying them was
+/// converted object by object again, on the page's main thread too; one string crosses both at the cost of a
+/// `JSON.parse` in the page.
+#[wasm_bindgen(js_name = analyzeSnapshotJson)]
+pub fn analyze_snapshot_json_js(json: &str, options: JsValue) -> Result<String, JsError> {
+    let js = read_options(options)?;
+    let content = scan_snapshot(json).map_err(js_error)?;
+    let options = core_options(js, &content.text, Some(&content.meta))?;
+    let analysis = analyze_text(&content.text, &options);
+    serde_json::to_string(&SnapshotReply::new(&content, &analysis)).map_err(|e| JsError::new(&format!("cannot write the result: {e}")))
+}
+
+/// [`analyze_snapshot_json_js`]'s object; the fields are [`SegmentMapJs`]'s.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SnapshotReply<'a> {
+    analysis: &'a Analysis,
+    title: &'a Option<String>,
+    published: &'a Option<String>,
+    lang: &'a Option<String>,
+    node_indexes: Vec<usize>,
+    starts: Vec<usize>,
+    lengths: Vec<usize>,
+    node_offsets: Vec<Option<&'a [u32]>>,
+}
+
+impl<'a> SnapshotReply<'a> {
+    fn new(content: &'a ArticleContent<usize>, analysis: &'a Analysis) -> Self {
+        let segments = &content.segments;
+        SnapshotReply {
+            analysis,
+            title: &content.meta.title,
+            published: &content.meta.published,
+            lang: &content.meta.lang,
+            node_indexes: segments.iter().map(|s| s.node).collect(),
+            starts: segments.iter().map(|s| s.start_u16).collect(),
+            lengths: segments.iter().map(|s| s.len_u16).collect(),
+            node_offsets: segments.iter().map(|s| (!s.node_offsets_u16.is_empty()).then_some(&s.node_offsets_u16[..])).collect(),
+        }
+    }
+}
+
 /// The NewsLens version, for the extension's diagnostics.
 #[wasm_bindgen(js_name = version)]
 pub fn version() -> String {
@@ -385,5 +430,54 @@ mod tests {
         let empty = document.implementation().unwrap().create_html_document_with_title("empty").unwrap();
         assert!(scan_document_js(&empty).is_err(), "an empty page has no article");
         assert!(scan_snapshot_js("not json").is_err());
+        assert!(analyze_snapshot_json_js("not json", JsValue::UNDEFINED).is_err());
+    }
+
+    /// The service worker's form: the same result as `analyzeSnapshot`'s objects, as one JSON string.
+    #[wasm_bindgen_test]
+    fn analyze_snapshot_json_is_analyze_snapshot_as_json() {
+        let paragraph = |x: &str| format!(r#"{{"t":"p","c":[{{"x":{}}}]}}"#, serde_json::to_string(x).unwrap());
+        let body = [
+            "« Nous ne reculerons pas », a déclaré mardi la ministre de la Santé, Claire Morel, devant les députés réunis à Paris.",
+            "Selon le porte-parole de la SNCF, Jean-Pierre Lambert, le trafic reprendra lundi 14 mars à 6h30 sur toute la ligne.",
+            "Il a ajouté que les travaux dureraient deux ans et coûteraient   40 millions d'euros à la région.",
+        ]
+        .map(paragraph)
+        .join(",");
+        let snapshot = format!(
+            r#"{{"url":"https://example.org/a","root":{{"t":"html","a":{{"lang":"fr"}},"c":[{{"t":"body","c":[{{"t":"article","c":[{body}]}}]}}]}}}}"#
+        );
+        let objects = analyze_snapshot_js(&snapshot, options(&[("reference", "2017-03-03T13:27")])).unwrap();
+        let json = analyze_snapshot_json_js(&snapshot, options(&[("reference", "2017-03-03T13:27")])).unwrap();
+        let parsed = js_sys::JSON::parse(&json).expect("the reply is JSON");
+        // (Confidences aside: an f32 reaches JavaScript as its exact f64 value, but is written in JSON as the
+        // shortest decimal, "0.9".)
+        let stringify = |v: &JsValue| {
+            let replacer = js_sys::Function::new_with_args("k, v", "return k === 'confidence' ? undefined : v");
+            js_sys::JSON::stringify_with_replacer(v, &replacer).unwrap().as_string().unwrap()
+        };
+        let (want, got) = (get(&objects, "analysis"), get(&parsed, "analysis"));
+        assert!(Array::from(&get(&got, "quotes")).length() >= 2, "{json}");
+        assert_eq!(stringify(&got), stringify(&want));
+        assert!(get(&parsed, "text").is_undefined(), "the text is sent once, in the analysis");
+        for key in ["title", "published", "lang"] {
+            assert_eq!(get(&parsed, key), get(&objects, key), "{key}");
+        }
+        // The segment map: plain arrays with the typed arrays' values (a collapsed run of spaces maps back).
+        let plain = |v: JsValue| -> Vec<JsValue> { Array::from(&v).to_vec() };
+        for key in ["nodeIndexes", "starts", "lengths"] {
+            let typed: Vec<u32> = get(&objects, key).unchecked_into::<Uint32Array>().to_vec();
+            let from_json: Vec<u32> = plain(get(&parsed, key)).iter().map(|n| n.as_f64().unwrap() as u32).collect();
+            assert_eq!(from_json, typed, "{key}");
+        }
+        let offsets = plain(get(&parsed, "nodeOffsets"));
+        let want_offsets = plain(get(&objects, "nodeOffsets"));
+        assert_eq!(offsets.len(), want_offsets.len());
+        assert!(offsets.iter().any(|o| !o.is_null()), "the collapsed spaces need a node-offset map");
+        for (o, w) in offsets.iter().zip(&want_offsets) {
+            let got: Option<Vec<u32>> = (!o.is_null()).then(|| plain(o.clone()).iter().map(|n| n.as_f64().unwrap() as u32).collect());
+            let want: Option<Vec<u32>> = (!w.is_null()).then(|| w.clone().unchecked_into::<Uint32Array>().to_vec());
+            assert_eq!(got, want);
+        }
     }
 }

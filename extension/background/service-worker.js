@@ -4,7 +4,7 @@
 // instantiated once per worker and its analysers built once, not in every tab, and the work runs off the
 // pages' main threads.
 
-import init, { analyze, analyzeSnapshot } from '../pkg/newslens.js';
+import init, { analyze, analyzeSnapshotJson } from '../pkg/newslens.js';
 import { ALL_SITES, KEY, load, onFor, siteOf, sitePatterns, update } from '../ext/settings.js';
 import { openPanel } from '../ext/open-panel.js';
 import { compileModule } from '../ext/wasm-module.js';
@@ -27,19 +27,6 @@ const loaded = () => (ready ??= (async () => {
   stats.memory = exports.memory;
   return exports;
 })());
-
-// Messages are JSON-serialised: typed arrays become plain arrays here. The text is not sent twice: it is
-// the analysis's own `text`.
-const plain = (r) => ({
-  analysis: r.analysis,
-  title: r.title,
-  published: r.published,
-  lang: r.lang,
-  nodeIndexes: Array.from(r.nodeIndexes),
-  starts: Array.from(r.starts),
-  lengths: Array.from(r.lengths),
-  nodeOffsets: Array.from(r.nodeOffsets, (o) => (o ? Array.from(o) : null)),
-});
 
 // The reader's settings, read once per worker and again after each change: a page's first request leaves its
 // site's settings to us (`bySite`) rather than wait for its own read of them.
@@ -74,14 +61,15 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     .then(([, options]) => {
       if (options === false) return sendResponse({ ok: false, off: true });
       const start = performance.now();
-      const result = plain(analyzeSnapshot(message.json, options));
+      // One JSON string, passed on as it is (wasm.rs, `analyzeSnapshotJson`, says why).
+      const json = analyzeSnapshotJson(message.json, options);
       const end = performance.now();
       const worker = { wasm: stats.wasm, bytes: stats.bytes, compile: stats.compile, scriptAt: stats.scriptAt, readyAt: stats.readyAt, warm: stats.warm, analyse: end - start, queued: start - received, wasmBytes: stats.memory?.buffer.byteLength ?? 0, ...asked, answeredAt: performance.timeOrigin + performance.now() };
-      sendResponse({ ok: true, result, worker });
+      sendResponse({ ok: true, json, worker });
       // The page's article (`publish`, not a block added later): kept for the side panel from here, so that
       // the page need not send it back (for a long article, serialising it is a long task on the page).
       if (message.publish) {
-        publish(sender, result.analysis);
+        publish(sender, JSON.parse(json).analysis);
         rewarm(message.json, options);
       }
     })
@@ -131,7 +119,7 @@ async function warmUp() {
       if (stats.asked) return;
       const start = performance.now();
       if (round === 0) analyze(text, { lang });
-      analyzeSnapshot(json, null);
+      analyzeSnapshotJson(json, null);
       const took = performance.now() - start;
       stats.warm += took;
       if (round > 0) spent += took;
@@ -167,7 +155,7 @@ async function rewarm(json, options) {
     if (stats.messages !== seen) return;
     const start = performance.now();
     try {
-      analyzeSnapshot(json, options);
+      analyzeSnapshotJson(json, options);
     } catch {
       return;
     }

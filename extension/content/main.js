@@ -82,7 +82,7 @@ async function analyseSnapshot({ json, textNodes }, options, { timing = {}, task
   let r;
   let engine = 'worker';
   if (reply && reply.ok) {
-    r = reply.result;
+    r = JSON.parse(reply.json);
     timing.workerAnalyse = reply.worker.analyse;
     timing.workerWasm = reply.worker.wasm;
     timing.workerBytes = reply.worker.bytes;
