@@ -17,6 +17,8 @@
 //!   `wasm-pack test`).
 //! - `analyzeDocument(document, options?)` / `analyzeSnapshot(json, options?)` → `{analysis, …segment map}`:
 //!   scan, then analyse with the page's publication time, language and title unless `options` says otherwise.
+//! - `analyzeSnapshotJson(json, options?)` → `analyzeSnapshot`'s result as one JSON string, plain arrays and no
+//!   `text` (it is `analysis.text`): what the service worker sends the page.
 //!
 //! Offsets everywhere are UTF-16 code units into the article text, what DOM `Range`s use.
 

@@ -120,9 +120,10 @@ function commonRoot(nodes, doc) {
  * another story (its own metadata then); `result`: what was analysed (`{analysis, text, nodes, …}`);
  * `page`: paint()'s result (its `painted` list grows in place); `hover`: attachHover's detach function
  * (addLayer, moved); `ignore(node)`: true for our own nodes; `onNavigate()`: the URL changed (a single-page
- * app showed another page): the caller scans afresh. Returns `{stop, flushNow}`.
+ * app showed another page): the caller scans afresh; `pending`: mutation records of the page from before
+ * (between its snapshot and now), handled as if seen here. Returns `{stop, flushNow}`.
  */
-export function watchPage({ doc = document, read, result, page, hover, ignore = () => false, onNavigate = () => {} }) {
+export function watchPage({ doc = document, read, result, page, hover, ignore = () => false, onNavigate = () => {}, pending = [] }) {
   const html = doc.documentElement;
   const analysis = result.analysis;
   const options = { lang: analysis.lang, reference: analysis.reference, referenceSource: analysis.reference_source };
@@ -277,6 +278,10 @@ export function watchPage({ doc = document, read, result, page, hover, ignore = 
   nav?.addEventListener?.('navigatesuccess', checkUrl);
 
   observer.observe(doc.body || html, { childList: true, subtree: true, characterData: true });
+  if (pending.length) {
+    queue.push(...pending);
+    schedule();
+  }
   html.dataset.newslensBlocks = '0';
   html.dataset.newslensReanchored = '0';
   html.dataset.newslensDropped = '0';

@@ -1,8 +1,8 @@
 // NewsLens content script entry. Content scripts cannot be ES modules, and importing a module graph from the
 // extension at document_idle cost ~90 ms of fetches (one per module), so scripts/package.mjs bundles this
 // file and everything it imports into ONE classic script per browser, content/newslens.js, which is what the
-// service worker injects. The bundle's wrapper (see package.mjs) takes `newslensT0` (document_idle, the
-// budget's clock) before anything else and evaluates the modules once per page even when injected again.
+// service worker injects. The bundle's wrapper (see package.mjs) takes `newslensT0` (document_end, when the
+// script starts) before anything else and evaluates the modules once per page even when injected again.
 
 import { run } from './main.js';
 

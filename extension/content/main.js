@@ -18,11 +18,13 @@
 //   worker), how long
 //   the worker had run when asked and how many of its warm-up pieces were done (and of its re-analyses of
 //   earlier pages while idle, workerRewarmed), the paint slices,
-//   document_idle → painted, the longest of our tasks, the module's memory (in the worker; here on the
+//   document_end (when this script starts: t0) → painted, the longest of our tasks, the module's memory (in the worker; here on the
 //   fallback); also "send" (the sendMessage call: the message's serialisation, in the snapshot's last task),
-//   "asked"/"answered" (document_idle → request sent / reply received), "toWorker"/"fromWorker" (the request's
+//   "styles" (the wait for the page's style sheets, stylesApplied), "asked"/"answered" (t0 → request sent / reply received), "toWorker"/"fromWorker" (the request's
 //   and the reply's way between the processes, serialisation included), "workerQueued" (the request waiting
 //   there for the module or the settings); data-newslens-url: the URL analysed.
+// document_idle's time is on <html> too, data-newslens-idle-at (content/idle.js), in ms since the page's
+// timeOrigin as t0 is: the budget's idle → painted is t0 + painted − that, 0 when painted before idle.
 // After the first paint, dynamic.js keeps the paint right as the page changes (see there).
 
 import { SegmentMap } from '../common/anchor.js';
@@ -130,6 +132,24 @@ function domSettles(doc, { within = 5000, quiet = 800 } = {}) {
   });
 }
 
+/**
+ * Resolve once the page's render-blocking style sheets are in: at document_end (when this script starts) they
+ * may still be loading, and the snapshot must know what CSS hides (menus, dialogs: checkVisibility). Chromium
+ * and Firefox render no frame before them, so the next animation frame says they are in (a sheet that failed
+ * to load looks pending too: the frame comes all the same). A hidden tab renders no frames: there the load
+ * event, at most a second. Nothing to wait for once the page has loaded, or when every sheet is in.
+ */
+function stylesApplied(doc = document) {
+  // (A <link> style sheet has its `sheet` once loaded; <style> elements apply as they are parsed.)
+  const pending = [...doc.querySelectorAll('link[rel~="stylesheet" i]')].some((link) => !link.sheet && !link.disabled);
+  if (doc.readyState === 'complete' || !pending) return Promise.resolve();
+  if (doc.visibilityState === 'visible') return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  return new Promise((resolve) => {
+    addEventListener('load', () => resolve(), { once: true });
+    setTimeout(resolve, 1000);
+  });
+}
+
 /** Fewer UTF-16 units than this is no article yet (a "Loading…" placeholder, a cookie banner). */
 const MIN_ARTICLE = 200;
 
@@ -180,7 +200,7 @@ async function rescan() {
   await run({ t0: performance.now() });
 }
 
-/** Run NewsLens on this page once. `t0`: performance.now() at document_idle (the bundle's first line). */
+/** Run NewsLens on this page once. `t0`: performance.now() at document_end (the bundle's first line). */
 export async function run({ t0 = performance.now() } = {}) {
   const html = document.documentElement;
   if (html.dataset.newslensState) return; // already ran (re-injection)
@@ -197,7 +217,12 @@ export async function run({ t0 = performance.now() } = {}) {
     noteTask(name, performance.now() - start);
     return value;
   };
-  timing.imported = performance.now() - t0; // the bundle's evaluation, from document_idle
+  timing.imported = performance.now() - t0; // the bundle's evaluation, from document_end
+  // The page's changes from the first snapshot on (its scripts may still be running: this is document_end),
+  // for the watcher, which starts after the first paint.
+  const changes = [];
+  const early = new MutationObserver((records) => { changes.push(...records); });
+  early.observe(html, { childList: true, subtree: true, characterData: true });
   try {
     // Three things at once: the settings read, the worker's start (a stopped worker loads its module; a
     // running one stops its warm-up, our request coming next), and the page's snapshot, whose slices run while
@@ -211,10 +236,15 @@ export async function run({ t0 = performance.now() } = {}) {
       off = !o;
       return o;
     });
-    const read = () => snapshotSliced(document, {
-      onTask: (ms) => { timing.slices += 1; noteTask('snapshot', ms); },
-      stopped: () => off,
-    });
+    const read = async () => {
+      const waited = performance.now();
+      await stylesApplied();
+      timing.styles ??= performance.now() - waited;
+      return snapshotSliced(document, {
+        onTask: (ms) => { timing.slices += 1; noteTask('snapshot', ms); },
+        stopped: () => off,
+      });
+    };
     BY_SITE.options = settings.then((o) => (o && o.lang ? o : null));
     // The first request goes as soon as the snapshot is read, the settings read or not: the worker applies
     // them itself (and declines where NewsLens is off); a retry (the article not there yet) uses ours.
@@ -257,7 +287,9 @@ export async function run({ t0 = performance.now() } = {}) {
     html.dataset.newslensUrl = location.href;
     // Later changes of the page: new or changed blocks are read and analysed the same way, one at a time.
     const read1 = (root, how) => analyseSnapshot(snapshotPage(document, root), opts || how ? { ...opts, ...how } : null);
-    const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan });
+    changes.push(...early.takeRecords());
+    early.disconnect();
+    const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan, pending: changes });
     // Whoever takes this run off the page (controls.js when the reader changes a setting, rescan) stops
     // the watcher too; the hover's addLayer/moved stay reachable.
     const stop = Object.assign(() => { watcher.stop(); detach(); }, { addLayer: detach.addLayer, moved: detach.moved });
@@ -270,5 +302,7 @@ export async function run({ t0 = performance.now() } = {}) {
   } catch (e) {
     html.dataset.newslensError = String((e && e.message) || e);
     html.dataset.newslensState = 'error';
+  } finally {
+    early.disconnect();
   }
 }

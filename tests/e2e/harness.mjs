@@ -150,10 +150,11 @@ export function extensionSession(routes, launch = {}) {
     ({ server, base: session.base } = await listen((req, res) => {
       const route = table[req.url];
       if (route === undefined) return res.writeHead(404).end('not found');
-      const { body, csp, type = 'text/html; charset=utf-8' } = typeof route === 'string' ? { body: route } : route;
+      const { body, csp, type = 'text/html; charset=utf-8', delay = 0 } = typeof route === 'string' ? { body: route } : route;
       const headers = { 'content-type': type };
       if (csp) headers['content-security-policy'] = csp;
-      return res.writeHead(200, headers).end(body);
+      // (`delay`: a slow resource, e.g. a style sheet still on its way when the content script starts.)
+      setTimeout(() => res.writeHead(200, headers).end(body), delay);
     }));
     ({ context: session.context, cleanup, sw: session.sw, id: session.id } = await launchWithExtension(launch));
   });

@@ -1,6 +1,7 @@
 // The extension on pages that change after load (issue #6), in headless Chromium: an endless feed appends
 // the next story, a framework re-renders a paragraph with the same words, a paragraph's words change, a
-// single-page app moves to another URL. The page is the test article (tests/e2e/fixture-fr.txt, written for
+// single-page app moves to another URL; and pages still loading when the content script starts (document_end):
+// a style sheet on its way, a paragraph added while the analysis runs. The page is the test article (tests/e2e/fixture-fr.txt, written for
 // the project) served locally; the page's own script is played here with page.evaluate. The feed and the
 // changed paragraph are also played under a strict CSP (no WebAssembly in the page: the worker reads every
 // block) and with the worker not answering (the content script analyses blocks itself).
@@ -22,10 +23,24 @@ const NEXT_STORY = [
   'Hauliers said it would take the rest of the week to clear the queues of lorries on the roads into the city.',
 ].map((p) => `<p>${p}</p>`).join('\n');
 
+/** A paragraph of the test article's kind (written for these tests) with a quote and a speaker of its own. */
+const PROMO = '« Abonnez-vous dès aujourd\u2019hui », a lancé Victor Lenormand, directeur commercial du journal.';
+const LATE = '« Nous reprendrons les discussions lundi », a précisé Hélène Castaing, la porte-parole du syndicat.';
+
 const session = extensionSession(() => {
   const html = newsPage(readFileSync(fixturePath, 'utf8'));
-  // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in the strict page.
-  return { '/story.html': html, '/story-strict.html': { body: html, csp: "script-src 'self'; style-src 'self'" } };
+  const withInArticle = (extra, head = '') => html.replace('</article>', `${extra}\n</article>`).replace('</head>', `${head}</head>`);
+  return {
+    '/story.html': html,
+    // No 'wasm-unsafe-eval': WebAssembly cannot be compiled in the strict page.
+    '/story-strict.html': { body: html, csp: "script-src 'self'; style-src 'self'" },
+    // The content script starts at document_end: here a style sheet that hides a promotion in the article is
+    // still loading then (half a second late).
+    '/late-css.html': withInArticle(`<p class="x7">${PROMO}</p>`, '<link rel="stylesheet" href="/late.css">'),
+    '/late.css': { body: ".x7 { display: none }", type: 'text/css', delay: 500 },
+    // And here the page's script adds a paragraph right after DOMContentLoaded, while the analysis runs.
+    '/late-paragraph.html': withInArticle('', `<script>document.addEventListener('DOMContentLoaded', () => setTimeout(() => document.querySelector('article').insertAdjacentHTML('beforeend', '<p>${LATE}</p>'), 5));</script>`),
+  };
 });
 
 const dataset = (page) => page.evaluate(() => ({ ...document.documentElement.dataset }));
@@ -48,11 +63,11 @@ async function until(page, key, ok, what) {
  * The story page, painted and watched. `strict`: under a CSP without 'wasm-unsafe-eval'; `offline`: the
  * service worker does not answer the page (its test switch), so the content script analyses it itself.
  */
-async function open({ strict = false, offline = false } = {}) {
-  const { page, state, logs } = await session.open(`/${strict ? 'story-strict' : 'story'}.html`, { timeout: 15_000, offline });
+async function open({ strict = false, offline = false, path = `/${strict ? 'story-strict' : 'story'}.html`, watcherIdle = true } = {}) {
+  const { page, state, logs } = await session.open(path, { timeout: 15_000, offline });
   assert.equal(state.newslensState, 'ready', `${state.newslensError}\n${logs.join('\n')}`);
   assert.equal(state.newslensEngine, offline ? 'content' : 'worker');
-  await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
+  if (watcherIdle) await until(page, 'newslensBlocks', (v) => v === '0', 'the watcher');
   return page;
 }
 
@@ -143,5 +158,28 @@ test('single-page app: a pushState navigation to another story scans and paints 
   // Back: popstate, the URL changes again.
   await page.evaluate(() => history.back());
   await until(page, 'newslensUrl', (v) => v && v.endsWith('/story.html'), 'the re-scan after popstate');
+  await page.close();
+});
+
+/** The texts of the painted ranges of `kind`. */
+const paintedTexts = (page, kind) => page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => r.toString()), `newslens-${kind}`);
+
+test('a style sheet still loading when the content script starts: what it hides is not read', async () => {
+  const plain = await open();
+  const expected = await counts(plain);
+  await plain.close();
+  const page = await open({ path: '/late-css.html' });
+  assert.ok(!(await paintedTexts(page, 'quote')).some((t) => t.includes('Abonnez')), 'the hidden promotion is not painted');
+  assert.deepEqual(await counts(page), expected, 'the same spans as on the page without the promotion');
+  await page.close();
+});
+
+test('a paragraph the page adds while the first analysis runs is analysed too', async () => {
+  const page = await open({ path: '/late-paragraph.html', watcherIdle: false });
+  const end = Date.now() + 15_000;
+  while (!(await paintedTexts(page, 'quote')).some((t) => t.includes('reprendrons'))) {
+    assert.ok(Date.now() < end, `the added paragraph's quote was never painted (blocks analysed: ${(await dataset(page)).newslensBlocks})`);
+    await page.waitForTimeout(100);
+  }
   await page.close();
 });

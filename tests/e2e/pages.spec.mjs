@@ -128,13 +128,18 @@ async function open(k) {
   const logs = [];
   page.on('pageerror', (e) => logs.push(`pageerror: ${e.message}`));
   await page.goto(`${base}/page/${k}.html`, { waitUntil: 'domcontentloaded' });
-  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState), null, { timeout: 60_000 });
+  // (document_idle may come after the paint: the content script starts at document_end.)
+  await page.waitForFunction(() => ['ready', 'error'].includes(document.documentElement.dataset.newslensState) && document.documentElement.dataset.newslensIdleAt, null, { timeout: 60_000 });
   const state = await page.evaluate(() => ({ ...document.documentElement.dataset }));
   assert.equal(state.newslensState, 'ready', `${PAGES[k][0]}: ${state.newslensError}\n${logs.join('\n')}`);
-  return { page, state, counts: JSON.parse(state.newslensCounts), timing: JSON.parse(state.newslensTiming) };
+  const timing = JSON.parse(state.newslensTiming);
+  // The budget's clock: document_idle → painted, none when the paint came first.
+  timing.idleAt = Number(state.newslensIdleAt);
+  timing.idlePainted = Math.max(0, timing.t0 + timing.painted - timing.idleAt);
+  return { page, state, counts: JSON.parse(state.newslensCounts), timing };
 }
 
-/** The main thread's long tasks (whoever ran them) while we worked: document_idle → painted. */
+/** The main thread's long tasks (whoever ran them) while we worked: document_end → painted. */
 const longTasksOf = (page, timing) => page.evaluate(({ from, to }) => window.__longTasks.filter((t) => t.start + t.duration > from && t.start < to).map((t) => t.duration), { from: timing.t0, to: timing.t0 + timing.painted });
 
 /** Page `k`'s warm run, `open(k)`'s outcome: its spans painted, a hover card, its long tasks; the page closed. */
@@ -147,7 +152,7 @@ async function checkWarm(k, { page, state, counts, timing }) {
   const sizes = await page.evaluate((kinds) => Object.fromEntries(kinds.map((kind) => [kind, CSS.highlights.get(`newslens-${kind}`)?.size ?? 0])), KINDS);
   assert.deepEqual(sizes, counts, path);
   assert.equal(await page.locator('newslens-mark').count(), 0, `${path}: the page is not rewritten`);
-  // Long tasks while we worked (document_idle → painted), whoever ran them.
+  // Long tasks while we worked (document_end → painted), whoever ran them.
   const longTasks = await longTasksOf(page, timing);
   const hovered = [];
   for (const kind of ['quote', 'speaker']) {
@@ -191,7 +196,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     rows.push({ path, lang, long, counts: warm.counts, timing: warm.timing, longTasks: warm.longTasks, hovered: warm.hovered, cold: cold.timing, coldTasks: cold.tasks });
   }
 
-  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | paint ms | warm: worker wait / analysis ms (rounds re-warmed on the page before) | warm: message to / from worker ms | warm: idle→painted ms | cold: document_idle at ms | cold: worker age when asked ms (warm-up pieces done) | cold: worker wait (instantiation / analysis) ms | cold: idle→painted ms | longest task of ours ms warm / cold | long tasks > 50 ms warm / cold | WASM memory MB (worker) | JS heap Δ MB | card |');
+  console.log('\n| page | lang | article (UTF-16 units) | quotes / speakers / dates / names | bundle eval ms | settings read ms (meanwhile) | snapshot ms (slices) | paint ms | warm: worker wait / analysis ms (rounds re-warmed on the page before) | warm: message to / from worker ms | warm: idle→painted ms (from document_end) | cold: document_end at ms (document_idle after it) | cold: worker age when asked ms (warm-up pieces done) | cold: worker wait (instantiation / analysis) ms | cold: idle→painted ms (from document_end) | longest task of ours ms warm / cold | long tasks > 50 ms warm / cold | WASM memory MB (worker) | JS heap Δ MB | card |');
   console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   const tasks = (list) => (list.length ? list.map(Math.round).join(', ') : 'none');
   for (const r of rows) {
@@ -200,14 +205,18 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
     const k = r.cold;
     const names = c.person + c.organization + c.location;
     const heap = t.heapAfter && t.heapBefore ? mb(t.heapAfter - t.heapBefore) : '–';
-    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.paint} | ${t.worker} / ${t.workerAnalyse} (${t.workerRewarmed ?? 0}) | ${t.toWorker} / ${t.fromWorker} | ${t.painted} | ${Math.round(k.t0)} | ${Math.round(k.workerAge)} (${k.workerWarmed}) | ${k.worker} (${k.workerWasm} / ${k.workerAnalyse}) | ${k.painted} | ${t.maxTask} / ${k.maxTask} | ${tasks(r.longTasks)} / ${tasks(r.coldTasks)} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
+    console.log(`| ${r.path.replace(/\/source\.html$/, '')} | ${r.lang} | ${t.text} | ${c.quote} / ${c.speaker} / ${c.date} / ${names} | ${t.imported} | ${t.settings} | ${t.snapshot} (${t.slices}) | ${t.paint} | ${t.worker} / ${t.workerAnalyse} (${t.workerRewarmed ?? 0}) | ${t.toWorker} / ${t.fromWorker} | ${t.idlePainted.toFixed(1)} (${t.painted}) | ${Math.round(k.t0)} (+${(k.idleAt - k.t0).toFixed(1)}) | ${Math.round(k.workerAge)} (${k.workerWarmed}) | ${k.worker} (${k.workerWasm} / ${k.workerAnalyse}) | ${k.idlePainted.toFixed(1)} (${k.painted}) | ${t.maxTask} / ${k.maxTask} | ${tasks(r.longTasks)} / ${tasks(r.coldTasks)} | ${mb(t.wasmBytes)} | ${heap} | ${r.hovered.join(', ') || '–'} |`);
   }
   // Every run's timings, for whoever wants more than the table (scripts, comparisons across runs).
   mkdirSync(new URL('./out/', import.meta.url), { recursive: true });
   writeFileSync(new URL('./out/pages-timing.json', import.meta.url), JSON.stringify(rows, null, 1));
   const longRows = rows.filter((r) => r.long);
-  const idle = median(longRows.map((r) => r.timing.painted));
-  const idleCold = median(longRows.map((r) => r.cold.painted));
+  const idle = median(longRows.map((r) => r.timing.idlePainted));
+  const idleCold = median(longRows.map((r) => r.cold.idlePainted));
+  // The whole of our work, from the content script's start at document_end (before document_idle).
+  const end = median(longRows.map((r) => r.timing.painted));
+  const endCold = median(longRows.map((r) => r.cold.painted));
+  const idleGap = median(rows.flatMap((r) => [r.timing, r.cold]).map((t) => t.idleAt - t.t0));
   // The module is instantiated once per worker: each cold run instantiates it; the page loads none.
   const wasm = median(rows.map((r) => r.cold.workerWasm ?? 0));
   const wasmBytes = median(rows.map((r) => r.cold.workerBytes ?? 0));
@@ -223,7 +232,7 @@ test('saved real pages: article painted, hover card on a quote or speaker, budge
   const workCold = median(longRows.map((r) => r.cold.workerAnalyse ?? 0));
   // The warm-up's work done before a cold page asked (it stops then): what each worker start costs besides.
   const warmUp = median(rows.map((r) => r.cold.workerWarm ?? 0));
-  console.log(`budgets: idle→painted median on long articles warm ${idle.toFixed(1)} ms, cold ${idleCold.toFixed(1)} ms (target ≤ 50; analysis in the worker ${work.toFixed(1)} / ${workCold.toFixed(1)} ms of it); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM instantiation ${wasm.toFixed(1)} ms median (bytes ${wasmBytes.toFixed(1)}, compilation ${wasmCompile.toFixed(1)}), once per worker start, none in the page (target ≤ 20; worker start → module ready ${workerReady.toFixed(1)}, of it the worker's scripts ${workerScript.toFixed(1)}), warm-up ${warmUp.toFixed(1)} ms of work before the page asked; WASM memory ≤ ${wasmMb.toFixed(1)} MB, in the worker (target ≤ 10)`);
+  console.log(`budgets: idle→painted median on long articles warm ${idle.toFixed(1)} ms, cold ${idleCold.toFixed(1)} ms (target ≤ 50; from the script's start at document_end, ${idleGap.toFixed(1)} ms before document_idle (median): warm ${end.toFixed(1)}, cold ${endCold.toFixed(1)}; analysis in the worker ${work.toFixed(1)} / ${workCold.toFixed(1)} ms of it); longest task of ours ${maxTask.toFixed(1)} ms (target ≤ 50); WASM instantiation ${wasm.toFixed(1)} ms median (bytes ${wasmBytes.toFixed(1)}, compilation ${wasmCompile.toFixed(1)}), once per worker start, none in the page (target ≤ 20; worker start → module ready ${workerReady.toFixed(1)}, of it the worker's scripts ${workerScript.toFixed(1)}), warm-up ${warmUp.toFixed(1)} ms of work before the page asked; WASM memory ≤ ${wasmMb.toFixed(1)} MB, in the worker (target ≤ 10)`);
   // Generous bounds (this 2-core machine runs other builds and browsers at the same time: a load average of
   // 10 makes every figure several times slower); the figures above are the benchmark.
   assert.ok(rows.length >= 10 && rows.some((r) => r.lang === 'fr') && rows.some((r) => r.lang === 'en'));

@@ -281,13 +281,13 @@ test('options: modes register the content script, theme and colours reach the pa
   await options.setViewportSize({ width: 900, height: 1000 });
   await options.goto(`chrome-extension://${id}/options/options.html`);
   await options.waitForFunction(() => document.documentElement.dataset.newslensOptions === 'ready');
-  // (The content script and its document_start waker, content/wake.js, always for the same sites: one entry.)
+  // (The content script, its document_start waker (content/wake.js) and its document_idle clock (content/idle.js), always for the same sites: one entry.)
   const registered = () => sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => [...new Set(s.map((x) => [...x.matches].sort().join(' ')))].join(';')));
 
   // The e2e build holds access to every site, so it started in automatic mode.
   assert.equal(await options.locator('input[name=mode]:checked').getAttribute('value'), 'auto');
   assert.equal(await registered(), 'http://*/* https://*/*');
-  assert.deepEqual(await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => `${x.id} ${x.runAt}`).sort())), ['newslens document_idle', 'newslens-wake document_start']);
+  assert.deepEqual(await sw.evaluate(() => chrome.scripting.getRegisteredContentScripts().then((s) => s.map((x) => `${x.id} ${x.runAt}`).sort())), ['newslens document_end', 'newslens-idle document_idle', 'newslens-wake document_start']);
   await options.screenshot({ path: join(docs, 'options.png'), fullPage: true });
 
   // Listed sites: registered for them only; click mode: not registered at all; automatic again.
