@@ -150,6 +150,9 @@ function stylesApplied(doc = document) {
   });
 }
 
+/** Mutation records kept from the script's start to the first paint (see run()). */
+const EARLY_CHANGES = 5000;
+
 /** Fewer UTF-16 units than this is no article yet (a "Loading…" placeholder, a cookie banner). */
 const MIN_ARTICLE = 200;
 
@@ -219,9 +222,12 @@ export async function run({ t0 = performance.now() } = {}) {
   };
   timing.imported = performance.now() - t0; // the bundle's evaluation, from document_end
   // The page's changes from the first snapshot on (its scripts may still be running: this is document_end),
-  // for the watcher, which starts after the first paint.
+  // for the watcher, which starts after the first paint. (At most EARLY_CHANGES records: a page that never
+  // stops changing is not kept in memory while the first analysis waits for it to settle.)
   const changes = [];
-  const early = new MutationObserver((records) => { changes.push(...records); });
+  const early = new MutationObserver((records) => {
+    if (changes.length < EARLY_CHANGES) changes.push(...records.slice(0, EARLY_CHANGES - changes.length));
+  });
   early.observe(html, { childList: true, subtree: true, characterData: true });
   try {
     // Three things at once: the settings read, the worker's start (a stopped worker loads its module; a
@@ -287,7 +293,7 @@ export async function run({ t0 = performance.now() } = {}) {
     html.dataset.newslensUrl = location.href;
     // Later changes of the page: new or changed blocks are read and analysed the same way, one at a time.
     const read1 = (root, how) => analyseSnapshot(snapshotPage(document, root), opts || how ? { ...opts, ...how } : null);
-    changes.push(...early.takeRecords());
+    changes.push(...early.takeRecords().slice(0, Math.max(0, EARLY_CHANGES - changes.length)));
     early.disconnect();
     const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan, pending: changes });
     // Whoever takes this run off the page (controls.js when the reader changes a setting, rescan) stops
