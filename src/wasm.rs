@@ -1,7 +1,7 @@
 //! The WebAssembly binding: the only file where `wasm_bindgen` appears.
 //!
 //! A thin edge over the core: it converts JavaScript options to [`Options`], the [`Analysis`] to a plain JS
-//! object (serde-wasm-bindgen, maps as objects, `None` as `null`, so the object has the `newslens/1` shape of
+//! object (its JSON, as the CLI writes it, read by `JSON.parse`: the `newslens/1` shape of
 //! `../shared/spec/analysis-json.md`), the page module's segment map to typed arrays, and errors to `JsError`.
 //!
 //! JavaScript API (ES module made by `scripts/build-wasm.sh`, `extension/pkg/newslens.js`):
@@ -110,9 +110,17 @@ fn now() -> Reference {
     }
 }
 
+/// `value` as JavaScript sees it: written as JSON (serde_json, the CLI's writer) and read back with
+/// `JSON.parse`. One string crosses the boundary and V8's own parser builds the objects: faster than building
+/// them property by property from WebAssembly (serde-wasm-bindgen, used before), and one JSON writer in the
+/// module instead of two.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("cannot convert the result to JavaScript: {e}")))
+    let json = to_json(value)?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("cannot convert the result to JavaScript"))
+}
+
+fn to_json<T: Serialize>(value: &T) -> Result<String, JsError> {
+    serde_json::to_string(value).map_err(|e| JsError::new(&format!("cannot write the result: {e}")))
 }
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
@@ -234,17 +242,15 @@ pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsEr
 
 /// `analyzeSnapshot`'s result as one JSON string, for the service worker to pass on as it is:
 /// `{analysis, title, published, lang, nodeIndexes, starts, lengths, nodeOffsets}` (plain arrays; the text is
-/// `analysis.text`). Building the JavaScript objects cost more than the analysis once V8 has optimised it
-/// (their strings decoded one by one, every property set from WebAssembly), and a message carrying them was
-/// converted object by object again, on the page's main thread too; one string crosses both at the cost of a
-/// `JSON.parse` in the page.
+/// `analysis.text`). Objects would be converted again for the message, object by object, in the worker and on
+/// the page's main thread; one string crosses at the cost of a `JSON.parse` in the page.
 #[wasm_bindgen(js_name = analyzeSnapshotJson)]
 pub fn analyze_snapshot_json_js(json: &str, options: JsValue) -> Result<String, JsError> {
     let js = read_options(options)?;
     let content = scan_snapshot(json).map_err(js_error)?;
     let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
-    serde_json::to_string(&SnapshotReply::new(&content, &analysis)).map_err(|e| JsError::new(&format!("cannot write the result: {e}")))
+    to_json(&SnapshotReply::new(&content, &analysis))
 }
 
 /// [`analyze_snapshot_json_js`]'s object; the fields are [`SegmentMapJs`]'s.
@@ -316,6 +322,10 @@ mod tests {
         assert!(Array::is_array(&get(&a, "entities")));
         assert!(Array::is_array(&get(&a, "quotes")));
         assert!(Array::is_array(&get(&a, "dates")));
+        // A confidence is the decimal the CLI prints (an f32's shortest form), not the f32's exact value.
+        let q = analyze_js("« Nous partons », a déclaré M. Jean Dupont.", JsValue::UNDEFINED).unwrap();
+        let confidence = get(&Array::from(&get(&q, "quotes")).get(0), "confidence").as_f64().unwrap();
+        assert!(confidence.to_string().len() <= 5, "{confidence}");
     }
 
     #[wasm_bindgen_test]
@@ -452,12 +462,7 @@ mod tests {
         let objects = analyze_snapshot_js(&snapshot, options(&[("reference", "2017-03-03T13:27")])).unwrap();
         let json = analyze_snapshot_json_js(&snapshot, options(&[("reference", "2017-03-03T13:27")])).unwrap();
         let parsed = js_sys::JSON::parse(&json).expect("the reply is JSON");
-        // (Confidences aside: an f32 reaches JavaScript as its exact f64 value, but is written in JSON as the
-        // shortest decimal, "0.9".)
-        let stringify = |v: &JsValue| {
-            let replacer = js_sys::Function::new_with_args("k, v", "return k === 'confidence' ? undefined : v");
-            js_sys::JSON::stringify_with_replacer(v, &replacer).unwrap().as_string().unwrap()
-        };
+        let stringify = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
         let (want, got) = (get(&objects, "analysis"), get(&parsed, "analysis"));
         assert!(Array::from(&get(&got, "quotes")).length() >= 2, "{json}");
         assert_eq!(stringify(&got), stringify(&want));
