@@ -229,14 +229,20 @@ pub fn analyze_document_js(document: &web_sys::Document, options: JsValue) -> Re
     analysis_with(document_object(&content), &analysis)
 }
 
-/// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,
-/// nodeOffsets, …}` (the service worker's path).
-#[wasm_bindgen(js_name = analyzeSnapshot)]
-pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsError> {
+/// Scan a JSON page snapshot and analyse its article (the page's metadata unless `options` says otherwise).
+fn scan_and_analyze_snapshot(json: &str, options: JsValue) -> Result<(ArticleContent<usize>, Analysis), JsError> {
     let js = read_options(options)?;
     let content = scan_snapshot(json).map_err(js_error)?;
     let options = core_options(js, &content.text, Some(&content.meta))?;
     let analysis = analyze_text(&content.text, &options);
+    Ok((content, analysis))
+}
+
+/// Scan a JSON page snapshot and analyse its article: `{analysis, text, nodeIndexes, starts, lengths,
+/// nodeOffsets, …}` (the content script's path when the service worker does not answer).
+#[wasm_bindgen(js_name = analyzeSnapshot)]
+pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let (content, analysis) = scan_and_analyze_snapshot(json, options)?;
     analysis_with(snapshot_object(&content), &analysis)
 }
 
@@ -246,10 +252,7 @@ pub fn analyze_snapshot_js(json: &str, options: JsValue) -> Result<JsValue, JsEr
 /// the page's main thread; one string crosses at the cost of a `JSON.parse` in the page.
 #[wasm_bindgen(js_name = analyzeSnapshotJson)]
 pub fn analyze_snapshot_json_js(json: &str, options: JsValue) -> Result<String, JsError> {
-    let js = read_options(options)?;
-    let content = scan_snapshot(json).map_err(js_error)?;
-    let options = core_options(js, &content.text, Some(&content.meta))?;
-    let analysis = analyze_text(&content.text, &options);
+    let (content, analysis) = scan_and_analyze_snapshot(json, options)?;
     to_json(&SnapshotReply::new(&content, &analysis))
 }
 
