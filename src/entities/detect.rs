@@ -599,6 +599,9 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     } else if has_ampersand {
         // firms, not people
         c.kind = Some(EntityType::Organization);
+    } else if n >= 2 && LEX.event_cues.contains(cx.lower(b)) {
+        // "FedEx Cup", "U.S. Open", "Golden Globe Award", "Affordable Care Act": an event, an award, a law.
+        c.kind = Some(EntityType::Other);
     } else if n >= 2 && is_allcaps(first) && first.chars().count() >= 3 && !is_allcaps(last) {
         // "CHU Beaujon", "OCS Max": an acronym opening a name makes an organisation.
         c.kind = Some(EntityType::Organization);

@@ -48,6 +48,8 @@ pub mod files {
     pub const DEMONYMS: &str = include_str!("../../data/lexicons/demonyms.txt");
     /// Lower-case nouns naming a kind of organisation ("association", "union"), hand-curated.
     pub const ORG_TYPE_NOUNS: &str = include_str!("../../data/lexicons/org_type_nouns.txt");
+    /// Words closing the name of an event, an award, a law ("Cup", "Award", "Act"), hand-curated.
+    pub const EVENT_CUES: &str = include_str!("../../data/lexicons/event_cues.txt");
 
     /// Every list with its file name, for the sortedness test.
     pub const ALL: &[(&str, &str)] = &[
@@ -64,6 +66,7 @@ pub mod files {
         ("not_names.txt", NOT_NAMES),
         ("demonyms.txt", DEMONYMS),
         ("org_type_nouns.txt", ORG_TYPE_NOUNS),
+        ("event_cues.txt", EVENT_CUES),
     ];
 }
 
@@ -190,6 +193,8 @@ pub struct Lexicons {
     pub demonyms: WordSet<&'static str>,
     /// Lower-case nouns naming a kind of organisation: before a capitalised name they make it one.
     pub org_type_nouns: WordSet<&'static str>,
+    /// Lower-case words closing the name of an event, an award, a law or a treaty.
+    pub event_cues: WordSet<&'static str>,
 }
 
 /// The lexicons, loaded on first use.
@@ -233,6 +238,7 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
         not_names: entries(files::NOT_NAMES).collect(),
         demonyms: entries(files::DEMONYMS).collect(),
         org_type_nouns: entries(files::ORG_TYPE_NOUNS).collect(),
+        event_cues: entries(files::EVENT_CUES).collect(),
     }
 });
 

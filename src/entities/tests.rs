@@ -82,6 +82,11 @@ fn english_names_across_and_ampersand_and_abbreviations() {
         ("Riders said TransLink and YouTube agreed with MacKay.", &[("TransLink", "organization", &["TransLink"]), ("YouTube", "organization", &["YouTube"])]),
         // the name an article uses, not its legal form
         ("Shares of TransCanada Corp. fell. TransCanada said it would appeal.", &[("TransCanada", "organization", &["TransCanada Corp", "TransCanada"])]),
+        // an event, an award, a law: closed by their word, no person
+        ("Tiger Woods won the Tour Championship and the FedEx Cup.", &[("Tiger Woods", "person", &["Tiger Woods"]), ("Tour Championship", "other", &["Tour Championship"]), ("FedEx Cup", "other", &["FedEx Cup"])]),
+        ("Under the Affordable Care Act, Anna Smith said.", &[("Affordable Care Act", "other", &["Affordable Care Act"]), ("Anna Smith", "person", &["Anna Smith"])]),
+        // facilities closed by their word, a Canadian province's abbreviation: places
+        ("Cars crossed the Patullo Bridge to Pearson International Airport in Surrey, B.C. on Monday.", &[("Patullo Bridge", "location", &["Patullo Bridge"]), ("Pearson International Airport", "location", &["Pearson International Airport"]), ("Surrey", "location", &["Surrey"]), ("B.C.", "location", &["B.C."])]),
     ];
     for (text, expected) in cases {
         check(text, expected);
