@@ -203,7 +203,8 @@ pub(super) fn title_case(w: &str) -> String {
 }
 
 fn is_place(s: &str) -> bool {
-    LEX.places.contains(s) || (is_allcaps(s) && s.chars().count() > 3 && LEX.places.contains(title_case(s).as_str()))
+    let known = |s: &str| LEX.places.contains(s) || LEX.cities.contains(s);
+    known(s) || (is_allcaps(s) && s.chars().count() > 3 && known(title_case(s).as_str()))
 }
 
 /// `lw`: `w` in lower case.
@@ -619,6 +620,8 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
             // Demonyms, plural phrases ("Jeux Olympiques", "Grands Prix") and numbered things without a first name
             // ("Dublin II", "Vatican II") are not people.
             c.kind = Some(EntityType::Other);
+        } else if let Some(kind) = place_ending(cx, &words) {
+            c.kind = Some(kind);
         } else {
             // Two or three capitalised words with no cue: most often a person in news text.
             c.kind = Some(EntityType::Person);
@@ -656,6 +659,28 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
     }
     out.push(c);
     out
+}
+
+/// Words that make a part of a place of the place name after them ("Southern California", "Upstate New York",
+/// "Central Canada", "Metro Vancouver", "Grand Paris").
+const PLACE_PARTS: &[&str] = &[
+    "Central", "Downstate", "East", "Eastern", "Grand", "Grande", "Greater", "Metro", "North", "Northeast", "Northern",
+    "Northwest", "South", "Southeast", "Southern", "Southwest", "Upstate", "West", "Western",
+];
+
+/// A name without a first name that ends with a place (the longest such ending, the whole name aside): a part of
+/// that place when only [`PLACE_PARTS`] words come before it ("Southern California", "Metro Vancouver"), else an
+/// organisation named after a country or region ("Statistics Canada", "Air France"). Not after a city, which is
+/// as often a surname ("Thandie Newton", "Dougie Hamilton").
+fn place_ending(cx: &Ctx, words: &[usize]) -> Option<EntityType> {
+    let last = *words.last()?;
+    let ending = |k: usize| Span::new(cx.span(words[k]).start, cx.span(last).end).slice(cx.doc.text);
+    let k = (1..words.len()).find(|&k| is_place(ending(k)))?;
+    if words[..k].iter().all(|&w| PLACE_PARTS.contains(&cx.s(w))) {
+        Some(EntityType::Location)
+    } else {
+        LEX.places.contains(ending(k)).then_some(EntityType::Organization)
+    }
 }
 
 /// A word with a capital after a lower-case letter inside it ("TransLink", "PayPal", "BlackRock"), other than the

@@ -171,8 +171,10 @@ fn cue_pos(p: &str) -> CuePos {
 pub struct Lexicons {
     /// First name → gender (None: unisex or unknown).
     pub first_names: WordMap<&'static str, Option<Gender>>,
-    /// Place names (countries, regions, cities, extras), exact case.
+    /// Place names other than cities (countries, regions, extras), exact case.
     pub places: WordSet<&'static str>,
+    /// City names, exact case (many are also surnames: "Newton", "Hamilton").
+    pub cities: WordSet<&'static str>,
     /// Number of words of the longest place name.
     pub max_place_words: usize,
     /// Honorific form (with its dot) → gender.
@@ -206,20 +208,26 @@ pub static LEX: LazyLock<Lexicons> = LazyLock::new(|| {
             None => (l, ""),
         }
     };
-    let place_files = [files::COUNTRIES, files::REGIONS, files::CITIES, files::PLACES_EXTRA];
+    let place_files = [files::COUNTRIES, files::REGIONS, files::PLACES_EXTRA];
     let mut places = WordSet::with_capacity_and_hasher(place_files.iter().map(|f| capacity(expanded(f))).sum(), Default::default());
+    let mut cities = WordSet::with_capacity_and_hasher(capacity(expanded(files::CITIES)), Default::default());
     let mut max_place_words = 1;
-    for f in place_files {
-        for place in entries(f) {
+    let mut add = |set: &mut WordSet<&'static str>, file: &'static str| {
+        for place in entries(file) {
             max_place_words = max_place_words.max(place.bytes().filter(|&b| b == b' ').count() + 1);
-            places.insert(place);
+            set.insert(place);
         }
+    };
+    for f in place_files {
+        add(&mut places, f);
     }
+    add(&mut cities, files::CITIES);
     let mut first_names = WordMap::with_capacity_and_hasher(capacity(expanded(files::FIRST_NAMES)), Default::default());
     first_names.extend(entries(files::FIRST_NAMES).map(split).map(|(n, g)| (n, gender_code(g))));
     Lexicons {
         first_names,
         places,
+        cities,
         max_place_words,
         honorifics: entries(files::HONORIFICS).map(split).map(|(n, g)| (n, gender_code(g))).collect(),
         honorific_first_bytes: {

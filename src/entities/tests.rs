@@ -85,6 +85,11 @@ fn english_names_across_and_ampersand_and_abbreviations() {
         // an event, an award, a law: closed by their word, no person
         ("Tiger Woods won the Tour Championship and the FedEx Cup.", &[("Tiger Woods", "person", &["Tiger Woods"]), ("Tour Championship", "other", &["Tour Championship"]), ("FedEx Cup", "other", &["FedEx Cup"])]),
         ("Under the Affordable Care Act, Anna Smith said.", &[("Affordable Care Act", "other", &["Affordable Care Act"]), ("Anna Smith", "person", &["Anna Smith"])]),
+        // a name ending with a place: a part of it after a direction word, else an organisation named after a
+        // country or region, but a person when the place is a city (many are surnames)
+        ("Statistics Canada and Export Development Canada (EDC) said so.", &[("Statistics Canada", "organization", &["Statistics Canada"]), ("Export Development Canada", "organization", &["Export Development Canada", "EDC"])]),
+        ("Fires spread across Southern California and Upstate New York.", &[("Southern California", "location", &["Southern California"]), ("Upstate New York", "location", &["Upstate New York"])]),
+        ("The actor said Thandie Newton was there.", &[("Thandie Newton", "person", &["Thandie Newton"])]),
         // facilities closed by their word, a Canadian province's abbreviation: places
         ("Cars crossed the Patullo Bridge to Pearson International Airport in Surrey, B.C. on Monday.", &[("Patullo Bridge", "location", &["Patullo Bridge"]), ("Pearson International Airport", "location", &["Pearson International Airport"]), ("Surrey", "location", &["Surrey"]), ("B.C.", "location", &["B.C."])]),
     ];
