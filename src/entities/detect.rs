@@ -633,6 +633,13 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
         if LEX.demonyms.contains(w) {
             return out;
         }
+        // "Jan. 27": a month's abbreviation before a day is a date, not a first name.
+        if matches!(w, "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec")
+            && cx.is_char(a + 1, b'.')
+            && cx.kind(a + 2) == Some(TokenKind::Number)
+        {
+            return out;
+        }
         if is_allcaps(w) {
             c.kind = Some(if is_place(w) { EntityType::Location } else { EntityType::Organization });
             // A shouted word opening a sentence may be a headline word; an acronym is kept only if short.
