@@ -90,6 +90,8 @@ fn english_names_across_and_ampersand_and_abbreviations() {
         ("Statistics Canada and Export Development Canada (EDC) said so.", &[("Statistics Canada", "organization", &["Statistics Canada"]), ("Export Development Canada", "organization", &["Export Development Canada", "EDC"])]),
         ("Fires spread across Southern California and Upstate New York.", &[("Southern California", "location", &["Southern California"]), ("Upstate New York", "location", &["Upstate New York"])]),
         ("The actor said Thandie Newton was there.", &[("Thandie Newton", "person", &["Thandie Newton"])]),
+        // a preposition or quantifier opening a sentence is no part of the name after it
+        ("Unlike Al Mnajer, he has no work. Despite Donald Trump, many stayed.", &[("Al Mnajer", "person", &["Al Mnajer"]), ("Donald Trump", "person", &["Donald Trump"])]),
         // a month's abbreviation before a day, not the first name Jan
         ("They came on Jan. 27, 2016, and Jan Koum met them.", &[("Jan Koum", "person", &["Jan Koum"])]),
         // facilities closed by their word, a Canadian province's abbreviation: places
