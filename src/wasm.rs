@@ -141,28 +141,41 @@ fn opt_str(s: &Option<String>) -> JsValue {
 ///
 /// Rule (STYLE.md point 6): an offset at the boundary of two nodes belongs to the start of the next one, so
 /// a lookup takes the last `k` with `starts[k] <= offset`.
-struct SegmentMapJs;
+struct SegmentMapJs<'a> {
+    starts: Vec<u32>,
+    lengths: Vec<u32>,
+    /// `None` for `null`.
+    node_offsets: Vec<Option<&'a [u32]>>,
+}
 
-impl SegmentMapJs {
-    fn fill<N>(obj: &Object, content: &ArticleContent<N>) {
-        let starts: Vec<u32> = content.segments.iter().map(|s| s.start_u16 as u32).collect();
-        let lengths: Vec<u32> = content.segments.iter().map(|s| s.len_u16 as u32).collect();
-        let node_offsets = Array::new();
-        for s in &content.segments {
-            if s.node_offsets_u16.is_empty() {
-                node_offsets.push(&JsValue::NULL);
-            } else {
-                node_offsets.push(&Uint32Array::from(&s.node_offsets_u16[..]));
-            }
+impl<'a> SegmentMapJs<'a> {
+    /// The columns of `content`'s segment map (typed arrays in [`SegmentMapJs::fill`], plain arrays in
+    /// [`SnapshotReply`]).
+    fn of<N>(content: &'a ArticleContent<N>) -> Self {
+        let segments = &content.segments;
+        SegmentMapJs {
+            starts: segments.iter().map(|s| s.start_u16 as u32).collect(),
+            lengths: segments.iter().map(|s| s.len_u16 as u32).collect(),
+            node_offsets: segments.iter().map(|s| (!s.node_offsets_u16.is_empty()).then_some(&s.node_offsets_u16[..])).collect(),
         }
+    }
+
+    fn fill<N>(obj: &Object, content: &ArticleContent<N>) {
+        let map = SegmentMapJs::of(content);
+        let node_offsets: Array = map.node_offsets.iter().map(|o| o.map_or(JsValue::NULL, |o| Uint32Array::from(o).into())).collect();
         set(obj, "text", &JsValue::from_str(&content.text));
         set(obj, "title", &opt_str(&content.meta.title));
         set(obj, "published", &opt_str(&content.meta.published));
         set(obj, "lang", &opt_str(&content.meta.lang));
-        set(obj, "starts", &Uint32Array::from(&starts[..]));
-        set(obj, "lengths", &Uint32Array::from(&lengths[..]));
+        set(obj, "starts", &Uint32Array::from(&map.starts[..]));
+        set(obj, "lengths", &Uint32Array::from(&map.lengths[..]));
         set(obj, "nodeOffsets", &node_offsets);
     }
+}
+
+/// The snapshot text node of each segment (its index among the snapshot's text nodes).
+fn node_indexes(content: &ArticleContent<usize>) -> Vec<u32> {
+    content.segments.iter().map(|s| s.node as u32).collect()
 }
 
 fn document_object(content: &ArticleContent<web_sys::Node>) -> Object {
@@ -176,8 +189,7 @@ fn document_object(content: &ArticleContent<web_sys::Node>) -> Object {
 fn snapshot_object(content: &ArticleContent<usize>) -> Object {
     let obj = Object::new();
     SegmentMapJs::fill(&obj, content);
-    let indexes: Vec<u32> = content.segments.iter().map(|s| s.node as u32).collect();
-    set(&obj, "nodeIndexes", &Uint32Array::from(&indexes[..]));
+    set(&obj, "nodeIndexes", &Uint32Array::from(&node_indexes(content)[..]));
     obj
 }
 
@@ -264,24 +276,24 @@ struct SnapshotReply<'a> {
     title: &'a Option<String>,
     published: &'a Option<String>,
     lang: &'a Option<String>,
-    node_indexes: Vec<usize>,
-    starts: Vec<usize>,
-    lengths: Vec<usize>,
+    node_indexes: Vec<u32>,
+    starts: Vec<u32>,
+    lengths: Vec<u32>,
     node_offsets: Vec<Option<&'a [u32]>>,
 }
 
 impl<'a> SnapshotReply<'a> {
     fn new(content: &'a ArticleContent<usize>, analysis: &'a Analysis) -> Self {
-        let segments = &content.segments;
+        let SegmentMapJs { starts, lengths, node_offsets } = SegmentMapJs::of(content);
         SnapshotReply {
             analysis,
             title: &content.meta.title,
             published: &content.meta.published,
             lang: &content.meta.lang,
-            node_indexes: segments.iter().map(|s| s.node).collect(),
-            starts: segments.iter().map(|s| s.start_u16).collect(),
-            lengths: segments.iter().map(|s| s.len_u16).collect(),
-            node_offsets: segments.iter().map(|s| (!s.node_offsets_u16.is_empty()).then_some(&s.node_offsets_u16[..])).collect(),
+            node_indexes: node_indexes(content),
+            starts,
+            lengths,
+            node_offsets,
         }
     }
 }

@@ -140,9 +140,10 @@ function domSettles(doc, { within = 5000, quiet = 800 } = {}) {
  * event, at most a second. Nothing to wait for once the page has loaded, or when every sheet is in.
  */
 function stylesApplied(doc = document) {
+  if (doc.readyState === 'complete') return Promise.resolve();
   // (A <link> style sheet has its `sheet` once loaded; <style> elements apply as they are parsed.)
   const pending = [...doc.querySelectorAll('link[rel~="stylesheet" i]')].some((link) => !link.sheet && !link.disabled);
-  if (doc.readyState === 'complete' || !pending) return Promise.resolve();
+  if (!pending) return Promise.resolve();
   if (doc.visibilityState === 'visible') return new Promise((resolve) => requestAnimationFrame(() => resolve()));
   return new Promise((resolve) => {
     addEventListener('load', () => resolve(), { once: true });
@@ -225,9 +226,8 @@ export async function run({ t0 = performance.now() } = {}) {
   // for the watcher, which starts after the first paint. (At most EARLY_CHANGES records: a page that never
   // stops changing is not kept in memory while the first analysis waits for it to settle.)
   const changes = [];
-  const early = new MutationObserver((records) => {
-    if (changes.length < EARLY_CHANGES) changes.push(...records.slice(0, EARLY_CHANGES - changes.length));
-  });
+  const keep = (records) => { changes.push(...records.slice(0, Math.max(0, EARLY_CHANGES - changes.length))); };
+  const early = new MutationObserver(keep);
   early.observe(html, { childList: true, subtree: true, characterData: true });
   try {
     // Three things at once: the settings read, the worker's start (a stopped worker loads its module; a
@@ -293,7 +293,7 @@ export async function run({ t0 = performance.now() } = {}) {
     html.dataset.newslensUrl = location.href;
     // Later changes of the page: new or changed blocks are read and analysed the same way, one at a time.
     const read1 = (root, how) => analyseSnapshot(snapshotPage(document, root), opts || how ? { ...opts, ...how } : null);
-    changes.push(...early.takeRecords().slice(0, Math.max(0, EARLY_CHANGES - changes.length)));
+    keep(early.takeRecords());
     early.disconnect();
     const watcher = watchPage({ doc: document, read: read1, result, page, hover: detach, ignore: (el) => el === card.host, onNavigate: rescan, pending: changes });
     // Whoever takes this run off the page (controls.js when the reader changes a setting, rescan) stops

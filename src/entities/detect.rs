@@ -670,10 +670,10 @@ fn classify_run(cx: &Ctx, a: usize, b: usize, nested: bool) -> Vec<Cand> {
 
 /// Words that make a part of a place of the place name after them ("Southern California", "Upstate New York",
 /// "Central Canada", "Metro Vancouver", "Grand Paris").
-const PLACE_PARTS: &[&str] = &[
+static PLACE_PARTS: Words = Words::new(&[
     "Central", "Downstate", "East", "Eastern", "Grand", "Grande", "Greater", "Metro", "North", "Northeast", "Northern",
     "Northwest", "South", "Southeast", "Southern", "Southwest", "Upstate", "West", "Western",
-];
+]);
 
 /// A name without a first name that ends with a place (the longest such ending, the whole name aside): a part of
 /// that place when only [`PLACE_PARTS`] words come before it ("Southern California", "Metro Vancouver"), else an
@@ -683,7 +683,7 @@ fn place_ending(cx: &Ctx, words: &[usize]) -> Option<EntityType> {
     let last = *words.last()?;
     let ending = |k: usize| Span::new(cx.span(words[k]).start, cx.span(last).end).slice(cx.doc.text);
     let k = (1..words.len()).find(|&k| is_place(ending(k)))?;
-    if words[..k].iter().all(|&w| PLACE_PARTS.contains(&cx.s(w))) {
+    if words[..k].iter().all(|&w| PLACE_PARTS.contains(cx.s(w))) {
         Some(EntityType::Location)
     } else {
         LEX.places.contains(ending(k)).then_some(EntityType::Organization)
